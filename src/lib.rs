@@ -1,0 +1,27 @@
+//! regioplan: validate, report on and analyse the regioplannen of Dutch regional GP
+//! organisations.
+//!
+//! Data flows one way:
+//! `bytes -> load (text, YAML tree, structure) -> plan::Plan -> rules -> Diagnostic -> render`.
+//!
+//! - [`plan`]: the plan format (types with spans), its JSON Schema and the building blocks.
+//! - [`load`]: bytes to a typed plan, reporting encoding, syntax and structure problems.
+//! - [`rules`]: the registry of rules and the semantic checks.
+//! - [`check`]: the pipeline for one file.
+//! - [`render`]: the only place that turns findings into bytes a user sees.
+//! - [`cli`] and [`commands`]: arguments, files and exit codes.
+//!
+//! The core (`plan`, `load`, `rules`, `check`) never prints, never reads the environment and
+//! never exits the process.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod load;
+pub mod plan;
+pub mod render;
+pub mod rules;
+
+pub use commands::{ExitCode, run};

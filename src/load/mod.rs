@@ -1,0 +1,211 @@
+//! Loading a plan: bytes -> text -> YAML tree -> structure -> typed plan.
+//!
+//! Each stage adds diagnostics and stops the ones after it when it fails: a file that is not
+//! UTF-8 is not parsed, a YAML syntax error stops structure checks, and the typed plan is only
+//! read when the structure is sound (so semantic rules never see a half-read plan). Nothing
+//! here prints or touches the file system; `commands` reads the bytes.
+
+pub mod structure;
+pub mod yaml;
+
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::plan::{Plan, Span};
+use crate::rules::structure as r;
+use yaml::{SyntaxErrorKind, Tree};
+
+/// The result of loading one file.
+#[derive(Debug)]
+pub struct Loaded {
+    pub source: SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+    pub tree: Option<Tree>,
+    pub plan: Option<Plan>,
+}
+
+/// Loads a plan from the bytes of a file named `name`.
+#[must_use]
+pub fn load(name: &str, bytes: &[u8]) -> Loaded {
+    let (text, encoding_problem) = decode(bytes);
+    let source = SourceFile::new(name, text);
+    let mut loaded = Loaded {
+        source,
+        diagnostics: Vec::new(),
+        tree: None,
+        plan: None,
+    };
+    if let Some(diagnostic) = encoding_problem {
+        loaded.diagnostics.push(diagnostic);
+        return loaded;
+    }
+    if bytes.len() > yaml::MAX_FILE_BYTES {
+        loaded.diagnostics.push(
+            Diagnostic::new(
+                &r::LIMIT,
+                Span::default(),
+                format!(
+                    "the file is {} bytes, more than the maximum of {} bytes",
+                    bytes.len(),
+                    yaml::MAX_FILE_BYTES
+                ),
+            )
+            .help("a plan is normally tens of kilobytes; split it or remove embedded data"),
+        );
+        return loaded;
+    }
+    let text = loaded.source.text.as_str();
+    let root = match yaml::parse(text) {
+        Ok(root) => root,
+        Err(error) => {
+            let (rule, help) = match error.kind {
+                SyntaxErrorKind::Syntax => {
+                    (&r::SYNTAX, "fix the YAML at or just before this position")
+                }
+                SyntaxErrorKind::MultipleDocuments => (
+                    &r::MULTIPLE_DOCUMENTS,
+                    "keep one plan per file; remove the `---` and what follows, or move it to its own file",
+                ),
+                SyntaxErrorKind::Limit => (
+                    &r::LIMIT,
+                    "plans are limited to 4 MiB, 64 levels of nesting and 4096 aliases",
+                ),
+            };
+            loaded.diagnostics.push(
+                Diagnostic::new(rule, error.span, error.message)
+                    .label("here")
+                    .help(help),
+            );
+            return loaded;
+        }
+    };
+    if matches!(root.value, yaml::Node::Null) && is_blank(text) {
+        loaded.diagnostics.push(
+            Diagnostic::new(&r::EMPTY, Span::default(), "the file holds no plan")
+                .label("empty")
+                .help(
+                    "start from `regioplan init`, or write `regioplan: 1`, `region:` and `period:`",
+                ),
+        );
+        return loaded;
+    }
+    let tree = Tree::build(&root);
+    for dup in &tree.duplicate_keys {
+        let path = format!("{}/{}", dup.pointer, yaml::escape_pointer(&dup.key));
+        loaded.diagnostics.push(
+            Diagnostic::new(
+                &r::DUPLICATE_KEY,
+                dup.repeated,
+                format!("duplicate key `{}`", dup.key),
+            )
+            .label("repeated here")
+            .secondary(dup.first, "first defined here")
+            .help("remove one of the two; only the first is used for further checks")
+            .path(path),
+        );
+    }
+    let structural = structure::check(&tree);
+    let sound = structural.is_empty();
+    loaded.diagnostics.extend(structural);
+    if sound {
+        match serde_saphyr::from_str_with_options::<Plan>(text, yaml::options()) {
+            Ok(plan) => loaded.plan = Some(plan),
+            Err(error) => {
+                let span = error
+                    .location()
+                    .map(|l| Span::from_location(&l))
+                    .unwrap_or_default();
+                loaded.diagnostics.push(
+                    Diagnostic::new(
+                        &r::INTERNAL,
+                        span,
+                        format!(
+                            "the plan passed the schema but not the model: {}",
+                            error.without_snippet()
+                        ),
+                    )
+                    .help("this is a defect in regioplan; please report it with this file"),
+                );
+            }
+        }
+    }
+    fill_paths(&mut loaded.diagnostics, &tree);
+    loaded.tree = Some(tree);
+    loaded
+}
+
+/// Gives every diagnostic without a JSON pointer the pointer of the node at its span.
+pub fn fill_paths(diagnostics: &mut [Diagnostic], tree: &Tree) {
+    for d in diagnostics.iter_mut().filter(|d| d.path.is_empty()) {
+        if let Some(pointer) = tree.pointer_at(d.primary.span.start) {
+            d.path = pointer.to_string();
+        }
+    }
+}
+
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
+    })
+}
+
+/// Decodes UTF-8; on failure, returns the lossy text and a diagnostic at the first bad byte.
+fn decode(bytes: &[u8]) -> (String, Option<Diagnostic>) {
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+        .unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            if let Some(nul) = text.find('\0') {
+                let diagnostic = Diagnostic::new(
+                    &r::NOT_UTF8,
+                    Span::new(nul, 1),
+                    "the file looks binary: it contains a NUL byte",
+                )
+                .label("NUL byte")
+                .help("a plan is a YAML text file; check that the right file is named");
+                return (text.to_string(), Some(diagnostic));
+            }
+            (text.to_string(), None)
+        }
+        Err(error) => {
+            let at = error.valid_up_to();
+            let byte = bytes.get(at).copied().unwrap_or_default();
+            let diagnostic = Diagnostic::new(
+                &r::NOT_UTF8,
+                Span::new(at, 1),
+                format!("the file is not valid UTF-8: byte 0x{byte:02X} at offset {at}"),
+            )
+            .label("not UTF-8")
+            .help("save the file as UTF-8 (Latin-1 and Windows-1252 are not supported)");
+            (
+                String::from_utf8_lossy(bytes).into_owned(),
+                Some(diagnostic),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin1_is_reported_at_the_first_bad_byte() {
+        let loaded = load("x.yaml", b"regioplan: 1\nnaam: caf\xE9\n");
+        assert_eq!(loaded.diagnostics.len(), 1);
+        assert_eq!(loaded.diagnostics[0].code, "RP001");
+        assert_eq!(
+            loaded
+                .source
+                .position(loaded.diagnostics[0].primary.span.start)
+                .line,
+            2
+        );
+    }
+
+    #[test]
+    fn a_comment_only_file_is_empty() {
+        let loaded = load("x.yaml", b"# nothing yet\n\n");
+        assert_eq!(loaded.diagnostics[0].code, "RP004");
+    }
+}

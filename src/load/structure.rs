@@ -1,0 +1,445 @@
+//! Structure: the spanned tree validated against the plan schema, every problem at once.
+//!
+//! The typed serde parse stops at the first problem, so the schema generated from the same
+//! types is applied to the whole tree first (jsonschema crate); each error's JSON pointer is
+//! mapped back to the key or value it is about. One problem gives one diagnostic: errors
+//! inside a node that already has a type error are dropped.
+
+use std::sync::OnceLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{JsonType, ValidationError, Validator};
+use serde_json::Value;
+
+use super::yaml::{Tree, escape_pointer};
+use crate::diagnostic::Diagnostic;
+use crate::plan::Span;
+use crate::plan::raw::{DATE_PATTERN, ID_PATTERN};
+use crate::plan::schema::plan_schema;
+use crate::rules::{did_you_mean, structure as r};
+
+struct Compiled {
+    schema: Value,
+    validator: Option<Validator>,
+}
+
+fn compiled() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        let schema = plan_schema();
+        let validator = jsonschema::draft202012::new(&schema).ok();
+        Compiled { schema, validator }
+    })
+}
+
+/// Validates the tree; returns the structural diagnostics (empty when the plan is well-formed).
+#[must_use]
+pub fn check(tree: &Tree) -> Vec<Diagnostic> {
+    let compiled = compiled();
+    let Some(validator) = &compiled.validator else {
+        return vec![
+            Diagnostic::new(
+                &r::INTERNAL,
+                Span::default(),
+                "the built-in plan schema does not compile",
+            )
+            .help("this is a defect in regioplan; please report it"),
+        ];
+    };
+    let mut errors: Vec<ValidationError<'_>> = validator.iter_errors(&tree.value).collect();
+    // Parents before children, so that a type error on a node hides errors inside it.
+    errors.sort_by(|a, b| a.instance_path().as_str().cmp(b.instance_path().as_str()));
+    let mut broken: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for error in &errors {
+        let pointer = error.instance_path().as_str().to_string();
+        if broken.iter().any(|b| is_inside(&pointer, b)) {
+            continue;
+        }
+        if matches!(
+            error.kind(),
+            ValidationErrorKind::Type { .. } | ValidationErrorKind::Constant { .. }
+        ) {
+            broken.push(pointer.clone());
+        }
+        out.extend(translate(error, &pointer, tree, &compiled.schema));
+    }
+    out
+}
+
+/// Whether `pointer` is `parent` or lies below it.
+fn is_inside(pointer: &str, parent: &str) -> bool {
+    pointer == parent
+        || (pointer.starts_with(parent) && pointer.as_bytes().get(parent.len()) == Some(&b'/'))
+}
+
+fn translate(
+    error: &ValidationError<'_>,
+    pointer: &str,
+    tree: &Tree,
+    schema: &Value,
+) -> Vec<Diagnostic> {
+    let spans = tree.nodes.get(pointer).copied();
+    let value_span = spans.map(|s| s.value).unwrap_or_default();
+    let key_span = spans.and_then(|s| s.key);
+    let what = describe(pointer, tree);
+    let instance = error.instance();
+    match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => unexpected
+            .iter()
+            .map(|key| {
+                let child = format!("{pointer}/{}", escape_pointer(key));
+                let span = tree
+                    .nodes
+                    .get(&child)
+                    .and_then(|s| s.key)
+                    .unwrap_or(value_span);
+                let allowed = allowed_keys(schema, error.schema_path().as_str());
+                let suggestion = did_you_mean(key, allowed.iter().map(String::as_str));
+                let help = match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("allowed keys here: {}", list(&allowed)),
+                };
+                Diagnostic::new(
+                    &r::UNKNOWN_KEY,
+                    span,
+                    format!("unknown key `{key}` in {what}"),
+                )
+                .label("not a key of the plan format here")
+                .help(help)
+                .path(child)
+            })
+            .collect(),
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            // The first line of the mapping that lacks the key.
+            let (span, label) = match tree.value.pointer(pointer) {
+                Some(Value::Object(map)) if !map.is_empty() => {
+                    (value_span, format!("this mapping has no `{name}`"))
+                }
+                _ => (
+                    key_span.unwrap_or(value_span),
+                    format!("`{name}` is required here"),
+                ),
+            };
+            vec![
+                Diagnostic::new(
+                    &r::MISSING_KEY,
+                    span,
+                    format!("missing required key `{name}` in {what}"),
+                )
+                .label(label)
+                .help(format!("add `{name}:` to {what}"))
+                .path(pointer.to_string()),
+            ]
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                TypeKind::Single(t) => type_name(*t).to_string(),
+                TypeKind::Multiple(set) => {
+                    let names: Vec<&str> = set.iter().map(type_name).collect();
+                    names.join(" or ")
+                }
+            };
+            let found = value_kind(instance);
+            let help = if found == "nothing (null)" {
+                "write a value after the colon, or remove the key".to_string()
+            } else {
+                format!("write {expected} here")
+            };
+            vec![
+                Diagnostic::new(
+                    &r::WRONG_TYPE,
+                    value_span,
+                    format!("{what} must be {expected}, found {found}"),
+                )
+                .label(format!("expected {expected}"))
+                .help(help)
+                .path(pointer.to_string()),
+            ]
+        }
+        ValidationErrorKind::Enum { options } => {
+            let allowed: Vec<String> = options
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let given = scalar_text(instance);
+            let help = match did_you_mean(&given, allowed.iter().map(String::as_str)) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("allowed values: {}", list(&allowed)),
+            };
+            vec![
+                Diagnostic::new(
+                    &r::INVALID_VALUE,
+                    value_span,
+                    format!("invalid value `{given}` for {what}"),
+                )
+                .label("not an allowed value")
+                .help(help)
+                .path(pointer.to_string()),
+            ]
+        }
+        ValidationErrorKind::Constant { .. } if pointer == "/regioplan" => vec![
+            Diagnostic::new(
+                &r::UNSUPPORTED_VERSION,
+                value_span,
+                format!(
+                    "unsupported plan format version `{}`",
+                    scalar_text(instance)
+                ),
+            )
+            .label("this regioplan reads version 1")
+            .help("write `regioplan: 1`")
+            .path(pointer.to_string()),
+        ],
+        ValidationErrorKind::Pattern { pattern } => {
+            let given = scalar_text(instance);
+            let (message, help) = if pattern == DATE_PATTERN {
+                (
+                    format!("`{given}` in {what} is not a date in the form YYYY-MM-DD"),
+                    "write dates as year-month-day, e.g. `2022-12-31`".to_string(),
+                )
+            } else if pattern == ID_PATTERN {
+                let suggestion = slug(&given);
+                (
+                    format!("`{given}` in {what} is not a valid id"),
+                    format!(
+                        "ids use lower-case letters, digits, `.`, `_` and `-`, e.g. `{suggestion}`"
+                    ),
+                )
+            } else {
+                (
+                    format!("`{given}` in {what} does not match `{pattern}`"),
+                    String::new(),
+                )
+            };
+            vec![
+                Diagnostic::new(&r::INVALID_FORMAT, value_span, message)
+                    .label("wrong form")
+                    .help_opt((!help.is_empty()).then_some(help))
+                    .path(pointer.to_string()),
+            ]
+        }
+        ValidationErrorKind::Minimum { limit }
+        | ValidationErrorKind::ExclusiveMinimum { limit } => vec![
+            Diagnostic::new(
+                &r::OUT_OF_RANGE,
+                value_span,
+                format!(
+                    "{what} is {}, below the minimum {limit}",
+                    scalar_text(instance)
+                ),
+            )
+            .label("too small")
+            .help(format!("a count or year cannot be below {limit}"))
+            .path(pointer.to_string()),
+        ],
+        ValidationErrorKind::Maximum { limit }
+        | ValidationErrorKind::ExclusiveMaximum { limit } => vec![
+            Diagnostic::new(
+                &r::OUT_OF_RANGE,
+                value_span,
+                format!(
+                    "{what} is {}, above the maximum {limit}",
+                    scalar_text(instance)
+                ),
+            )
+            .label("too large")
+            .path(pointer.to_string()),
+        ],
+        _ => vec![
+            Diagnostic::new(
+                &r::WRONG_TYPE,
+                value_span,
+                format!("{what} is not valid: {error}"),
+            )
+            .path(pointer.to_string()),
+        ],
+    }
+}
+
+/// Names a node for a message: "theme `ggz`", "`trekker` of theme `ggz`", "`region`".
+fn describe(pointer: &str, tree: &Tree) -> String {
+    if pointer.is_empty() {
+        return "the plan".to_string();
+    }
+    let segments: Vec<String> = pointer
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    let id_at = |p: &str| {
+        tree.value
+            .pointer(p)
+            .and_then(|v| v.get("id"))
+            .and_then(Value::as_str)
+            .map(String::from)
+    };
+    let kind_of = |segs: &[String]| {
+        segs.iter()
+            .rev()
+            .find(|s| s.parse::<usize>().is_err())
+            .map_or("item", |s| singular(s))
+            .to_string()
+    };
+    if let Some(id) = id_at(pointer) {
+        return format!("{} `{id}`", kind_of(&segments));
+    }
+    let last = segments.last().cloned().unwrap_or_default();
+    let name = if last.parse::<usize>().is_ok() {
+        let list = segments.iter().rev().nth(1).cloned().unwrap_or_default();
+        format!("an item of `{list}`")
+    } else {
+        format!("`{last}`")
+    };
+    for end in (1..segments.len()).rev() {
+        let head = segments.get(..end).unwrap_or_default();
+        let prefix: String = head
+            .iter()
+            .map(|s| format!("/{}", escape_pointer(s)))
+            .collect();
+        if let Some(id) = id_at(&prefix) {
+            return format!("{name} of {} `{id}`", kind_of(head));
+        }
+    }
+    match segments.first() {
+        Some(first) if segments.len() > 1 => format!("{name} in `{first}`"),
+        _ => name,
+    }
+}
+
+fn singular(list: &str) -> &str {
+    match list {
+        "themes" => "theme",
+        "goals" => "goal",
+        "people" => "person",
+        "organisations" => "organisation",
+        "governance" => "governance body",
+        "workgroups" => "workgroup",
+        "contracts" => "contract",
+        "modules" => "module",
+        "services" => "service",
+        "neighbourhoods" => "neighbourhood",
+        "programmes" => "programme",
+        other => other,
+    }
+}
+
+/// The keys allowed by the object schema whose `additionalProperties` failed.
+fn allowed_keys(schema: &Value, keyword_path: &str) -> Vec<String> {
+    let mut current = schema;
+    let segments: Vec<String> = keyword_path
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    let parent = segments.len().saturating_sub(1);
+    for segment in segments.iter().take(parent) {
+        if segment == "$ref" {
+            let Some(target) = current.get("$ref").and_then(Value::as_str) else {
+                return Vec::new();
+            };
+            let Some(resolved) = target.strip_prefix('#').and_then(|p| schema.pointer(p)) else {
+                return Vec::new();
+            };
+            current = resolved;
+            continue;
+        }
+        let next = match current {
+            Value::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
+            _ => current.get(segment.as_str()),
+        };
+        let Some(next) = next else { return Vec::new() };
+        current = next;
+    }
+    if let Some(target) = current.get("$ref").and_then(Value::as_str)
+        && current.get("properties").is_none()
+        && let Some(resolved) = target.strip_prefix('#').and_then(|p| schema.pointer(p))
+    {
+        current = resolved;
+    }
+    current
+        .get("properties")
+        .and_then(Value::as_object)
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+fn type_name(t: JsonType) -> &'static str {
+    match t {
+        JsonType::Array => "a list",
+        JsonType::Boolean => "true or false",
+        JsonType::Integer => "a whole number",
+        JsonType::Null => "nothing (null)",
+        JsonType::Number => "a number",
+        JsonType::Object => "a mapping",
+        JsonType::String => "a text",
+    }
+}
+
+fn value_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "nothing (null)",
+        Value::Bool(_) => "true or false",
+        Value::Number(n) if n.is_f64() => "a decimal number",
+        Value::Number(_) => "a whole number",
+        Value::String(_) => "a text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a mapping",
+    }
+}
+
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A suggested id for a text: lower-case, spaces and other characters as `-`.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.is_empty() {
+        "my-id".to_string()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_make_valid_ids() {
+        assert_eq!(slug("GGZ Thema"), "ggz-thema");
+        assert_eq!(slug("  "), "my-id");
+    }
+
+    #[test]
+    fn inside_means_the_node_or_below_it() {
+        assert!(is_inside("/themes/0/id", "/themes/0"));
+        assert!(is_inside("/themes/0", "/themes/0"));
+        assert!(!is_inside("/themes/01", "/themes/0"));
+    }
+}

@@ -1,0 +1,355 @@
+//! YAML syntax: source text -> a spanned tree.
+//!
+//! The tree keeps every mapping entry (duplicates included, so all of them can be reported),
+//! the span of every key and value, and converts to `serde_json::Value` for the structural
+//! pass. A JSON pointer index maps every node to its spans and back.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+use serde_saphyr::{Budget, DuplicateKeyPolicy, Options, Spanned};
+
+use crate::plan::Span;
+
+/// The largest plan file regioplan reads, in bytes. Real plans are tens of kilobytes; the
+/// parser's budget below is derived from this so that no input within it can exhaust memory
+/// or the stack.
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Deepest nesting of mappings and sequences. A goal level costs two (the `goals` list and the
+/// goal), so this allows about thirty levels of subgoals.
+pub const MAX_DEPTH: usize = 64;
+
+/// The parser options: strict booleans (`yes`/`no`/`on`/`off` stay strings), duplicate keys
+/// passed through to the tree (reported by regioplan with both positions), and a budget.
+pub(crate) fn options() -> Options {
+    let mut budget = Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    budget.max_total_scalar_bytes = MAX_FILE_BYTES;
+    // A node needs at least two bytes of text (`a\n`, `- `), so this bounds honest files.
+    budget.max_nodes = MAX_FILE_BYTES / 2;
+    budget.max_events = MAX_FILE_BYTES;
+    budget.max_documents = 2;
+    // Aliases are rare in plans; a handful of thousands is generous and stops alias bombs.
+    budget.max_aliases = 4_096;
+    budget.max_anchors = 4_096;
+    let mut options = Options::default();
+    options.strict_booleans = true;
+    options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
+    options.budget = Some(budget);
+    options.with_snippet = false;
+    options
+}
+
+/// A YAML node with spans.
+#[derive(Debug, Clone)]
+pub enum Node {
+    Null,
+    Bool(bool),
+    Int(i64),
+    UInt(u64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Spanned<Node>>),
+    Map(Vec<(Spanned<Key>, Spanned<Node>)>),
+}
+
+/// A mapping key, as text.
+#[derive(Debug, Clone)]
+pub struct Key(pub String);
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a scalar mapping key")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+                Ok(Key(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Key, E> {
+                Ok(Key(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Key, E> {
+                Ok(Key(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Key, E> {
+                Ok(Key(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Key, E> {
+                Ok(Key(v.to_string()))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Key, E> {
+                Ok(Key("null".to_string()))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Key, E> {
+                Ok(Key("null".to_string()))
+            }
+        }
+        deserializer.deserialize_any(KeyVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NodeVisitor;
+        impl<'de> Visitor<'de> for NodeVisitor {
+            type Value = Node;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any YAML node")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Node, E> {
+                Ok(Node::Str(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Node, E> {
+                Ok(Node::Str(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Node, E> {
+                Ok(Node::Int(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Node, E> {
+                Ok(Node::UInt(v))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Node, E> {
+                Ok(Node::Float(v))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Node, E> {
+                Ok(Node::Bool(v))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
+                Ok(Node::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Node, E> {
+                Ok(Node::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+                Node::deserialize(d)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Node::Seq(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key()? {
+                    let value = map.next_value()?;
+                    entries.push((key, value));
+                }
+                Ok(Node::Map(entries))
+            }
+        }
+        deserializer.deserialize_any(NodeVisitor)
+    }
+}
+
+/// Where a node is: the span of its key (for mapping values) and of its value.
+#[derive(Debug, Clone, Copy)]
+pub struct NodeSpans {
+    pub key: Option<Span>,
+    pub value: Span,
+}
+
+/// A parsed document: the JSON value the schema sees, and the spans of its nodes.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    pub value: Value,
+    /// JSON pointer -> spans.
+    pub nodes: BTreeMap<String, NodeSpans>,
+    /// Byte offset of a node's value (or key) -> JSON pointer.
+    pub by_offset: BTreeMap<usize, String>,
+    /// Repeated keys: (pointer of the mapping, key, first span, repeated span).
+    pub duplicate_keys: Vec<DuplicateKey>,
+}
+
+/// A key that occurs twice in one mapping.
+#[derive(Debug, Clone)]
+pub struct DuplicateKey {
+    pub pointer: String,
+    pub key: String,
+    pub first: Span,
+    pub repeated: Span,
+}
+
+impl Tree {
+    /// Builds the tree from a parsed root node.
+    #[must_use]
+    pub fn build(root: &Spanned<Node>) -> Self {
+        let mut tree = Tree {
+            value: Value::Null,
+            nodes: BTreeMap::new(),
+            by_offset: BTreeMap::new(),
+            duplicate_keys: Vec::new(),
+        };
+        tree.value = tree.walk(root, String::new(), None);
+        tree
+    }
+
+    fn walk(&mut self, node: &Spanned<Node>, pointer: String, key: Option<Span>) -> Value {
+        let span = Span::from_location(&node.referenced);
+        self.nodes
+            .insert(pointer.clone(), NodeSpans { key, value: span });
+        if let Some(key) = key {
+            self.by_offset
+                .entry(key.start)
+                .or_insert_with(|| pointer.clone());
+        }
+        self.by_offset
+            .entry(span.start)
+            .or_insert_with(|| pointer.clone());
+        match &node.value {
+            Node::Null => Value::Null,
+            Node::Bool(b) => Value::Bool(*b),
+            Node::Int(i) => Value::from(*i),
+            Node::UInt(u) => Value::from(*u),
+            Node::Float(f) => serde_json::Number::from_f64(*f)
+                .map_or_else(|| Value::String(f.to_string()), Value::Number),
+            Node::Str(s) => Value::String(s.clone()),
+            Node::Seq(items) => Value::Array(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| self.walk(item, format!("{pointer}/{i}"), None))
+                    .collect(),
+            ),
+            Node::Map(entries) => {
+                let mut map = serde_json::Map::new();
+                let mut first_seen: BTreeMap<&str, Span> = BTreeMap::new();
+                for (k, v) in entries {
+                    let key_span = Span::from_location(&k.referenced);
+                    if let Some(first) = first_seen.get(k.value.0.as_str()) {
+                        self.duplicate_keys.push(DuplicateKey {
+                            pointer: pointer.clone(),
+                            key: k.value.0.clone(),
+                            first: *first,
+                            repeated: key_span,
+                        });
+                        continue;
+                    }
+                    first_seen.insert(&k.value.0, key_span);
+                    let child = format!("{pointer}/{}", escape_pointer(&k.value.0));
+                    let value = self.walk(v, child, Some(key_span));
+                    map.insert(k.value.0.clone(), value);
+                }
+                Value::Object(map)
+            }
+        }
+    }
+
+    /// The JSON pointer of the innermost node that starts at `offset`, if any.
+    #[must_use]
+    pub fn pointer_at(&self, offset: usize) -> Option<&str> {
+        self.by_offset.get(&offset).map(String::as_str)
+    }
+}
+
+/// Escapes a key for a JSON pointer (RFC 6901).
+#[must_use]
+pub fn escape_pointer(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// How parsing failed.
+#[derive(Debug, Clone)]
+pub struct SyntaxError {
+    pub kind: SyntaxErrorKind,
+    pub message: String,
+    pub span: Span,
+}
+
+/// The kinds of YAML failures, each its own rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxErrorKind {
+    Syntax,
+    MultipleDocuments,
+    Limit,
+}
+
+/// Parses YAML text into a spanned node.
+pub fn parse(text: &str) -> Result<Spanned<Node>, SyntaxError> {
+    serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options()).map_err(|e| {
+        let kind = match &e {
+            serde_saphyr::Error::MultipleDocuments { .. } => SyntaxErrorKind::MultipleDocuments,
+            serde_saphyr::Error::Budget { .. } => SyntaxErrorKind::Limit,
+            _ => SyntaxErrorKind::Syntax,
+        };
+        let span = e
+            .location()
+            .map(|l| Span::from_location(&l))
+            .unwrap_or_default();
+        SyntaxError {
+            kind,
+            message: clean_message(&e.without_snippet().to_string()),
+            span,
+        }
+    })
+}
+
+/// serde-saphyr's messages start with `error: line N column M: ` and some end with advice for
+/// programmers ("use from_str_multiple"); keep the part a plan author can act on.
+fn clean_message(raw: &str) -> String {
+    let mut message = raw.trim();
+    message = message.strip_prefix("error: ").unwrap_or(message);
+    if let Some(rest) = message.strip_prefix("line ")
+        && let Some((_, after)) = rest.split_once(": ")
+        && rest
+            .split_once(": ")
+            .is_some_and(|(pos, _)| pos.contains("column"))
+    {
+        message = after;
+    }
+    let message = message.lines().next().unwrap_or(message);
+    let message = message
+        .split("; use from_str_multiple")
+        .next()
+        .unwrap_or(message)
+        .split(", set DuplicateKeyPolicy")
+        .next()
+        .unwrap_or(message);
+    message.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tree_records_key_and_value_spans_by_pointer() {
+        let text = "themes:\n  - id: ggz\n";
+        let tree = Tree::build(&parse(text).expect("parses"));
+        let id = tree.nodes.get("/themes/0/id").expect("node");
+        assert_eq!(id.key.map(|k| k.start), Some(14));
+        assert_eq!(id.value.start, 18);
+        assert_eq!(tree.pointer_at(18), Some("/themes/0/id"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_kept_with_both_positions() {
+        let tree = Tree::build(&parse("a: 1\nb: 2\na: 3\n").expect("parses"));
+        assert_eq!(tree.duplicate_keys.len(), 1);
+        assert_eq!(tree.duplicate_keys[0].first.start, 0);
+        assert_eq!(tree.duplicate_keys[0].repeated.start, 10);
+        assert_eq!(tree.value["a"], 1);
+    }
+
+    #[test]
+    fn strict_booleans_keep_yes_a_string() {
+        let tree = Tree::build(&parse("a: yes\nb: true\n").expect("parses"));
+        assert_eq!(tree.value["a"], "yes");
+        assert_eq!(tree.value["b"], true);
+    }
+
+    #[test]
+    fn messages_lose_the_position_prefix() {
+        assert_eq!(
+            clean_message("error: line 2 column 2: illegal placement of ':' indicator"),
+            "illegal placement of ':' indicator"
+        );
+    }
+}

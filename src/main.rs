@@ -1,0 +1,48 @@
+//! The `regioplan` binary: parse arguments, run, map the result to an exit code.
+
+use std::io::Write;
+use std::process::ExitCode as ProcessExit;
+
+use clap::Parser;
+use regioplan::cli::Cli;
+use regioplan::{ExitCode, run};
+
+/// The checks recurse over nested goals; a large stack keeps the deepest input the parser
+/// accepts (64 levels) far from overflowing on every platform.
+const STACK_BYTES: usize = 64 * 1024 * 1024;
+
+fn main() -> ProcessExit {
+    let cli = Cli::parse();
+    let worker = std::thread::Builder::new()
+        .stack_size(STACK_BYTES)
+        .spawn(move || {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            let mut err = std::io::stderr();
+            let result = run(&cli, &mut out, &mut err);
+            let flushed = out.flush();
+            (result, flushed)
+        });
+    let code = match worker.map(std::thread::JoinHandle::join) {
+        Ok(Ok((Ok(code), _))) => code,
+        Ok(Ok((Err(error), _))) if is_broken_pipe(&error) => ExitCode::Clean,
+        Ok(Ok((Err(error), _))) => {
+            eprintln!("error: {error:#}");
+            ExitCode::Error
+        }
+        Ok(Err(_)) | Err(_) => {
+            eprintln!("error: internal failure; please report it with the input that caused it");
+            ExitCode::Error
+        }
+    };
+    ProcessExit::from(code as u8)
+}
+
+/// A closed pipe (`regioplan check | head`) is not a failure (as in ripgrep).
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,12 @@
+//! The domain model: the plan format as written (`raw`), with spans (`spanned`), its JSON
+//! Schema (`schema`), the built-in building-block catalogue (`catalogue`) and lookups over a
+//! parsed plan (`index`). Nothing here reads files or prints.
+
+pub mod catalogue;
+pub mod index;
+pub mod raw;
+pub mod schema;
+pub mod spanned;
+
+pub use raw::Plan;
+pub use spanned::{S, Span};

@@ -1,0 +1,762 @@
+//! The plan format v1 as written: serde and JSON Schema types with spans.
+//!
+//! These types are the single source of the format. `schemas/regioplan.schema.json` is
+//! generated from them (see `plan::schema`), the structural pass validates against that schema,
+//! and the typed parse fills them. Every struct denies unknown keys; lists default to empty so
+//! that an absent list and an empty one mean the same. Doc comments become the schema's
+//! descriptions, which editors show on hover.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::Deserialize;
+
+use super::spanned::S;
+
+/// An identifier: lower-case letters, digits, `.`, `_` and `-`, starting with a letter or digit.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(transparent)]
+pub struct Id(pub String);
+
+/// The pattern every id matches.
+pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9._-]*$";
+
+impl JsonSchema for Id {
+    fn schema_name() -> Cow<'static, str> {
+        "Id".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": ID_PATTERN,
+            "description": "An id: lower-case letters, digits, '.', '_' and '-', e.g. `ggz` or `f.francke`."
+        })
+    }
+}
+
+/// A calendar date written as `YYYY-MM-DD`. Whether the day exists is checked by rule RP201.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Date(pub String);
+
+/// The pattern every date matches.
+pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": DATE_PATTERN,
+            "description": "A date as YYYY-MM-DD, e.g. 2022-01-01."
+        })
+    }
+}
+
+/// The format version. Only `1` exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct FormatVersion(pub u64);
+
+impl JsonSchema for FormatVersion {
+    fn schema_name() -> Cow<'static, str> {
+        "FormatVersion".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "const": 1,
+            "description": "The plan format version. Write `regioplan: 1`."
+        })
+    }
+}
+
+/// A regioplan: everything a regional GP organisation plans, who does it, and how it is paid.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "regioplan plan format v1")]
+pub struct Plan {
+    /// The plan format version; always `1`.
+    pub regioplan: S<FormatVersion>,
+    /// The region and the organisation that speaks for it.
+    pub region: Region,
+    /// The plan period, its horizon and long-term ambition.
+    pub period: Period,
+    /// Organisations: members, partners, insurers, municipalities and others.
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+    /// People: trekkers, board members, workgroup members, contacts.
+    #[serde(default)]
+    pub people: Vec<Person>,
+    /// Governance bodies (algemeen bestuur, dagelijks bestuur, deelnemersraad, stuurgroep, ...).
+    #[serde(default)]
+    pub governance: Vec<GovernanceBody>,
+    /// Workgroups (werkgroepen) that carry a theme.
+    #[serde(default)]
+    pub workgroups: Vec<Workgroup>,
+    /// Themes (thema's) with their goals.
+    #[serde(default)]
+    pub themes: Vec<Theme>,
+    /// Self-assessment per building block (bouwsteen) of Hechte Huisartsenzorg.
+    #[serde(default)]
+    pub building_blocks: Vec<BuildingBlockAssessment>,
+    /// Contracts with insurers.
+    #[serde(default)]
+    pub contracts: Vec<Contract>,
+    /// Modules that practices choose to contract, with their uptake.
+    #[serde(default)]
+    pub modules: Vec<Module>,
+    /// Supporting services (ondersteunende diensten) offered to practices.
+    #[serde(default)]
+    pub services: Vec<Service>,
+    /// Neighbourhoods (wijken, wijksamenwerkingsverbanden).
+    #[serde(default)]
+    pub neighbourhoods: Vec<Neighbourhood>,
+    /// Programmes and pilots, with their figures over time.
+    #[serde(default)]
+    pub programmes: Vec<Programme>,
+    /// Funding lines: who pays whom, for which year and line, how much.
+    #[serde(default)]
+    pub funding: Vec<FundingLine>,
+    /// Where the facts in this plan come from (articles, reports).
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+/// The region and its organisation.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// The organisation's full name, e.g. `Amsterdamse huisartsenalliantie`.
+    pub name: S<String>,
+    /// A short name, e.g. `AhA`.
+    pub short_name: Option<S<String>>,
+    /// The id of the regional organisation in `organisations`, if it is listed there.
+    pub organisation: Option<S<Id>>,
+    /// Legal form, e.g. `stichting`, `coöperatie`.
+    pub legal_form: Option<S<String>>,
+    /// The municipalities the region covers.
+    pub municipalities: Vec<S<String>>,
+    /// The date the regional organisation started.
+    pub started: S<Date>,
+    /// Whether the board is formed by GPs only or by several disciplines.
+    pub governance_model: S<GovernanceModel>,
+    /// The insurer that leads contracting in the region (an organisation id).
+    pub preferred_insurer: Option<S<Id>>,
+    /// Key figures (kerngegevens).
+    #[serde(default)]
+    pub key_figures: KeyFigures,
+    /// Dated events in the region's history.
+    #[serde(default)]
+    pub history: Vec<HistoryEvent>,
+    /// Free text.
+    pub description: Option<S<String>>,
+}
+
+/// Monodisciplinary (GPs only) or multidisciplinary governance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GovernanceModel {
+    Monodisciplinary,
+    Multidisciplinary,
+}
+
+/// Key figures of the region. All counts are optional; rules check that they agree.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeyFigures {
+    /// The date the figures describe.
+    pub as_of: Option<S<Date>>,
+    /// Number of GPs (huisartsen).
+    pub gps: Option<S<u64>>,
+    /// Number of GP practices in the region.
+    pub practices: Option<S<u64>>,
+    /// Number of listed patients (ingeschreven patiënten).
+    pub listed_patients: Option<S<u64>>,
+    /// Share of the region's practices that joined the organisation, in percent (0-100).
+    pub practices_joined_pct: Option<S<f64>>,
+    /// Listed patients per municipality.
+    #[serde(default)]
+    pub listed_patients_by_municipality: Vec<MunicipalityFigure>,
+    /// Whether the figures are rounded or estimated (the seeds say "ongeveer").
+    #[serde(default)]
+    pub approximate: bool,
+}
+
+/// Listed patients in one municipality.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MunicipalityFigure {
+    pub municipality: S<String>,
+    pub listed_patients: S<u64>,
+}
+
+/// A dated event in the region's history.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryEvent {
+    pub date: S<Date>,
+    pub event: S<String>,
+}
+
+/// The plan period.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First day of the plan.
+    pub start: S<Date>,
+    /// Last day of the plan.
+    pub end: S<Date>,
+    /// The "stip op de horizon": what the plan aims to reach by a date.
+    pub horizon: Option<Horizon>,
+    /// A long-term ambition the plan serves, often shared with other parties.
+    pub ambition: Option<Ambition>,
+    /// How often progress is monitored.
+    pub monitoring: Option<S<Cadence>>,
+}
+
+/// The point on the horizon.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Horizon {
+    pub date: S<Date>,
+    pub description: S<String>,
+}
+
+/// A long-term ambition.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ambition {
+    /// The name of the ambition or the alliance behind it, e.g. `Amsterdam Vitaal & Gezond`.
+    pub name: S<String>,
+    /// The year the ambition is for.
+    pub year: S<u64>,
+    /// The ambition in words.
+    pub statement: S<String>,
+    /// Organisations that share the ambition (ids).
+    #[serde(default)]
+    pub partners: Vec<S<Id>>,
+}
+
+/// A monitoring cadence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Cadence {
+    Monthly,
+    Quarterly,
+    HalfYearly,
+    Yearly,
+}
+
+/// An organisation.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub id: S<Id>,
+    pub name: S<String>,
+    /// What kind of organisation it is.
+    pub kind: S<OrganisationKind>,
+    /// How it relates to the regional organisation.
+    pub relation: S<Relation>,
+    /// The organisation's discipline, e.g. `huisartsen`, `apothekers`, `fysiotherapeuten`.
+    pub discipline: Option<S<String>>,
+    /// GP practices it represents.
+    pub practices: Option<S<u64>>,
+    /// GPs it represents.
+    pub gps: Option<S<u64>>,
+    /// Listed patients of its practices.
+    pub listed_patients: Option<S<u64>>,
+    pub description: Option<S<String>>,
+}
+
+/// Kinds of organisations in and around a region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationKind {
+    /// The regional organisation itself.
+    RegionalOrganisation,
+    Zorggroep,
+    Huisartsenpost,
+    LhvKring,
+    Gezondheidscentrum,
+    HuisartsenCooperatie,
+    ApothekersZorggroep,
+    FysiotherapeutenZorggroep,
+    Insurer,
+    Municipality,
+    Hospital,
+    Ggz,
+    Vvt,
+    Welfare,
+    PatientOrganisation,
+    UmbrellaBody,
+    Regulator,
+    Other,
+}
+
+/// The relation of an organisation to the regional organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The regional organisation itself.
+    #[serde(rename = "self")]
+    Itself,
+    /// A member organisation (sits in the algemeen bestuur or is a shareholder).
+    Member,
+    /// A former member, e.g. a zorggroep that merged into the region.
+    FormerMember,
+    /// An organisation that wants to join.
+    Prospective,
+    /// A partner the region works with.
+    Partner,
+    /// An insurer that contracts the region.
+    Insurer,
+    /// Any other relation.
+    External,
+}
+
+/// A person.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: S<Id>,
+    pub name: S<String>,
+    /// Job title or role, e.g. `directeur`.
+    pub role: Option<S<String>>,
+    /// Profession, e.g. `huisarts`, `fysiotherapeut`.
+    pub profession: Option<S<String>>,
+    /// The organisation the person works for (an id).
+    pub organisation: Option<S<Id>>,
+    /// Since when the person holds this role.
+    pub since: Option<S<Date>>,
+    /// True when the name is made up because the sources do not give it.
+    #[serde(default)]
+    pub illustrative: bool,
+}
+
+/// A governance body.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GovernanceBody {
+    pub id: S<Id>,
+    pub name: S<String>,
+    pub kind: S<BodyKind>,
+    /// Whether the body takes formal decisions. Defaults to true for an algemeen bestuur and a
+    /// bestuur, false otherwise.
+    pub takes_decisions: Option<S<bool>>,
+    /// Whether all members have an equal vote.
+    pub equal_votes: Option<S<bool>>,
+    /// The programme a stuurgroep steers (a programme id).
+    pub programme: Option<S<Id>>,
+    /// Who sits in it.
+    #[serde(default)]
+    pub members: Vec<BodyMember>,
+    pub description: Option<S<String>>,
+}
+
+/// Kinds of governance bodies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyKind {
+    /// Takes the formal decisions; all member organisations sit in it.
+    AlgemeenBestuur,
+    /// Day-to-day management; each theme has a contact in it.
+    DagelijksBestuur,
+    /// The board of a foundation or cooperative.
+    Bestuur,
+    RaadVanToezicht,
+    /// Council of participants, e.g. the neighbourhood collaborations.
+    Deelnemersraad,
+    /// Steering group of a programme.
+    Stuurgroep,
+    Other,
+}
+
+/// A seat in a governance body: a person, an organisation or a neighbourhood (at least one).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BodyMember {
+    pub person: Option<S<Id>>,
+    pub organisation: Option<S<Id>>,
+    pub neighbourhood: Option<S<Id>>,
+    pub role: Option<S<SeatRole>>,
+}
+
+/// The role of a seat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SeatRole {
+    Chair,
+    ViceChair,
+    Secretary,
+    Treasurer,
+    Member,
+    Advisor,
+}
+
+/// A workgroup (werkgroep).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Workgroup {
+    pub id: S<Id>,
+    pub name: S<String>,
+    /// Members (person ids).
+    #[serde(default)]
+    pub members: Vec<S<Id>>,
+    /// What the workgroup is made of when members are not named, e.g. `huisartsen`.
+    pub composition: Option<S<String>>,
+    pub description: Option<S<String>>,
+}
+
+/// A theme (thema).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub id: S<Id>,
+    pub name: S<String>,
+    /// Whether the region takes the theme up, leaves it to members, or has not decided.
+    pub strategic: S<Strategic>,
+    /// Why the theme is or is not taken up regionally.
+    pub rationale: Option<S<String>>,
+    /// The trekker (lead), a person id.
+    pub trekker: Option<S<Id>>,
+    /// The workgroup, a workgroup id.
+    pub workgroup: Option<S<Id>>,
+    /// The aanspreekpunt in the dagelijks bestuur, a person id.
+    pub board_contact: Option<S<Id>>,
+    /// Building blocks of Hechte Huisartsenzorg the theme serves (ids from the catalogue).
+    #[serde(default)]
+    pub building_blocks: Vec<S<Id>>,
+    /// Years in which the theme gets extra attention.
+    #[serde(default)]
+    pub extra_attention: Vec<S<u64>>,
+    /// Organisations that asked for the theme (e.g. the insurer), ids.
+    #[serde(default)]
+    pub requested_by: Vec<S<Id>>,
+    /// Goals (doelen) and their subgoals.
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    pub description: Option<S<String>>,
+}
+
+/// Whether a theme is taken up regionally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Strategic {
+    /// Taken up by the region.
+    Regional,
+    /// Left to the members and neighbourhoods.
+    LeftToMembers,
+    /// Not decided yet.
+    Undecided,
+}
+
+/// A goal or subgoal.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub id: S<Id>,
+    pub title: S<String>,
+    /// The person who owns the goal (an id).
+    pub owner: Option<S<Id>>,
+    pub status: S<Status>,
+    /// When the goal must be reached.
+    pub deadline: Option<S<Date>>,
+    /// How the goal is measured.
+    pub indicator: Option<Indicator>,
+    /// Measurements of the indicator, oldest first.
+    #[serde(default)]
+    pub measurements: Vec<Measurement>,
+    /// Building blocks the goal serves (ids).
+    #[serde(default)]
+    pub building_blocks: Vec<S<Id>>,
+    /// Subgoals.
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    pub description: Option<S<String>>,
+}
+
+/// The status of a goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Planned,
+    InProgress,
+    AtRisk,
+    Achieved,
+    Stopped,
+}
+
+/// An indicator: what is measured, in which unit, from where to where.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub name: S<String>,
+    /// The unit, e.g. `practices`, `%`, `euro`.
+    pub unit: S<String>,
+    /// The value at the start.
+    pub baseline: Option<S<f64>>,
+    /// When the baseline was measured.
+    pub baseline_date: Option<S<Date>>,
+    /// The value to reach by the deadline.
+    pub target: Option<S<f64>>,
+    /// Whether higher or lower is better.
+    pub direction: S<Direction>,
+}
+
+/// Which way an indicator should move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Reached when the value is at or above the target.
+    Increase,
+    /// Reached when the value is at or below the target.
+    Decrease,
+    /// Reached when the value equals the target.
+    Maintain,
+}
+
+/// A dated measurement of an indicator.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Measurement {
+    pub date: S<Date>,
+    pub value: S<f64>,
+    pub note: Option<S<String>>,
+}
+
+/// The region's self-assessment on one building block.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BuildingBlockAssessment {
+    /// The building block's id in the catalogue.
+    pub block: S<Id>,
+    /// How far the region is.
+    pub level: S<Maturity>,
+    pub note: Option<S<String>>,
+}
+
+/// Maturity on a building block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Maturity {
+    NotStarted,
+    Initiating,
+    Developing,
+    Established,
+    Advanced,
+}
+
+/// A contract with an insurer.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contract {
+    pub id: S<Id>,
+    /// The insurer (an organisation id).
+    pub insurer: S<Id>,
+    pub start: S<Date>,
+    pub end: S<Date>,
+    /// The funding segments the contract covers.
+    pub segments: Vec<SegmentCoverage>,
+    pub description: Option<S<String>>,
+}
+
+/// A segment a contract covers, wholly or in part.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SegmentCoverage {
+    pub segment: S<FundingKind>,
+    /// `full` or `partial`.
+    pub scope: S<Scope>,
+}
+
+/// Full or partial coverage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    Full,
+    Partial,
+}
+
+/// A module that practices contract one by one.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Module {
+    pub id: S<Id>,
+    pub name: S<String>,
+    /// The contract that funds it (a contract id).
+    pub contract: Option<S<Id>>,
+    /// Themes the module serves (ids).
+    #[serde(default)]
+    pub themes: Vec<S<Id>>,
+    /// How many practices contracted the module, over time.
+    #[serde(default)]
+    pub uptake: Vec<Uptake>,
+    pub description: Option<S<String>>,
+}
+
+/// Uptake of a module at a date.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Uptake {
+    pub date: S<Date>,
+    /// Practices that contracted the module.
+    pub practices: S<u64>,
+    /// Listed patients of those practices.
+    pub listed_patients: Option<S<u64>>,
+}
+
+/// A supporting service.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub id: S<Id>,
+    pub name: S<String>,
+    /// Themes the service serves (ids).
+    #[serde(default)]
+    pub themes: Vec<S<Id>>,
+    pub description: Option<S<String>>,
+}
+
+/// A neighbourhood (wijk) or neighbourhood collaboration (WSV).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Neighbourhood {
+    pub id: S<Id>,
+    pub name: S<String>,
+    pub municipality: Option<S<String>>,
+    /// The wijkmanager (a person id).
+    pub manager: Option<S<Id>>,
+    /// Since when the neighbourhood has a wijkmanager.
+    pub managed_since: Option<S<Date>>,
+    /// Modules that run in this neighbourhood (ids), e.g. wijkmanagement.
+    #[serde(default)]
+    pub modules: Vec<S<Id>>,
+    /// The neighbourhood's multidisciplinary collaboration, if there is one.
+    pub collaboration: Option<Collaboration>,
+    pub description: Option<S<String>>,
+}
+
+/// A neighbourhood collaboration (wijksamenwerkingsverband).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Collaboration {
+    pub name: S<String>,
+    /// Since when it exists.
+    pub since: Option<S<Date>>,
+    /// Disciplines that take part.
+    #[serde(default)]
+    pub disciplines: Vec<S<String>>,
+}
+
+/// A programme or pilot.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Programme {
+    pub id: S<Id>,
+    pub name: S<String>,
+    pub kind: S<ProgrammeKind>,
+    pub start: S<Date>,
+    pub end: Option<S<Date>>,
+    /// Organisations that run or fund it (ids).
+    #[serde(default)]
+    pub partners: Vec<S<Id>>,
+    /// Themes it serves (ids).
+    #[serde(default)]
+    pub themes: Vec<S<Id>>,
+    /// Goals it serves (ids).
+    #[serde(default)]
+    pub goals: Vec<S<Id>>,
+    /// Whether participants form a learning network.
+    #[serde(default)]
+    pub learning_network: bool,
+    /// Figures over time.
+    #[serde(default)]
+    pub figures: Vec<ProgrammeFigure>,
+    pub description: Option<S<String>>,
+}
+
+/// Programme or pilot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgrammeKind {
+    Programme,
+    Pilot,
+}
+
+/// A dated figure of a programme.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeFigure {
+    pub date: S<Date>,
+    pub metric: S<Metric>,
+    pub value: S<u64>,
+    pub note: Option<S<String>>,
+}
+
+/// What a programme figure counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// Practices taking part.
+    Practices,
+    /// Practice plans submitted.
+    PlansSubmitted,
+    /// Practice plans funded.
+    PlansFunded,
+    /// Residents reached.
+    ResidentsReached,
+    /// Patients reached.
+    PatientsReached,
+}
+
+/// A funding line.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FundingLine {
+    /// Who pays (an organisation id).
+    pub payer: S<Id>,
+    /// Who receives (an organisation id).
+    pub recipient: S<Id>,
+    pub year: S<u64>,
+    /// The segment or O&I.
+    pub line: S<FundingKind>,
+    /// The O&I title or a finer label, e.g. `regiomanagement`.
+    pub title: Option<S<String>>,
+    /// Amount in euro.
+    pub amount_eur: S<f64>,
+    /// The programme the money is for (an id).
+    pub programme: Option<S<Id>>,
+    /// True when the amount is made up because the sources do not give it.
+    #[serde(default)]
+    pub illustrative: bool,
+    pub note: Option<S<String>>,
+}
+
+/// Funding segments of Dutch GP care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FundingKind {
+    /// Basic care: capitation and consults.
+    Segment1,
+    /// Multidisciplinary chain care.
+    Segment2,
+    /// Rewarding results and innovation.
+    Segment3,
+    /// Organisatie & Infrastructuur.
+    OAndI,
+    /// Programme money outside the segments.
+    Programme,
+    Other,
+}
+
+/// A source of facts.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: S<String>,
+    pub publisher: Option<S<String>>,
+    pub date: Option<S<Date>>,
+    pub url: Option<S<String>>,
+}

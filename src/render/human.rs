@@ -1,0 +1,123 @@
+//! Human output: rustc-style snippets with the node underlined, and a summary line.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::{Summary, plural};
+use crate::check::FileResult;
+use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::plan::Span;
+
+/// Writes every diagnostic of every file, then the summary line.
+pub fn write(out: &mut dyn Write, results: &[FileResult], color: bool) -> io::Result<()> {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for result in results {
+        for diagnostic in &result.diagnostics {
+            let report = report(&result.source, diagnostic);
+            writeln!(out, "{}\n", renderer.render(&report))?;
+        }
+    }
+    writeln!(out, "{}", summary_line(&Summary::of(results)))
+}
+
+/// `Checked 3 files: 2 errors, 1 warning.` or `Checked 3 files: no problems found.`
+#[must_use]
+pub fn summary_line(summary: &Summary) -> String {
+    let files = plural(summary.files, "file");
+    if summary.errors == 0 && summary.warnings == 0 {
+        format!("Checked {files}: no problems found.")
+    } else {
+        format!(
+            "Checked {files}: {}, {}.",
+            plural(summary.errors, "error"),
+            plural(summary.warnings, "warning")
+        )
+    }
+}
+
+fn report<'a>(source: &'a SourceFile, d: &'a Diagnostic) -> Vec<Group<'a>> {
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let mut snippet = Snippet::source(source.text.as_str())
+        .path(source.name.as_str())
+        .line_start(1)
+        .fold(true)
+        .annotation(
+            AnnotationKind::Primary
+                .span(visible(source, d.primary.span))
+                .label(d.primary.message.as_str()),
+        );
+    for label in &d.secondary {
+        snippet = snippet.annotation(
+            AnnotationKind::Context
+                .span(visible(source, label.span))
+                .label(label.message.as_str()),
+        );
+    }
+    let mut group = level
+        .primary_title(d.message.as_str())
+        .id(d.code)
+        .element(snippet);
+    if let Some(help) = &d.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    vec![group]
+}
+
+/// A byte range to underline: on character boundaries, and at least the token at an empty span.
+#[must_use]
+pub fn visible(source: &SourceFile, span: Span) -> std::ops::Range<usize> {
+    let text = source.text.as_str();
+    let start = source.clamp(span.start);
+    let mut end = source.clamp(span.end()).max(start);
+    if end == start {
+        end = text
+            .get(start..)
+            .and_then(|rest| {
+                rest.find(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | ']' | '}'))
+            })
+            .map_or(text.len(), |i| start + i);
+        if end == start {
+            end = text
+                .get(start..)
+                .and_then(|r| r.chars().next())
+                .map_or(start, |c| start + c.len_utf8());
+        }
+    }
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_span_underlines_the_token_it_starts() {
+        let source = SourceFile::new("x", "region:\n  name: x\n".to_string());
+        assert_eq!(visible(&source, Span::new(10, 0)), 10..14);
+        assert_eq!(visible(&source, Span::new(99, 0)), 18..18);
+    }
+
+    #[test]
+    fn summary_counts_use_singular_and_plural() {
+        let s = Summary {
+            files: 1,
+            errors: 2,
+            warnings: 1,
+        };
+        assert_eq!(summary_line(&s), "Checked 1 file: 2 errors, 1 warning.");
+        let clean = Summary {
+            files: 3,
+            errors: 0,
+            warnings: 0,
+        };
+        assert_eq!(summary_line(&clean), "Checked 3 files: no problems found.");
+    }
+}

@@ -1,0 +1,99 @@
+//! JSON output: one document with the files, their diagnostics and a summary.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Summary;
+use super::human::visible;
+use crate::check::FileResult;
+use crate::diagnostic::{Diagnostic, Position, Severity, SourceFile};
+use crate::plan::Span;
+use crate::rules;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: &'static str,
+    files: Vec<File<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct File<'a> {
+    path: &'a str,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    code: &'a str,
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    path: &'a str,
+    start: Position,
+    end: Position,
+    label: &'a str,
+    related: Vec<Related<'a>>,
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Related<'a> {
+    start: Position,
+    end: Position,
+    message: &'a str,
+}
+
+fn range(source: &SourceFile, span: Span) -> (Position, Position) {
+    let r = visible(source, span);
+    (source.position(r.start), source.position(r.end))
+}
+
+fn convert<'a>(source: &SourceFile, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+    let (start, end) = range(source, d.primary.span);
+    JsonDiagnostic {
+        code: d.code,
+        rule: rules::find(d.code).map_or("", |r| r.name),
+        severity: d.severity,
+        message: &d.message,
+        path: &d.path,
+        start,
+        end,
+        label: &d.primary.message,
+        related: d
+            .secondary
+            .iter()
+            .map(|l| {
+                let (start, end) = range(source, l.span);
+                Related {
+                    start,
+                    end,
+                    message: &l.message,
+                }
+            })
+            .collect(),
+        help: d.help.as_deref(),
+    }
+}
+
+/// Writes the JSON document followed by a newline.
+pub fn write(out: &mut dyn Write, results: &[FileResult]) -> io::Result<()> {
+    let document = Document {
+        version: env!("CARGO_PKG_VERSION"),
+        files: results
+            .iter()
+            .map(|r| File {
+                path: &r.source.name,
+                diagnostics: r
+                    .diagnostics
+                    .iter()
+                    .map(|d| convert(&r.source, d))
+                    .collect(),
+            })
+            .collect(),
+        summary: Summary::of(results),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}

@@ -1,0 +1,333 @@
+//! Dates (`RP2xx`): dates that exist, deadlines inside the plan, measurements in order.
+
+use chrono::NaiveDate;
+
+use super::{Context, Rule, RuleInfo};
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Severity::{Error, Warning};
+use crate::plan::S;
+use crate::plan::index::walk_goals;
+use crate::plan::raw::{Date, Plan};
+
+pub static IMPOSSIBLE_DATE: RuleInfo = RuleInfo {
+    code: "RP201",
+    name: "impossible-date",
+    severity: Error,
+    summary: "A date that does not exist, such as 30 February.",
+    why: "A deadline on a day that does not exist cannot be planned, compared or reported.",
+    bad: "deadline: 2022-02-30\n",
+    good: "deadline: 2022-02-28\n",
+};
+
+pub static DEADLINE_OUTSIDE_PERIOD: RuleInfo = RuleInfo {
+    code: "RP202",
+    name: "deadline-outside-period",
+    severity: Warning,
+    summary: "A goal's deadline before the plan period starts or after it ends.",
+    why: "Goals are the plan's promises for its period; a deadline outside it belongs in \
+          another plan, or the period is wrong.",
+    bad: "period: {start: 2022-01-01, end: 2023-12-31}\n...\n    deadline: 2025-06-30\n",
+    good: "period: {start: 2022-01-01, end: 2023-12-31}\n...\n    deadline: 2023-06-30\n",
+};
+
+pub static SUBGOAL_AFTER_PARENT: RuleInfo = RuleInfo {
+    code: "RP203",
+    name: "subgoal-after-parent",
+    severity: Error,
+    summary: "A subgoal due after the goal it is part of.",
+    why: "A goal cannot be reached before its parts; the work agenda would be impossible.",
+    bad: "- id: ggz-1\n  deadline: 2022-06-30\n  goals:\n    - id: ggz-1a\n      deadline: 2022-09-30\n",
+    good: "- id: ggz-1\n  deadline: 2022-12-31\n  goals:\n    - id: ggz-1a\n      deadline: 2022-09-30\n",
+};
+
+pub static MEASUREMENTS_OUT_OF_ORDER: RuleInfo = RuleInfo {
+    code: "RP204",
+    name: "measurements-out-of-order",
+    severity: Warning,
+    summary: "Measurements of a goal that are not in date order (or share a date).",
+    why: "The last measurement is read as the current value; out of order, the status and \
+          trajectory of the goal are computed from the wrong one.",
+    bad: "measurements:\n  - {date: 2022-06-30, value: 8}\n  - {date: 2022-03-31, value: 5}\n",
+    good: "measurements:\n  - {date: 2022-03-31, value: 5}\n  - {date: 2022-06-30, value: 8}\n",
+};
+
+pub static MEASUREMENT_AFTER_AS_OF: RuleInfo = RuleInfo {
+    code: "RP205",
+    name: "measurement-in-the-future",
+    severity: Error,
+    summary: "A measurement dated after today (or after `--as-of`).",
+    why: "A measurement records what was observed; one in the future is a typo in the year \
+          or a target written in the wrong place.",
+    bad: "measurements:\n  - {date: 2032-03-31, value: 5}\n",
+    good: "measurements:\n  - {date: 2022-03-31, value: 5}\n",
+};
+
+pub static END_BEFORE_START: RuleInfo = RuleInfo {
+    code: "RP206",
+    name: "end-before-start",
+    severity: Error,
+    summary: "A period, contract or programme that ends before it starts.",
+    why: "The plan period bounds every deadline, a contract's period decides which funding \
+          applies; reversed dates make both meaningless.",
+    bad: "period:\n  start: 2023-01-01\n  end: 2022-12-31\n",
+    good: "period:\n  start: 2022-01-01\n  end: 2023-12-31\n",
+};
+
+/// The date rules.
+pub struct Dates;
+
+/// Parses a date that passed the schema's pattern; `None` when the day does not exist.
+#[must_use]
+pub fn parse(date: &Date) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(&date.0, "%Y-%m-%d").ok()
+}
+
+fn day(date: &S<Date>) -> Option<NaiveDate> {
+    parse(&date.value)
+}
+
+impl Rule for Dates {
+    fn infos(&self) -> &'static [&'static RuleInfo] {
+        static INFOS: &[&RuleInfo] = &[
+            &IMPOSSIBLE_DATE,
+            &DEADLINE_OUTSIDE_PERIOD,
+            &SUBGOAL_AFTER_PARENT,
+            &MEASUREMENTS_OUT_OF_ORDER,
+            &MEASUREMENT_AFTER_AS_OF,
+            &END_BEFORE_START,
+        ];
+        INFOS
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let plan = cx.plan;
+        for (date, role) in all_dates(plan) {
+            if day(date).is_none() {
+                out.push(
+                    Diagnostic::new(
+                        &IMPOSSIBLE_DATE,
+                        date.span,
+                        format!("`{}` as {role} is not a day of the calendar", date.value.0),
+                    )
+                    .label("no such day")
+                    .help("check the day and the month (YYYY-MM-DD)"),
+                );
+            }
+        }
+        let ranges = [(
+            &plan.period.start,
+            Some(&plan.period.end),
+            "the plan period".to_string(),
+        )]
+        .into_iter()
+        .chain(plan.contracts.iter().map(|c| {
+            (
+                &c.start,
+                Some(&c.end),
+                format!("contract `{}`", c.id.value.0),
+            )
+        }))
+        .chain(plan.programmes.iter().map(|p| {
+            (
+                &p.start,
+                p.end.as_ref(),
+                format!("programme `{}`", p.id.value.0),
+            )
+        }));
+        for (start, end, what) in ranges {
+            if let (Some(s), Some(end)) = (day(start), end)
+                && let Some(e) = day(end)
+                && e < s
+            {
+                out.push(
+                    Diagnostic::new(
+                        &END_BEFORE_START,
+                        end.span,
+                        format!("{what} ends on {e}, before it starts on {s}"),
+                    )
+                    .label("end before start")
+                    .secondary(start.span, "starts here")
+                    .help("swap the dates or correct the year"),
+                );
+            }
+        }
+        let period = (day(&plan.period.start), day(&plan.period.end));
+        for theme in &plan.themes {
+            walk_goals(&theme.goals, None, &mut |goal, parent| {
+                let goal_id = &goal.id.value.0;
+                if let Some(deadline) = &goal.deadline
+                    && let Some(d) = day(deadline)
+                {
+                    if let (Some(start), Some(end)) = period
+                        && start <= end
+                        && (d < start || d > end)
+                    {
+                        let side = if d < start {
+                            "before the plan starts"
+                        } else {
+                            "after the plan ends"
+                        };
+                        out.push(
+                            Diagnostic::new(
+                                &DEADLINE_OUTSIDE_PERIOD,
+                                deadline.span,
+                                format!("deadline {d} of goal `{goal_id}` is {side}"),
+                            )
+                            .label("outside the plan period")
+                            .secondary(
+                                plan.period.start.span,
+                                format!("the plan runs from {start} to {end}"),
+                            )
+                            .help("move the deadline into the period, or extend the period"),
+                        );
+                    }
+                    if let Some(parent) = parent
+                        && let Some(parent_deadline) = &parent.deadline
+                        && let Some(p) = day(parent_deadline)
+                        && d > p
+                    {
+                        out.push(
+                            Diagnostic::new(
+                                &SUBGOAL_AFTER_PARENT,
+                                deadline.span,
+                                format!(
+                                    "subgoal `{goal_id}` is due {d}, after its goal `{}` ({p})",
+                                    parent.id.value.0
+                                ),
+                            )
+                            .label("later than the parent's deadline")
+                            .secondary(parent_deadline.span, "the parent's deadline")
+                            .help("bring the subgoal forward or move the goal's deadline"),
+                        );
+                    }
+                }
+                let mut previous: Option<(NaiveDate, &S<Date>)> = None;
+                for m in &goal.measurements {
+                    let Some(d) = day(&m.date) else { continue };
+                    if d > cx.as_of {
+                        out.push(
+                            Diagnostic::new(&MEASUREMENT_AFTER_AS_OF, m.date.span, format!("measurement of goal `{goal_id}` is dated {d}, after {}", cx.as_of))
+                                .label("in the future")
+                                .help("a measurement records what was observed; check the year, or pass `--as-of`"),
+                        );
+                    }
+                    if let Some((p, p_date)) = previous
+                        && d <= p
+                    {
+                        let relation = if d == p {
+                            "on the same day as"
+                        } else {
+                            "before"
+                        };
+                        out.push(
+                            Diagnostic::new(&MEASUREMENTS_OUT_OF_ORDER, m.date.span, format!("measurement of goal `{goal_id}` dated {d} comes {relation} the one above it ({p})"))
+                                .label("out of order")
+                                .secondary(p_date.span, "previous measurement")
+                                .help("list measurements oldest first, one per date"),
+                        );
+                    }
+                    previous = Some((d, &m.date));
+                }
+            });
+        }
+    }
+}
+
+/// Every date in a plan with what it is.
+fn all_dates(plan: &Plan) -> Vec<(&S<Date>, String)> {
+    let mut dates: Vec<(&S<Date>, String)> = vec![
+        (&plan.region.started, "the region's start".into()),
+        (&plan.period.start, "the start of the plan".into()),
+        (&plan.period.end, "the end of the plan".into()),
+    ];
+    let kf = &plan.region.key_figures;
+    dates.extend(
+        kf.as_of
+            .iter()
+            .map(|d| (d, "the date of the key figures".into())),
+    );
+    dates.extend(
+        plan.region
+            .history
+            .iter()
+            .map(|h| (&h.date, "a history date".into())),
+    );
+    if let Some(h) = &plan.period.horizon {
+        dates.push((&h.date, "the horizon date".into()));
+    }
+    for p in &plan.people {
+        dates.extend(
+            p.since
+                .iter()
+                .map(|d| (d, format!("start date of person `{}`", p.id.value.0))),
+        );
+    }
+    for t in &plan.themes {
+        walk_goals(&t.goals, None, &mut |g, _| {
+            let id = &g.id.value.0;
+            dates.extend(
+                g.deadline
+                    .iter()
+                    .map(|d| (d, format!("deadline of goal `{id}`"))),
+            );
+            if let Some(i) = &g.indicator {
+                dates.extend(
+                    i.baseline_date
+                        .iter()
+                        .map(|d| (d, format!("baseline date of goal `{id}`"))),
+                );
+            }
+            dates.extend(
+                g.measurements
+                    .iter()
+                    .map(|m| (&m.date, format!("measurement date of goal `{id}`"))),
+            );
+        });
+    }
+    for c in &plan.contracts {
+        dates.push((&c.start, format!("start of contract `{}`", c.id.value.0)));
+        dates.push((&c.end, format!("end of contract `{}`", c.id.value.0)));
+    }
+    for m in &plan.modules {
+        dates.extend(
+            m.uptake
+                .iter()
+                .map(|u| (&u.date, format!("uptake date of module `{}`", m.id.value.0))),
+        );
+    }
+    for n in &plan.neighbourhoods {
+        dates.extend(
+            n.managed_since
+                .iter()
+                .map(|d| (d, format!("wijkmanager start in `{}`", n.id.value.0))),
+        );
+        if let Some(c) = &n.collaboration {
+            dates.extend(
+                c.since
+                    .iter()
+                    .map(|d| (d, format!("collaboration start in `{}`", n.id.value.0))),
+            );
+        }
+    }
+    for p in &plan.programmes {
+        dates.push((&p.start, format!("start of programme `{}`", p.id.value.0)));
+        dates.extend(
+            p.end
+                .iter()
+                .map(|d| (d, format!("end of programme `{}`", p.id.value.0))),
+        );
+        dates.extend(p.figures.iter().map(|f| {
+            (
+                &f.date,
+                format!("figure date of programme `{}`", p.id.value.0),
+            )
+        }));
+    }
+    dates.extend(
+        plan.sources
+            .iter()
+            .filter_map(|s| s.date.as_ref())
+            .map(|d| (d, "a source's date".into())),
+    );
+    dates
+}

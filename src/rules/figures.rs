@@ -1,0 +1,224 @@
+//! Key figures (`RP4xx`): counts that contradict each other.
+
+use super::{Context, Rule, RuleInfo};
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Severity::Error;
+use crate::plan::raw::{Metric, Relation};
+
+pub static MEMBER_PRACTICES_EXCEED_REGION: RuleInfo = RuleInfo {
+    code: "RP401",
+    name: "members-exceed-region",
+    severity: Error,
+    summary: "The member organisations together have more practices (or patients) than the region.",
+    why: "Funding per listed patient and the financial level playing field are computed from \
+          these counts; figures that cannot both be true make every such figure wrong.",
+    bad: "key_figures:\n  practices: 100\norganisations:\n  - {id: zg-a, relation: member, practices: 60, ...}\n  - {id: zg-b, relation: member, practices: 50, ...}\n",
+    good: "key_figures:\n  practices: 110\norganisations:\n  - {id: zg-a, relation: member, practices: 60, ...}\n  - {id: zg-b, relation: member, practices: 50, ...}\n",
+};
+
+pub static UPTAKE_EXCEEDS_TOTAL: RuleInfo = RuleInfo {
+    code: "RP402",
+    name: "uptake-exceeds-total",
+    severity: Error,
+    summary: "More practices (or patients) contracted a module than the region has.",
+    why: "Uptake is reported as a share of the region; above 100% it is a typo or an outdated \
+          total.",
+    bad: "key_figures:\n  practices: 260\nmodules:\n  - id: tbhz\n    uptake:\n      - {date: 2022-06-30, practices: 290}\n",
+    good: "key_figures:\n  practices: 260\nmodules:\n  - id: tbhz\n    uptake:\n      - {date: 2022-06-30, practices: 190}\n",
+};
+
+pub static SHARE_OUT_OF_RANGE: RuleInfo = RuleInfo {
+    code: "RP403",
+    name: "share-out-of-range",
+    severity: Error,
+    summary: "A percentage outside 0-100, such as the share of practices joined.",
+    why: "A share is a part of a whole; `practices_joined_pct: 0.95` (a fraction) or `195` is \
+          read as 0.95% or an impossible 195%.",
+    bad: "practices_joined_pct: 195\n",
+    good: "practices_joined_pct: 95\n",
+};
+
+pub static MUNICIPALITY_PATIENTS_EXCEED_TOTAL: RuleInfo = RuleInfo {
+    code: "RP404",
+    name: "municipalities-exceed-total",
+    severity: Error,
+    summary: "Listed patients per municipality add up to more than the region's total.",
+    why: "The parts of a total cannot be larger than the total (Rijnmond: about 650,000 of the \
+          800,000 listed patients live in Rotterdam).",
+    bad: "listed_patients: 800000\nlisted_patients_by_municipality:\n  - {municipality: Rotterdam, listed_patients: 850000}\n",
+    good: "listed_patients: 800000\nlisted_patients_by_municipality:\n  - {municipality: Rotterdam, listed_patients: 650000}\n",
+};
+
+pub static FUNDED_EXCEEDS_SUBMITTED: RuleInfo = RuleInfo {
+    code: "RP405",
+    name: "funded-exceeds-submitted",
+    severity: Error,
+    summary: "A programme funds more plans than were submitted on the same date.",
+    why: "Of twenty submitted plans, eight were funded: funded plans are a part of the \
+          submitted ones.",
+    bad: "figures:\n  - {date: 2021-06-01, metric: plans_submitted, value: 8}\n  - {date: 2021-06-01, metric: plans_funded, value: 20}\n",
+    good: "figures:\n  - {date: 2021-06-01, metric: plans_submitted, value: 20}\n  - {date: 2021-06-01, metric: plans_funded, value: 8}\n",
+};
+
+/// The key-figure rules.
+pub struct Figures;
+
+impl Rule for Figures {
+    fn infos(&self) -> &'static [&'static RuleInfo] {
+        static INFOS: &[&RuleInfo] = &[
+            &MEMBER_PRACTICES_EXCEED_REGION,
+            &UPTAKE_EXCEEDS_TOTAL,
+            &SHARE_OUT_OF_RANGE,
+            &MUNICIPALITY_PATIENTS_EXCEED_TOTAL,
+            &FUNDED_EXCEEDS_SUBMITTED,
+        ];
+        INFOS
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let plan = cx.plan;
+        let kf = &plan.region.key_figures;
+        let members: Vec<_> = plan
+            .organisations
+            .iter()
+            .filter(|o| o.relation.value == Relation::Member)
+            .collect();
+        let sums = [
+            (
+                kf.practices.as_ref(),
+                members
+                    .iter()
+                    .filter_map(|o| o.practices.as_ref())
+                    .collect::<Vec<_>>(),
+                "practices",
+            ),
+            (
+                kf.listed_patients.as_ref(),
+                members
+                    .iter()
+                    .filter_map(|o| o.listed_patients.as_ref())
+                    .collect(),
+                "listed patients",
+            ),
+            (
+                kf.gps.as_ref(),
+                members.iter().filter_map(|o| o.gps.as_ref()).collect(),
+                "GPs",
+            ),
+        ];
+        for (total, parts, noun) in sums {
+            let Some(total) = total else { continue };
+            let sum: u64 = parts.iter().map(|p| p.value).fold(0, u64::saturating_add);
+            if sum > total.value
+                && let Some(last) = parts.last()
+            {
+                out.push(
+                    Diagnostic::new(
+                        &MEMBER_PRACTICES_EXCEED_REGION,
+                        last.span,
+                        format!("the member organisations have {sum} {noun} together, more than the region's {}", total.value),
+                    )
+                    .label("the sum passes the region's total here")
+                    .secondary(total.span, "the region's total")
+                    .help("correct the members' counts or the region's key figure"),
+                );
+            }
+        }
+        if let Some(share) = &kf.practices_joined_pct
+            && !(0.0..=100.0).contains(&share.value)
+        {
+            out.push(
+                Diagnostic::new(
+                    &SHARE_OUT_OF_RANGE,
+                    share.span,
+                    format!(
+                        "the share of practices joined is {}%, outside 0-100%",
+                        share.value
+                    ),
+                )
+                .label("not a percentage")
+                .help("write the share in percent, e.g. `95` for 95%"),
+            );
+        }
+        if let Some(total) = &kf.listed_patients {
+            let parts = &kf.listed_patients_by_municipality;
+            let sum: u64 = parts
+                .iter()
+                .map(|p| p.listed_patients.value)
+                .fold(0, u64::saturating_add);
+            if sum > total.value
+                && let Some(last) = parts.last()
+            {
+                out.push(
+                    Diagnostic::new(
+                        &MUNICIPALITY_PATIENTS_EXCEED_TOTAL,
+                        last.listed_patients.span,
+                        format!("listed patients per municipality add up to {sum}, more than the region's {}", total.value),
+                    )
+                    .label("the sum passes the total here")
+                    .secondary(total.span, "the region's total")
+                    .help("correct the municipality figures or the total"),
+                );
+            }
+        }
+        for module in &plan.modules {
+            for uptake in &module.uptake {
+                let checks = [
+                    (Some(&uptake.practices), kf.practices.as_ref(), "practices"),
+                    (
+                        uptake.listed_patients.as_ref(),
+                        kf.listed_patients.as_ref(),
+                        "listed patients",
+                    ),
+                ];
+                for (part, total, noun) in checks {
+                    if let (Some(part), Some(total)) = (part, total)
+                        && part.value > total.value
+                    {
+                        out.push(
+                            Diagnostic::new(
+                                &UPTAKE_EXCEEDS_TOTAL,
+                                part.span,
+                                format!(
+                                    "module `{}` has {} {noun} on {}, more than the region's {}",
+                                    module.id.value.0, part.value, uptake.date.value.0, total.value
+                                ),
+                            )
+                            .label("above the region's total")
+                            .secondary(total.span, "the region's total")
+                            .help("correct the uptake or the region's key figure"),
+                        );
+                    }
+                }
+            }
+        }
+        for programme in &plan.programmes {
+            for funded in programme
+                .figures
+                .iter()
+                .filter(|f| f.metric.value == Metric::PlansFunded)
+            {
+                let submitted = programme.figures.iter().find(|f| {
+                    f.metric.value == Metric::PlansSubmitted && f.date.value == funded.date.value
+                });
+                if let Some(submitted) = submitted
+                    && funded.value.value > submitted.value.value
+                {
+                    out.push(
+                        Diagnostic::new(
+                            &FUNDED_EXCEEDS_SUBMITTED,
+                            funded.value.span,
+                            format!(
+                                "programme `{}` funds {} plans, more than the {} submitted",
+                                programme.id.value.0, funded.value.value, submitted.value.value
+                            ),
+                        )
+                        .label("more than submitted")
+                        .secondary(submitted.value.span, "plans submitted")
+                        .help("funded plans are a part of the submitted plans; check both figures"),
+                    );
+                }
+            }
+        }
+    }
+}

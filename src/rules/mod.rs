@@ -1,0 +1,196 @@
+//! The rule registry: every finding regioplan can report, with its documentation.
+//!
+//! Codes are stable and never reused: `RP0xx` file, syntax and structure (reported while
+//! loading, see `load`), `RP1xx` references and ids, `RP2xx` dates, `RP3xx` themes and goals,
+//! `RP4xx` key figures, `RP5xx` governance. `regioplan rule` and `docs/rules.md` are generated
+//! from `ALL`. Semantic rules implement `Rule` and run on a typed plan; they never print.
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::load::yaml::Tree;
+use crate::plan::Plan;
+use crate::plan::catalogue::Catalogue;
+use crate::plan::index::Index;
+
+pub mod dates;
+pub mod figures;
+pub mod goals;
+pub mod governance;
+pub mod references;
+pub mod structure;
+pub mod themes;
+
+/// The documentation and defaults of one rule.
+#[derive(Debug)]
+pub struct RuleInfo {
+    /// Stable code, e.g. `RP102`.
+    pub code: &'static str,
+    /// Kebab-case name, e.g. `unknown-person`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line: what the rule checks.
+    pub summary: &'static str,
+    /// Why it matters for a regioplan.
+    pub why: &'static str,
+    /// A YAML fragment that triggers the rule.
+    pub bad: &'static str,
+    /// The same fragment, fixed.
+    pub good: &'static str,
+}
+
+/// What a semantic rule sees.
+pub struct Context<'a> {
+    pub plan: &'a Plan,
+    pub index: &'a Index<'a>,
+    pub tree: &'a Tree,
+    pub catalogue: &'a Catalogue,
+    /// The date measurements may not be later than (default: today).
+    pub as_of: NaiveDate,
+}
+
+/// A semantic rule: a check over a typed plan.
+pub trait Rule: Sync {
+    /// The rules whose findings this check produces.
+    fn infos(&self) -> &'static [&'static RuleInfo];
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// Every rule, in code order.
+pub static ALL: &[&RuleInfo] = &[
+    &structure::NOT_UTF8,
+    &structure::SYNTAX,
+    &structure::DUPLICATE_KEY,
+    &structure::EMPTY,
+    &structure::MULTIPLE_DOCUMENTS,
+    &structure::LIMIT,
+    &structure::UNKNOWN_KEY,
+    &structure::MISSING_KEY,
+    &structure::WRONG_TYPE,
+    &structure::INVALID_VALUE,
+    &structure::INVALID_FORMAT,
+    &structure::OUT_OF_RANGE,
+    &structure::UNSUPPORTED_VERSION,
+    &structure::INTERNAL,
+    &references::DUPLICATE_ID,
+    &references::UNKNOWN_PERSON,
+    &references::UNKNOWN_ORGANISATION,
+    &references::UNKNOWN_THEME,
+    &references::UNKNOWN_GOAL,
+    &references::UNKNOWN_BUILDING_BLOCK,
+    &references::UNKNOWN_NEIGHBOURHOOD,
+    &references::UNKNOWN_MODULE,
+    &references::UNKNOWN_WORKGROUP,
+    &references::UNKNOWN_CONTRACT,
+    &references::UNKNOWN_PROGRAMME,
+    &references::EMPTY_SEAT,
+    &dates::IMPOSSIBLE_DATE,
+    &dates::DEADLINE_OUTSIDE_PERIOD,
+    &dates::SUBGOAL_AFTER_PARENT,
+    &dates::MEASUREMENTS_OUT_OF_ORDER,
+    &dates::MEASUREMENT_AFTER_AS_OF,
+    &dates::END_BEFORE_START,
+    &themes::THEME_WITHOUT_TREKKER,
+    &themes::THEME_WITHOUT_WORKGROUP,
+    &themes::THEME_WITHOUT_BOARD_CONTACT,
+    &goals::GOAL_NOT_MEASURABLE,
+    &goals::GOAL_WITHOUT_OWNER,
+    &goals::GOAL_WITHOUT_DEADLINE,
+    &goals::ACHIEVED_BUT_TARGET_MISSED,
+    &figures::MEMBER_PRACTICES_EXCEED_REGION,
+    &figures::UPTAKE_EXCEEDS_TOTAL,
+    &figures::SHARE_OUT_OF_RANGE,
+    &figures::MUNICIPALITY_PATIENTS_EXCEED_TOTAL,
+    &figures::FUNDED_EXCEEDS_SUBMITTED,
+    &governance::NO_DECIDING_BODY,
+];
+
+/// The semantic checks, run in this order on every plan that loaded.
+pub static CHECKS: &[&dyn Rule] = &[
+    &references::References,
+    &dates::Dates,
+    &themes::Themes,
+    &goals::Goals,
+    &figures::Figures,
+    &governance::Governance,
+];
+
+/// Looks a rule up by code (case-insensitive).
+#[must_use]
+pub fn find(code: &str) -> Option<&'static RuleInfo> {
+    ALL.iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(code))
+}
+
+/// Runs every semantic check.
+#[must_use]
+pub fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for check in CHECKS {
+        check.check(cx, &mut out);
+    }
+    out
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+#[must_use]
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&word, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn codes_are_unique_well_formed_and_in_order() {
+        let codes: Vec<&str> = ALL.iter().map(|r| r.code).collect();
+        let unique: BTreeSet<&str> = codes.iter().copied().collect();
+        assert_eq!(unique.len(), codes.len(), "duplicate rule code");
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        assert_eq!(codes, sorted, "ALL must list rules in code order");
+        for r in ALL {
+            assert!(r.code.len() == 5 && r.code.starts_with("RP"), "{}", r.code);
+            assert!(
+                !r.summary.is_empty() && !r.why.is_empty(),
+                "{} undocumented",
+                r.code
+            );
+            assert!(
+                !r.bad.is_empty() && !r.good.is_empty(),
+                "{} without examples",
+                r.code
+            );
+        }
+    }
+
+    #[test]
+    fn every_semantic_rule_is_registered() {
+        for check in CHECKS {
+            for info in check.infos() {
+                assert!(find(info.code).is_some(), "{} not in ALL", info.code);
+            }
+        }
+    }
+
+    #[test]
+    fn did_you_mean_suggests_only_close_words() {
+        assert_eq!(
+            did_you_mean("trekkr", ["trekker", "workgroup"]),
+            Some("trekker")
+        );
+        assert_eq!(did_you_mean("zzz", ["trekker", "workgroup"]), None);
+    }
+}

@@ -1,0 +1,492 @@
+//! Ids and references (`RP1xx`): every id defined once, every reference resolves.
+
+use super::{Context, Rule, RuleInfo, did_you_mean};
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Severity::{Error, Warning};
+use crate::plan::S;
+use crate::plan::index::{Kind, walk_goals};
+use crate::plan::raw::{Id, Plan};
+
+pub static DUPLICATE_ID: RuleInfo = RuleInfo {
+    code: "RP101",
+    name: "duplicate-id",
+    severity: Error,
+    summary: "Two things of the same kind share an id.",
+    why: "References name things by id; with two `ggz` themes a trekker, a report or a diff \
+          cannot tell which one is meant.",
+    bad: "themes:\n  - id: ggz\n    ...\n  - id: ggz\n    ...\n",
+    good: "themes:\n  - id: ggz\n    ...\n  - id: ggz-jeugd\n    ...\n",
+};
+
+macro_rules! unknown {
+    ($name:ident, $code:literal, $slug:literal, $noun:literal, $list:literal, $bad:literal, $good:literal) => {
+        pub static $name: RuleInfo = RuleInfo {
+            code: $code,
+            name: $slug,
+            severity: Error,
+            summary: concat!(
+                "A reference to a ",
+                $noun,
+                " id that is not defined under `",
+                $list,
+                "`."
+            ),
+            why: concat!(
+                "A reference that resolves to nothing leaves a hole in reports and gap analyses: \
+                 the plan seems to name a ",
+                $noun,
+                " that does not exist, usually because of a typo \
+                 or a renamed id."
+            ),
+            bad: $bad,
+            good: $good,
+        };
+    };
+}
+
+unknown!(
+    UNKNOWN_PERSON,
+    "RP102",
+    "unknown-person",
+    "person",
+    "people",
+    "people:\n  - id: j.devries\n    name: Jan de Vries\nthemes:\n  - id: ggz\n    trekker: j.de-vries\n",
+    "people:\n  - id: j.devries\n    name: Jan de Vries\nthemes:\n  - id: ggz\n    trekker: j.devries\n"
+);
+unknown!(
+    UNKNOWN_ORGANISATION,
+    "RP103",
+    "unknown-organisation",
+    "organisation",
+    "organisations",
+    "funding:\n  - payer: zilverenkruis\n",
+    "organisations:\n  - id: zilveren-kruis\n    ...\nfunding:\n  - payer: zilveren-kruis\n"
+);
+unknown!(
+    UNKNOWN_THEME,
+    "RP104",
+    "unknown-theme",
+    "theme",
+    "themes",
+    "modules:\n  - id: ouderen\n    themes: [ouderen-zorg]\n",
+    "modules:\n  - id: ouderen\n    themes: [ouderenzorg]\n"
+);
+unknown!(
+    UNKNOWN_GOAL,
+    "RP105",
+    "unknown-goal",
+    "goal",
+    "themes[].goals",
+    "programmes:\n  - id: kbz\n    goals: [ggz-9]\n",
+    "programmes:\n  - id: kbz\n    goals: [ggz-1]\n"
+);
+unknown!(
+    UNKNOWN_MODULE,
+    "RP107",
+    "unknown-module",
+    "module",
+    "modules",
+    "neighbourhoods:\n  - id: delfshaven\n    modules: [wijkmanagment]\n",
+    "neighbourhoods:\n  - id: delfshaven\n    modules: [wijkmanagement]\n"
+);
+unknown!(
+    UNKNOWN_NEIGHBOURHOOD,
+    "RP108",
+    "unknown-neighbourhood",
+    "neighbourhood",
+    "neighbourhoods",
+    "governance:\n  - id: deelnemersraad\n    members:\n      - neighbourhood: wsv-uithorn\n",
+    "governance:\n  - id: deelnemersraad\n    members:\n      - neighbourhood: wsv-uithoorn\n"
+);
+unknown!(
+    UNKNOWN_WORKGROUP,
+    "RP109",
+    "unknown-workgroup",
+    "workgroup",
+    "workgroups",
+    "themes:\n  - id: ggz\n    workgroup: wg-gzz\n",
+    "themes:\n  - id: ggz\n    workgroup: wg-ggz\n"
+);
+unknown!(
+    UNKNOWN_CONTRACT,
+    "RP110",
+    "unknown-contract",
+    "contract",
+    "contracts",
+    "modules:\n  - id: tbhz\n    contract: zk-2022\n",
+    "modules:\n  - id: tbhz\n    contract: zk-2022-2023\n"
+);
+unknown!(
+    UNKNOWN_PROGRAMME,
+    "RP111",
+    "unknown-programme",
+    "programme",
+    "programmes",
+    "funding:\n  - programme: krachtige-basis-zorg\n",
+    "funding:\n  - programme: krachtige-basiszorg\n"
+);
+
+pub static UNKNOWN_BUILDING_BLOCK: RuleInfo = RuleInfo {
+    code: "RP106",
+    name: "unknown-building-block",
+    severity: Error,
+    summary: "A building block id that is not in the catalogue of Hechte Huisartsenzorg.",
+    why: "The gap analysis against the six bouwstenen counts themes, goals and assessments per \
+          block; an unknown id is counted nowhere.",
+    bad: "themes:\n  - id: ict\n    building_blocks: [it-beleid]\n",
+    good: "themes:\n  - id: ict\n    building_blocks: [informatiebeleid]\n",
+};
+
+pub static EMPTY_SEAT: RuleInfo = RuleInfo {
+    code: "RP112",
+    name: "empty-seat",
+    severity: Warning,
+    summary: "A member of a governance body that names no person, organisation or neighbourhood.",
+    why: "A seat that names nobody says nothing about who decides; boards and insurers read \
+          the composition of the governance bodies.",
+    bad: "members:\n  - role: chair\n",
+    good: "members:\n  - person: f.francke\n    role: chair\n",
+};
+
+/// The reference rules.
+pub struct References;
+
+/// A reference from one place in a plan to an id.
+struct Ref<'a> {
+    kind: Kind,
+    id: &'a S<Id>,
+    /// What the reference is, e.g. "trekker of theme `ggz`".
+    role: String,
+}
+
+impl Rule for References {
+    fn infos(&self) -> &'static [&'static RuleInfo] {
+        static INFOS: &[&RuleInfo] = &[
+            &DUPLICATE_ID,
+            &UNKNOWN_PERSON,
+            &UNKNOWN_ORGANISATION,
+            &UNKNOWN_THEME,
+            &UNKNOWN_GOAL,
+            &UNKNOWN_BUILDING_BLOCK,
+            &UNKNOWN_MODULE,
+            &UNKNOWN_NEIGHBOURHOOD,
+            &UNKNOWN_WORKGROUP,
+            &UNKNOWN_CONTRACT,
+            &UNKNOWN_PROGRAMME,
+            &EMPTY_SEAT,
+        ];
+        INFOS
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        duplicates(cx, out);
+        for r in references(cx.plan) {
+            if cx.index.get(r.kind, &r.id.value.0).is_some() {
+                continue;
+            }
+            let rule = rule_for(r.kind);
+            let suggestion = did_you_mean(&r.id.value.0, cx.index.ids(r.kind));
+            let help = match suggestion {
+                Some(s) => format!(
+                    "did you mean `{s}`? {} are listed under `{}:`",
+                    plural(r.kind),
+                    r.kind.list_key()
+                ),
+                None => format!("add it under `{}:` or correct the id", r.kind.list_key()),
+            };
+            out.push(
+                Diagnostic::new(
+                    rule,
+                    r.id.span,
+                    format!("unknown {} `{}` as {}", r.kind.noun(), r.id.value.0, r.role),
+                )
+                .label(format!("no {} with this id", r.kind.noun()))
+                .help(help),
+            );
+        }
+        building_blocks(cx, out);
+        for body in &cx.plan.governance {
+            for member in &body.members {
+                if member.person.is_none()
+                    && member.organisation.is_none()
+                    && member.neighbourhood.is_none()
+                {
+                    let span = member.role.as_ref().map_or(body.id.span, |r| r.span);
+                    out.push(
+                        Diagnostic::new(
+                            &EMPTY_SEAT,
+                            span,
+                            format!("a seat in `{}` names nobody", body.id.value.0),
+                        )
+                        .label("no person, organisation or neighbourhood")
+                        .help("add `person:`, `organisation:` or `neighbourhood:` to the seat"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn plural(kind: Kind) -> String {
+    match kind {
+        Kind::Person => "People".to_string(),
+        other => {
+            let noun = other.noun();
+            let mut s = noun[..1].to_uppercase() + &noun[1..];
+            s.push('s');
+            s
+        }
+    }
+}
+
+fn rule_for(kind: Kind) -> &'static RuleInfo {
+    match kind {
+        Kind::Person => &UNKNOWN_PERSON,
+        // Nothing refers to bodies or services by id; treat them as organisations if it ever does.
+        Kind::Organisation | Kind::GovernanceBody | Kind::Service => &UNKNOWN_ORGANISATION,
+        Kind::Theme => &UNKNOWN_THEME,
+        Kind::Goal => &UNKNOWN_GOAL,
+        Kind::Module => &UNKNOWN_MODULE,
+        Kind::Neighbourhood => &UNKNOWN_NEIGHBOURHOOD,
+        Kind::Workgroup => &UNKNOWN_WORKGROUP,
+        Kind::Contract => &UNKNOWN_CONTRACT,
+        Kind::Programme => &UNKNOWN_PROGRAMME,
+    }
+}
+
+fn duplicates(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for def in &cx.index.defs {
+        let Some(first) = cx.index.get(def.kind, def.id) else {
+            continue;
+        };
+        if first != def.span {
+            out.push(
+                Diagnostic::new(
+                    &DUPLICATE_ID,
+                    def.span,
+                    format!("duplicate {} id `{}`", def.kind.noun(), def.id),
+                )
+                .label("defined again here")
+                .secondary(first, "first defined here")
+                .help(format!("give each {} its own id", def.kind.noun())),
+            );
+        }
+    }
+}
+
+fn building_blocks(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let mut refs: Vec<(&S<Id>, String)> = Vec::new();
+    for t in &cx.plan.themes {
+        refs.extend(
+            t.building_blocks
+                .iter()
+                .map(|b| (b, format!("building block of theme `{}`", t.id.value.0))),
+        );
+        walk_goals(&t.goals, None, &mut |g, _| {
+            refs.extend(
+                g.building_blocks
+                    .iter()
+                    .map(|b| (b, format!("building block of goal `{}`", g.id.value.0))),
+            );
+        });
+    }
+    refs.extend(
+        cx.plan
+            .building_blocks
+            .iter()
+            .map(|a| (&a.block, "assessed building block".to_string())),
+    );
+    for (id, role) in refs {
+        if cx.catalogue.ids().any(|c| c == id.value.0) {
+            continue;
+        }
+        let help = match did_you_mean(&id.value.0, cx.catalogue.ids()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!(
+                "the building blocks are: {}",
+                cx.catalogue
+                    .ids()
+                    .map(|i| format!("`{i}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        out.push(
+            Diagnostic::new(
+                &UNKNOWN_BUILDING_BLOCK,
+                id.span,
+                format!("unknown building block `{}` as {role}", id.value.0),
+            )
+            .label("not in the catalogue")
+            .help(help),
+        );
+    }
+}
+
+fn references<'a>(plan: &'a Plan) -> Vec<Ref<'a>> {
+    let mut out: Vec<Ref<'a>> = Vec::new();
+    let mut push = |kind: Kind, id: &'a S<Id>, role: String| out.push(Ref { kind, id, role });
+    let region = &plan.region;
+    if let Some(id) = &region.organisation {
+        push(Kind::Organisation, id, "the region's organisation".into());
+    }
+    if let Some(id) = &region.preferred_insurer {
+        push(
+            Kind::Organisation,
+            id,
+            "preferred insurer of the region".into(),
+        );
+    }
+    if let Some(ambition) = &plan.period.ambition {
+        for id in &ambition.partners {
+            push(Kind::Organisation, id, "partner in the ambition".into());
+        }
+    }
+    for p in &plan.people {
+        if let Some(id) = &p.organisation {
+            push(
+                Kind::Organisation,
+                id,
+                format!("organisation of person `{}`", p.id.value.0),
+            );
+        }
+    }
+    for b in &plan.governance {
+        let body = &b.id.value.0;
+        if let Some(id) = &b.programme {
+            push(Kind::Programme, id, format!("programme of `{body}`"));
+        }
+        for m in &b.members {
+            if let Some(id) = &m.person {
+                push(Kind::Person, id, format!("member of `{body}`"));
+            }
+            if let Some(id) = &m.organisation {
+                push(Kind::Organisation, id, format!("member of `{body}`"));
+            }
+            if let Some(id) = &m.neighbourhood {
+                push(Kind::Neighbourhood, id, format!("member of `{body}`"));
+            }
+        }
+    }
+    for w in &plan.workgroups {
+        for id in &w.members {
+            push(
+                Kind::Person,
+                id,
+                format!("member of workgroup `{}`", w.id.value.0),
+            );
+        }
+    }
+    for t in &plan.themes {
+        let theme = &t.id.value.0;
+        if let Some(id) = &t.trekker {
+            push(Kind::Person, id, format!("trekker of theme `{theme}`"));
+        }
+        if let Some(id) = &t.workgroup {
+            push(Kind::Workgroup, id, format!("workgroup of theme `{theme}`"));
+        }
+        if let Some(id) = &t.board_contact {
+            push(
+                Kind::Person,
+                id,
+                format!("board contact of theme `{theme}`"),
+            );
+        }
+        for id in &t.requested_by {
+            push(
+                Kind::Organisation,
+                id,
+                format!("requester of theme `{theme}`"),
+            );
+        }
+        walk_goals(&t.goals, None, &mut |g, _| {
+            if let Some(id) = &g.owner {
+                push(
+                    Kind::Person,
+                    id,
+                    format!("owner of goal `{}`", g.id.value.0),
+                );
+            }
+        });
+    }
+    for c in &plan.contracts {
+        push(
+            Kind::Organisation,
+            &c.insurer,
+            format!("insurer of contract `{}`", c.id.value.0),
+        );
+    }
+    for m in &plan.modules {
+        if let Some(id) = &m.contract {
+            push(
+                Kind::Contract,
+                id,
+                format!("contract of module `{}`", m.id.value.0),
+            );
+        }
+        for id in &m.themes {
+            push(
+                Kind::Theme,
+                id,
+                format!("theme of module `{}`", m.id.value.0),
+            );
+        }
+    }
+    for s in &plan.services {
+        for id in &s.themes {
+            push(
+                Kind::Theme,
+                id,
+                format!("theme of service `{}`", s.id.value.0),
+            );
+        }
+    }
+    for n in &plan.neighbourhoods {
+        if let Some(id) = &n.manager {
+            push(
+                Kind::Person,
+                id,
+                format!("wijkmanager of neighbourhood `{}`", n.id.value.0),
+            );
+        }
+        for id in &n.modules {
+            push(
+                Kind::Module,
+                id,
+                format!("module in neighbourhood `{}`", n.id.value.0),
+            );
+        }
+    }
+    for p in &plan.programmes {
+        let programme = &p.id.value.0;
+        for id in &p.partners {
+            push(
+                Kind::Organisation,
+                id,
+                format!("partner of programme `{programme}`"),
+            );
+        }
+        for id in &p.themes {
+            push(Kind::Theme, id, format!("theme of programme `{programme}`"));
+        }
+        for id in &p.goals {
+            push(Kind::Goal, id, format!("goal of programme `{programme}`"));
+        }
+    }
+    for f in &plan.funding {
+        push(
+            Kind::Organisation,
+            &f.payer,
+            "payer of a funding line".into(),
+        );
+        push(
+            Kind::Organisation,
+            &f.recipient,
+            "recipient of a funding line".into(),
+        );
+        if let Some(id) = &f.programme {
+            push(Kind::Programme, id, "programme of a funding line".into());
+        }
+    }
+    out
+}
