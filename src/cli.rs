@@ -22,8 +22,20 @@ pub enum Command {
     /// Check plan files: YAML syntax, structure and the semantic rules.
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
+    /// Explain a rule, or list them all.
+    Rule(RuleArgs),
+    /// Print the effective configuration for a plan and where each setting came from.
+    Config(ConfigArgs),
+    /// Write a starter plan that passes `check`.
+    Init(InitArgs),
+    /// Show what changed between two versions of a plan, by id.
+    Diff(DiffArgs),
     /// Print the JSON Schema of the plan format.
     Schema,
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -33,32 +45,143 @@ pub struct CheckArgs {
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format [default: human, or github when GITHUB_ACTIONS=true].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 
-    /// The date measurements may not be later than (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", default_value_t = today(), value_parser = parse_date)]
-    pub as_of: chrono::NaiveDate,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
 
-    /// The lowest severity that makes `check` exit with 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// The date measurements may not be later than (YYYY-MM-DD) [default: today].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<chrono::NaiveDate>,
+
+    /// The lowest severity that makes `check` exit with 1 [default: error].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+
+    /// Only report these rule codes or code prefixes (e.g. `RP1,RP201`).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub select: Vec<String>,
+
+    /// Do not report these rule codes or code prefixes.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub ignore: Vec<String>,
+
+    /// Use this configuration file instead of the nearest regioplan.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every regioplan.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
 
     /// When to colour human output (`auto`: on a terminal, unless NO_COLOR is set).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Source snippets with the node underlined.
     Human,
+    /// `file:line:col: severity[CODE] message`, one per line, for problem matchers.
+    Concise,
     /// One JSON document: files, diagnostics and a summary.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// GitLab Code Quality report.
+    Gitlab,
+    /// JUnit XML, one test case per file.
+    Junit,
+}
+
+#[derive(Debug, Args)]
+pub struct RuleArgs {
+    /// The rule code, e.g. RP102.
+    #[arg(required_unless_present = "all")]
+    pub code: Option<String>,
+
+    /// All rules.
+    #[arg(long, conflicts_with = "code")]
+    pub all: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RuleFormat::Text)]
+    pub format: RuleFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RuleFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// The plan (or directory) whose settings to show.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+
+    /// Use this configuration file instead of the nearest regioplan.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the plan.
+    #[arg(default_value = "plans/regioplan.yaml")]
+    pub path: PathBuf,
+
+    /// The region's name.
+    #[arg(long, value_name = "NAME")]
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old version: a file, or REV:PATH to read it from git (e.g. HEAD~1:plans/x.yaml).
+    pub old: String,
+
+    /// The new version: a file, or REV:PATH.
+    pub new: String,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum FailOn {
     Error,
     Warning,
@@ -72,11 +195,8 @@ pub enum Color {
     Never,
 }
 
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+/// Parses a YYYY-MM-DD date argument.
+pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|e| format!("`{text}` is not a date in the form YYYY-MM-DD ({e})"))
 }

@@ -19,7 +19,9 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let inputs = collect(&args.paths)?;
     let options = CheckOptions {
-        as_of: args.as_of,
+        as_of: args
+            .as_of
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
         catalogue: Catalogue::built_in(),
     };
     let mut results = Vec::with_capacity(inputs.len());
@@ -27,11 +29,11 @@ pub fn run(
         let (name, bytes) = read(input)?;
         results.push(check_bytes(&name, &bytes, &options));
     }
-    match args.format {
-        Format::Human => render::human::write(out, &results, use_color(args.color))?,
+    match args.format.unwrap_or(Format::Human) {
         Format::Json => render::json::write(out, &results)?,
+        _ => render::human::write(out, &results, use_color(args.color))?,
     }
-    Ok(exit_code(&results, args.fail_on))
+    Ok(exit_code(&results, args.fail_on.unwrap_or(FailOn::Error)))
 }
 
 fn exit_code(results: &[FileResult], fail_on: FailOn) -> ExitCode {

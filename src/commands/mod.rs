@@ -1,6 +1,11 @@
 //! Subcommands: arguments -> core -> renderer. One file per subcommand.
 
 pub mod check;
+pub mod completions;
+pub mod config;
+pub mod diff;
+pub mod init;
+pub mod rule;
 pub mod schema;
 
 use std::io::Write;
@@ -22,6 +27,12 @@ pub enum ExitCode {
 pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Check(args) => check::run(args, out, err),
+        Command::Rule(args) => rule::run(args, out),
+        Command::Config(args) => config::run(args, out),
+        Command::Init(args) => init::run(args, out),
+        Command::Diff(args) => diff::run(args, out),
         Command::Schema => schema::run(out),
+        Command::Completions(args) => completions::run_completions(args, out),
+        Command::Man => completions::run_man(out),
     }
 }

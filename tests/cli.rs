@@ -1,0 +1,294 @@
+//! End-to-end tests of `regioplan check` on bad input: every case gets a clear message with
+//! the documented exit code, never a panic.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn regioplan(args: &[&str]) -> Output {
+    run_with_stdin(args, None)
+}
+
+fn run_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input)
+            .expect("write stdin");
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write fixture");
+    path.display().to_string()
+}
+
+const MINIMAL: &str = "regioplan: 1
+region:
+  name: Testregio
+  municipalities: [Amstelveen]
+  started: 2020-03-01
+  governance_model: multidisciplinary
+period:
+  start: 2021-01-01
+  end: 2024-12-31
+governance:
+  - id: bestuur
+    name: Bestuur
+    kind: bestuur
+";
+
+#[test]
+fn the_seed_plans_pass() {
+    let output = regioplan(&["check", "plans/"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("Checked 3 files: no problems found."),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_minimal_plan_passes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = write(dir.path(), "plan.yaml", MINIMAL.as_bytes());
+    let output = regioplan(&["check", &file]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn malformed_yaml_is_a_finding_with_a_position() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = write(
+        dir.path(),
+        "bad.yaml",
+        b"regioplan: 1\nregion: [unclosed\nperiod: x\n",
+    );
+    let output = regioplan(&["check", &file]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("error[RP002]"), "{text}");
+    assert!(text.contains("bad.yaml:3:"), "{text}");
+}
+
+#[test]
+fn wrong_types_are_all_reported_in_one_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = MINIMAL
+        .replace("name: Testregio", "name: [Testregio]")
+        .replace("start: 2021-01-01", "start: 2021");
+    let file = write(dir.path(), "types.yaml", plan.as_bytes());
+    let output = regioplan(&["check", "--format", "json", &file]);
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let diagnostics = json["files"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics");
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["RP012", "RP012"], "{json:#}");
+    assert_eq!(diagnostics[0]["path"], "/region/name");
+    assert_eq!(diagnostics[0]["start"]["line"], 3);
+    assert_eq!(diagnostics[1]["path"], "/period/start");
+    assert_eq!(diagnostics[1]["start"]["line"], 8);
+}
+
+#[test]
+fn an_empty_file_is_a_finding() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = write(dir.path(), "empty.yaml", b"");
+    let output = regioplan(&["check", &file]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("error[RP004]: the file holds no plan"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_binary_file_is_a_finding_not_a_crash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = write(dir.path(), "image.yaml", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let output = regioplan(&["check", &file]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("error[RP001]"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_file_with_a_nul_byte_is_reported_as_binary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = write(dir.path(), "nul.yaml", b"regioplan: 1\n\0\n");
+    let output = regioplan(&["check", &file]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("looks binary"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_missing_path_is_an_error_with_exit_code_2() {
+    let output = regioplan(&["check", "no/such/plan.yaml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("cannot read `no/such/plan.yaml`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_directory_without_plans_is_an_error_with_exit_code_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "notes.txt", b"not a plan");
+    let output = regioplan(&["check", &dir.path().display().to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no plan files"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_an_error_with_exit_code_2() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = write(dir.path(), "locked.yaml", MINIMAL.as_bytes());
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if std::fs::read(&file).is_ok() {
+        // Running as root: permissions do not stop reading. A directory in place of a file
+        // is unreadable as a file for everyone.
+        let sub = dir.path().join("dir.yaml");
+        std::fs::create_dir(&sub).expect("mkdir");
+        let output = regioplan(&["check", &sub.join("x.yaml").display().to_string()]);
+        assert_eq!(output.status.code(), Some(2));
+        return;
+    }
+    let output = regioplan(&["check", &file]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("cannot read"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let output = run_with_stdin(&["check", "-"], Some(b"regioplan: 1\nregio: x\n"));
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("<stdin>:2:1"), "{text}");
+    assert!(text.contains("unknown key `regio`"), "{text}");
+    assert!(text.contains("did you mean `region`?"), "{text}");
+}
+
+#[test]
+fn deep_nesting_is_refused_without_a_stack_overflow() {
+    let deep = format!(
+        "regioplan: 1\nx: {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let output = run_with_stdin(&["check", "-"], Some(deep.as_bytes()));
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("error[RP006]"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn an_alias_bomb_is_refused() {
+    let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..30 {
+        let prev = i - 1;
+        bomb.push_str(&format!("a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"));
+    }
+    let output = run_with_stdin(&["check", "-"], Some(bomb.as_bytes()));
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("error[RP006]"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn an_oversized_file_is_refused() {
+    let big = format!("regioplan: 1\n# {}\n", "x".repeat(5 * 1024 * 1024));
+    let output = run_with_stdin(&["check", "-"], Some(big.as_bytes()));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("more than the maximum"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn an_unknown_format_is_a_usage_error() {
+    let output = regioplan(&["check", "--format", "xml", "plans/"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn fail_on_controls_the_exit_code_for_warnings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = format!("{MINIMAL}themes:\n  - id: ggz\n    name: GGZ\n    strategic: regional\n");
+    let file = write(dir.path(), "warn.yaml", plan.as_bytes());
+    let by_default = regioplan(&["check", &file]);
+    assert_eq!(by_default.status.code(), Some(0), "{}", stdout(&by_default));
+    assert!(
+        stdout(&by_default).contains("warning[RP301]"),
+        "{}",
+        stdout(&by_default)
+    );
+    let strict = regioplan(&["check", "--fail-on", "warning", &file]);
+    assert_eq!(strict.status.code(), Some(1));
+}
+
+#[test]
+fn check_never_writes_to_the_plan_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let original = format!("{MINIMAL}bad: [\n");
+    let file = write(dir.path(), "plan.yaml", original.as_bytes());
+    let _ = regioplan(&["check", &file]);
+    let _ = regioplan(&["check", "--format", "json", &file]);
+    assert_eq!(std::fs::read_to_string(&file).expect("read back"), original);
+}
