@@ -145,6 +145,13 @@ pub struct InitArgs {
     pub region: Option<String>,
 }
 
+/// Show what changed between two versions of a plan, by id: themes, goals, statuses,
+/// deadlines, targets, measurements, roles, people, memberships and module uptake.
+///
+/// Each side is a file, or REV:PATH to read it with `git show` (when no file has that name).
+///
+/// Exit codes: 0 when the diff succeeds, whatever changed (it is a report, not a check);
+/// 2 when a side cannot be read or does not load as a plan.
 #[derive(Debug, Args)]
 pub struct DiffArgs {
     /// The old version: a file, or REV:PATH to read it from git (e.g. HEAD~1:plans/x.yaml).

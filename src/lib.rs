@@ -8,16 +8,19 @@
 //! - [`load`]: bytes to a typed plan, reporting encoding, syntax and structure problems.
 //! - [`rules`]: the registry of rules and the semantic checks.
 //! - [`check`]: the pipeline for one file.
+//! - [`analysis`]: pure functions from typed plans to data, e.g. the diff of two versions.
 //! - [`render`]: the only place that turns findings into bytes a user sees.
 //! - [`cli`] and [`commands`]: arguments, files and exit codes.
 //!
-//! The core (`plan`, `load`, `rules`, `check`) never prints, never reads the environment and
+//! The core (`plan`, `load`, `rules`, `check`, `analysis`) never prints, never reads the environment and
 //! never exits the process.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analysis;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod diagnostic;
 pub mod load;
 pub mod plan;

@@ -1,55 +1,262 @@
-//! `regioplan check`: find plan files, check each, render the findings, pick the exit code.
+//! `regioplan check`: find plan files, resolve their settings, check them in parallel, render
+//! the findings in a stable order, pick the exit code.
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 
 use super::ExitCode;
 use crate::check::{CheckOptions, FileResult, check_bytes};
 use crate::cli::{CheckArgs, Color, FailOn, Format};
-use crate::diagnostic::Severity;
+use crate::config::{self, LoadedConfig, Settings, SettingsInput};
+use crate::diagnostic::{self, Severity};
 use crate::plan::catalogue::Catalogue;
 use crate::render;
+use crate::rules::suppression;
 
-pub fn run(
-    args: &CheckArgs,
-    out: &mut dyn Write,
-    _err: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
+/// Each worker thread's stack: the checks recurse over nested goals.
+const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
+
+pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
     let inputs = collect(&args.paths)?;
-    let options = CheckOptions {
-        as_of: args
-            .as_of
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
-        catalogue: Catalogue::built_in(),
+    let configs = match Configs::load(args, &inputs, err)? {
+        Ok(configs) => configs,
+        Err(code) => return Ok(code),
     };
-    let mut results = Vec::with_capacity(inputs.len());
-    for input in &inputs {
-        let (name, bytes) = read(input)?;
-        results.push(check_bytes(&name, &bytes, &options));
+    let input = settings_input(args);
+    let run_settings = Settings::resolve(configs.for_run(), None, &input);
+    let jobs: Vec<Job<'_>> = inputs
+        .iter()
+        .map(|i| Job {
+            input: i,
+            settings: Settings::resolve(configs.for_input(i), i.path(), &input),
+        })
+        .collect();
+    let catalogue = Catalogue::built_in();
+    let results = check_all(&jobs, &catalogue)?;
+    let elapsed = started.elapsed();
+    let format = run_settings.format;
+    let color = format == Format::Human && args.output_file.is_none() && use_color(args.color);
+    match &args.output_file {
+        Some(path) => {
+            let mut buffer = Vec::new();
+            render_to(&mut buffer, format, &results, color, elapsed)?;
+            write_atomically(path, &buffer)?;
+        }
+        None => render_to(out, format, &results, color, elapsed)?,
     }
-    match args.format.unwrap_or(Format::Human) {
-        Format::Json => render::json::write(out, &results)?,
-        _ => render::human::write(out, &results, use_color(args.color))?,
-    }
-    Ok(exit_code(&results, args.fail_on.unwrap_or(FailOn::Error)))
-}
-
-fn exit_code(results: &[FileResult], fail_on: FailOn) -> ExitCode {
-    let threshold = match fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Never => return ExitCode::Clean,
-    };
     let failing = results
         .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity >= threshold);
-    if failing {
+        .zip(&jobs)
+        .any(|(r, job)| fails(r, job.settings.fail_on));
+    Ok(if failing {
         ExitCode::Findings
     } else {
         ExitCode::Clean
+    })
+}
+
+fn render_to(
+    out: &mut dyn Write,
+    format: Format,
+    results: &[FileResult],
+    color: bool,
+    elapsed: Duration,
+) -> std::io::Result<()> {
+    match format {
+        Format::Human => render::human::write(out, results, color, Some(elapsed)),
+        Format::Concise => render::concise::write(out, results),
+        Format::Json => render::json::write(out, results),
+        Format::Sarif => render::sarif::write(out, results),
+        Format::Github => render::github::write(out, results),
+        Format::Gitlab => render::gitlab::write(out, results),
+        Format::Junit => render::junit::write(out, results, elapsed),
+    }
+}
+
+fn settings_input(args: &CheckArgs) -> SettingsInput {
+    SettingsInput {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        fail_on: args.fail_on,
+        as_of: args.as_of,
+        format: args.format,
+        today: chrono::Local::now().date_naive(),
+        github_actions: std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true"),
+    }
+}
+
+fn fails(result: &FileResult, fail_on: FailOn) -> bool {
+    let threshold = match fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Never => return false,
+    };
+    result.diagnostics.iter().any(|d| d.severity >= threshold)
+}
+
+/// One file to check with its settings.
+struct Job<'a> {
+    input: &'a Input,
+    settings: Settings,
+}
+
+/// Checks every job on all cores; results come back in input order.
+fn check_all(jobs: &[Job<'_>], catalogue: &Catalogue) -> anyhow::Result<Vec<FileResult>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(jobs.len())
+        .max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, anyhow::Result<FileResult>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                std::thread::Builder::new()
+                    .stack_size(WORKER_STACK_BYTES)
+                    .spawn_scoped(scope, || {
+                        let mut mine = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(job) = jobs.get(i) else { break };
+                            mine.push((i, check_one(job, catalogue)));
+                        }
+                        mine
+                    })
+            })
+            .collect();
+        let mut all = Vec::new();
+        for handle in handles {
+            match handle {
+                Ok(h) => match h.join() {
+                    Ok(mine) => all.extend(mine),
+                    Err(_) => {
+                        all.push((usize::MAX, Err(anyhow::anyhow!("a worker thread failed"))))
+                    }
+                },
+                Err(e) => all.push((
+                    usize::MAX,
+                    Err(anyhow::Error::from(e).context("cannot start a worker thread")),
+                )),
+            }
+        }
+        all
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+fn check_one(job: &Job<'_>, catalogue: &Catalogue) -> anyhow::Result<FileResult> {
+    let (name, bytes) = read(job.input)?;
+    let options = CheckOptions {
+        as_of: job.settings.as_of,
+        catalogue: catalogue.clone(),
+    };
+    let mut result = check_bytes(&name, &bytes, &options);
+    let found = std::mem::take(&mut result.diagnostics);
+    let mut kept = job
+        .settings
+        .apply(suppression::apply(&result.source, found));
+    diagnostic::sort(&mut kept);
+    result.diagnostics = kept;
+    Ok(result)
+}
+
+/// The configuration files in play: the one given with `--config`, or the nearest one above
+/// each plan (and above the current directory, for run-wide settings such as the format).
+struct Configs {
+    given: Option<LoadedConfig>,
+    found: HashMap<PathBuf, LoadedConfig>,
+    by_input: HashMap<Input, PathBuf>,
+    for_cwd: Option<PathBuf>,
+    disabled: bool,
+}
+
+impl Configs {
+    /// Loads every configuration needed. A broken configuration is shown on `err` with its
+    /// diagnostics and ends the run with exit code 2.
+    fn load(
+        args: &CheckArgs,
+        inputs: &[Input],
+        err: &mut dyn Write,
+    ) -> anyhow::Result<Result<Self, ExitCode>> {
+        let mut configs = Configs {
+            given: None,
+            found: HashMap::new(),
+            by_input: HashMap::new(),
+            for_cwd: None,
+            disabled: args.no_config,
+        };
+        let mut broken = Vec::new();
+        if let Some(path) = &args.config {
+            match config::load_config(path)? {
+                Ok(c) => configs.given = Some(c),
+                Err(result) => broken.push(result),
+            }
+        } else if !args.no_config {
+            let cwd = std::env::current_dir().context("cannot read the current directory")?;
+            let mut wanted: Vec<(Option<Input>, PathBuf)> = inputs
+                .iter()
+                .filter_map(|i| {
+                    i.path()
+                        .and_then(|p| config::find_config(p).map(|c| (Some(i.clone()), c)))
+                })
+                .collect();
+            if let Some(c) = config::find_config(&cwd) {
+                wanted.push((None, c));
+            }
+            for (input, path) in wanted {
+                if !configs.found.contains_key(&path)
+                    && !broken
+                        .iter()
+                        .any(|b: &FileResult| Path::new(&b.source.name) == path)
+                {
+                    match config::load_config(&path)? {
+                        Ok(c) => {
+                            configs.found.insert(path.clone(), c);
+                        }
+                        Err(result) => broken.push(result),
+                    }
+                }
+                match input {
+                    Some(i) => {
+                        configs.by_input.insert(i, path);
+                    }
+                    None => configs.for_cwd = Some(path),
+                }
+            }
+        }
+        if broken.is_empty() {
+            return Ok(Ok(configs));
+        }
+        render::human::write_diagnostics(err, &broken, false)?;
+        writeln!(
+            err,
+            "error: the configuration has problems; fix them or pass --no-config"
+        )?;
+        Ok(Err(ExitCode::Error))
+    }
+
+    fn for_input(&self, input: &Input) -> Option<&LoadedConfig> {
+        if self.disabled {
+            return None;
+        }
+        self.given
+            .as_ref()
+            .or_else(|| self.by_input.get(input).and_then(|p| self.found.get(p)))
+            .or_else(|| self.for_run())
+    }
+
+    fn for_run(&self) -> Option<&LoadedConfig> {
+        if self.disabled {
+            return None;
+        }
+        self.given
+            .as_ref()
+            .or_else(|| self.for_cwd.as_ref().and_then(|p| self.found.get(p)))
     }
 }
 
@@ -65,11 +272,36 @@ fn use_color(color: Color) -> bool {
     }
 }
 
+/// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so a
+/// reader never sees half a report.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write to `{}`", dir.display()))?;
+    file.write_all(bytes)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    file.persist(path)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    Ok(())
+}
+
 /// One thing to check: a file or standard input.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Input {
     Stdin,
     File(PathBuf),
+}
+
+impl Input {
+    fn path(&self) -> Option<&Path> {
+        match self {
+            Input::Stdin => None,
+            Input::File(p) => Some(p),
+        }
+    }
 }
 
 /// Expands the arguments into files: named files as given, directories searched recursively
@@ -78,9 +310,7 @@ fn collect(paths: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            if !inputs.contains(&Input::Stdin) {
-                inputs.push(Input::Stdin);
-            }
+            inputs.push(Input::Stdin);
             continue;
         }
         let meta =

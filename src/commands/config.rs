@@ -1,10 +1,91 @@
-//! `regioplan config`.
+//! `regioplan config [PATH]`: the effective settings for a plan and where each came from.
 
 use std::io::Write;
 
+use anyhow::Context as _;
+
 use super::ExitCode;
 use crate::cli::ConfigArgs;
+use crate::config::{self, Settings, SettingsInput};
+use crate::render;
 
-pub fn run(_args: &ConfigArgs, _out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`regioplan config` is being built")
+pub fn run(args: &ConfigArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => config::find_config(&args.path),
+    };
+    let loaded = match &path {
+        Some(p) => match config::load_config(p)? {
+            Ok(c) => Some(c),
+            Err(result) => {
+                render::human::write_diagnostics(out, &[result], false)?;
+                return Ok(ExitCode::Error);
+            }
+        },
+        None => None,
+    };
+    let input = SettingsInput {
+        today: chrono::Local::now().date_naive(),
+        github_actions: std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true"),
+        ..SettingsInput::default()
+    };
+    let plan = args.path.is_file().then_some(args.path.as_path());
+    let s = Settings::resolve(loaded.as_ref(), plan, &input);
+    match &path {
+        Some(p) => writeln!(out, "# configuration: {}", p.display())?,
+        None => writeln!(
+            out,
+            "# no {} found in `{}` or above; defaults apply",
+            config::FILE_NAME,
+            args.path.display()
+        )?,
+    }
+    writeln!(
+        out,
+        "# settings for `{}`, each with where it came from\n",
+        args.path.display()
+    )?;
+    let origin = |name: &str| {
+        s.origins
+            .get(name)
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    };
+    let list = |items: &[String]| {
+        format!(
+            "[{}]",
+            items
+                .iter()
+                .map(|i| format!("{i:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    let rows = [
+        (
+            "select",
+            s.select
+                .as_ref()
+                .map_or_else(|| "all rules".to_string(), |l| list(l)),
+        ),
+        ("ignore", list(&s.ignore)),
+        ("fail-on", format!("{:?}", s.fail_on).to_lowercase()),
+        ("as-of", s.as_of.to_string()),
+        ("format", format!("{:?}", s.format).to_lowercase()),
+        ("language", format!("{:?}", s.language).to_lowercase()),
+        ("frameworks", list(&s.frameworks)),
+    ];
+    for (name, value) in rows {
+        writeln!(out, "{name:<10} = {value:<32} # {}", origin(name))?;
+    }
+    if s.severity.is_empty() {
+        writeln!(out, "severity   = {{}}{:<30} # {}", "", origin("severity"))?;
+    } else {
+        writeln!(out, "\n[severity]  # {}", origin("severity"))?;
+        for (code, level) in &s.severity {
+            writeln!(out, "{code} = {:?}", format!("{level:?}").to_lowercase())?;
+        }
+    }
+    out.flush().context("cannot write")?;
+    Ok(ExitCode::Clean)
 }

@@ -1,10 +1,109 @@
-//! `regioplan diff`.
+//! `regioplan diff OLD NEW`: what changed between two versions of a plan, by id.
+//!
+//! Each side is a file, or `REV:PATH` read with `git show` from the current directory when no
+//! file of that name exists. A side that does not load as a plan is an error (exit 2); a
+//! successful diff exits 0 whatever it finds, because it is a report, not a check.
 
 use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::{Context, bail};
 
 use super::ExitCode;
-use crate::cli::DiffArgs;
+use crate::analysis::diff;
+use crate::cli::{DiffArgs, DiffFormat};
+use crate::load;
+use crate::plan::Plan;
+use crate::render::diff::{self as render, Versions};
 
-pub fn run(_args: &DiffArgs, _out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`regioplan diff` is being built")
+pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let old = read_plan("old", &args.old)?;
+    let new = read_plan("new", &args.new)?;
+    let changes = diff::diff(&old, &new);
+    let versions = Versions {
+        old: &args.old,
+        new: &args.new,
+    };
+    match args.format {
+        DiffFormat::Table => render::table(out, &changes, versions)?,
+        DiffFormat::Markdown => render::markdown(out, &changes, versions)?,
+        DiffFormat::Json => render::json(out, &changes, versions)?,
+    }
+    Ok(ExitCode::Clean)
+}
+
+/// Reads and loads one side; `side` (`old` or `new`) names it in errors.
+fn read_plan(side: &str, spec: &str) -> anyhow::Result<Plan> {
+    let bytes = read_side(spec).with_context(|| format!("cannot read the {side} plan"))?;
+    let loaded = load::load(spec, &bytes);
+    if let Some(plan) = loaded.plan {
+        return Ok(plan);
+    }
+    let first = loaded
+        .diagnostics
+        .iter()
+        .min_by_key(|d| d.primary.span.start);
+    let Some(first) = first else {
+        bail!("the {side} plan `{spec}` does not load as a plan");
+    };
+    let at = loaded.source.position(first.primary.span.start);
+    let more = match loaded.diagnostics.len() {
+        0 | 1 => String::new(),
+        n => format!(" (and {} more; `regioplan check` shows them)", n - 1),
+    };
+    bail!(
+        "the {side} plan `{spec}` does not load: {}:{}: {}{more}",
+        at.line,
+        at.column,
+        first.message
+    )
+}
+
+/// The bytes of a file, or of `REV:PATH` from git when no file is named `spec`.
+fn read_side(spec: &str) -> anyhow::Result<Vec<u8>> {
+    if !Path::new(spec).exists()
+        && let Some((rev, path)) = git_spec(spec)
+    {
+        return git_show(rev, path);
+    }
+    std::fs::read(spec).with_context(|| format!("cannot read `{spec}`"))
+}
+
+/// Splits `REV:PATH` when both parts are present.
+fn git_spec(spec: &str) -> Option<(&str, &str)> {
+    spec.split_once(':')
+        .filter(|(rev, path)| !rev.is_empty() && !path.is_empty())
+}
+
+fn git_show(rev: &str, path: &str) -> anyhow::Result<Vec<u8>> {
+    if rev.starts_with('-') {
+        bail!("`{rev}` is not a git revision");
+    }
+    let object = format!("{rev}:{path}");
+    let output = Command::new("git")
+        .args(["show", "--no-textconv", &object])
+        .output()
+        .context("cannot run `git show`; is git installed?")?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        bail!("`git show {object}` failed: {}", stderr.trim());
+    }
+    Ok(output.stdout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rev_and_path_split_at_the_first_colon() {
+        assert_eq!(
+            git_spec("HEAD~1:plans/x.yaml"),
+            Some(("HEAD~1", "plans/x.yaml"))
+        );
+        assert_eq!(git_spec("plans/x.yaml"), None);
+        assert_eq!(git_spec(":x.yaml"), None);
+        assert_eq!(git_spec("HEAD:"), None);
+    }
 }

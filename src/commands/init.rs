@@ -1,10 +1,321 @@
-//! `regioplan init`.
+//! `regioplan init`: write a starter plan that passes `check`.
+//!
+//! The plan is a YAML template with a few values filled in (the region's name, dates from
+//! today, the building blocks of the catalogue). The file is written next to its final place
+//! and moved there without replacing anything, so an existing plan is never overwritten.
 
+use std::fmt::Write as _;
 use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context as _;
+use chrono::{Datelike, NaiveDate};
 
 use super::ExitCode;
 use crate::cli::InitArgs;
+use crate::plan::catalogue::Catalogue;
+use crate::plan::schema::SCHEMA_ID;
 
-pub fn run(_args: &InitArgs, _out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`regioplan init` is being built")
+/// The region name when `--region` is not given.
+const DEFAULT_REGION: &str = "Mijn regio";
+
+/// Where a repository keeps the plan schema, relative to its root.
+const REPO_SCHEMA: &str = "schemas/regioplan.schema.json";
+
+pub fn run(args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let path = &args.path;
+    let region = args.region.as_deref().unwrap_or(DEFAULT_REGION);
+    if region.trim().is_empty() {
+        anyhow::bail!("the region name is empty; give one with --region NAME");
+    }
+    if path.is_dir() {
+        anyhow::bail!(
+            "`{}` is a directory; give the plan's file name, e.g. `{}`",
+            path.display(),
+            path.join("regioplan.yaml").display()
+        );
+    }
+    if path.symlink_metadata().is_ok() {
+        return Err(already_exists(path));
+    }
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the directory `{}`", dir.display()))?;
+    let schema = schema_reference(dir);
+    let today = chrono::Local::now().date_naive();
+    let text = starter_plan(region, today, &schema, &Catalogue::built_in());
+    write_new(path, dir, &text)?;
+    writeln!(
+        out,
+        "Wrote a starter plan to {shown}; next, edit it and run: regioplan check {shown}",
+        shown = shell_quote(&path.display().to_string()),
+    )?;
+    Ok(ExitCode::Clean)
+}
+
+fn already_exists(path: &Path) -> anyhow::Error {
+    anyhow::anyhow!(
+        "`{}` already exists; choose another path or delete it first",
+        path.display()
+    )
+}
+
+/// Writes `text` to a temporary file in `dir`, then moves it to `path` unless something is
+/// there by then.
+fn write_new(path: &Path, dir: &Path, text: &str) -> anyhow::Result<()> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".regioplan-init").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // A plan is an ordinary file, not a private 0600 temporary one; the umask applies.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a file in `{}`", dir.display()))?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.as_file().sync_all())
+        .with_context(|| format!("cannot write `{}`", file.path().display()))?;
+    file.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            already_exists(path)
+        } else {
+            anyhow::Error::new(e.error).context(format!("cannot write `{}`", path.display()))
+        }
+    })?;
+    Ok(())
+}
+
+/// The `$schema` for the editor: the repository's own schema, relative to `dir`, when a
+/// directory above holds one; otherwise the published schema.
+fn schema_reference(dir: &Path) -> String {
+    let Ok(dir) = dir.canonicalize() else {
+        return SCHEMA_ID.to_string();
+    };
+    dir.ancestors()
+        .enumerate()
+        .find(|(_, ancestor)| ancestor.join(REPO_SCHEMA).is_file())
+        .map_or_else(
+            || SCHEMA_ID.to_string(),
+            |(depth, _)| format!("{}{REPO_SCHEMA}", "../".repeat(depth)),
+        )
+}
+
+/// The starter plan: valid, clean, and a template to fill in.
+#[must_use]
+pub fn starter_plan(region: &str, today: NaiveDate, schema: &str, catalogue: &Catalogue) -> String {
+    let year = today.year();
+    let start = format!("{year}-01-01");
+    let deadline = format!("{}-12-31", year + 1);
+    let end = format!("{}-12-31", year + 2);
+    let name = yaml_quote(region);
+    let mut blocks = String::new();
+    for id in catalogue.ids() {
+        let _ = write!(blocks, "\n  - block: {id}\n    level: not_started");
+    }
+    format!(
+        "# yaml-language-server: $schema={schema}
+# A regioplan in the regioplan format v1. Replace the examples (marked `voorbeeld`) with your
+# region's own organisation, people, themes and goals, then run `regioplan check` on this file.
+# The format is described by the schema above (`regioplan schema`); the rules by
+# `regioplan rule --all`.
+regioplan: 1
+
+region:
+  name: {name}
+  municipalities: [Voorbeeldgemeente]
+  started: {start}
+  governance_model: monodisciplinary # or multidisciplinary
+
+# An IZA regioplan spans three years.
+period:
+  start: {start}
+  end: {end}
+  monitoring: quarterly
+
+people:
+  - id: voorbeeld.persoon
+    name: Voorbeeld Persoon
+    role: bestuurder
+    profession: huisarts
+
+governance:
+  - id: ab
+    name: Algemeen bestuur
+    kind: algemeen_bestuur
+  - id: db
+    name: Dagelijks bestuur
+    kind: dagelijks_bestuur
+    members:
+      - person: voorbeeld.persoon
+        role: chair
+
+workgroups:
+  - id: wg-ggz
+    name: Werkgroep GGZ
+    members: [voorbeeld.persoon]
+
+# Each theme has a trekker, a workgroup and an aanspreekpunt in the dagelijks bestuur, and
+# measurable goals: an owner, a deadline and an indicator with baseline and target.
+themes:
+  - id: ggz
+    name: GGZ
+    strategic: regional
+    trekker: voorbeeld.persoon
+    workgroup: wg-ggz
+    board_contact: voorbeeld.persoon
+    goals:
+      - id: ggz-wachttijd
+        title: Kortere wachttijd voor de basis-GGZ
+        owner: voorbeeld.persoon
+        status: planned
+        deadline: {deadline}
+        indicator:
+          name: gemiddelde wachttijd basis-GGZ
+          unit: weken
+          baseline: 12
+          target: 6
+          direction: decrease
+
+# How far the region is on each building block (bouwsteen) of Hechte Huisartsenzorg:
+# not_started, initiating, developing, established or advanced.
+building_blocks:{blocks}
+"
+    )
+}
+
+/// A YAML double-quoted scalar holding `text` exactly.
+fn yaml_quote(text: &str) -> String {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\t' => quoted.push_str("\\t"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+                let _ = write!(quoted, "\\u{:04x}", u32::from(c));
+            }
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
+}
+
+/// `text` as one shell word, quoted only when it needs to be.
+fn shell_quote(text: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+:=@,".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{CheckOptions, check_bytes};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+    }
+
+    fn findings(text: &str, today: NaiveDate) -> Vec<String> {
+        let options = CheckOptions {
+            as_of: today,
+            catalogue: Catalogue::built_in(),
+        };
+        check_bytes("plan.yaml", text.as_bytes(), &options)
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}: {}", d.code, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn the_starter_plan_is_clean_for_awkward_names_and_dates() {
+        let names = [
+            "Mijn regio",
+            "Regio: Noord # oost",
+            "\"quoted\" and 'single' \\ back",
+            "- leading dash",
+            "tab\there, newline\nthere, bell\u{7}, nel\u{85}, ls\u{2028}",
+            "Coöperatie Huisartsen Zuid-Holland Noord",
+            "null",
+            "{ [ & * ! | > % @ `",
+        ];
+        for name in names {
+            for today in [date(2024, 2, 29), date(2026, 12, 31), date(2027, 1, 1)] {
+                let text = starter_plan(name, today, SCHEMA_ID, &Catalogue::built_in());
+                assert_eq!(
+                    findings(&text, today),
+                    Vec::<String>::new(),
+                    "{name}\n{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_region_name_round_trips() {
+        let name = "a: b # c \"d\" \\ e\nf\u{85}";
+        let text = starter_plan(name, date(2026, 6, 1), SCHEMA_ID, &Catalogue::built_in());
+        let plan = crate::load::load("plan.yaml", text.as_bytes())
+            .plan
+            .expect("the plan loads");
+        assert_eq!(plan.region.name.value, name);
+    }
+
+    #[test]
+    fn the_period_spans_three_calendar_years() {
+        let text = starter_plan("R", date(2026, 11, 22), SCHEMA_ID, &Catalogue::built_in());
+        assert!(
+            text.contains("  start: 2026-01-01\n  end: 2028-12-31\n"),
+            "{text}"
+        );
+        assert!(text.contains("deadline: 2027-12-31\n"), "{text}");
+    }
+
+    #[test]
+    fn every_catalogue_block_is_listed() {
+        let catalogue = Catalogue::built_in();
+        let text = starter_plan("R", date(2026, 1, 1), SCHEMA_ID, &catalogue);
+        for id in catalogue.ids() {
+            assert!(
+                text.contains(&format!("- block: {id}\n    level: not_started")),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_schema_is_found_relative_to_the_repository() {
+        let root = tempfile::tempdir().expect("tempdir");
+        assert_eq!(schema_reference(root.path()), SCHEMA_ID);
+        let nested = root.path().join("plans/noord");
+        std::fs::create_dir_all(&nested).expect("mkdir");
+        std::fs::create_dir_all(root.path().join("schemas")).expect("mkdir");
+        std::fs::write(root.path().join(REPO_SCHEMA), "{}").expect("write");
+        assert_eq!(
+            schema_reference(&nested),
+            "../../schemas/regioplan.schema.json"
+        );
+        assert_eq!(schema_reference(root.path()), REPO_SCHEMA);
+    }
+
+    #[test]
+    fn shell_quote_leaves_plain_paths_alone() {
+        assert_eq!(shell_quote("plans/regioplan.yaml"), "plans/regioplan.yaml");
+        assert_eq!(
+            shell_quote("my plans/it's.yaml"),
+            "'my plans/it'\\''s.yaml'"
+        );
+    }
 }

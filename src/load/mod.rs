@@ -108,28 +108,41 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
     if sound {
         match serde_saphyr::from_str_with_options::<Plan>(text, yaml::options()) {
             Ok(plan) => loaded.plan = Some(plan),
-            Err(error) => {
-                let span = error
-                    .location()
-                    .map(|l| Span::from_location(&l))
-                    .unwrap_or_default();
-                loaded.diagnostics.push(
-                    Diagnostic::new(
-                        &r::INTERNAL,
-                        span,
-                        format!(
-                            "the plan passed the schema but not the model: {}",
-                            error.without_snippet()
-                        ),
-                    )
-                    .help("this is a defect in regioplan; please report it with this file"),
-                );
-            }
+            Err(error) => loaded.diagnostics.push(model_error(&error)),
         }
     }
     fill_paths(&mut loaded.diagnostics, &tree);
     loaded.tree = Some(tree);
     loaded
+}
+
+/// A typed-parse failure after the schema passed. JSON Schema counts `800.0` as an integer,
+/// serde does not: a decimal where a count belongs (often a Dutch thousands separator, `800.000`)
+/// is a wrong type, not a defect. Anything else is a schema/model mismatch: a defect.
+fn model_error(error: &serde_saphyr::Error) -> Diagnostic {
+    let span = error
+        .location()
+        .map(|l| Span::from_location(&l))
+        .unwrap_or_default();
+    let message = error.without_snippet().to_string();
+    if message.contains("invalid type: floating point")
+        || message.contains("invalid u64")
+        || message.contains("invalid i64")
+    {
+        return Diagnostic::new(
+            &r::WRONG_TYPE,
+            span,
+            "a count must be a whole number, found a decimal number",
+        )
+        .label("expected a whole number")
+        .help("write counts without a thousands separator: `800000`, not `800.000`");
+    }
+    Diagnostic::new(
+        &r::INTERNAL,
+        span,
+        format!("the plan passed the schema but not the model: {message}"),
+    )
+    .help("this is a defect in regioplan; please report it with this file")
 }
 
 /// Gives every diagnostic without a JSON pointer the pointer of the node at its span.

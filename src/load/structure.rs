@@ -18,24 +18,35 @@ use crate::plan::raw::{DATE_PATTERN, ID_PATTERN};
 use crate::plan::schema::plan_schema;
 use crate::rules::{did_you_mean, structure as r};
 
-struct Compiled {
+/// A schema and its compiled validator.
+pub struct Compiled {
     schema: Value,
     validator: Option<Validator>,
 }
 
-fn compiled() -> &'static Compiled {
-    static COMPILED: OnceLock<Compiled> = OnceLock::new();
-    COMPILED.get_or_init(|| {
-        let schema = plan_schema();
+impl Compiled {
+    /// Compiles a draft 2020-12 schema.
+    #[must_use]
+    pub fn new(schema: Value) -> Self {
         let validator = jsonschema::draft202012::new(&schema).ok();
-        Compiled { schema, validator }
-    })
+        Self { schema, validator }
+    }
 }
 
-/// Validates the tree; returns the structural diagnostics (empty when the plan is well-formed).
+fn plan() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| Compiled::new(plan_schema()))
+}
+
+/// Validates a plan tree; returns the structural diagnostics (empty when well-formed).
 #[must_use]
 pub fn check(tree: &Tree) -> Vec<Diagnostic> {
-    let compiled = compiled();
+    check_against(tree, plan())
+}
+
+/// Validates a tree against a schema, mapping every error to the node it is about.
+#[must_use]
+pub fn check_against(tree: &Tree, compiled: &Compiled) -> Vec<Diagnostic> {
     let Some(validator) = &compiled.validator else {
         return vec![
             Diagnostic::new(
@@ -105,7 +116,7 @@ fn translate(
                     span,
                     format!("unknown key `{key}` in {what}"),
                 )
-                .label("not a key of the plan format here")
+                .label("not a known key here")
                 .help(help)
                 .path(child)
             })
@@ -265,7 +276,7 @@ fn translate(
 /// Names a node for a message: "theme `ggz`", "`trekker` of theme `ggz`", "`region`".
 fn describe(pointer: &str, tree: &Tree) -> String {
     if pointer.is_empty() {
-        return "the plan".to_string();
+        return "the top level".to_string();
     }
     let segments: Vec<String> = pointer
         .split('/')
@@ -306,10 +317,26 @@ fn describe(pointer: &str, tree: &Tree) -> String {
             return format!("{name} of {} `{id}`", kind_of(head));
         }
     }
-    match segments.first() {
-        Some(first) if segments.len() > 1 => format!("{name} in `{first}`"),
-        _ => name,
+    if segments.len() > 1 {
+        return format!("`{}`", dotted(&segments));
     }
+    name
+}
+
+/// `region.key_figures.practices`, `themes[2].name`.
+fn dotted(segments: &[String]) -> String {
+    let mut out = String::new();
+    for s in segments {
+        if s.parse::<usize>().is_ok() {
+            out.push_str(&format!("[{s}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(s);
+        }
+    }
+    out
 }
 
 fn singular(list: &str) -> &str {

@@ -242,6 +242,31 @@ impl Tree {
         }
     }
 
+    /// Starts an empty tree for another source format (the TOML configuration).
+    #[must_use]
+    pub fn empty() -> Self {
+        Tree {
+            value: Value::Null,
+            nodes: BTreeMap::new(),
+            by_offset: BTreeMap::new(),
+            duplicate_keys: Vec::new(),
+        }
+    }
+
+    /// Records where the node at `pointer` is.
+    pub fn record(&mut self, pointer: &str, key: Option<Span>, value: Span) {
+        self.nodes
+            .insert(pointer.to_string(), NodeSpans { key, value });
+        if let Some(key) = key {
+            self.by_offset
+                .entry(key.start)
+                .or_insert_with(|| pointer.to_string());
+        }
+        self.by_offset
+            .entry(value.start)
+            .or_insert_with(|| pointer.to_string());
+    }
+
     /// The JSON pointer of the innermost node that starts at `offset`, if any.
     #[must_use]
     pub fn pointer_at(&self, offset: usize) -> Option<&str> {
@@ -324,9 +349,10 @@ mod tests {
         let text = "themes:\n  - id: ggz\n";
         let tree = Tree::build(&parse(text).expect("parses"));
         let id = tree.nodes.get("/themes/0/id").expect("node");
-        assert_eq!(id.key.map(|k| k.start), Some(14));
-        assert_eq!(id.value.start, 18);
-        assert_eq!(tree.pointer_at(18), Some("/themes/0/id"));
+        // "themes:\n" is 8 bytes and "  - " 4 more: the key starts at 12, the value at 16.
+        assert_eq!(id.key.map(|k| k.start), Some(12));
+        assert_eq!(id.value.start, 16);
+        assert_eq!(tree.pointer_at(16), Some("/themes/0/id"));
     }
 
     #[test]

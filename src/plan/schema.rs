@@ -37,7 +37,7 @@ pub fn plan_schema_text() -> String {
 /// `Option<T>` nullable, so drop the null alternative: `anyOf: [X, {type: null}]` becomes `X`
 /// and `type: [T, "null"]` becomes `type: T`. A stray `key:` with no value is then reported
 /// as a wrong type instead of silently meaning "absent".
-fn forbid_null(value: &mut Value) {
+pub fn forbid_null(value: &mut Value) {
     match value {
         Value::Object(map) => {
             if let Some(Value::Array(types)) = map.get_mut("type") {

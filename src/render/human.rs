@@ -1,6 +1,7 @@
 //! Human output: rustc-style snippets with the node underlined, and a summary line.
 
 use std::io::{self, Write};
+use std::time::Duration;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
@@ -9,8 +10,23 @@ use crate::check::FileResult;
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
 use crate::plan::Span;
 
-/// Writes every diagnostic of every file, then the summary line.
-pub fn write(out: &mut dyn Write, results: &[FileResult], color: bool) -> io::Result<()> {
+/// Writes every diagnostic of every file, then the summary line (with the time, if given).
+pub fn write(
+    out: &mut dyn Write,
+    results: &[FileResult],
+    color: bool,
+    elapsed: Option<Duration>,
+) -> io::Result<()> {
+    write_diagnostics(out, results, color)?;
+    writeln!(out, "{}", summary_line(&Summary::of(results), elapsed))
+}
+
+/// Writes every diagnostic of every file, without a summary.
+pub fn write_diagnostics(
+    out: &mut dyn Write,
+    results: &[FileResult],
+    color: bool,
+) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -22,13 +38,16 @@ pub fn write(out: &mut dyn Write, results: &[FileResult], color: bool) -> io::Re
             writeln!(out, "{}\n", renderer.render(&report))?;
         }
     }
-    writeln!(out, "{}", summary_line(&Summary::of(results)))
+    Ok(())
 }
 
-/// `Checked 3 files: 2 errors, 1 warning.` or `Checked 3 files: no problems found.`
+/// `Checked 3 files in 12 ms: 2 errors, 1 warning.` or `...: no problems found.`
 #[must_use]
-pub fn summary_line(summary: &Summary) -> String {
-    let files = plural(summary.files, "file");
+pub fn summary_line(summary: &Summary, elapsed: Option<Duration>) -> String {
+    let mut files = plural(summary.files, "file");
+    if let Some(elapsed) = elapsed {
+        files.push_str(&format!(" in {} ms", elapsed.as_millis()));
+    }
     if summary.errors == 0 && summary.warnings == 0 {
         format!("Checked {files}: no problems found.")
     } else {
@@ -112,12 +131,19 @@ mod tests {
             errors: 2,
             warnings: 1,
         };
-        assert_eq!(summary_line(&s), "Checked 1 file: 2 errors, 1 warning.");
+        assert_eq!(
+            summary_line(&s, None),
+            "Checked 1 file: 2 errors, 1 warning."
+        );
         let clean = Summary {
             files: 3,
             errors: 0,
             warnings: 0,
         };
-        assert_eq!(summary_line(&clean), "Checked 3 files: no problems found.");
+        let took = Some(Duration::from_millis(12));
+        assert_eq!(
+            summary_line(&clean, took),
+            "Checked 3 files in 12 ms: no problems found."
+        );
     }
 }

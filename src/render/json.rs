@@ -5,10 +5,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Summary;
-use super::human::visible;
 use crate::check::FileResult;
 use crate::diagnostic::{Diagnostic, Position, Severity, SourceFile};
-use crate::plan::Span;
 use crate::rules;
 
 #[derive(Serialize)]
@@ -45,10 +43,7 @@ struct Related<'a> {
     message: &'a str,
 }
 
-fn range(source: &SourceFile, span: Span) -> (Position, Position) {
-    let r = visible(source, span);
-    (source.position(r.start), source.position(r.end))
-}
+use super::positions as range;
 
 fn convert<'a>(source: &SourceFile, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
     let (start, end) = range(source, d.primary.span);

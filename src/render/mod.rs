@@ -1,9 +1,15 @@
 //! Renderers: the only code that writes bytes a user sees. Each walks the same check results
 //! and writes to a `&mut dyn Write`, so tests can render into a `Vec<u8>`.
 
+pub mod concise;
+pub mod diff;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod rules;
+pub mod sarif;
 
 use crate::check::FileResult;
 use crate::diagnostic::Severity;
@@ -25,6 +31,16 @@ impl Summary {
             warnings: results.iter().map(|r| r.count(Severity::Warning)).sum(),
         }
     }
+}
+
+/// The start and end (line, column) of a diagnostic's primary span, as shown to users.
+#[must_use]
+pub fn positions(
+    source: &crate::diagnostic::SourceFile,
+    span: crate::plan::Span,
+) -> (crate::diagnostic::Position, crate::diagnostic::Position) {
+    let range = human::visible(source, span);
+    (source.position(range.start), source.position(range.end))
 }
 
 /// A noun with its count: `1 error`, `2 errors`.

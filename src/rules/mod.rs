@@ -19,6 +19,7 @@ pub mod goals;
 pub mod governance;
 pub mod references;
 pub mod structure;
+pub mod suppression;
 pub mod themes;
 
 /// The documentation and defaults of one rule.
@@ -78,8 +79,8 @@ pub static ALL: &[&RuleInfo] = &[
     &references::UNKNOWN_THEME,
     &references::UNKNOWN_GOAL,
     &references::UNKNOWN_BUILDING_BLOCK,
-    &references::UNKNOWN_NEIGHBOURHOOD,
     &references::UNKNOWN_MODULE,
+    &references::UNKNOWN_NEIGHBOURHOOD,
     &references::UNKNOWN_WORKGROUP,
     &references::UNKNOWN_CONTRACT,
     &references::UNKNOWN_PROGRAMME,
@@ -103,6 +104,9 @@ pub static ALL: &[&RuleInfo] = &[
     &figures::MUNICIPALITY_PATIENTS_EXCEED_TOTAL,
     &figures::FUNDED_EXCEEDS_SUBMITTED,
     &governance::NO_DECIDING_BODY,
+    &suppression::UNUSED_SUPPRESSION,
+    &suppression::SUPPRESSION_WITHOUT_REASON,
+    &suppression::UNKNOWN_RULE_CODE,
 ];
 
 /// The semantic checks, run in this order on every plan that loaded.
@@ -121,6 +125,21 @@ pub fn find(code: &str) -> Option<&'static RuleInfo> {
     ALL.iter()
         .copied()
         .find(|r| r.code.eq_ignore_ascii_case(code))
+}
+
+/// Whether `code` is matched by a code or prefix (case-insensitive): `RP1` matches `RP102`.
+#[must_use]
+pub fn code_matches(code: &str, prefix: &str) -> bool {
+    code.len() >= prefix.len()
+        && code
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// Whether a code or prefix matches at least one rule.
+#[must_use]
+pub fn matches_any_rule(prefix: &str) -> bool {
+    !prefix.is_empty() && ALL.iter().any(|r| code_matches(r.code, prefix))
 }
 
 /// Runs every semantic check.

@@ -1,0 +1,379 @@
+//! Reading `regioplan.toml`: TOML -> spanned tree -> schema check -> `ConfigFile`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use schemars::JsonSchema;
+use schemars::generate::SchemaSettings;
+use serde::Deserialize;
+use serde_json::Value;
+use toml::de::{DeTable, DeValue};
+
+use crate::check::FileResult;
+use crate::cli::{FailOn, Format};
+use crate::diagnostic::{self, Diagnostic, SourceFile};
+use crate::load::structure::{Compiled, check_against};
+use crate::load::yaml::{Tree, escape_pointer};
+use crate::plan::Span;
+use crate::rules::{self, did_you_mean, structure as r, suppression};
+
+/// The contents of a `regioplan.toml`.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(title = "regioplan.toml")]
+pub struct ConfigFile {
+    /// Only report these rule codes or code prefixes, e.g. `["RP1", "RP201"]`.
+    pub select: Option<Vec<String>>,
+    /// Do not report these rule codes or code prefixes.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// The lowest severity that makes `check` fail: `error`, `warning` or `never`.
+    pub fail_on: Option<FailOn>,
+    /// The date measurements may not be later than (YYYY-MM-DD); default today.
+    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
+    pub as_of: Option<String>,
+    /// The default output format of `check`.
+    pub format: Option<Format>,
+    /// The language of reports: `nl` or `en`.
+    pub language: Option<Language>,
+    /// The reference frameworks `gaps` uses by default.
+    #[serde(default)]
+    pub frameworks: Vec<String>,
+    /// Severity per rule code or prefix: `error`, `warning` or `off`.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Level>,
+    /// Settings for plans whose path matches a glob.
+    #[serde(default)]
+    pub overrides: Vec<Override>,
+}
+
+/// Settings for some paths.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Override {
+    /// Globs relative to the directory of `regioplan.toml`, e.g. `plans/drafts/**`.
+    pub paths: Vec<String>,
+    pub select: Option<Vec<String>>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    pub fail_on: Option<FailOn>,
+    #[serde(default)]
+    pub severity: BTreeMap<String, Level>,
+}
+
+/// A rule's configured level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Off,
+}
+
+/// Report language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Nl,
+    En,
+}
+
+impl schemars::JsonSchema for FailOn {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FailOn".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "enum": ["error", "warning", "never"] })
+    }
+}
+
+impl schemars::JsonSchema for Format {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Format".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "enum": ["human", "concise", "json", "sarif", "github", "gitlab", "junit"]
+        })
+    }
+}
+
+/// The JSON Schema of `regioplan.toml`.
+#[must_use]
+pub fn config_schema() -> Value {
+    let schema = SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<ConfigFile>();
+    let mut value = schema.to_value();
+    crate::plan::schema::forbid_null(&mut value);
+    value
+}
+
+fn compiled() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| Compiled::new(config_schema()))
+}
+
+/// A configuration file that was read: its text, spans and settings, or its problems.
+#[derive(Debug)]
+pub struct LoadedConfig {
+    pub path: PathBuf,
+    pub source: SourceFile,
+    pub tree: Tree,
+    pub config: ConfigFile,
+}
+
+impl LoadedConfig {
+    /// The 1-based line of the node at a JSON pointer, for "where did this come from".
+    #[must_use]
+    pub fn line_of(&self, pointer: &str) -> Option<usize> {
+        let node = self.tree.nodes.get(pointer)?;
+        let at = node.key.unwrap_or(node.value).start;
+        Some(self.source.position(at).line)
+    }
+
+    /// The directory the file is in; override globs are relative to it.
+    #[must_use]
+    pub fn dir(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
+    }
+}
+
+/// The nearest `regioplan.toml` in `start` (a file's directory or a directory) or above it.
+#[must_use]
+pub fn find_config(start: &Path) -> Option<PathBuf> {
+    let start = std::path::absolute(start).ok()?;
+    let mut dir = if start.is_dir() {
+        Some(start.as_path())
+    } else {
+        start.parent()
+    };
+    while let Some(d) = dir {
+        let candidate = d.join(super::FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// Reads and validates a configuration file. `Err` carries the file's diagnostics (as a
+/// `FileResult` a renderer can show); an I/O failure is an `anyhow` error.
+pub fn load_config(path: &Path) -> anyhow::Result<Result<LoadedConfig, FileResult>> {
+    use anyhow::Context as _;
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let name = path.display().to_string();
+    let Ok(text) = String::from_utf8(bytes) else {
+        let source = SourceFile::new(name, String::new());
+        let d = Diagnostic::new(
+            &r::NOT_UTF8,
+            Span::default(),
+            "the configuration is not valid UTF-8",
+        );
+        return Ok(Err(FileResult {
+            source,
+            diagnostics: vec![d],
+        }));
+    };
+    let source = SourceFile::new(name, text);
+    let (tree, mut diagnostics) = parse(&source.text);
+    if diagnostics.is_empty() {
+        diagnostics = check_against(&tree, compiled());
+    }
+    let config = if diagnostics.is_empty() {
+        match serde_json::from_value::<ConfigFile>(tree.value.clone()) {
+            Ok(config) => Some(config),
+            Err(e) => {
+                diagnostics.push(Diagnostic::new(
+                    &r::INTERNAL,
+                    Span::default(),
+                    format!("the configuration passed the schema but not the model: {e}"),
+                ));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    if let Some(config) = &config {
+        diagnostics.extend(check_codes(config, &tree));
+    }
+    crate::load::fill_paths(&mut diagnostics, &tree);
+    diagnostic::sort(&mut diagnostics);
+    match config {
+        Some(config) if diagnostics.is_empty() => Ok(Ok(LoadedConfig {
+            path: path.to_path_buf(),
+            source,
+            tree,
+            config,
+        })),
+        _ => Ok(Err(FileResult {
+            source,
+            diagnostics,
+        })),
+    }
+}
+
+/// Parses TOML into a spanned tree; a syntax error is a diagnostic.
+fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
+    let mut tree = Tree::empty();
+    match DeTable::parse(text) {
+        Ok(table) => {
+            let span = table.span();
+            tree.record("", None, Span::new(span.start, 0));
+            tree.value = table_value(&mut tree, table.get_ref(), "");
+            (tree, Vec::new())
+        }
+        Err(error) => {
+            let span = error
+                .span()
+                .map_or(Span::default(), |s| Span::new(s.start, s.len()));
+            let message = error.message().trim().to_string();
+            let d = Diagnostic::new(&r::SYNTAX, span, format!("invalid TOML: {message}"))
+                .label("here")
+                .help("fix the TOML at or just before this position");
+            (tree, vec![d])
+        }
+    }
+}
+
+fn table_value(tree: &mut Tree, table: &DeTable<'_>, pointer: &str) -> Value {
+    let mut map = serde_json::Map::new();
+    for (key, value) in table {
+        let key_range = key.span();
+        let child = format!("{pointer}/{}", escape_pointer(key.get_ref()));
+        let converted = node_value(
+            tree,
+            value,
+            &child,
+            Some(Span::new(key_range.start, key_range.len())),
+        );
+        map.insert(key.get_ref().to_string(), converted);
+    }
+    Value::Object(map)
+}
+
+fn node_value(
+    tree: &mut Tree,
+    node: &toml::Spanned<DeValue<'_>>,
+    pointer: &str,
+    key: Option<Span>,
+) -> Value {
+    let range = node.span();
+    let span = Span::new(range.start, range.len());
+    tree.record(pointer, key, span);
+    match node.get_ref() {
+        DeValue::String(s) => Value::String(s.to_string()),
+        DeValue::Integer(i) => {
+            let digits = i.as_str().replace('_', "");
+            i64::from_str_radix(
+                digits
+                    .trim_start_matches("0x")
+                    .trim_start_matches("0o")
+                    .trim_start_matches("0b"),
+                i.radix(),
+            )
+            .map_or_else(|_| Value::String(i.as_str().to_string()), Value::from)
+        }
+        DeValue::Float(f) => f
+            .as_str()
+            .replace('_', "")
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map_or_else(|| Value::String(f.as_str().to_string()), Value::Number),
+        DeValue::Boolean(b) => Value::Bool(*b),
+        DeValue::Datetime(d) => Value::String(d.to_string()),
+        DeValue::Array(items) => Value::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| node_value(tree, item, &format!("{pointer}/{i}"), None))
+                .collect(),
+        ),
+        DeValue::Table(table) => table_value(tree, table, pointer),
+    }
+}
+
+/// Every code or prefix in the configuration names a rule.
+fn check_codes(config: &ConfigFile, tree: &Tree) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let lists = |prefix: &str,
+                 select: Option<&Vec<String>>,
+                 ignore: &[String],
+                 severity: &BTreeMap<String, Level>| {
+        let mut items: Vec<(String, String)> = Vec::new();
+        for (i, c) in select.into_iter().flatten().enumerate() {
+            items.push((format!("{prefix}/select/{i}"), c.clone()));
+        }
+        for (i, c) in ignore.iter().enumerate() {
+            items.push((format!("{prefix}/ignore/{i}"), c.clone()));
+        }
+        for c in severity.keys() {
+            items.push((
+                format!("{prefix}/severity/{}", escape_pointer(c)),
+                c.clone(),
+            ));
+        }
+        items
+    };
+    let mut items = lists("", config.select.as_ref(), &config.ignore, &config.severity);
+    for (i, o) in config.overrides.iter().enumerate() {
+        items.extend(lists(
+            &format!("/overrides/{i}"),
+            o.select.as_ref(),
+            &o.ignore,
+            &o.severity,
+        ));
+        for (j, glob) in o.paths.iter().enumerate() {
+            if let Err(e) = globset::Glob::new(glob) {
+                let pointer = format!("/overrides/{i}/paths/{j}");
+                let span = tree
+                    .nodes
+                    .get(&pointer)
+                    .map_or(Span::default(), |n| n.value);
+                found.push(
+                    Diagnostic::new(
+                        &r::INVALID_FORMAT,
+                        span,
+                        format!("`{glob}` is not a valid glob: {}", e.kind()),
+                    )
+                    .label("invalid glob")
+                    .path(pointer),
+                );
+            }
+        }
+    }
+    for (pointer, code) in items {
+        if !rules::matches_any_rule(&code) {
+            let node = tree.nodes.get(&pointer);
+            // Severity keys are codes; point at the key, elsewhere at the value.
+            let span = node.map_or(Span::default(), |n| {
+                n.key
+                    .filter(|_| pointer.contains("/severity/"))
+                    .unwrap_or(n.value)
+            });
+            found.push(unknown_code(&code, span).path(pointer));
+        }
+    }
+    found
+}
+
+/// A diagnostic for a rule code that names no rule.
+#[must_use]
+pub fn unknown_code(code: &str, span: Span) -> Diagnostic {
+    let help = match did_you_mean(code, rules::ALL.iter().map(|r| r.code)) {
+        Some(s) => format!("did you mean `{s}`? `regioplan rule --all` lists the rules"),
+        None => "`regioplan rule --all` lists the rules".to_string(),
+    };
+    Diagnostic::new(
+        &suppression::UNKNOWN_RULE_CODE,
+        span,
+        format!("`{code}` is not a rule code or prefix"),
+    )
+    .label("no rule starts with this")
+    .help(help)
+}

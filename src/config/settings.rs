@@ -1,0 +1,300 @@
+//! Effective settings for one plan: defaults, then `regioplan.toml`, then matching overrides,
+//! then the command line; each setting remembers where it came from.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::file::{Language, Level, LoadedConfig};
+use crate::cli::{FailOn, Format};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules;
+
+/// Where a setting came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Default,
+    /// A key of a configuration file, at a line.
+    File {
+        path: String,
+        line: usize,
+    },
+    /// A command-line flag.
+    CommandLine(&'static str),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Default => f.write_str("default"),
+            Origin::File { path, line } => write!(f, "{path}:{line}"),
+            Origin::CommandLine(flag) => write!(f, "command line ({flag})"),
+        }
+    }
+}
+
+/// What the command line says; `None` and empty mean "not given".
+#[derive(Debug, Clone, Default)]
+pub struct SettingsInput {
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub fail_on: Option<FailOn>,
+    pub as_of: Option<NaiveDate>,
+    pub format: Option<Format>,
+    /// Today, for the default `as_of`.
+    pub today: NaiveDate,
+    /// Whether GITHUB_ACTIONS=true (GitHub annotations by default).
+    pub github_actions: bool,
+}
+
+/// The settings that apply to one plan.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub select: Option<Vec<String>>,
+    pub ignore: Vec<String>,
+    /// Severity per code or prefix; the longest matching key wins.
+    pub severity: BTreeMap<String, Level>,
+    pub fail_on: FailOn,
+    pub as_of: NaiveDate,
+    pub format: Format,
+    pub language: Language,
+    pub frameworks: Vec<String>,
+    /// Where each setting came from, by setting name.
+    pub origins: BTreeMap<&'static str, Origin>,
+}
+
+impl Settings {
+    /// Resolves the settings for `plan_path` from a configuration (if any) and the command line.
+    #[must_use]
+    pub fn resolve(
+        config: Option<&LoadedConfig>,
+        plan_path: Option<&Path>,
+        input: &SettingsInput,
+    ) -> Self {
+        let mut s = Settings {
+            select: None,
+            ignore: Vec::new(),
+            severity: BTreeMap::new(),
+            fail_on: FailOn::Error,
+            as_of: input.today,
+            format: if input.github_actions {
+                Format::Github
+            } else {
+                Format::Human
+            },
+            language: Language::En,
+            frameworks: vec!["hechte-huisartsenzorg".to_string()],
+            origins: BTreeMap::new(),
+        };
+        for name in [
+            "select",
+            "ignore",
+            "severity",
+            "fail-on",
+            "as-of",
+            "format",
+            "language",
+            "frameworks",
+        ] {
+            s.origins.insert(name, Origin::Default);
+        }
+        if input.github_actions {
+            s.origins
+                .insert("format", Origin::CommandLine("GITHUB_ACTIONS=true"));
+        }
+        if let Some(config) = config {
+            s.apply_file(config, plan_path);
+        }
+        s.apply_command_line(input);
+        s
+    }
+
+    fn apply_file(&mut self, config: &LoadedConfig, plan_path: Option<&Path>) {
+        let at = |pointer: &str| Origin::File {
+            path: config.path.display().to_string(),
+            line: config.line_of(pointer).unwrap_or(1),
+        };
+        let c = &config.config;
+        if let Some(select) = &c.select {
+            self.select = Some(select.clone());
+            self.origins.insert("select", at("/select"));
+        }
+        if !c.ignore.is_empty() {
+            self.ignore.extend(c.ignore.iter().cloned());
+            self.origins.insert("ignore", at("/ignore"));
+        }
+        if !c.severity.is_empty() {
+            self.severity
+                .extend(c.severity.iter().map(|(k, v)| (k.to_uppercase(), *v)));
+            self.origins.insert("severity", at("/severity"));
+        }
+        if let Some(fail_on) = c.fail_on {
+            self.fail_on = fail_on;
+            self.origins.insert("fail-on", at("/fail-on"));
+        }
+        if let Some(date) = c
+            .as_of
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        {
+            self.as_of = date;
+            self.origins.insert("as-of", at("/as-of"));
+        }
+        if let Some(format) = c.format {
+            self.format = format;
+            self.origins.insert("format", at("/format"));
+        }
+        if let Some(language) = c.language {
+            self.language = language;
+            self.origins.insert("language", at("/language"));
+        }
+        if !c.frameworks.is_empty() {
+            self.frameworks.clone_from(&c.frameworks);
+            self.origins.insert("frameworks", at("/frameworks"));
+        }
+        let Some(plan_path) = plan_path else { return };
+        let relative = relative_to(plan_path, config.dir());
+        for (i, o) in c.overrides.iter().enumerate() {
+            let matched = o.paths.iter().any(|glob| {
+                globset::Glob::new(glob).is_ok_and(|g| g.compile_matcher().is_match(&relative))
+            });
+            if !matched {
+                continue;
+            }
+            let base = format!("/overrides/{i}");
+            if let Some(select) = &o.select {
+                self.select = Some(select.clone());
+                self.origins.insert("select", at(&format!("{base}/select")));
+            }
+            if !o.ignore.is_empty() {
+                self.ignore.extend(o.ignore.iter().cloned());
+                self.origins.insert("ignore", at(&format!("{base}/ignore")));
+            }
+            if !o.severity.is_empty() {
+                self.severity
+                    .extend(o.severity.iter().map(|(k, v)| (k.to_uppercase(), *v)));
+                self.origins
+                    .insert("severity", at(&format!("{base}/severity")));
+            }
+            if let Some(fail_on) = o.fail_on {
+                self.fail_on = fail_on;
+                self.origins
+                    .insert("fail-on", at(&format!("{base}/fail-on")));
+            }
+        }
+    }
+
+    fn apply_command_line(&mut self, input: &SettingsInput) {
+        if !input.select.is_empty() {
+            self.select = Some(input.select.clone());
+            self.origins
+                .insert("select", Origin::CommandLine("--select"));
+        }
+        if !input.ignore.is_empty() {
+            self.ignore.extend(input.ignore.iter().cloned());
+            self.origins
+                .insert("ignore", Origin::CommandLine("--ignore"));
+        }
+        if let Some(fail_on) = input.fail_on {
+            self.fail_on = fail_on;
+            self.origins
+                .insert("fail-on", Origin::CommandLine("--fail-on"));
+        }
+        if let Some(as_of) = input.as_of {
+            self.as_of = as_of;
+            self.origins.insert("as-of", Origin::CommandLine("--as-of"));
+        }
+        if let Some(format) = input.format {
+            self.format = format;
+            self.origins
+                .insert("format", Origin::CommandLine("--format"));
+        }
+    }
+
+    /// Whether a code is reported at all (select, ignore, `off`).
+    #[must_use]
+    pub fn enabled(&self, code: &str) -> bool {
+        let selected = self
+            .select
+            .as_ref()
+            .is_none_or(|list| list.iter().any(|p| rules::code_matches(code, p)));
+        let ignored = self.ignore.iter().any(|p| rules::code_matches(code, p));
+        selected && !ignored && self.level(code) != Some(Level::Off)
+    }
+
+    /// The configured level of a code: the longest matching key.
+    #[must_use]
+    pub fn level(&self, code: &str) -> Option<Level> {
+        self.severity
+            .iter()
+            .filter(|(prefix, _)| rules::code_matches(code, prefix))
+            .max_by_key(|(prefix, _)| prefix.len())
+            .map(|(_, level)| *level)
+    }
+
+    /// Drops disabled findings and applies configured severities.
+    #[must_use]
+    pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        diagnostics
+            .into_iter()
+            .filter(|d| self.enabled(d.code))
+            .map(|mut d| {
+                match self.level(d.code) {
+                    Some(Level::Error) => d.severity = Severity::Error,
+                    Some(Level::Warning) => d.severity = Severity::Warning,
+                    Some(Level::Off) | None => {}
+                }
+                d
+            })
+            .collect()
+    }
+}
+
+/// `path` relative to `dir` when it lies inside it, else `path` as given.
+fn relative_to(path: &Path, dir: &Path) -> std::path::PathBuf {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (path_abs, dir_abs) = (absolute(path), absolute(dir));
+    path_abs
+        .strip_prefix(&dir_abs)
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> Settings {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+        Settings::resolve(
+            None,
+            None,
+            &SettingsInput {
+                today,
+                ..SettingsInput::default()
+            },
+        )
+    }
+
+    #[test]
+    fn select_and_ignore_take_codes_and_prefixes() {
+        let mut s = settings();
+        assert!(s.enabled("RP102"));
+        s.select = Some(vec!["RP1".into()]);
+        assert!(s.enabled("RP102"));
+        assert!(!s.enabled("RP201"));
+        s.ignore = vec!["rp102".into()];
+        assert!(!s.enabled("RP102"));
+        assert!(s.enabled("RP103"));
+    }
+
+    #[test]
+    fn the_longest_severity_prefix_wins() {
+        let mut s = settings();
+        s.severity.insert("RP3".into(), Level::Error);
+        s.severity.insert("RP306".into(), Level::Off);
+        assert_eq!(s.level("RP304"), Some(Level::Error));
+        assert!(!s.enabled("RP306"));
+    }
+}

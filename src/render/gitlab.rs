@@ -1,0 +1,83 @@
+//! GitLab Code Quality report: a JSON array of issues, shown in merge requests.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::positions;
+use crate::check::FileResult;
+use crate::diagnostic::Severity;
+use crate::rules;
+
+#[derive(Serialize)]
+struct Issue<'a> {
+    description: String,
+    check_name: &'a str,
+    fingerprint: String,
+    severity: &'static str,
+    location: Location<'a>,
+}
+
+#[derive(Serialize)]
+struct Location<'a> {
+    path: &'a str,
+    lines: Lines,
+}
+
+#[derive(Serialize)]
+struct Lines {
+    begin: usize,
+    end: usize,
+}
+
+pub fn write(out: &mut dyn Write, results: &[FileResult]) -> io::Result<()> {
+    let mut issues = Vec::new();
+    for result in results {
+        for d in &result.diagnostics {
+            let (start, end) = positions(&result.source, d.primary.span);
+            let name = rules::find(d.code).map_or("", |r| r.name);
+            issues.push(Issue {
+                description: format!("{} {}", d.code, d.message),
+                check_name: name,
+                // Stable across runs and line moves: file, rule, node and message.
+                fingerprint: fingerprint(&[&result.source.name, d.code, &d.path, &d.message]),
+                severity: match d.severity {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                },
+                location: Location {
+                    path: &result.source.name,
+                    lines: Lines {
+                        begin: start.line,
+                        end: end.line,
+                    },
+                },
+            });
+        }
+    }
+    serde_json::to_writer_pretty(&mut *out, &issues)?;
+    writeln!(out)
+}
+
+/// A 128-bit FNV-1a hash in hex: stable across platforms and versions.
+fn fingerprint(parts: &[&str]) -> String {
+    let mut hash: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    for part in parts {
+        for byte in part.bytes().chain(std::iter::once(0)) {
+            hash ^= u128::from(byte);
+            hash = hash.wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b);
+        }
+    }
+    format!("{hash:032x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_differ_by_part_boundaries() {
+        assert_ne!(fingerprint(&["ab", "c"]), fingerprint(&["a", "bc"]));
+        assert_eq!(fingerprint(&["x"]).len(), 32);
+    }
+}

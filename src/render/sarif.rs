@@ -1,0 +1,139 @@
+//! SARIF 2.1.0: the rules with their help, and one result per finding with its region, for
+//! GitHub code scanning and other SARIF viewers. Built with the typed model of serde-sarif.
+
+use std::io::{self, Write};
+
+use serde_sarif::sarif::{
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
+    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
+    Tool, ToolComponent,
+};
+
+use super::positions;
+use crate::check::FileResult;
+use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::plan::Span;
+use crate::rules::{ALL, RuleInfo};
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+pub fn write(out: &mut dyn Write, results: &[FileResult]) -> io::Result<()> {
+    let rules: Vec<ReportingDescriptor> = ALL.iter().map(|r| descriptor(r)).collect();
+    let driver = ToolComponent::builder()
+        .name("regioplan")
+        .version(env!("CARGO_PKG_VERSION"))
+        .semantic_version(env!("CARGO_PKG_VERSION"))
+        .information_uri("https://github.com/regioplan/regioplan")
+        .rules(rules)
+        .build();
+    let found: Vec<SarifResult> = results
+        .iter()
+        .flat_map(|r| r.diagnostics.iter().map(move |d| result(&r.source, d)))
+        .collect();
+    let run = Run::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .results(found)
+        .build();
+    let sarif = Sarif::builder()
+        .schema(SCHEMA)
+        .version(serde_json::Value::String("2.1.0".into()))
+        .runs(vec![run])
+        .build();
+    serde_json::to_writer_pretty(&mut *out, &sarif)?;
+    writeln!(out)
+}
+
+fn text(s: impl Into<String>) -> MultiformatMessageString {
+    MultiformatMessageString::builder().text(s.into()).build()
+}
+
+fn descriptor(rule: &RuleInfo) -> ReportingDescriptor {
+    let why = rule.why.split_whitespace().collect::<Vec<_>>().join(" ");
+    let help_text = format!("{}\n\nFails:\n{}\nPasses:\n{}", why, rule.bad, rule.good);
+    let help_markdown = format!(
+        "{why}\n\nFails:\n\n```yaml\n{}\n```\n\nPasses:\n\n```yaml\n{}\n```",
+        rule.bad.trim_end(),
+        rule.good.trim_end()
+    );
+    ReportingDescriptor::builder()
+        .id(rule.code)
+        .name(rule.name)
+        .short_description(text(rule.summary))
+        .full_description(text(why))
+        .help(
+            MultiformatMessageString::builder()
+                .text(help_text)
+                .markdown(help_markdown)
+                .build(),
+        )
+        .default_configuration(
+            ReportingConfiguration::builder()
+                .level(serde_json::Value::String(level_name(rule.severity).into()))
+                .build(),
+        )
+        .build()
+}
+
+fn level_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn location(source: &SourceFile, span: Span, message: &str) -> Location {
+    let (start, end) = positions(source, span);
+    let region = Region::builder()
+        .start_line(to_i64(start.line))
+        .start_column(to_i64(start.column))
+        .end_line(to_i64(end.line))
+        .end_column(to_i64(end.column))
+        .build();
+    let physical = PhysicalLocation::builder()
+        .artifact_location(ArtifactLocation::builder().uri(uri(&source.name)).build())
+        .region(region)
+        .build();
+    let mut location = Location::builder().physical_location(physical).build();
+    if !message.is_empty() {
+        location.message = Some(Message::builder().text(message).build());
+    }
+    location
+}
+
+fn result(source: &SourceFile, d: &Diagnostic) -> SarifResult {
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    let index = ALL.iter().position(|r| r.code == d.code).map(to_i64);
+    let mut result = SarifResult::builder()
+        .rule_id(d.code)
+        .level(match d.severity {
+            Severity::Error => ResultLevel::Error,
+            Severity::Warning => ResultLevel::Warning,
+        })
+        .message(Message::builder().text(message).build())
+        .locations(vec![location(source, d.primary.span, &d.primary.message)])
+        .build();
+    result.rule_index = index;
+    if !d.secondary.is_empty() {
+        result.related_locations = Some(
+            d.secondary
+                .iter()
+                .map(|l| location(source, l.span, &l.message))
+                .collect(),
+        );
+    }
+    result
+}
+
+/// A relative URI for a path as given: forward slashes, no leading `./`.
+fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    path.strip_prefix("./").unwrap_or(&path).replace(' ', "%20")
+}
+
+fn to_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}

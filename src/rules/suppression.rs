@@ -1,0 +1,214 @@
+//! Inline suppressions (`RP9xx`): `# regioplan: ignore[RP102] reason`.
+//!
+//! A comment on a line of its own suppresses the listed codes on the next line; a comment at
+//! the end of a line suppresses them on that line. A suppression must give a reason and must
+//! suppress something, so that silenced findings stay visible in review.
+
+use super::RuleInfo;
+use crate::diagnostic::Severity::Warning;
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::plan::Span;
+
+pub static UNUSED_SUPPRESSION: RuleInfo = RuleInfo {
+    code: "RP901",
+    name: "unused-suppression",
+    severity: Warning,
+    summary: "A `# regioplan: ignore[...]` comment that suppresses nothing.",
+    why: "A stale suppression hides the next real finding on that line; remove it once the \
+          problem is fixed.",
+    bad: "# regioplan: ignore[RP102] trekker volgt na de ALV\ntrekker: f.francke   # f.francke exists\n",
+    good: "trekker: f.francke\n",
+};
+
+pub static SUPPRESSION_WITHOUT_REASON: RuleInfo = RuleInfo {
+    code: "RP902",
+    name: "suppression-without-reason",
+    severity: Warning,
+    summary: "A suppression that does not say why.",
+    why: "Reviewers and the next policy officer need to know why a finding is accepted.",
+    bad: "# regioplan: ignore[RP304]\n- id: ggz-3\n",
+    good: "# regioplan: ignore[RP304] indicator wordt in Q3 met de werkgroep bepaald\n- id: ggz-3\n",
+};
+
+pub static UNKNOWN_RULE_CODE: RuleInfo = RuleInfo {
+    code: "RP903",
+    name: "unknown-rule-code",
+    severity: Warning,
+    summary: "A rule code in a suppression or in regioplan.toml that names no rule.",
+    why: "A misspelt code suppresses or selects nothing, so the intended setting silently has \
+          no effect.",
+    bad: "# regioplan: ignore[RP1022] ...\n",
+    good: "# regioplan: ignore[RP102] ...\n",
+};
+
+/// One suppression comment.
+#[derive(Debug, Clone)]
+struct Suppression {
+    /// The line whose findings it suppresses (1-based).
+    target_line: usize,
+    /// The span of the comment, for findings about it.
+    span: Span,
+    /// Codes with their spans.
+    codes: Vec<(String, Span)>,
+    has_reason: bool,
+}
+
+const MARKER: &str = "regioplan: ignore[";
+
+fn parse(source: &SourceFile) -> Vec<Suppression> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for (index, line) in source.text.split_inclusive('\n').enumerate() {
+        let line_start = offset;
+        offset += line.len();
+        let Some(hash) = line.find('#') else { continue };
+        let comment = line.get(hash + 1..).unwrap_or_default();
+        let Some(after_hash) = comment.trim_start().strip_prefix(MARKER) else {
+            continue;
+        };
+        let Some(close) = after_hash.find(']') else {
+            continue;
+        };
+        let list = after_hash.get(..close).unwrap_or_default();
+        let list_offset = line_start
+            + (line.len() - comment.len())
+            + (comment.len() - comment.trim_start().len())
+            + MARKER.len();
+        let mut codes = Vec::new();
+        let mut at = 0;
+        for part in list.split(',') {
+            let trimmed = part.trim();
+            let lead = part.len() - part.trim_start().len();
+            if !trimmed.is_empty() {
+                codes.push((
+                    trimmed.to_uppercase(),
+                    Span::new(list_offset + at + lead, trimmed.len()),
+                ));
+            }
+            at += part.len() + 1;
+        }
+        let reason = after_hash.get(close + 1..).unwrap_or_default().trim();
+        let own_line = line
+            .get(..hash)
+            .is_some_and(|before| before.trim().is_empty());
+        let line_number = index + 1;
+        let comment_text = line.get(hash..).unwrap_or_default().trim_end();
+        found.push(Suppression {
+            target_line: if own_line {
+                line_number + 1
+            } else {
+                line_number
+            },
+            span: Span::new(line_start + hash, comment_text.len()),
+            codes,
+            has_reason: !reason.is_empty(),
+        });
+    }
+    found
+}
+
+/// Removes suppressed findings and adds findings about the suppressions themselves.
+#[must_use]
+pub fn apply(source: &SourceFile, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let suppressions = parse(source);
+    if suppressions.is_empty() {
+        return diagnostics;
+    }
+    let mut used: Vec<Vec<bool>> = suppressions
+        .iter()
+        .map(|s| vec![false; s.codes.len()])
+        .collect();
+    let mut kept = Vec::new();
+    for d in diagnostics {
+        let line = source.position(d.primary.span.start).line;
+        let mut suppressed = false;
+        for (s, u) in suppressions.iter().zip(used.iter_mut()) {
+            if s.target_line != line {
+                continue;
+            }
+            for ((code, _), flag) in s.codes.iter().zip(u.iter_mut()) {
+                if super::code_matches(d.code, code) {
+                    *flag = true;
+                    suppressed = true;
+                }
+            }
+        }
+        if !suppressed {
+            kept.push(d);
+        }
+    }
+    for (s, u) in suppressions.iter().zip(&used) {
+        if !s.has_reason {
+            kept.push(
+                Diagnostic::new(&SUPPRESSION_WITHOUT_REASON, s.span, "suppression without a reason")
+                    .label("no reason given")
+                    .help("write why after the brackets: `# regioplan: ignore[RP304] indicator volgt in Q3`"),
+            );
+        }
+        for ((code, span), flag) in s.codes.iter().zip(u) {
+            if !super::matches_any_rule(code) {
+                kept.push(crate::config::file::unknown_code(code, *span));
+            } else if !flag {
+                kept.push(
+                    Diagnostic::new(
+                        &UNUSED_SUPPRESSION,
+                        *span,
+                        format!(
+                            "`{code}` is suppressed here but not reported on line {}",
+                            s.target_line
+                        ),
+                    )
+                    .label("suppresses nothing")
+                    .help("remove the suppression, or move it to the line above the finding"),
+                );
+            }
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::references::UNKNOWN_PERSON;
+
+    fn finding_on_line(source: &SourceFile, line: usize) -> Diagnostic {
+        let start = source.line_start(line).expect("line exists");
+        Diagnostic::new(&UNKNOWN_PERSON, Span::new(start + 4, 1), "unknown person")
+    }
+
+    #[test]
+    fn a_comment_line_suppresses_the_next_line_only() {
+        let source = SourceFile::new(
+            "x",
+            "a: 1\n# regioplan: ignore[RP102] wordt benoemd\nb: x\nc: y\n".into(),
+        );
+        let kept = apply(
+            &source,
+            vec![finding_on_line(&source, 3), finding_on_line(&source, 4)],
+        );
+        assert_eq!(kept.len(), 1);
+        assert_eq!(source.position(kept[0].primary.span.start).line, 4);
+    }
+
+    #[test]
+    fn a_trailing_comment_suppresses_its_own_line_by_prefix() {
+        let source = SourceFile::new("x", "a: 1\nb: x  # regioplan: ignore[RP1] volgt\n".into());
+        let kept = apply(&source, vec![finding_on_line(&source, 2)]);
+        assert!(kept.is_empty(), "{kept:?}");
+    }
+
+    #[test]
+    fn unused_reasonless_and_unknown_suppressions_are_reported() {
+        let source = SourceFile::new("x", "# regioplan: ignore[RP102, RP999]\na: 1\n".into());
+        let kept = apply(&source, vec![]);
+        let mut codes: Vec<&str> = kept.iter().map(|d| d.code).collect();
+        codes.sort_unstable();
+        assert_eq!(codes, ["RP901", "RP902", "RP903"]);
+        let unknown = kept.iter().find(|d| d.code == "RP903").expect("RP903");
+        assert_eq!(
+            &source.text[unknown.primary.span.start..unknown.primary.span.end()],
+            "RP999"
+        );
+    }
+}
