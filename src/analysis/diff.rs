@@ -556,7 +556,7 @@ fn people(old: &[Person], new: &[Person]) -> Vec<PersonChange> {
 
 /// A governance body or workgroup with its seats, keyed across both kinds.
 struct Body {
-    body: BodyRef,
+    id: BodyRef,
     key: String,
     seats: Vec<Seat>,
 }
@@ -601,7 +601,7 @@ fn bodies_of(plan: &Plan) -> Vec<Body> {
         let id = key(&b.id).to_string();
         Body {
             key: format!("governance/{id}"),
-            body: BodyRef::Governance(id),
+            id: BodyRef::Governance(id),
             seats: b.members.iter().filter_map(Seat::of).collect(),
         }
     });
@@ -610,7 +610,7 @@ fn bodies_of(plan: &Plan) -> Vec<Body> {
         let seats = w.members.iter();
         Body {
             key: format!("workgroup/{id}"),
-            body: BodyRef::Workgroup(id),
+            id: BodyRef::Workgroup(id),
             seats: seats
                 .map(|p| Seat::new(MemberRef::Person(key(p).to_string()), None))
                 .collect(),
@@ -624,9 +624,9 @@ fn memberships(old: &Plan, new: &Plan) -> Vec<MembershipChange> {
     compare(
         &bodies_of(old),
         &bodies_of(new),
-        |n| seat_changes(&n.body, no_seats, &n.seats),
-        |o| seat_changes(&o.body, &o.seats, no_seats),
-        |o, n| seat_changes(&n.body, &o.seats, &n.seats),
+        |n| seat_changes(&n.id, no_seats, &n.seats),
+        |o| seat_changes(&o.id, &o.seats, no_seats),
+        |o, n| seat_changes(&n.id, &o.seats, &n.seats),
     )
 }
 

@@ -35,7 +35,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
 
 /// Reads and loads one side; `side` (`old` or `new`) names it in errors.
 fn read_plan(side: &str, spec: &str) -> anyhow::Result<Plan> {
-    let bytes = read_side(spec).with_context(|| format!("cannot read the {side} plan"))?;
+    let bytes = read_side(spec).with_context(|| format!("cannot read the {side} plan `{spec}`"))?;
     let loaded = load::load(spec, &bytes);
     if let Some(plan) = loaded.plan {
         return Ok(plan);
@@ -67,7 +67,7 @@ fn read_side(spec: &str) -> anyhow::Result<Vec<u8>> {
     {
         return git_show(rev, path);
     }
-    std::fs::read(spec).with_context(|| format!("cannot read `{spec}`"))
+    Ok(std::fs::read(spec)?)
 }
 
 /// Splits `REV:PATH` when both parts are present.
@@ -87,7 +87,7 @@ fn git_show(rev: &str, path: &str) -> anyhow::Result<Vec<u8>> {
         .context("cannot run `git show`; is git installed?")?;
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
-        bail!("`git show {object}` failed: {}", stderr.trim());
+        bail!("`git show` failed: {}", stderr.trim());
     }
     Ok(output.stdout)
 }

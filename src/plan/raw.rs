@@ -743,10 +743,13 @@ pub struct FundingLine {
 #[serde(rename_all = "snake_case")]
 pub enum FundingKind {
     /// Basic care: capitation and consults.
+    #[serde(rename = "segment_1")]
     Segment1,
     /// Multidisciplinary chain care.
+    #[serde(rename = "segment_2")]
     Segment2,
     /// Rewarding results and innovation.
+    #[serde(rename = "segment_3")]
     Segment3,
     /// Organisatie & Infrastructuur.
     OAndI,

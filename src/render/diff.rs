@@ -137,7 +137,7 @@ fn sections(diff: &PlanDiff) -> Vec<Section> {
         ),
         section(
             "Roles",
-            &["Of", "Role", "Old", "New"],
+            &["Theme or goal", "Role", "Old", "New"],
             &diff.roles,
             role_row,
         ),
@@ -189,7 +189,12 @@ fn period_row(c: &PeriodChange) -> Vec<String> {
         PeriodField::Horizon => "horizon",
     };
     let m = &c.moved;
-    vec![field.to_string(), moved(m), text(&m.old), text(&m.new)]
+    vec![
+        field.to_string(),
+        moved(m),
+        text(m.old.as_deref()),
+        text(m.new.as_deref()),
+    ]
 }
 
 /// `moved +181 days`, `set` or `cleared`.
@@ -227,12 +232,22 @@ fn goal_row(c: &GoalChange) -> Vec<String> {
         GoalChangeKind::Renamed(e) => ("renamed".into(), e.old.clone(), e.new.clone()),
         GoalChangeKind::Moved(e) => ("moved".into(), e.old.to_string(), e.new.to_string()),
         GoalChangeKind::Status(e) => ("status".into(), e.old.clone(), e.new.clone()),
-        GoalChangeKind::Deadline(m) => {
-            (format!("deadline {}", moved(m)), text(&m.old), text(&m.new))
-        }
+        GoalChangeKind::Deadline(m) => (
+            format!("deadline {}", moved(m)),
+            text(m.old.as_deref()),
+            text(m.new.as_deref()),
+        ),
         GoalChangeKind::Target(e) => ("target".into(), number(e.old), number(e.new)),
-        GoalChangeKind::Unit(e) => ("unit".into(), text(&e.old), text(&e.new)),
-        GoalChangeKind::Direction(e) => ("direction".into(), text(&e.old), text(&e.new)),
+        GoalChangeKind::Unit(e) => (
+            "unit".into(),
+            text(e.old.as_deref()),
+            text(e.new.as_deref()),
+        ),
+        GoalChangeKind::Direction(e) => (
+            "direction".into(),
+            text(e.old.as_deref()),
+            text(e.new.as_deref()),
+        ),
     };
     vec![c.goal.clone(), c.theme.clone(), change, old, new]
 }
@@ -255,8 +270,8 @@ fn role_row(c: &RoleChange) -> Vec<String> {
     vec![
         c.item.to_string(),
         role.to_string(),
-        text(&c.holder.old),
-        text(&c.holder.new),
+        text(c.holder.old.as_deref()),
+        text(c.holder.new.as_deref()),
     ]
 }
 
@@ -295,9 +310,9 @@ fn person_row(c: &PersonChange) -> Vec<String> {
 
 fn membership_row(c: &MembershipChange) -> Vec<String> {
     let (change, old, new) = match &c.change {
-        MembershipKind::Joined { role } => ("joined", String::new(), text(role)),
-        MembershipKind::Left { role } => ("left", text(role), String::new()),
-        MembershipKind::Role(e) => ("role", text(&e.old), text(&e.new)),
+        MembershipKind::Joined { role } => ("joined", String::new(), text(role.as_deref())),
+        MembershipKind::Left { role } => ("left", text(role.as_deref()), String::new()),
+        MembershipKind::Role(e) => ("role", text(e.old.as_deref()), text(e.new.as_deref())),
     };
     vec![
         c.body.to_string(),
@@ -334,8 +349,8 @@ fn plural_u64(count: u64, noun: &str) -> String {
     }
 }
 
-fn text(value: &Option<String>) -> String {
-    value.clone().unwrap_or_default()
+fn text(value: Option<&str>) -> String {
+    value.unwrap_or_default().to_string()
 }
 
 fn number(value: Option<f64>) -> String {

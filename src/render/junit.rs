@@ -39,8 +39,8 @@ pub fn write(out: &mut dyn Write, results: &[FileResult], elapsed: Duration) -> 
             };
             writeln!(
                 out,
-                r#"    <testcase name="{} {rule} at line {}, column {}" classname="{name}" file="{name}" line="{}">"#,
-                d.code, start.line, start.column, start.line
+                r#"    <testcase name="{} {rule} at line {}, column {}" classname="{name}">"#,
+                d.code, start.line, start.column
             )?;
             let mut body = format!(
                 "{}:{}:{}: {kind}[{}] {}",

@@ -15,7 +15,7 @@ pub fn text(out: &mut dyn Write, rules: &[&RuleInfo]) -> io::Result<()> {
         }
         writeln!(out, "{} {} ({})", r.code, r.name, r.severity.as_str())?;
         writeln!(out, "\n{}\n\nWhy: {}\n", r.summary, squash(r.why))?;
-        writeln!(out, "Fails:\n{}", indent(r.bad))?;
+        writeln!(out, "Fails:\n{}\n", indent(r.bad))?;
         writeln!(out, "Passes:\n{}", indent(r.good))?;
     }
     Ok(())

@@ -3,7 +3,7 @@
 use super::{Context, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::Error;
-use crate::plan::raw::{Metric, Relation};
+use crate::plan::raw::{KeyFigures, Metric, Relation};
 
 pub static MEMBER_PRACTICES_EXCEED_REGION: RuleInfo = RuleInfo {
     code: "RP401",
@@ -60,6 +60,17 @@ pub static FUNDED_EXCEEDS_SUBMITTED: RuleInfo = RuleInfo {
     good: "figures:\n  - {date: 2021-06-01, metric: plans_submitted, value: 20}\n  - {date: 2021-06-01, metric: plans_funded, value: 8}\n",
 };
 
+pub static JOINED_SHARE_CONTRADICTS_COUNTS: RuleInfo = RuleInfo {
+    code: "RP406",
+    name: "joined-share-contradicts-counts",
+    severity: Error,
+    summary: "The share of practices joined does not match the joined and total practice counts.",
+    why: "Insurers ask for the mandate of the region (CZ: at least 85% of the huisartsen); when \
+          the share and the counts disagree, nobody knows which one to believe.",
+    bad: "practices: 274\npractices_joined: 260\npractices_joined_pct: 85\n",
+    good: "practices: 274\npractices_joined: 260\npractices_joined_pct: 95\n",
+};
+
 /// The key-figure rules.
 pub struct Figures;
 
@@ -71,6 +82,7 @@ impl Rule for Figures {
             &SHARE_OUT_OF_RANGE,
             &MUNICIPALITY_PATIENTS_EXCEED_TOTAL,
             &FUNDED_EXCEEDS_SUBMITTED,
+            &JOINED_SHARE_CONTRADICTS_COUNTS,
         ];
         INFOS
     }
@@ -140,6 +152,7 @@ impl Rule for Figures {
                 .help("write the share in percent, e.g. `95` for 95%"),
             );
         }
+        joined(kf, out);
         if let Some(total) = &kf.listed_patients {
             let parts = &kf.listed_patients_by_municipality;
             let sum: u64 = parts
@@ -163,8 +176,10 @@ impl Rule for Figures {
         }
         for module in &plan.modules {
             for uptake in &module.uptake {
+                // Practices contract modules after joining: the joined count bounds uptake.
+                let practices = kf.practices_joined.as_ref().or(kf.practices.as_ref());
                 let checks = [
-                    (Some(&uptake.practices), kf.practices.as_ref(), "practices"),
+                    (Some(&uptake.practices), practices, "practices"),
                     (
                         uptake.listed_patients.as_ref(),
                         kf.listed_patients.as_ref(),
@@ -219,6 +234,50 @@ impl Rule for Figures {
                     );
                 }
             }
+        }
+    }
+}
+
+/// Joined practices within the total, and the share agreeing with the counts (to 1 point).
+fn joined(kf: &KeyFigures, out: &mut Vec<Diagnostic>) {
+    let (Some(joined), Some(total)) = (&kf.practices_joined, &kf.practices) else {
+        return;
+    };
+    if joined.value > total.value {
+        out.push(
+            Diagnostic::new(
+                &MEMBER_PRACTICES_EXCEED_REGION,
+                joined.span,
+                format!(
+                    "{} practices joined, more than the region's {}",
+                    joined.value, total.value
+                ),
+            )
+            .label("more than the total")
+            .secondary(total.span, "the region's total")
+            .help("correct the joined count or the region's total"),
+        );
+        return;
+    }
+    if let Some(share) = &kf.practices_joined_pct
+        && total.value > 0
+        && (0.0..=100.0).contains(&share.value)
+    {
+        let computed = joined.value as f64 * 100.0 / total.value as f64;
+        if (computed - share.value).abs() > 1.0 {
+            out.push(
+                Diagnostic::new(
+                    &JOINED_SHARE_CONTRADICTS_COUNTS,
+                    share.span,
+                    format!(
+                        "{}% of practices joined, but {} of {} is {computed:.1}%",
+                        share.value, joined.value, total.value
+                    ),
+                )
+                .label("does not match the counts")
+                .secondary(joined.span, "practices joined")
+                .help("correct the share or one of the counts"),
+            );
         }
     }
 }

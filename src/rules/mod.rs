@@ -103,6 +103,7 @@ pub static ALL: &[&RuleInfo] = &[
     &figures::SHARE_OUT_OF_RANGE,
     &figures::MUNICIPALITY_PATIENTS_EXCEED_TOTAL,
     &figures::FUNDED_EXCEEDS_SUBMITTED,
+    &figures::JOINED_SHARE_CONTRADICTS_COUNTS,
     &governance::NO_DECIDING_BODY,
     &suppression::UNUSED_SUPPRESSION,
     &suppression::SUPPRESSION_WITHOUT_REASON,

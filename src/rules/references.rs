@@ -19,13 +19,15 @@ pub static DUPLICATE_ID: RuleInfo = RuleInfo {
 };
 
 macro_rules! unknown {
-    ($name:ident, $code:literal, $slug:literal, $noun:literal, $list:literal, $bad:literal, $good:literal) => {
+    ($name:ident, $code:literal, $slug:literal, $a:literal $noun:literal, $list:literal, $bad:literal, $good:literal) => {
         pub static $name: RuleInfo = RuleInfo {
             code: $code,
             name: $slug,
             severity: Error,
             summary: concat!(
-                "A reference to a ",
+                "A reference to ",
+                $a,
+                " ",
                 $noun,
                 " id that is not defined under `",
                 $list,
@@ -33,7 +35,9 @@ macro_rules! unknown {
             ),
             why: concat!(
                 "A reference that resolves to nothing leaves a hole in reports and gap analyses: \
-                 the plan seems to name a ",
+                 the plan seems to name ",
+                $a,
+                " ",
                 $noun,
                 " that does not exist, usually because of a typo \
                  or a renamed id."
@@ -48,7 +52,7 @@ unknown!(
     UNKNOWN_PERSON,
     "RP102",
     "unknown-person",
-    "person",
+    "a" "person",
     "people",
     "people:\n  - id: j.devries\n    name: Jan de Vries\nthemes:\n  - id: ggz\n    trekker: j.de-vries\n",
     "people:\n  - id: j.devries\n    name: Jan de Vries\nthemes:\n  - id: ggz\n    trekker: j.devries\n"
@@ -57,7 +61,7 @@ unknown!(
     UNKNOWN_ORGANISATION,
     "RP103",
     "unknown-organisation",
-    "organisation",
+    "an" "organisation",
     "organisations",
     "funding:\n  - payer: zilverenkruis\n",
     "organisations:\n  - id: zilveren-kruis\n    ...\nfunding:\n  - payer: zilveren-kruis\n"
@@ -66,7 +70,7 @@ unknown!(
     UNKNOWN_THEME,
     "RP104",
     "unknown-theme",
-    "theme",
+    "a" "theme",
     "themes",
     "modules:\n  - id: ouderen\n    themes: [ouderen-zorg]\n",
     "modules:\n  - id: ouderen\n    themes: [ouderenzorg]\n"
@@ -75,7 +79,7 @@ unknown!(
     UNKNOWN_GOAL,
     "RP105",
     "unknown-goal",
-    "goal",
+    "a" "goal",
     "themes[].goals",
     "programmes:\n  - id: kbz\n    goals: [ggz-9]\n",
     "programmes:\n  - id: kbz\n    goals: [ggz-1]\n"
@@ -84,7 +88,7 @@ unknown!(
     UNKNOWN_MODULE,
     "RP107",
     "unknown-module",
-    "module",
+    "a" "module",
     "modules",
     "neighbourhoods:\n  - id: delfshaven\n    modules: [wijkmanagment]\n",
     "neighbourhoods:\n  - id: delfshaven\n    modules: [wijkmanagement]\n"
@@ -93,7 +97,7 @@ unknown!(
     UNKNOWN_NEIGHBOURHOOD,
     "RP108",
     "unknown-neighbourhood",
-    "neighbourhood",
+    "a" "neighbourhood",
     "neighbourhoods",
     "governance:\n  - id: deelnemersraad\n    members:\n      - neighbourhood: wsv-uithorn\n",
     "governance:\n  - id: deelnemersraad\n    members:\n      - neighbourhood: wsv-uithoorn\n"
@@ -102,7 +106,7 @@ unknown!(
     UNKNOWN_WORKGROUP,
     "RP109",
     "unknown-workgroup",
-    "workgroup",
+    "a" "workgroup",
     "workgroups",
     "themes:\n  - id: ggz\n    workgroup: wg-gzz\n",
     "themes:\n  - id: ggz\n    workgroup: wg-ggz\n"
@@ -111,7 +115,7 @@ unknown!(
     UNKNOWN_CONTRACT,
     "RP110",
     "unknown-contract",
-    "contract",
+    "a" "contract",
     "contracts",
     "modules:\n  - id: tbhz\n    contract: zk-2022\n",
     "modules:\n  - id: tbhz\n    contract: zk-2022-2023\n"
@@ -120,7 +124,7 @@ unknown!(
     UNKNOWN_PROGRAMME,
     "RP111",
     "unknown-programme",
-    "programme",
+    "a" "programme",
     "programmes",
     "funding:\n  - programme: krachtige-basis-zorg\n",
     "funding:\n  - programme: krachtige-basiszorg\n"
