@@ -29,6 +29,14 @@ pub enum Command {
     /// Write a starter plan that passes `check`.
     Init(InitArgs),
     /// Show what changed between two versions of a plan, by id.
+    ///
+    /// Compares themes, goals (status, deadline, target, title, place), measurements, roles
+    /// (trekker, board contact, workgroup, goal owner), people, governance and workgroup
+    /// membership, module uptake and the plan period. Each side is a file, or REV:PATH read with
+    /// `git show` when no file has that name.
+    ///
+    /// Exit codes: 0 when the diff succeeds, whatever changed (it is a report, not a check);
+    /// 2 when a side cannot be read or does not load as a plan.
     Diff(DiffArgs),
     /// Print the JSON Schema of the plan format.
     Schema,
@@ -45,7 +53,7 @@ pub struct CheckArgs {
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format [default: human, or github when GITHUB_ACTIONS=true].
+    /// Output format [default: human, or github when `GITHUB_ACTIONS=true`].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
 
@@ -77,7 +85,7 @@ pub struct CheckArgs {
     #[arg(long, conflicts_with = "config")]
     pub no_config: bool,
 
-    /// When to colour human output (`auto`: on a terminal, unless NO_COLOR is set).
+    /// When to colour human output (`auto`: on a terminal, unless `NO_COLOR` is set).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
 }
@@ -97,7 +105,7 @@ pub enum Format {
     Github,
     /// GitLab Code Quality report.
     Gitlab,
-    /// JUnit XML, one test case per file.
+    /// `JUnit` XML, one test suite per file.
     Junit,
 }
 
@@ -145,13 +153,6 @@ pub struct InitArgs {
     pub region: Option<String>,
 }
 
-/// Show what changed between two versions of a plan, by id: themes, goals, statuses,
-/// deadlines, targets, measurements, roles, people, memberships and module uptake.
-///
-/// Each side is a file, or REV:PATH to read it with `git show` (when no file has that name).
-///
-/// Exit codes: 0 when the diff succeeds, whatever changed (it is a report, not a check);
-/// 2 when a side cannot be read or does not load as a plan.
 #[derive(Debug, Args)]
 pub struct DiffArgs {
     /// The old version: a file, or REV:PATH to read it from git (e.g. HEAD~1:plans/x.yaml).

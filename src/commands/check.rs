@@ -134,7 +134,7 @@ fn check_all(jobs: &[Job<'_>], catalogue: &Catalogue) -> anyhow::Result<Vec<File
                 Ok(h) => match h.join() {
                     Ok(mine) => all.extend(mine),
                     Err(_) => {
-                        all.push((usize::MAX, Err(anyhow::anyhow!("a worker thread failed"))))
+                        all.push((usize::MAX, Err(anyhow::anyhow!("a worker thread failed"))));
                     }
                 },
                 Err(e) => all.push((
@@ -260,7 +260,7 @@ impl Configs {
     }
 }
 
-/// Colour on a terminal unless NO_COLOR is set (https://no-color.org), or as asked.
+/// Colour on a terminal unless `NO_COLOR` is set (<https://no-color.org>), or as asked.
 fn use_color(color: Color) -> bool {
     match color {
         Color::Always => true,

@@ -119,10 +119,10 @@ pub fn starter_plan(region: &str, today: NaiveDate, schema: &str, catalogue: &Ca
     }
     format!(
         "# yaml-language-server: $schema={schema}
-# A regioplan in the regioplan format v1. Replace the examples (marked `voorbeeld`) with your
-# region's own organisation, people, themes and goals, then run `regioplan check` on this file.
-# The format is described by the schema above (`regioplan schema`); the rules by
-# `regioplan rule --all`.
+# A starter regioplan (plan format v1). Replace the examples (Voorbeeldgemeente, the person
+# voorbeeld.persoon, the GGZ theme and its goal) with your region's own, then run
+# `regioplan check` on this file. `regioplan schema` prints the format, `regioplan rule --all`
+# the checks.
 regioplan: 1
 
 region:

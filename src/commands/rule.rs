@@ -15,24 +15,15 @@ pub fn run(args: &RuleArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         ALL.to_vec()
     } else {
         let code = args.code.as_deref().unwrap_or_default();
-        match rules::find(code) {
-            Some(rule) => vec![rule],
-            None => {
-                let by_name = ALL.iter().copied().find(|r| r.name == code);
-                match by_name {
-                    Some(rule) => vec![rule],
-                    None => {
-                        let hint = rules::did_you_mean(
-                            code,
-                            ALL.iter().map(|r| r.code).chain(ALL.iter().map(|r| r.name)),
-                        )
-                        .map(|s| format!("; did you mean `{s}`?"))
-                        .unwrap_or_default();
-                        bail!("unknown rule `{code}`{hint} (`regioplan rule --all` lists them)");
-                    }
-                }
-            }
-        }
+        let found = rules::find(code).or_else(|| ALL.iter().copied().find(|r| r.name == code));
+        let Some(rule) = found else {
+            let names = ALL.iter().map(|r| r.code).chain(ALL.iter().map(|r| r.name));
+            let hint = rules::did_you_mean(code, names)
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            bail!("unknown rule `{code}`{hint} (`regioplan rule --all` lists them)");
+        };
+        vec![rule]
     };
     match args.format {
         RuleFormat::Text => render::text(out, &selected)?,

@@ -45,7 +45,7 @@ pub struct SettingsInput {
     pub format: Option<Format>,
     /// Today, for the default `as_of`.
     pub today: NaiveDate,
-    /// Whether GITHUB_ACTIONS=true (GitHub annotations by default).
+    /// Whether `GITHUB_ACTIONS=true` (GitHub annotations by default).
     pub github_actions: bool,
 }
 

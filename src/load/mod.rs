@@ -106,7 +106,10 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
     let sound = structural.is_empty();
     loaded.diagnostics.extend(structural);
     if sound {
-        match serde_saphyr::from_str_with_options::<Plan>(text, yaml::options()) {
+        // The tree reported repeated keys already and kept the first; the model does the same.
+        let mut options = yaml::options();
+        options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::FirstWins;
+        match serde_saphyr::from_str_with_options::<Plan>(text, options) {
             Ok(plan) => loaded.plan = Some(plan),
             Err(error) => loaded.diagnostics.push(model_error(&error)),
         }
@@ -185,7 +188,8 @@ fn decode(bytes: &[u8]) -> (String, Option<Diagnostic>) {
             let byte = bytes.get(at).copied().unwrap_or_default();
             let diagnostic = Diagnostic::new(
                 &r::NOT_UTF8,
-                Span::new(at, 1),
+                // The lossy text holds U+FFFD (three bytes) where the bad byte was.
+                Span::new(at, '\u{FFFD}'.len_utf8()),
                 format!("the file is not valid UTF-8: byte 0x{byte:02X} at offset {at}"),
             )
             .label("not UTF-8")

@@ -302,17 +302,18 @@ fn describe(pointer: &str, tree: &Tree) -> String {
     }
     let last = segments.last().cloned().unwrap_or_default();
     let name = if last.parse::<usize>().is_ok() {
-        let list = segments.iter().rev().nth(1).cloned().unwrap_or_default();
-        format!("an item of `{list}`")
+        let parent = segments.iter().rev().nth(1).cloned().unwrap_or_default();
+        format!("an item of `{parent}`")
     } else {
         format!("`{last}`")
     };
     for end in (1..segments.len()).rev() {
         let head = segments.get(..end).unwrap_or_default();
-        let prefix: String = head
-            .iter()
-            .map(|s| format!("/{}", escape_pointer(s)))
-            .collect();
+        let prefix = head.iter().fold(String::new(), |mut acc, s| {
+            acc.push('/');
+            acc.push_str(&escape_pointer(s));
+            acc
+        });
         if let Some(id) = id_at(&prefix) {
             return format!("{name} of {} `{id}`", kind_of(head));
         }
@@ -328,7 +329,9 @@ fn dotted(segments: &[String]) -> String {
     let mut out = String::new();
     for s in segments {
         if s.parse::<usize>().is_ok() {
-            out.push_str(&format!("[{s}]"));
+            out.push('[');
+            out.push_str(s);
+            out.push(']');
         } else {
             if !out.is_empty() {
                 out.push('.');

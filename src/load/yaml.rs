@@ -187,22 +187,13 @@ impl Tree {
             by_offset: BTreeMap::new(),
             duplicate_keys: Vec::new(),
         };
-        tree.value = tree.walk(root, String::new(), None);
+        tree.value = tree.walk(root, "", None);
         tree
     }
 
-    fn walk(&mut self, node: &Spanned<Node>, pointer: String, key: Option<Span>) -> Value {
+    fn walk(&mut self, node: &Spanned<Node>, pointer: &str, key: Option<Span>) -> Value {
         let span = Span::from_location(&node.referenced);
-        self.nodes
-            .insert(pointer.clone(), NodeSpans { key, value: span });
-        if let Some(key) = key {
-            self.by_offset
-                .entry(key.start)
-                .or_insert_with(|| pointer.clone());
-        }
-        self.by_offset
-            .entry(span.start)
-            .or_insert_with(|| pointer.clone());
+        self.record(pointer, key, span);
         match &node.value {
             Node::Null => Value::Null,
             Node::Bool(b) => Value::Bool(*b),
@@ -215,7 +206,7 @@ impl Tree {
                 items
                     .iter()
                     .enumerate()
-                    .map(|(i, item)| self.walk(item, format!("{pointer}/{i}"), None))
+                    .map(|(i, item)| self.walk(item, &format!("{pointer}/{i}"), None))
                     .collect(),
             ),
             Node::Map(entries) => {
@@ -225,7 +216,7 @@ impl Tree {
                     let key_span = Span::from_location(&k.referenced);
                     if let Some(first) = first_seen.get(k.value.0.as_str()) {
                         self.duplicate_keys.push(DuplicateKey {
-                            pointer: pointer.clone(),
+                            pointer: pointer.to_string(),
                             key: k.value.0.clone(),
                             first: *first,
                             repeated: key_span,
@@ -234,7 +225,7 @@ impl Tree {
                     }
                     first_seen.insert(&k.value.0, key_span);
                     let child = format!("{pointer}/{}", escape_pointer(&k.value.0));
-                    let value = self.walk(v, child, Some(key_span));
+                    let value = self.walk(v, &child, Some(key_span));
                     map.insert(k.value.0.clone(), value);
                 }
                 Value::Object(map)
@@ -299,44 +290,107 @@ pub enum SyntaxErrorKind {
 /// Parses YAML text into a spanned node.
 pub fn parse(text: &str) -> Result<Spanned<Node>, SyntaxError> {
     serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options()).map_err(|e| {
-        let kind = match &e {
-            serde_saphyr::Error::MultipleDocuments { .. } => SyntaxErrorKind::MultipleDocuments,
-            serde_saphyr::Error::Budget { .. } => SyntaxErrorKind::Limit,
-            _ => SyntaxErrorKind::Syntax,
-        };
         let span = e
             .location()
             .map(|l| Span::from_location(&l))
             .unwrap_or_default();
+        let (kind, message) = match innermost(&e) {
+            serde_saphyr::Error::MultipleDocuments { .. } => (
+                SyntaxErrorKind::MultipleDocuments,
+                "a second YAML document starts here".to_string(),
+            ),
+            serde_saphyr::Error::Budget { breach, .. } => {
+                (SyntaxErrorKind::Limit, budget_message(breach))
+            }
+            serde_saphyr::Error::AliasReplayLimitExceeded { .. }
+            | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
+            | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } => (
+                SyntaxErrorKind::Limit,
+                "aliases expand to more than regioplan reads (an alias bomb?)".to_string(),
+            ),
+            inner => {
+                let message = clean_message(&inner.without_snippet().to_string());
+                // The parser's own guard against deep flow nesting (`[[[[...`).
+                if message.contains("recursion limit") {
+                    (
+                        SyntaxErrorKind::Limit,
+                        format!("the plan nests deeper than {MAX_DEPTH} levels"),
+                    )
+                } else {
+                    (SyntaxErrorKind::Syntax, message)
+                }
+            }
+        };
+        let span = if kind == SyntaxErrorKind::MultipleDocuments {
+            separator_before(text, span)
+        } else {
+            span
+        };
         SyntaxError {
             kind,
-            message: clean_message(&e.without_snippet().to_string()),
+            message,
             span,
         }
     })
 }
 
-/// serde-saphyr's messages start with `error: line N column M: ` and some end with advice for
-/// programmers ("use from_str_multiple"); keep the part a plan author can act on.
+/// The error inside alias and snippet wrappers.
+fn innermost(error: &serde_saphyr::Error) -> &serde_saphyr::Error {
+    let mut error = error;
+    while let serde_saphyr::Error::AliasError { error: inner, .. }
+    | serde_saphyr::Error::WithSnippet { error: inner, .. } = error
+    {
+        error = inner;
+    }
+    error
+}
+
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Depth { .. } => format!("the plan nests deeper than {MAX_DEPTH} levels"),
+        B::Aliases { .. } | B::Anchors { .. } => {
+            "the plan uses more than 4096 aliases or anchors".to_string()
+        }
+        B::Documents { .. } => "the file holds more than one YAML document".to_string(),
+        _ => "the plan is larger or more repetitive than regioplan reads (an alias bomb?)"
+            .to_string(),
+    }
+}
+
+/// Where a second document starts: the `---` line before `at`, if there is one.
+fn separator_before(text: &str, at: Span) -> Span {
+    let head = text.get(..at.start.min(text.len())).unwrap_or_default();
+    head.match_indices("---")
+        .filter(|(i, _)| *i == 0 || head.as_bytes().get(i - 1) == Some(&b'\n'))
+        .last()
+        .map_or(at, |(i, _)| Span::new(i, 3))
+}
+
+/// serde-saphyr's messages carry positions (`line N column M: `, ` at line N, column M`,
+/// `(defined at ...)`) that the snippet already shows, and advice for programmers; keep the
+/// part a plan author can act on.
 fn clean_message(raw: &str) -> String {
     let mut message = raw.trim();
     message = message.strip_prefix("error: ").unwrap_or(message);
     if let Some(rest) = message.strip_prefix("line ")
-        && let Some((_, after)) = rest.split_once(": ")
-        && rest
-            .split_once(": ")
-            .is_some_and(|(pos, _)| pos.contains("column"))
+        && let Some((position, after)) = rest.split_once(": ")
+        && position.contains("column")
     {
         message = after;
     }
-    let message = message.lines().next().unwrap_or(message);
-    let message = message
-        .split("; use from_str_multiple")
-        .next()
-        .unwrap_or(message)
-        .split(", set DuplicateKeyPolicy")
-        .next()
-        .unwrap_or(message);
+    let mut message = message.lines().next().unwrap_or(message).to_string();
+    for cut in [
+        " at line ",
+        " (defined at ",
+        " (used at ",
+        "; use from_str_multiple",
+        ", set DuplicateKeyPolicy",
+    ] {
+        if let Some(i) = message.find(cut) {
+            message.truncate(i);
+        }
+    }
     message.trim().to_string()
 }
 
@@ -372,10 +426,34 @@ mod tests {
     }
 
     #[test]
-    fn messages_lose_the_position_prefix() {
+    fn messages_lose_their_positions() {
         assert_eq!(
             clean_message("error: line 2 column 2: illegal placement of ':' indicator"),
             "illegal placement of ':' indicator"
         );
+        assert_eq!(
+            clean_message("mapping values are not allowed in this context at line 33, column 19"),
+            "mapping values are not allowed in this context"
+        );
+    }
+
+    #[test]
+    fn an_alias_bomb_is_a_limit_not_a_syntax_error() {
+        let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..8 {
+            let p = i - 1;
+            let aliases = vec![format!("*a{p}"); 10].join(", ");
+            bomb = format!("{bomb}a{i}: &a{i} [{aliases}]\n");
+        }
+        let error = parse(&bomb).expect_err("refused");
+        assert_eq!(error.kind, SyntaxErrorKind::Limit, "{}", error.message);
+    }
+
+    #[test]
+    fn a_second_document_is_reported_at_its_separator() {
+        let text = "a: 1\n---\nb: 2\n";
+        let error = parse(text).expect_err("refused");
+        assert_eq!(error.kind, SyntaxErrorKind::MultipleDocuments);
+        assert_eq!(error.span, Span::new(5, 3));
     }
 }

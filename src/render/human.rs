@@ -46,7 +46,7 @@ pub fn write_diagnostics(
 pub fn summary_line(summary: &Summary, elapsed: Option<Duration>) -> String {
     let mut files = plural(summary.files, "file");
     if let Some(elapsed) = elapsed {
-        files.push_str(&format!(" in {} ms", elapsed.as_millis()));
+        files = format!("{files} in {} ms", elapsed.as_millis());
     }
     if summary.errors == 0 && summary.warnings == 0 {
         format!("Checked {files}: no problems found.")

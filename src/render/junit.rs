@@ -1,4 +1,4 @@
-//! JUnit XML: one test suite per file, one failing test case per finding (or one passing
+//! `JUnit` XML: one test suite per file, one failing test case per finding (or one passing
 //! case for a clean file), for CI systems that show test reports.
 
 use std::io::{self, Write};

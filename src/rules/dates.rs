@@ -206,9 +206,9 @@ impl Rule for Dates {
                     let Some(d) = day(&m.date) else { continue };
                     if d > cx.as_of {
                         out.push(
-                            Diagnostic::new(&MEASUREMENT_AFTER_AS_OF, m.date.span, format!("measurement of goal `{goal_id}` is dated {d}, after {}", cx.as_of))
+                            Diagnostic::new(&MEASUREMENT_AFTER_AS_OF, m.date.span, format!("measurement of goal `{goal_id}` is dated {d}, after the as-of date {}", cx.as_of))
                                 .label("in the future")
-                                .help("a measurement records what was observed; check the year, or pass `--as-of`"),
+                                .help("a measurement records what was observed; check the year (the as-of date is today unless `--as-of` or `as-of` in regioplan.toml sets it)"),
                         );
                     }
                     if let Some((p, p_date)) = previous

@@ -140,7 +140,17 @@ fn check_goal(goal: &Goal, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 &ACHIEVED_BUT_TARGET_MISSED,
                 goal.status.span,
-                format!("goal `{id}` is marked achieved, but its last measurement {} misses the target {}", last.value.value, target.value),
+                format!(
+                    "goal `{id}` is marked achieved, but its last measurement ({} {unit}) misses the target ({} {unit}, {})",
+                    last.value.value,
+                    target.value,
+                    match indicator.direction.value {
+                        Direction::Increase => "at least",
+                        Direction::Decrease => "at most",
+                        Direction::Maintain => "exactly",
+                    },
+                    unit = indicator.unit.value,
+                ),
             )
             .label("status says achieved")
             .secondary(last.value.span, "last measurement")

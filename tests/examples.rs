@@ -1,0 +1,265 @@
+//! The example plans in `examples/`: one per rule in `examples/invalid/`, each triggering
+//! exactly its own rule once, and a minimal plan in `examples/valid/` that passes.
+//!
+//! The real binary runs from the repository root on relative paths, with a fixed `--as-of`
+//! date, no colour and no configuration file, so that the snapshots of its human and JSON
+//! output (in `tests/snapshots/`) are stable; only the run time in the human summary line is
+//! masked. Review changed snapshots with `cargo insta review`, or accept them with
+//! `INSTA_UPDATE=always cargo test --test examples`.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use regioplan::diagnostic::Severity;
+use regioplan::rules::{self, ALL};
+use serde_json::Value;
+
+/// Measurements in the examples are compared with this date, not with today.
+const AS_OF: &str = "2026-11-22";
+
+/// Rules without an example: RP019 reports a defect in regioplan and has no known input.
+const WITHOUT_EXAMPLE: &[&str] = &["RP019"];
+
+/// The first two lines of every example: the editor schema, then what is wrong.
+const SCHEMA_LINE: &str = "# yaml-language-server: $schema=../../schemas/regioplan.schema.json";
+
+const INVALID_DIR: &str = "examples/invalid";
+const VALID_PLAN: &str = "examples/valid/minimal.yaml";
+
+/// One file in `examples/invalid/`: its rule code and its path relative to the repository root.
+struct Example {
+    code: String,
+    file_name: String,
+    path: String,
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The invalid examples, sorted by file name.
+fn examples() -> Vec<Example> {
+    let dir = root().join(INVALID_DIR);
+    let mut out: Vec<Example> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|entry| entry.expect("directory entry").file_name())
+        .map(|name| name.to_string_lossy().into_owned())
+        .filter(|name| {
+            Path::new(name)
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("yaml"))
+        })
+        .map(|file_name| Example {
+            code: file_name.split('-').next().unwrap_or_default().to_string(),
+            path: format!("{INVALID_DIR}/{file_name}"),
+            file_name,
+        })
+        .collect();
+    out.sort_by(|a, b| a.file_name.cmp(&b.file_name));
+    assert!(!out.is_empty(), "no examples in {INVALID_DIR}");
+    out
+}
+
+/// Runs `regioplan check --as-of AS_OF --no-config <args>` from the repository root.
+fn check(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        // GitHub Actions would otherwise change the default output format.
+        .env_remove("GITHUB_ACTIONS")
+        .args(["check", "--as-of", AS_OF, "--no-config"])
+        .args(args)
+        .output()
+        .expect("the regioplan binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("the output is UTF-8")
+}
+
+/// Human output with the run time in the summary line (`Checked 1 file in 31 ms: ...`)
+/// replaced by `<elapsed>`, the one part of it that changes from run to run.
+fn without_timing(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if let Some(rest) = line.strip_prefix("Checked ")
+                && let Some((files, after_in)) = rest.split_once(" in ")
+                && let Some((millis, summary)) = after_in.split_once(" ms: ")
+                && !millis.is_empty()
+                && millis.bytes().all(|b| b.is_ascii_digit())
+            {
+                format!("Checked {files} in <elapsed> ms: {summary}\n")
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect()
+}
+
+/// The JSON report of one file: its diagnostics.
+fn json_diagnostics(output: &Output) -> Result<Vec<Value>, String> {
+    let report: Value = serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("the JSON output does not parse: {e}"))?;
+    let files = report["files"]
+        .as_array()
+        .ok_or("the JSON output has no `files` list")?;
+    let [file] = files.as_slice() else {
+        return Err(format!(
+            "expected one file in the report, found {}",
+            files.len()
+        ));
+    };
+    file["diagnostics"]
+        .as_array()
+        .cloned()
+        .ok_or_else(|| "the file has no `diagnostics` list".to_string())
+}
+
+#[test]
+fn every_rule_has_exactly_one_example_and_every_example_a_rule() {
+    let examples = examples();
+    let mut problems = Vec::new();
+    for rule in ALL {
+        let expected = format!("{}-{}.yaml", rule.code, rule.name);
+        let found: Vec<&str> = examples
+            .iter()
+            .filter(|e| e.code == rule.code)
+            .map(|e| e.file_name.as_str())
+            .collect();
+        if WITHOUT_EXAMPLE.contains(&rule.code) {
+            if !found.is_empty() {
+                problems.push(format!(
+                    "{} has no known input but has {found:?}",
+                    rule.code
+                ));
+            }
+        } else if found != [expected.as_str()] {
+            problems.push(format!(
+                "{}: expected {expected}, found {found:?}",
+                rule.code
+            ));
+        }
+    }
+    for example in &examples {
+        if rules::find(&example.code).is_none_or(|r| r.code != example.code) {
+            problems.push(format!("{}: no rule {}", example.file_name, example.code));
+        }
+        let bytes = std::fs::read(root().join(&example.path)).expect("read example");
+        // The comment lines are ASCII even in the Latin-1 example.
+        let mut lines = bytes.split(|&b| b == b'\n');
+        if lines.next() != Some(SCHEMA_LINE.as_bytes()) {
+            problems.push(format!(
+                "{}: first line is not `{SCHEMA_LINE}`",
+                example.file_name
+            ));
+        }
+        if !lines
+            .next()
+            .is_some_and(|l| l.starts_with(b"# ") && l.len() > 2)
+        {
+            problems.push(format!(
+                "{}: second line is not a comment saying what is wrong",
+                example.file_name
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Checks exit codes and the JSON report of one example; `Err` describes what is wrong.
+fn check_example(example: &Example) -> Result<(), String> {
+    let rule = rules::find(&example.code).ok_or("not a rule code")?;
+    let output = check(&["--format", "json", &example.path]);
+    let diagnostics = json_diagnostics(&output)?;
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or("?"))
+        .collect();
+    if codes != [rule.code] {
+        return Err(format!(
+            "expected exactly one {}, found {codes:?}",
+            rule.code
+        ));
+    }
+    let d = &diagnostics[0];
+    if d["rule"] != rule.name {
+        return Err(format!("rule name {} instead of {}", d["rule"], rule.name));
+    }
+    let severity = rule.severity.as_str();
+    if d["severity"] != severity {
+        return Err(format!("severity {} instead of {severity}", d["severity"]));
+    }
+    let exit = |output: &Output| output.status.code();
+    match rule.severity {
+        Severity::Error => {
+            if exit(&output) != Some(1) {
+                return Err(format!(
+                    "an error must exit with 1, got {:?}",
+                    exit(&output)
+                ));
+            }
+        }
+        Severity::Warning => {
+            if exit(&output) != Some(0) {
+                return Err(format!(
+                    "a warning must exit with 0 by default, got {:?}",
+                    exit(&output)
+                ));
+            }
+            let strict = check(&["--format", "json", "--fail-on", "warning", &example.path]);
+            if exit(&strict) != Some(1) {
+                return Err(format!(
+                    "a warning must exit with 1 under --fail-on warning, got {:?}",
+                    exit(&strict)
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn each_example_reports_exactly_its_own_rule_once() {
+    let problems: Vec<String> = examples()
+        .iter()
+        .filter_map(|e| {
+            check_example(e)
+                .err()
+                .map(|p| format!("{}: {p}", e.file_name))
+        })
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn example_output_matches_the_snapshots() {
+    for example in examples() {
+        let code = &example.code;
+        // An example that reports the wrong findings fails the test above; a snapshot of that
+        // output would only record the mistake.
+        if let Err(problem) = check_example(&example) {
+            eprintln!("not snapshotting {}: {problem}", example.file_name);
+            continue;
+        }
+        let human = check(&["--format", "human", &example.path]);
+        insta::assert_snapshot!(format!("{code}-human"), without_timing(&stdout(&human)));
+        let json = check(&["--format", "json", &example.path]);
+        insta::assert_snapshot!(format!("{code}-json"), stdout(&json));
+    }
+}
+
+#[test]
+fn the_minimal_valid_plan_has_no_findings() {
+    let human = check(&["--format", "human", "--fail-on", "warning", VALID_PLAN]);
+    assert_eq!(human.status.code(), Some(0), "{}", stdout(&human));
+    assert_eq!(
+        without_timing(&stdout(&human)),
+        "Checked 1 file in <elapsed> ms: no problems found.\n"
+    );
+    let json = check(&["--format", "json", "--fail-on", "warning", VALID_PLAN]);
+    assert_eq!(json.status.code(), Some(0));
+    let diagnostics = json_diagnostics(&json).expect("a JSON report");
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let bytes = std::fs::read(root().join(VALID_PLAN)).expect("read the valid plan");
+    assert!(bytes.starts_with(SCHEMA_LINE.as_bytes()));
+}
