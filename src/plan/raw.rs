@@ -192,7 +192,9 @@ pub struct KeyFigures {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MunicipalityFigure {
+    /// The municipality, as in `region.municipalities`.
     pub municipality: S<String>,
+    /// Listed patients living in it.
     pub listed_patients: S<u64>,
 }
 
@@ -200,7 +202,9 @@ pub struct MunicipalityFigure {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HistoryEvent {
+    /// When it happened (the first of the month or year when only that is known).
     pub date: S<Date>,
+    /// What happened.
     pub event: S<String>,
 }
 
@@ -224,7 +228,9 @@ pub struct Period {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Horizon {
+    /// The date of the point on the horizon.
     pub date: S<Date>,
+    /// What the region wants to have reached by then.
     pub description: S<String>,
 }
 
@@ -257,7 +263,9 @@ pub enum Cadence {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
+    /// The organisation's id, e.g. `zilveren-kruis`.
     pub id: S<Id>,
+    /// The full name.
     pub name: S<String>,
     /// What kind of organisation it is.
     pub kind: S<OrganisationKind>,
@@ -271,6 +279,7 @@ pub struct Organisation {
     pub gps: Option<S<u64>>,
     /// Listed patients of its practices.
     pub listed_patients: Option<S<u64>>,
+    /// Free text.
     pub description: Option<S<String>>,
 }
 
@@ -324,7 +333,9 @@ pub enum Relation {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
+    /// The person's id, e.g. `f.francke`; trekkers, owners and members refer to it.
     pub id: S<Id>,
+    /// The full name.
     pub name: S<String>,
     /// Job title or role, e.g. `directeur`.
     pub role: Option<S<String>>,
@@ -343,8 +354,11 @@ pub struct Person {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GovernanceBody {
+    /// The body's id, e.g. `ab` for the algemeen bestuur.
     pub id: S<Id>,
+    /// The name, e.g. `Algemeen bestuur`.
     pub name: S<String>,
+    /// What kind of body it is.
     pub kind: S<BodyKind>,
     /// Whether the body takes formal decisions. Defaults to true for an algemeen bestuur and a
     /// bestuur, false otherwise.
@@ -356,6 +370,7 @@ pub struct GovernanceBody {
     /// Who sits in it.
     #[serde(default)]
     pub members: Vec<BodyMember>,
+    /// Free text, e.g. how members are chosen.
     pub description: Option<S<String>>,
 }
 
@@ -381,9 +396,13 @@ pub enum BodyKind {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BodyMember {
+    /// The person in the seat (an id).
     pub person: Option<S<Id>>,
+    /// The organisation the seat represents (an id).
     pub organisation: Option<S<Id>>,
+    /// The neighbourhood the seat represents (an id), e.g. in a deelnemersraad.
     pub neighbourhood: Option<S<Id>>,
+    /// The seat's role; `member` when left out.
     pub role: Option<S<SeatRole>>,
 }
 
@@ -403,13 +422,16 @@ pub enum SeatRole {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Workgroup {
+    /// The workgroup's id; themes refer to it.
     pub id: S<Id>,
+    /// The name, e.g. `Werkgroep GGZ`.
     pub name: S<String>,
     /// Members (person ids).
     #[serde(default)]
     pub members: Vec<S<Id>>,
     /// What the workgroup is made of when members are not named, e.g. `huisartsen`.
     pub composition: Option<S<String>>,
+    /// Free text.
     pub description: Option<S<String>>,
 }
 
@@ -417,7 +439,9 @@ pub struct Workgroup {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
+    /// The theme's id, e.g. `ggz`.
     pub id: S<Id>,
+    /// The name, e.g. `GGZ`.
     pub name: S<String>,
     /// Whether the region takes the theme up, leaves it to members, or has not decided.
     pub strategic: S<Strategic>,
@@ -441,6 +465,7 @@ pub struct Theme {
     /// Goals (doelen) and their subgoals.
     #[serde(default)]
     pub goals: Vec<Goal>,
+    /// Free text.
     pub description: Option<S<String>>,
 }
 
@@ -460,10 +485,13 @@ pub enum Strategic {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
+    /// The goal's id, unique among all goals and subgoals of the plan, e.g. `ggz-1`.
     pub id: S<Id>,
+    /// What the goal is, in one line.
     pub title: S<String>,
     /// The person who owns the goal (an id).
     pub owner: Option<S<Id>>,
+    /// Where the goal stands.
     pub status: S<Status>,
     /// When the goal must be reached.
     pub deadline: Option<S<Date>>,
@@ -478,6 +506,7 @@ pub struct Goal {
     /// Subgoals.
     #[serde(default)]
     pub goals: Vec<Goal>,
+    /// Free text.
     pub description: Option<S<String>>,
 }
 
@@ -496,6 +525,7 @@ pub enum Status {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
+    /// What is measured, e.g. `wachttijd basis-GGZ`.
     pub name: S<String>,
     /// The unit, e.g. `practices`, `%`, `euro`.
     pub unit: S<String>,
@@ -525,8 +555,11 @@ pub enum Direction {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measurement {
+    /// When it was measured.
     pub date: S<Date>,
+    /// The measured value, in the indicator's unit.
     pub value: S<f64>,
+    /// Free text, e.g. the source of the figure.
     pub note: Option<S<String>>,
 }
 
@@ -538,6 +571,7 @@ pub struct BuildingBlockAssessment {
     pub block: S<Id>,
     /// How far the region is.
     pub level: S<Maturity>,
+    /// Why this level.
     pub note: Option<S<String>>,
 }
 
@@ -556,13 +590,17 @@ pub enum Maturity {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contract {
+    /// The contract's id; modules refer to it.
     pub id: S<Id>,
     /// The insurer (an organisation id).
     pub insurer: S<Id>,
+    /// First day of the contract.
     pub start: S<Date>,
+    /// Last day of the contract.
     pub end: S<Date>,
     /// The funding segments the contract covers.
     pub segments: Vec<SegmentCoverage>,
+    /// Free text.
     pub description: Option<S<String>>,
 }
 
@@ -570,6 +608,7 @@ pub struct Contract {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SegmentCoverage {
+    /// The segment (or O&I).
     pub segment: S<FundingKind>,
     /// `full` or `partial`.
     pub scope: S<Scope>,
@@ -587,7 +626,9 @@ pub enum Scope {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Module {
+    /// The module's id, e.g. `wijkmanagement`.
     pub id: S<Id>,
+    /// The name.
     pub name: S<String>,
     /// The contract that funds it (a contract id).
     pub contract: Option<S<Id>>,
@@ -597,6 +638,7 @@ pub struct Module {
     /// How many practices contracted the module, over time.
     #[serde(default)]
     pub uptake: Vec<Uptake>,
+    /// Free text.
     pub description: Option<S<String>>,
 }
 
@@ -604,6 +646,7 @@ pub struct Module {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Uptake {
+    /// When the uptake was counted.
     pub date: S<Date>,
     /// Practices that contracted the module.
     pub practices: S<u64>,
@@ -615,11 +658,14 @@ pub struct Uptake {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
+    /// The service's id.
     pub id: S<Id>,
+    /// The name, e.g. `ICT-praktijkscan`.
     pub name: S<String>,
     /// Themes the service serves (ids).
     #[serde(default)]
     pub themes: Vec<S<Id>>,
+    /// Free text.
     pub description: Option<S<String>>,
 }
 
@@ -627,8 +673,11 @@ pub struct Service {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Neighbourhood {
+    /// The neighbourhood's id.
     pub id: S<Id>,
+    /// The name, e.g. `Delfshaven`.
     pub name: S<String>,
+    /// The municipality it lies in.
     pub municipality: Option<S<String>>,
     /// The wijkmanager (a person id).
     pub manager: Option<S<Id>>,
@@ -639,6 +688,7 @@ pub struct Neighbourhood {
     pub modules: Vec<S<Id>>,
     /// The neighbourhood's multidisciplinary collaboration, if there is one.
     pub collaboration: Option<Collaboration>,
+    /// Free text.
     pub description: Option<S<String>>,
 }
 
@@ -646,6 +696,7 @@ pub struct Neighbourhood {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Collaboration {
+    /// The collaboration's name, e.g. `WSV Uithoorn`.
     pub name: S<String>,
     /// Since when it exists.
     pub since: Option<S<Date>>,
@@ -658,10 +709,15 @@ pub struct Collaboration {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Programme {
+    /// The programme's id, e.g. `krachtige-basiszorg`.
     pub id: S<Id>,
+    /// The name.
     pub name: S<String>,
+    /// Programme or pilot.
     pub kind: S<ProgrammeKind>,
+    /// When it started.
     pub start: S<Date>,
+    /// When it ended or ends, if known.
     pub end: Option<S<Date>>,
     /// Organisations that run or fund it (ids).
     #[serde(default)]
@@ -678,6 +734,7 @@ pub struct Programme {
     /// Figures over time.
     #[serde(default)]
     pub figures: Vec<ProgrammeFigure>,
+    /// Free text.
     pub description: Option<S<String>>,
 }
 
@@ -693,9 +750,13 @@ pub enum ProgrammeKind {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProgrammeFigure {
+    /// When the figure was counted.
     pub date: S<Date>,
+    /// What the figure counts.
     pub metric: S<Metric>,
+    /// The count.
     pub value: S<u64>,
+    /// Free text.
     pub note: Option<S<String>>,
 }
 
@@ -723,6 +784,7 @@ pub struct FundingLine {
     pub payer: S<Id>,
     /// Who receives (an organisation id).
     pub recipient: S<Id>,
+    /// The year the money is for.
     pub year: S<u64>,
     /// The segment or O&I.
     pub line: S<FundingKind>,
@@ -735,6 +797,7 @@ pub struct FundingLine {
     /// True when the amount is made up because the sources do not give it.
     #[serde(default)]
     pub illustrative: bool,
+    /// Free text.
     pub note: Option<S<String>>,
 }
 
@@ -762,8 +825,12 @@ pub enum FundingKind {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// The title of the article or report.
     pub title: S<String>,
+    /// Who published it.
     pub publisher: Option<S<String>>,
+    /// When it was published.
     pub date: Option<S<Date>>,
+    /// Where it can be found.
     pub url: Option<S<String>>,
 }
