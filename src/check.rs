@@ -49,6 +49,7 @@ pub fn check_bytes(name: &str, bytes: &[u8], options: &CheckOptions) -> FileResu
             as_of: options.as_of,
         };
         let mut found = rules::run(&cx);
+        found.retain(|d| !load::prune::consequential(d, &loaded.pruned, &loaded.source));
         load::fill_paths(&mut found, tree);
         diagnostics.extend(found);
     }

@@ -293,3 +293,62 @@ fn check_never_writes_to_the_plan_file() {
     let _ = regioplan(&["check", "--format", "json", &file]);
     assert_eq!(std::fs::read_to_string(&file).expect("read back"), original);
 }
+
+#[test]
+fn semantic_rules_still_check_the_sound_rest_of_a_broken_plan_without_cascades() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = format!(
+        "{MINIMAL}people:
+  - id: a.bakker
+    name: Anna Bakker
+workgroups:
+  - id: wg
+    name: Werkgroep
+themes:
+  - id: ggz
+    name: GGZ
+    strategic: regional
+    trekkr: a.bakker
+    workgroup: wg
+    board_contact: a.bakker
+    goals:
+      - id: ggz-1
+        title: [not, a, title]
+        owner: a.bakker
+        status: planned
+        deadline: 2022-12-31
+        indicator: {{name: n, unit: u, target: 1, direction: increase}}
+  - id: ouderen
+    name: Ouderenzorg
+    strategic: regional
+    trekker: b.jansen
+    workgroup: wg
+    board_contact: a.bakker
+programmes:
+  - id: kbz
+    name: Krachtige Basiszorg
+    kind: pilot
+    start: 2021-01-01
+    themes: [ggz]
+    goals: [ggz-1]
+"
+    );
+    let file = write(dir.path(), "plan.yaml", plan.as_bytes());
+    let output = regioplan(&["check", "--format", "json", &file]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let found: Vec<String> = json["files"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            format!(
+                "{}@{}",
+                d["code"].as_str().unwrap_or_default(),
+                d["start"]["line"]
+            )
+        })
+        .collect();
+    // The typo (RP010), the wrong type (RP012) and the unrelated unknown trekker (RP102) are all
+    // reported; no "theme without trekker" for the typo and no "unknown goal" for the broken goal.
+    assert_eq!(found, ["RP010@24", "RP012@29", "RP102@37"], "{json:#}");
+}

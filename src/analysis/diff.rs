@@ -986,7 +986,9 @@ modules:
     }
 
     fn plan(text: &str) -> Plan {
-        serde_saphyr::from_str(text).expect("test plan parses")
+        crate::load::load("test.yaml", text.as_bytes())
+            .plan
+            .expect("test plan parses")
     }
 
     fn changes() -> PlanDiff {

@@ -5,6 +5,8 @@
 //! read when the structure is sound (so semantic rules never see a half-read plan). Nothing
 //! here prints or touches the file system; `commands` reads the bytes.
 
+pub mod de;
+pub mod prune;
 pub mod structure;
 pub mod yaml;
 
@@ -20,6 +22,8 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     pub tree: Option<Tree>,
     pub plan: Option<Plan>,
+    /// What was left out of `plan` because of structural findings.
+    pub pruned: prune::Pruned,
 }
 
 /// Loads a plan from the bytes of a file named `name`.
@@ -32,6 +36,7 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
         diagnostics: Vec::new(),
         tree: None,
         plan: None,
+        pruned: prune::Pruned::default(),
     };
     if let Some(diagnostic) = encoding_problem {
         loaded.diagnostics.push(diagnostic);
@@ -102,36 +107,37 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
             .path(path),
         );
     }
-    let structural = structure::check(&tree);
-    let sound = structural.is_empty();
-    loaded.diagnostics.extend(structural);
-    if sound {
-        // The tree reported repeated keys already and kept the first; the model does the same.
-        let mut options = yaml::options();
-        options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::FirstWins;
-        match serde_saphyr::from_str_with_options::<Plan>(text, options) {
+    let mut structural = structure::check(&tree);
+    fill_paths(&mut structural, &tree);
+    // A plan of another format version is not read further.
+    let readable = !structural
+        .iter()
+        .any(|d| d.code == r::UNSUPPORTED_VERSION.code);
+    if structural.is_empty() {
+        match de::from_node::<Plan>(&tree.root) {
             Ok(plan) => loaded.plan = Some(plan),
             Err(error) => loaded.diagnostics.push(model_error(&error)),
         }
+    } else if readable {
+        // Check the sound rest: without the broken parts, if what remains is a plan.
+        let (root, pruned) = prune::prune(&tree, &structural);
+        if let Ok(plan) = de::from_node::<Plan>(&root) {
+            loaded.plan = Some(plan);
+            loaded.pruned = pruned;
+        }
     }
+    loaded.diagnostics.extend(structural);
     fill_paths(&mut loaded.diagnostics, &tree);
     loaded.tree = Some(tree);
     loaded
 }
 
-/// A typed-parse failure after the schema passed. JSON Schema counts `800.0` as an integer,
-/// serde does not: a decimal where a count belongs (often a Dutch thousands separator, `800.000`)
-/// is a wrong type, not a defect. Anything else is a schema/model mismatch: a defect.
-fn model_error(error: &serde_saphyr::Error) -> Diagnostic {
-    let span = error
-        .location()
-        .map(|l| Span::from_location(&l))
-        .unwrap_or_default();
-    let message = error.without_snippet().to_string();
-    if message.contains("invalid type: floating point")
-        || message.contains("invalid u64")
-        || message.contains("invalid i64")
-    {
+/// A failure to read the model after the schema passed. JSON Schema counts `800.0` as an
+/// integer, serde does not: a decimal where a count belongs (often a Dutch thousands separator,
+/// `800.000`) is a wrong type, not a defect. Anything else is a schema/model mismatch: a defect.
+fn model_error(error: &de::Error) -> Diagnostic {
+    let span = error.span.unwrap_or_default();
+    if error.message.contains("invalid type: floating point") {
         return Diagnostic::new(
             &r::WRONG_TYPE,
             span,
@@ -143,7 +149,10 @@ fn model_error(error: &serde_saphyr::Error) -> Diagnostic {
     Diagnostic::new(
         &r::INTERNAL,
         span,
-        format!("the plan passed the schema but not the model: {message}"),
+        format!(
+            "the plan passed the schema but not the model: {}",
+            error.message
+        ),
     )
     .help("this is a defect in regioplan; please report it with this file")
 }

@@ -156,10 +156,96 @@ pub struct NodeSpans {
     pub value: Span,
 }
 
-/// A parsed document: the JSON value the schema sees, and the spans of its nodes.
+/// A node of the document with its span and the end of its extent (its last descendant), as
+/// the typed model is read from it (see `load::de`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TNode {
+    pub span: Span,
+    /// The byte offset where the node and everything inside it ends.
+    pub end: usize,
+    pub value: TValue,
+}
+
+/// The value of a `TNode`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TValue {
+    Null,
+    Bool(bool),
+    Int(i64),
+    UInt(u64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<TNode>),
+    /// Entries with the key's text and span; duplicate keys keep the first.
+    Map(Vec<(String, Span, TNode)>),
+}
+
+impl TNode {
+    fn null() -> Self {
+        TNode {
+            span: Span::default(),
+            end: 0,
+            value: TValue::Null,
+        }
+    }
+
+    /// The node at a JSON pointer.
+    #[must_use]
+    pub fn at(&self, pointer: &str) -> Option<&TNode> {
+        let mut node = self;
+        for segment in pointer.split('/').skip(1) {
+            let key = unescape_pointer(segment);
+            node = match &node.value {
+                TValue::Seq(items) => items.get(key.parse::<usize>().ok()?)?,
+                TValue::Map(entries) => &entries.iter().find(|(k, _, _)| *k == key)?.2,
+                _ => return None,
+            };
+        }
+        Some(node)
+    }
+
+    /// Removes the node at a JSON pointer (a mapping entry or a list item); returns it.
+    pub fn remove(&mut self, pointer: &str) -> Option<TNode> {
+        let (parent, last) = pointer.rsplit_once('/')?;
+        let last = unescape_pointer(last);
+        let mut node = self;
+        for segment in parent.split('/').skip(1) {
+            let key = unescape_pointer(segment);
+            node = match &mut node.value {
+                TValue::Seq(items) => items.get_mut(key.parse::<usize>().ok()?)?,
+                TValue::Map(entries) => &mut entries.iter_mut().find(|(k, _, _)| *k == key)?.2,
+                _ => return None,
+            };
+        }
+        match &mut node.value {
+            TValue::Seq(items) => {
+                let i = last.parse::<usize>().ok().filter(|i| *i < items.len())?;
+                Some(items.remove(i))
+            }
+            TValue::Map(entries) => {
+                let i = entries.iter().position(|(k, _, _)| *k == last)?;
+                Some(entries.remove(i).2)
+            }
+            _ => None,
+        }
+    }
+
+    /// The `id` of a mapping node, if it has one.
+    #[must_use]
+    pub fn id(&self) -> Option<&str> {
+        match &self.at("/id")?.value {
+            TValue::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// A parsed document: the JSON value the schema sees, the node tree the model is read from,
+/// and the spans of its nodes by JSON pointer.
 #[derive(Debug, Clone)]
 pub struct Tree {
     pub value: Value,
+    pub root: TNode,
     /// JSON pointer -> spans.
     pub nodes: BTreeMap<String, NodeSpans>,
     /// Byte offset of a node's value (or key) -> JSON pointer.
@@ -181,35 +267,62 @@ impl Tree {
     /// Builds the tree from a parsed root node.
     #[must_use]
     pub fn build(root: &Spanned<Node>) -> Self {
-        let mut tree = Tree {
-            value: Value::Null,
-            nodes: BTreeMap::new(),
-            by_offset: BTreeMap::new(),
-            duplicate_keys: Vec::new(),
-        };
-        tree.value = tree.walk(root, "", None);
+        let mut tree = Tree::empty();
+        let (value, node) = tree.walk(root, "", None);
+        tree.value = value;
+        tree.root = node;
         tree
     }
 
-    fn walk(&mut self, node: &Spanned<Node>, pointer: &str, key: Option<Span>) -> Value {
+    fn walk(&mut self, node: &Spanned<Node>, pointer: &str, key: Option<Span>) -> (Value, TNode) {
         let span = Span::from_location(&node.referenced);
         self.record(pointer, key, span);
+        let scalar = |value: Value, t: TValue| {
+            (
+                value,
+                TNode {
+                    span,
+                    end: span.end(),
+                    value: t,
+                },
+            )
+        };
         match &node.value {
-            Node::Null => Value::Null,
-            Node::Bool(b) => Value::Bool(*b),
-            Node::Int(i) => Value::from(*i),
-            Node::UInt(u) => Value::from(*u),
-            Node::Float(f) => serde_json::Number::from_f64(*f)
-                .map_or_else(|| Value::String(f.to_string()), Value::Number),
-            Node::Str(s) => Value::String(s.clone()),
-            Node::Seq(items) => Value::Array(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| self.walk(item, &format!("{pointer}/{i}"), None))
-                    .collect(),
+            Node::Null => scalar(Value::Null, TValue::Null),
+            Node::Bool(b) => scalar(Value::Bool(*b), TValue::Bool(*b)),
+            Node::Int(i) => scalar(Value::from(*i), TValue::Int(*i)),
+            Node::UInt(u) => scalar(Value::from(*u), TValue::UInt(*u)),
+            Node::Float(f) => scalar(
+                serde_json::Number::from_f64(*f)
+                    .map_or_else(|| Value::String(f.to_string()), Value::Number),
+                TValue::Float(*f),
             ),
+            Node::Str(s) => scalar(Value::String(s.clone()), TValue::Str(s.clone())),
+            Node::Seq(items) => {
+                let mut values = Vec::with_capacity(items.len());
+                let mut nodes = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    let (v, n) = self.walk(item, &format!("{pointer}/{i}"), None);
+                    values.push(v);
+                    nodes.push(n);
+                }
+                let end = nodes
+                    .iter()
+                    .map(|n| n.end)
+                    .max()
+                    .unwrap_or(span.end())
+                    .max(span.end());
+                (
+                    Value::Array(values),
+                    TNode {
+                        span,
+                        end,
+                        value: TValue::Seq(nodes),
+                    },
+                )
+            }
             Node::Map(entries) => {
+                let mut nodes = Vec::with_capacity(entries.len());
                 let mut map = serde_json::Map::new();
                 let mut first_seen: BTreeMap<&str, Span> = BTreeMap::new();
                 for (k, v) in entries {
@@ -225,10 +338,24 @@ impl Tree {
                     }
                     first_seen.insert(&k.value.0, key_span);
                     let child = format!("{pointer}/{}", escape_pointer(&k.value.0));
-                    let value = self.walk(v, &child, Some(key_span));
+                    let (value, child_node) = self.walk(v, &child, Some(key_span));
                     map.insert(k.value.0.clone(), value);
+                    nodes.push((k.value.0.clone(), key_span, child_node));
                 }
-                Value::Object(map)
+                let end = nodes
+                    .iter()
+                    .map(|(_, _, n)| n.end)
+                    .max()
+                    .unwrap_or(span.end())
+                    .max(span.end());
+                (
+                    Value::Object(map),
+                    TNode {
+                        span,
+                        end,
+                        value: TValue::Map(nodes),
+                    },
+                )
             }
         }
     }
@@ -238,6 +365,7 @@ impl Tree {
     pub fn empty() -> Self {
         Tree {
             value: Value::Null,
+            root: TNode::null(),
             nodes: BTreeMap::new(),
             by_offset: BTreeMap::new(),
             duplicate_keys: Vec::new(),
@@ -263,6 +391,12 @@ impl Tree {
     pub fn pointer_at(&self, offset: usize) -> Option<&str> {
         self.by_offset.get(&offset).map(String::as_str)
     }
+}
+
+/// Reverses `escape_pointer`.
+#[must_use]
+pub fn unescape_pointer(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
 }
 
 /// Escapes a key for a JSON pointer (RFC 6901).
@@ -292,7 +426,7 @@ pub fn parse(text: &str) -> Result<Spanned<Node>, SyntaxError> {
     serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options()).map_err(|e| {
         let span = e
             .location()
-            .map(|l| Span::from_location(&l))
+            .map(|l| Span::from_error_location(&l, text))
             .unwrap_or_default();
         let (kind, message) = match innermost(&e) {
             serde_saphyr::Error::MultipleDocuments { .. } => (

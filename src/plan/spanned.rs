@@ -1,6 +1,6 @@
 //! Values that remember where they were written.
 //!
-//! `S<T>` wraps serde-saphyr's `Spanned<T>` so that every id, reference, date and number in
+//! `S<T>` pairs a value with its span so that every id, reference, date and number in
 //! the typed plan carries the byte range of its YAML node. Rules use it to point at the exact
 //! node; the JSON Schema of `S<T>` is the schema of `T`, so the generated schema is unchanged.
 
@@ -8,7 +8,6 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer};
-use serde_saphyr::Spanned;
 
 /// A byte range in a source file. `len` may be 0 for positions (a mapping's start).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -37,6 +36,25 @@ impl Span {
             len: usize::try_from(len).unwrap_or(0),
         }
     }
+
+    /// The span of an error's location in `text`. The YAML scanner's errors carry character
+    /// offsets only; read as byte offsets, they point too early after any non-ASCII character.
+    pub(crate) fn from_error_location(location: &serde_saphyr::Location, text: &str) -> Self {
+        let span = location.span();
+        if span.byte_offset().is_some() {
+            return Self::from_location(location);
+        }
+        // The byte offset of the `chars`-th character of `s`, or its end.
+        let byte_of = |s: &str, chars: u64| {
+            usize::try_from(chars)
+                .ok()
+                .and_then(|n| s.char_indices().nth(n))
+                .map_or(s.len(), |(i, _)| i)
+        };
+        let start = byte_of(text, span.offset());
+        let len = byte_of(text.get(start..).unwrap_or_default(), span.len());
+        Self { start, len }
+    }
 }
 
 /// A value with the span of the YAML node it was read from.
@@ -60,13 +78,35 @@ impl<T> std::ops::Deref for S<T> {
     }
 }
 
+/// `S<T>` is read from regioplan's node tree (`load::de`), which answers the newtype request
+/// `SPANNED` with the node's start, length and value.
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for S<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spanned = Spanned::<T>::deserialize(deserializer)?;
-        Ok(S {
-            span: Span::from_location(&spanned.referenced),
-            value: spanned.value,
-        })
+        struct Parts<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Parts<T> {
+            type Value = S<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a value with its position")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<S<T>, A::Error> {
+                use serde::de::Error;
+                let start = seq
+                    .next_element()?
+                    .ok_or_else(|| A::Error::custom("no start"))?;
+                let len = seq
+                    .next_element()?
+                    .ok_or_else(|| A::Error::custom("no length"))?;
+                let value = seq
+                    .next_element()?
+                    .ok_or_else(|| A::Error::custom("no value"))?;
+                Ok(S {
+                    value,
+                    span: Span { start, len },
+                })
+            }
+        }
+        deserializer
+            .deserialize_newtype_struct(crate::load::de::SPANNED, Parts(std::marker::PhantomData))
     }
 }
 

@@ -152,6 +152,11 @@ pub static EMPTY_SEAT: RuleInfo = RuleInfo {
     good: "members:\n  - person: f.francke\n    role: chair\n",
 };
 
+/// The codes of the rules about references that resolve to nothing.
+pub const UNKNOWN_CODES: [&str; 10] = [
+    "RP102", "RP103", "RP104", "RP105", "RP106", "RP107", "RP108", "RP109", "RP110", "RP111",
+];
+
 /// The reference rules.
 pub struct References;
 
