@@ -45,7 +45,10 @@ fn synthetic(themes: usize) -> String {
         "regioplan: 1\nregion:\n  name: Synthetisch\n  municipalities: [A]\n  started: 2020-01-01\n  governance_model: monodisciplinary\nperiod:\n  start: 2021-01-01\n  end: 2025-12-31\npeople:\n  - id: p\n    name: P\ngovernance:\n  - id: ab\n    name: AB\n    kind: algemeen_bestuur\nworkgroups:\n  - id: wg\n    name: WG\nthemes:\n",
     );
     for t in 0..themes {
-        let _ = write!(text, "  - id: t{t}\n    name: Thema {t}\n    strategic: regional\n    trekker: p\n    workgroup: wg\n    board_contact: p\n    goals:\n");
+        let _ = write!(
+            text,
+            "  - id: t{t}\n    name: Thema {t}\n    strategic: regional\n    trekker: p\n    workgroup: wg\n    board_contact: p\n    goals:\n"
+        );
         for g in 0..10 {
             let _ = write!(
                 text,
@@ -67,5 +70,9 @@ fn main() {
         .collect();
     time("seed plans", &plans, 200);
     let large = synthetic(300);
-    time("synthetic, 300 themes x 10 goals", &[("large".into(), large.into_bytes())], 5);
+    time(
+        "synthetic, 300 themes x 10 goals",
+        &[("large".into(), large.into_bytes())],
+        5,
+    );
 }

@@ -203,6 +203,21 @@ fn a_side_that_does_not_load_is_an_error_with_a_position() {
     );
 }
 
+#[test]
+fn a_side_with_a_structural_finding_is_refused_not_diffed_without_its_broken_part() {
+    let dir = two_versions();
+    let misspelt = OLD.replace("    trekker: j.devries\n", "    trekkr: j.devries\n");
+    assert_ne!(misspelt, OLD);
+    std::fs::write(dir.path().join("typo.yaml"), misspelt).expect("write");
+    let output = regioplan(dir.path(), &["diff", "old.yaml", "typo.yaml"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(
+        stderr(&output).contains("unknown key `trekkr`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
 fn git(dir: &Path, args: &[&str]) {
     let output = Command::new("git")
         .args(["-c", "user.email=test@example.org", "-c", "user.name=Test"])

@@ -37,7 +37,11 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
 fn read_plan(side: &str, spec: &str) -> anyhow::Result<Plan> {
     let bytes = read_side(spec).with_context(|| format!("cannot read the {side} plan `{spec}`"))?;
     let loaded = load::load(spec, &bytes);
-    if let Some(plan) = loaded.plan {
+    // A plan with structural findings loads without its broken parts; a diff of that would
+    // report the breakage as changes, so only a sound plan is compared.
+    if loaded.diagnostics.is_empty()
+        && let Some(plan) = loaded.plan
+    {
         return Ok(plan);
     }
     let first = loaded

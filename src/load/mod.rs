@@ -173,6 +173,21 @@ fn is_blank(text: &str) -> bool {
     })
 }
 
+/// A lone CR (classic Mac line ending) is a line break to YAML; make it one for line numbers
+/// and snippets too. Same length, so every byte offset stays valid.
+fn lone_cr_to_lf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Decodes UTF-8; on failure, returns the lossy text and a diagnostic at the first bad byte.
 fn decode(bytes: &[u8]) -> (String, Option<Diagnostic>) {
     let bytes = bytes
@@ -190,7 +205,7 @@ fn decode(bytes: &[u8]) -> (String, Option<Diagnostic>) {
                 .help("a plan is a YAML text file; check that the right file is named");
                 return (text.to_string(), Some(diagnostic));
             }
-            (text.to_string(), None)
+            (lone_cr_to_lf(text), None)
         }
         Err(error) => {
             let at = error.valid_up_to();
@@ -227,6 +242,19 @@ mod tests {
                 .line,
             2
         );
+    }
+
+    #[test]
+    fn old_mac_line_endings_give_the_line_numbers_editors_show() {
+        let loaded = load("x.yaml", b"regioplan: 1\rregion:\r  name: x\r  bogus: 1\r");
+        let unknown = loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "RP010")
+            .expect("RP010");
+        let at = loaded.source.position(unknown.primary.span.start);
+        assert_eq!((at.line, at.column), (4, 3));
+        assert_eq!(lone_cr_to_lf("a\r\nb\rc"), "a\r\nb\nc");
     }
 
     #[test]
