@@ -47,6 +47,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// JSON pointer of the node, e.g. `/themes/3/trekker`. Filled from the span when empty.
     pub path: String,
+    /// A likely replacement for the text of the primary span ("did you mean"), for editors
+    /// and tools; also what the structural pruning reads a misspelt key as.
+    pub replacement: Option<String>,
 }
 
 impl Diagnostic {
@@ -64,7 +67,23 @@ impl Diagnostic {
             secondary: Vec::new(),
             help: None,
             path: String::new(),
+            replacement: None,
         }
+    }
+
+    /// Records a likely replacement for the primary span's text (without touching the help).
+    #[must_use]
+    pub fn replacement(mut self, replacement: Option<&str>) -> Self {
+        self.replacement = replacement.map(String::from);
+        self
+    }
+
+    /// Suggests a replacement for the primary span's text, and says so in the help.
+    #[must_use]
+    pub fn did_you_mean(mut self, replacement: &str) -> Self {
+        self.help = Some(format!("did you mean `{replacement}`?"));
+        self.replacement = Some(replacement.to_string());
+        self
     }
 
     #[must_use]

@@ -352,3 +352,38 @@ programmes:
     // reported; no "theme without trekker" for the typo and no "unknown goal" for the broken goal.
     assert_eq!(found, ["RP010@24", "RP012@29", "RP102@37"], "{json:#}");
 }
+
+#[test]
+fn a_misspelt_required_key_is_one_finding_and_the_item_is_still_checked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = MINIMAL.replace("kind: bestuur", "kind: bestuurr")
+        + "people:\n  - id: a.bakker\n    name: Anna Bakker\nworkgroups:\n  - di: wg\n    name: Werkgroep\nthemes:\n  - id: ggz\n    name: GGZ\n    strategc: regional\n    trekker: a.bakkr\n    workgroup: wg\n    board_contact: a.bakker\n";
+    let file = write(dir.path(), "plan.yaml", plan.as_bytes());
+    let output = regioplan(&["check", "--format", "json", &file]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let found: Vec<(String, String)> = json["files"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default().to_string(),
+                d["replacement"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    // The enum typo (documented variants), `di` for `id` and `strategc` for `strategic` are read
+    // as what they resemble: no "missing key", no "unknown workgroup `wg`", and the theme's
+    // unknown trekker is still found.
+    let expected = [
+        ("RP013", "bestuur"),
+        ("RP010", "id"),
+        ("RP010", "strategic"),
+        ("RP102", "a.bakker"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(c, r)| ((*c).to_string(), (*r).to_string()))
+        .collect();
+    assert_eq!(found, expected, "{json:#}");
+}

@@ -118,13 +118,10 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
             Ok(plan) => loaded.plan = Some(plan),
             Err(error) => loaded.diagnostics.push(model_error(&error)),
         }
-    } else if readable {
-        // Check the sound rest: without the broken parts, if what remains is a plan.
-        let (root, pruned) = prune::prune(&tree, &structural);
-        if let Ok(plan) = de::from_node::<Plan>(&root) {
-            loaded.plan = Some(plan);
-            loaded.pruned = pruned;
-        }
+    } else if readable && let Some((plan, pruned)) = prune::readable_rest(&tree, &structural) {
+        // Check the sound rest: the plan without its broken parts.
+        loaded.plan = Some(plan);
+        loaded.pruned = pruned;
     }
     loaded.diagnostics.extend(structural);
     fill_paths(&mut loaded.diagnostics, &tree);

@@ -1,83 +1,168 @@
-//! Pruning a structurally broken tree so the semantic rules can still check the sound rest.
+//! Reading the sound rest of a structurally broken plan, so the semantic rules can still check it.
 //!
-//! Each structural finding removes the smallest thing that makes the plan readable: an unknown
-//! key is dropped, and any other problem removes the list item it lies in (the theme, goal,
-//! person, ... that is broken), or the key itself outside lists. What was removed is remembered,
-//! so that findings that would only follow from the removal are not reported: a reference to a
-//! removed theme, no deciding body after a broken one was removed, or a theme "without trekker"
-//! whose `trekkr:` was misspelt. One problem, one diagnostic.
+//! Each structural finding changes the tree as little as possible: a misspelt key is read as
+//! the key it resembles, an unknown key is dropped, a wrong value is dropped; if the plan still
+//! cannot be read (a required key is gone), the list item around the failure (the theme, goal,
+//! person, ...) is left out, repeatedly, until it can. What was changed is remembered, so that
+//! findings that would only follow from it are not reported: a reference to a removed theme, no
+//! deciding body after a broken one was removed, or a theme "without trekker" whose `trekkr:`
+//! was dropped. One problem, one diagnostic.
 
 use std::collections::BTreeSet;
 
-use super::yaml::{TNode, Tree, unescape_pointer};
+use super::de::from_node;
+use super::yaml::{TNode, TValue, Tree};
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::plan::Plan;
 use crate::rules::{governance, references, structure};
 
-/// What pruning removed.
+/// What was left out or changed.
 #[derive(Debug, Clone, Default)]
 pub struct Pruned {
     /// Ids of removed items.
     pub ids: BTreeSet<String>,
     /// Top-level keys under which something was removed, e.g. `governance`.
     pub sections: BTreeSet<String>,
-    /// Byte ranges of the list items (themes, goals, seats, ...) that held a structural
-    /// finding; a misspelt key there makes the real key look absent.
+    /// Byte ranges of the list items (themes, goals, seats, ...) that held a structural finding.
     pub tainted: Vec<(usize, usize)>,
 }
 
-/// Rules that report something absent: after a misspelt key they would report the typo again.
+/// Rules that report something absent: after a dropped key they would report the typo again.
 const ABSENCE: [&str; 7] = [
     "RP112", "RP301", "RP302", "RP303", "RP304", "RP305", "RP306",
 ];
 
-/// The tree without the parts the structural findings are about.
+/// How many list items may be left out before giving up on the semantic checks.
+const MAX_REMOVED_ITEMS: usize = 256;
+
+/// The plan read from the tree without its broken parts, if anything readable remains.
 #[must_use]
-pub fn prune(tree: &Tree, findings: &[Diagnostic]) -> (TNode, Pruned) {
+pub fn readable_rest(tree: &Tree, findings: &[Diagnostic]) -> Option<(Plan, Pruned)> {
     let mut pruned = Pruned::default();
-    let mut targets: Vec<String> = Vec::new();
-    for finding in findings
+    let mut root = tree.root.clone();
+    // Later nodes first, so that earlier offsets stay where they are (they do anyway: nodes
+    // are found by their start offset, which no removal changes).
+    let mut ordered: Vec<&Diagnostic> = findings
         .iter()
         .filter(|d| d.code != structure::DUPLICATE_KEY.code)
-    {
-        let item = innermost_item(tree, &finding.path);
-        if let Some(node) = item.as_deref().and_then(|p| tree.root.at(p)) {
-            pruned.tainted.push((node.span.start, node.end));
+        .collect();
+    ordered.sort_by_key(|d| std::cmp::Reverse(start_of(tree, &d.path)));
+    for finding in ordered {
+        if let Some(item) = innermost_item(tree, &finding.path).and_then(|p| tree.root.at(&p)) {
+            pruned.tainted.push((item.span.start, item.end));
         }
-        targets.push(if finding.code == structure::UNKNOWN_KEY.code {
-            finding.path.clone()
-        } else {
-            item.unwrap_or_else(|| finding.path.clone())
-        });
+        let Some(start) = start_of(tree, &finding.path) else {
+            continue;
+        };
+        let renamed = finding.code == structure::UNKNOWN_KEY.code
+            && finding
+                .replacement
+                .as_deref()
+                .is_some_and(|key| rename(&mut root, start, key));
+        if !renamed {
+            remove(&mut root, tree, start, &finding.path, &mut pruned);
+        }
     }
-    targets.sort();
-    targets.dedup();
-    // Keep only the outermost of nested targets.
-    let outermost: Vec<&String> = targets
-        .iter()
-        .filter(|t| {
-            !targets.iter().any(|o| {
-                o != *t && t.starts_with(o.as_str()) && t.as_bytes().get(o.len()) == Some(&b'/')
-            })
-        })
-        .collect();
-    // Remove later nodes first, so that list indices of earlier ones stay valid.
-    let mut ordered: Vec<(usize, &String)> = outermost
-        .into_iter()
-        .map(|t| (tree.nodes.get(t.as_str()).map_or(0, |n| n.value.start), t))
-        .collect();
-    ordered.sort_by_key(|(start, _)| std::cmp::Reverse(*start));
-    let mut root = tree.root.clone();
-    for (_, pointer) in ordered {
-        if let Some(removed) = root.remove(pointer) {
-            if let Some(id) = removed.id() {
-                pruned.ids.insert(id.to_string());
-            }
-            if let Some(section) = pointer.split('/').nth(1) {
-                pruned.sections.insert(unescape_pointer(section));
+    for _ in 0..MAX_REMOVED_ITEMS {
+        match from_node::<Plan>(&root) {
+            Ok(plan) => return Some((plan, pruned)),
+            Err(error) => {
+                let pointer = tree.pointer_at(error.span?.start)?.to_string();
+                let item = innermost_item(tree, &pointer)?;
+                let start = start_of(tree, &item)?;
+                if !remove(&mut root, tree, start, &item, &mut pruned) {
+                    return None;
+                }
             }
         }
     }
-    (root, pruned)
+    None
+}
+
+/// Where the node at a pointer starts in the original tree.
+fn start_of(tree: &Tree, pointer: &str) -> Option<usize> {
+    tree.nodes.get(pointer).map(|n| n.value.start)
+}
+
+/// Removes the outermost entry or item whose value starts at `start`; records what it was.
+fn remove(root: &mut TNode, tree: &Tree, start: usize, pointer: &str, pruned: &mut Pruned) -> bool {
+    let Some(taken) = take(root, start) else {
+        return false;
+    };
+    // As written, before earlier changes to it (a dropped unknown key may hold its id).
+    let removed = tree.root.at(pointer).unwrap_or(&taken);
+    match removed.id() {
+        Some(id) => {
+            pruned.ids.insert(id.to_string());
+        }
+        // Without a readable `id` (`di: wg-ggz`), any of its texts may be the id others use.
+        None => {
+            if let TValue::Map(entries) = &removed.value {
+                for (_, _, value) in entries {
+                    if let TValue::Str(text) = &value.value {
+                        pruned.ids.insert(text.clone());
+                    }
+                }
+            }
+        }
+    }
+    if let Some(section) = pointer.split('/').nth(1) {
+        pruned
+            .sections
+            .insert(super::yaml::unescape_pointer(section));
+    }
+    true
+}
+
+fn take(node: &mut TNode, start: usize) -> Option<TNode> {
+    match &mut node.value {
+        TValue::Seq(items) => {
+            if let Some(i) = items.iter().position(|n| n.span.start == start) {
+                return Some(items.remove(i));
+            }
+            items
+                .iter_mut()
+                .filter(|n| n.span.start <= start && start <= n.end)
+                .find_map(|n| take(n, start))
+        }
+        TValue::Map(entries) => {
+            if let Some(i) = entries.iter().position(|(_, _, n)| n.span.start == start) {
+                return Some(entries.remove(i).2);
+            }
+            entries
+                .iter_mut()
+                .filter(|(_, _, n)| n.span.start <= start && start <= n.end)
+                .find_map(|(_, _, n)| take(n, start))
+        }
+        _ => None,
+    }
+}
+
+/// Renames the mapping entry whose value starts at `start` to `key`, unless the mapping already
+/// has that key.
+fn rename(node: &mut TNode, start: usize, key: &str) -> bool {
+    let TValue::Map(entries) = &mut node.value else {
+        return match &mut node.value {
+            TValue::Seq(items) => items
+                .iter_mut()
+                .filter(|n| n.span.start <= start && start <= n.end)
+                .any(|n| rename(n, start, key)),
+            _ => false,
+        };
+    };
+    if let Some(i) = entries.iter().position(|(_, _, n)| n.span.start == start) {
+        if entries.iter().any(|(k, _, _)| k == key) {
+            return false;
+        }
+        if let Some(entry) = entries.get_mut(i) {
+            entry.0 = key.to_string();
+            return true;
+        }
+    }
+    entries
+        .iter_mut()
+        .filter(|(_, _, n)| n.span.start <= start && start <= n.end)
+        .any(|(_, _, n)| rename(n, start, key))
 }
 
 /// The innermost list item (a theme, a goal, a seat, ...) around a node, if any.
@@ -98,7 +183,7 @@ fn innermost_item(tree: &Tree, pointer: &str) -> Option<String> {
     item
 }
 
-/// Drops semantic findings that only follow from pruning.
+/// Whether a semantic finding only follows from what was left out.
 #[must_use]
 pub fn consequential(finding: &Diagnostic, pruned: &Pruned, source: &SourceFile) -> bool {
     if finding.code == governance::NO_DECIDING_BODY.code {
@@ -113,8 +198,7 @@ pub fn consequential(finding: &Diagnostic, pruned: &Pruned, source: &SourceFile)
     {
         return true;
     }
-    let is_reference = references::UNKNOWN_CODES.contains(&finding.code);
-    if !is_reference {
+    if !references::UNKNOWN_CODES.contains(&finding.code) {
         return false;
     }
     let span = finding.primary.span;

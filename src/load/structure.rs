@@ -11,7 +11,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError, Validator};
 use serde_json::Value;
 
-use super::yaml::{Tree, escape_pointer};
+use super::yaml::{Tree, escape_pointer, unescape_pointer};
 use crate::diagnostic::Diagnostic;
 use crate::plan::Span;
 use crate::plan::raw::{DATE_PATTERN, ID_PATTERN};
@@ -60,6 +60,7 @@ pub fn check_against(tree: &Tree, compiled: &Compiled) -> Vec<Diagnostic> {
     let mut errors: Vec<ValidationError<'_>> = validator.iter_errors(&tree.value).collect();
     // Parents before children, so that a type error on a node hides errors inside it.
     errors.sort_by(|a, b| a.instance_path().as_str().cmp(b.instance_path().as_str()));
+    let misspelt = misspelt_keys(&errors, &compiled.schema);
     let mut broken: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for error in &errors {
@@ -73,9 +74,34 @@ pub fn check_against(tree: &Tree, compiled: &Compiled) -> Vec<Diagnostic> {
         ) {
             broken.push(pointer.clone());
         }
+        // A misspelt required key is one problem: the unknown key (read as the key it
+        // resembles), not also the missing key.
+        if let ValidationErrorKind::Required { property } = error.kind()
+            && property
+                .as_str()
+                .is_some_and(|name| misspelt.contains(&(pointer.clone(), name.to_string())))
+        {
+            continue;
+        }
         out.extend(translate(error, &pointer, tree, &compiled.schema));
     }
     out
+}
+
+/// (mapping pointer, key) for every unknown key that resembles an allowed key.
+fn misspelt_keys(errors: &[ValidationError<'_>], schema: &Value) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for error in errors {
+        if let ValidationErrorKind::AdditionalProperties { unexpected } = error.kind() {
+            let allowed = allowed_keys(schema, error.schema_path().as_str());
+            for key in unexpected {
+                if let Some(s) = did_you_mean(key, allowed.iter().map(String::as_str)) {
+                    found.push((error.instance_path().as_str().to_string(), s.to_string()));
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Whether `pointer` is `parent` or lies below it.
@@ -106,19 +132,17 @@ fn translate(
                     .and_then(|s| s.key)
                     .unwrap_or(value_span);
                 let allowed = allowed_keys(schema, error.schema_path().as_str());
-                let suggestion = did_you_mean(key, allowed.iter().map(String::as_str));
-                let help = match suggestion {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("allowed keys here: {}", list(&allowed)),
-                };
-                Diagnostic::new(
+                let found = Diagnostic::new(
                     &r::UNKNOWN_KEY,
                     span,
                     format!("unknown key `{key}` in {what}"),
                 )
                 .label("not a known key here")
-                .help(help)
-                .path(child)
+                .path(child);
+                match did_you_mean(key, allowed.iter().map(String::as_str)) {
+                    Some(s) => found.did_you_mean(s),
+                    None => found.help(format!("allowed keys here: {}", list(&allowed))),
+                }
             })
             .collect(),
         ValidationErrorKind::Required { property } => {
@@ -178,21 +202,16 @@ fn translate(
                         .collect()
                 })
                 .unwrap_or_default();
-            let given = scalar_text(instance);
-            let help = match did_you_mean(&given, allowed.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("allowed values: {}", list(&allowed)),
-            };
-            vec![
-                Diagnostic::new(
-                    &r::INVALID_VALUE,
-                    value_span,
-                    format!("invalid value `{given}` for {what}"),
-                )
-                .label("not an allowed value")
-                .help(help)
-                .path(pointer.to_string()),
-            ]
+            vec![invalid_value(
+                instance, &allowed, &what, value_span, pointer,
+            )]
+        }
+        ValidationErrorKind::OneOfNotValid { .. }
+            if let Some(allowed) = one_of_constants(schema, error.schema_path().as_str()) =>
+        {
+            vec![invalid_value(
+                instance, &allowed, &what, value_span, pointer,
+            )]
         }
         ValidationErrorKind::Constant { .. } if pointer == "/regioplan" => vec![
             Diagnostic::new(
@@ -270,6 +289,28 @@ fn translate(
             )
             .path(pointer.to_string()),
         ],
+    }
+}
+
+/// A value that is not one of the allowed values, with "did you mean" or the list.
+fn invalid_value(
+    instance: &Value,
+    allowed: &[String],
+    what: &str,
+    span: Span,
+    pointer: &str,
+) -> Diagnostic {
+    let given = scalar_text(instance);
+    let found = Diagnostic::new(
+        &r::INVALID_VALUE,
+        span,
+        format!("invalid value `{given}` for {what}"),
+    )
+    .label("not an allowed value")
+    .path(pointer.to_string());
+    match did_you_mean(&given, allowed.iter().map(String::as_str)) {
+        Some(s) => found.did_you_mean(s),
+        None => found.help(format!("allowed values: {}", list(allowed))),
     }
 }
 
@@ -359,44 +400,58 @@ fn singular(list: &str) -> &str {
     }
 }
 
-/// The keys allowed by the object schema whose `additionalProperties` failed.
-fn allowed_keys(schema: &Value, keyword_path: &str) -> Vec<String> {
-    let mut current = schema;
+/// The schema object that holds the failing keyword at `keyword_path` (an error's schema path,
+/// which may pass through `$ref`s), with a `$ref` there resolved.
+fn schema_at<'a>(schema: &'a Value, keyword_path: &str) -> Option<&'a Value> {
+    let resolve = |v: &'a Value| {
+        v.get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|t| t.strip_prefix('#'))
+            .and_then(|p| schema.pointer(p))
+    };
     let segments: Vec<String> = keyword_path
         .split('/')
         .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .map(unescape_pointer)
         .collect();
-    let parent = segments.len().saturating_sub(1);
-    for segment in segments.iter().take(parent) {
-        if segment == "$ref" {
-            let Some(target) = current.get("$ref").and_then(Value::as_str) else {
-                return Vec::new();
-            };
-            let Some(resolved) = target.strip_prefix('#').and_then(|p| schema.pointer(p)) else {
-                return Vec::new();
-            };
-            current = resolved;
-            continue;
-        }
-        let next = match current {
-            Value::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
-            _ => current.get(segment.as_str()),
+    let mut current = schema;
+    for segment in segments.iter().take(segments.len().saturating_sub(1)) {
+        current = if segment == "$ref" {
+            resolve(current)?
+        } else {
+            match current {
+                Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
+                _ => current.get(segment.as_str())?,
+            }
         };
-        let Some(next) = next else { return Vec::new() };
-        current = next;
     }
-    if let Some(target) = current.get("$ref").and_then(Value::as_str)
-        && current.get("properties").is_none()
-        && let Some(resolved) = target.strip_prefix('#').and_then(|p| schema.pointer(p))
-    {
-        current = resolved;
-    }
-    current
-        .get("properties")
+    Some(resolve(current).unwrap_or(current))
+}
+
+/// The keys allowed by the object schema whose `additionalProperties` failed.
+fn allowed_keys(schema: &Value, keyword_path: &str) -> Vec<String> {
+    schema_at(schema, keyword_path)
+        .and_then(|s| s.get("properties"))
         .and_then(Value::as_object)
         .map(|p| p.keys().cloned().collect())
         .unwrap_or_default()
+}
+
+/// The values of a `oneOf` whose alternatives are all constants or string enums: what schemars
+/// makes of an enum whose variants have doc comments.
+fn one_of_constants(schema: &Value, keyword_path: &str) -> Option<Vec<String>> {
+    let alternatives = schema_at(schema, keyword_path)?.get("oneOf")?.as_array()?;
+    let mut values = Vec::new();
+    for alternative in alternatives {
+        if let Some(c) = alternative.get("const").and_then(Value::as_str) {
+            values.push(c.to_string());
+        } else {
+            for v in alternative.get("enum")?.as_array()? {
+                values.push(v.as_str()?.to_string());
+            }
+        }
+    }
+    Some(values)
 }
 
 fn type_name(t: JsonType) -> &'static str {

@@ -34,6 +34,7 @@ struct JsonDiagnostic<'a> {
     label: &'a str,
     related: Vec<Related<'a>>,
     help: Option<&'a str>,
+    replacement: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -69,6 +70,7 @@ fn convert<'a>(source: &SourceFile, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
             })
             .collect(),
         help: d.help.as_deref(),
+        replacement: d.replacement.as_deref(),
     }
 }
 

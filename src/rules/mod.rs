@@ -160,9 +160,25 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let word = word.to_lowercase();
+    let letters = |s: &str| {
+        let mut v: Vec<char> = s.chars().collect();
+        v.sort_unstable();
+        v
+    };
+    let mine = letters(&word);
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(&word, &c.to_lowercase()), c))
+        .map(|c| {
+            let c_lower = c.to_lowercase();
+            // Swapped letters (`di` for `id`) score low on short words; count them as close.
+            let swapped = c_lower.len() > 1 && c_lower != word && letters(&c_lower) == mine;
+            let score = if swapped {
+                0.9
+            } else {
+                strsim::jaro_winkler(&word, &c_lower)
+            };
+            (score, c)
+        })
         .filter(|(score, _)| *score >= 0.85)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
@@ -212,5 +228,6 @@ mod tests {
             Some("trekker")
         );
         assert_eq!(did_you_mean("zzz", ["trekker", "workgroup"]), None);
+        assert_eq!(did_you_mean("di", ["id", "name"]), Some("id"));
     }
 }

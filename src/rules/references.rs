@@ -210,7 +210,8 @@ impl Rule for References {
                     format!("unknown {} `{}` as {}", r.kind.noun(), r.id.value.0, r.role),
                 )
                 .label(format!("no {} with this id", r.kind.noun()))
-                .help(help),
+                .help(help)
+                .replacement(suggestion),
             );
         }
         building_blocks(cx, out);
@@ -309,26 +310,23 @@ fn building_blocks(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if cx.catalogue.ids().any(|c| c == id.value.0) {
             continue;
         }
-        let help = match did_you_mean(&id.value.0, cx.catalogue.ids()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!(
+        let found = Diagnostic::new(
+            &UNKNOWN_BUILDING_BLOCK,
+            id.span,
+            format!("unknown building block `{}` as {role}", id.value.0),
+        )
+        .label("not in the catalogue");
+        out.push(match did_you_mean(&id.value.0, cx.catalogue.ids()) {
+            Some(s) => found.did_you_mean(s),
+            None => found.help(format!(
                 "the building blocks are: {}",
                 cx.catalogue
                     .ids()
                     .map(|i| format!("`{i}`"))
                     .collect::<Vec<_>>()
                     .join(", ")
-            ),
-        };
-        out.push(
-            Diagnostic::new(
-                &UNKNOWN_BUILDING_BLOCK,
-                id.span,
-                format!("unknown building block `{}` as {role}", id.value.0),
-            )
-            .label("not in the catalogue")
-            .help(help),
-        );
+            )),
+        });
     }
 }
 
