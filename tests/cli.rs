@@ -387,3 +387,27 @@ fn a_misspelt_required_key_is_one_finding_and_the_item_is_still_checked() {
         .collect();
     assert_eq!(found, expected, "{json:#}");
 }
+
+#[test]
+fn a_tab_is_reported_where_it_is_with_what_to_do() {
+    let output = run_with_stdin(
+        &["check", "-"],
+        Some(b"regioplan: 1\nregion:\n  name: X\n\tmunicipalities: [A]\n"),
+    );
+    let text = stdout(&output);
+    assert!(
+        text.contains("error[RP002]: a tab is used where YAML needs spaces"),
+        "{text}"
+    );
+    assert!(text.contains("<stdin>:4:1"), "{text}");
+    assert!(text.contains("replace the tab with spaces"), "{text}");
+}
+
+#[test]
+fn a_rule_code_typo_on_the_command_line_is_a_usage_error_not_a_silent_pass() {
+    for flag in ["--select", "--ignore"] {
+        let output = regioplan(&["check", flag, "RP3O", "plans/"]);
+        assert_eq!(output.status.code(), Some(2), "{flag}");
+        assert!(stderr(&output).contains("`RP3O` in"), "{}", stderr(&output));
+    }
+}

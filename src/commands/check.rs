@@ -22,6 +22,16 @@ const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
 
 pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    for (flag, codes) in [("--select", &args.select), ("--ignore", &args.ignore)] {
+        if let Some(code) = codes.iter().find(|c| !crate::rules::matches_any_rule(c)) {
+            let hint = crate::rules::did_you_mean(code, crate::rules::ALL.iter().map(|r| r.code))
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            bail!(
+                "`{code}` in {flag} is not a rule code or prefix{hint} (`regioplan rule --all` lists them)"
+            );
+        }
+    }
     let inputs = collect(&args.paths)?;
     let configs = match Configs::load(args, &inputs, err)? {
         Ok(configs) => configs,

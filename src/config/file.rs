@@ -347,6 +347,24 @@ fn check_codes(config: &ConfigFile, tree: &Tree) -> Vec<Diagnostic> {
             }
         }
     }
+    if let Some(date) = &config.as_of
+        && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err()
+    {
+        let span = tree
+            .nodes
+            .get("/as-of")
+            .map_or(Span::default(), |n| n.value);
+        found.push(
+            Diagnostic::new(
+                &crate::rules::dates::IMPOSSIBLE_DATE,
+                span,
+                format!("`{date}` as `as-of` is not a day of the calendar"),
+            )
+            .label("no such day")
+            .help("check the day and the month (YYYY-MM-DD)")
+            .path("/as-of"),
+        );
+    }
     for (pointer, code) in items {
         if !rules::matches_any_rule(&code) {
             let node = tree.nodes.get(&pointer);

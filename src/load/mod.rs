@@ -65,6 +65,10 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
                 SyntaxErrorKind::Syntax => {
                     (&r::SYNTAX, "fix the YAML at or just before this position")
                 }
+                SyntaxErrorKind::Tab => (
+                    &r::SYNTAX,
+                    "replace the tab with spaces (YAML indents with spaces only)",
+                ),
                 SyntaxErrorKind::MultipleDocuments => (
                     &r::MULTIPLE_DOCUMENTS,
                     "keep one plan per file; remove the `---` and what follows, or move it to its own file",

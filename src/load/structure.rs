@@ -177,11 +177,7 @@ fn translate(
                 }
             };
             let found = value_kind(instance);
-            let help = if found == "nothing (null)" {
-                "write a value after the colon, or remove the key".to_string()
-            } else {
-                format!("write {expected} here")
-            };
+            let help = type_help(instance, &expected);
             vec![
                 Diagnostic::new(
                     &r::WRONG_TYPE,
@@ -452,6 +448,21 @@ fn one_of_constants(schema: &Value, keyword_path: &str) -> Option<Vec<String>> {
         }
     }
     Some(values)
+}
+
+/// What to write instead, with the Dutch habits spelled out: `12,5` and `"12"` for numbers.
+fn type_help(instance: &Value, expected: &str) -> String {
+    let numeric = expected.contains("number");
+    match instance {
+        Value::Null => "write a value after the colon".to_string(),
+        Value::String(text) if numeric && text.trim().parse::<f64>().is_ok() => {
+            format!("remove the quotes: `{}`", text.trim())
+        }
+        Value::String(text) if numeric && text.replace(',', ".").trim().parse::<f64>().is_ok() => {
+            format!("use a decimal point: `{}`", text.replace(',', ".").trim())
+        }
+        _ => format!("write {expected} here"),
+    }
 }
 
 fn type_name(t: JsonType) -> &'static str {

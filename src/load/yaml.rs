@@ -417,6 +417,8 @@ pub struct SyntaxError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyntaxErrorKind {
     Syntax,
+    /// A tab where YAML needs spaces.
+    Tab,
     MultipleDocuments,
     Limit,
 }
@@ -445,6 +447,15 @@ pub fn parse(text: &str) -> Result<Spanned<Node>, SyntaxError> {
             inner => {
                 let message = clean_message(&inner.without_snippet().to_string());
                 // The parser's own guard against deep flow nesting (`[[[[...`).
+                if message.contains("found a tab") || message.contains("tabs") {
+                    // The parser stops at the token before the tab; point at the tab itself.
+                    let tab = tab_near(text, span);
+                    return SyntaxError {
+                        kind: SyntaxErrorKind::Tab,
+                        message: "a tab is used where YAML needs spaces".to_string(),
+                        span: tab,
+                    };
+                }
                 if message.contains("recursion limit") {
                     (
                         SyntaxErrorKind::Limit,
@@ -466,6 +477,21 @@ pub fn parse(text: &str) -> Result<Spanned<Node>, SyntaxError> {
             span,
         }
     })
+}
+
+/// The first tab at or after the start of the line of `at`, within three lines.
+fn tab_near(text: &str, at: Span) -> Span {
+    let start = text
+        .get(..at.start.min(text.len()))
+        .and_then(|h| h.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let window: String = text
+        .get(start..)
+        .unwrap_or_default()
+        .split_inclusive('\n')
+        .take(3)
+        .collect();
+    window.find('\t').map_or(at, |i| Span::new(start + i, 1))
 }
 
 /// The error inside alias and snippet wrappers.

@@ -32,15 +32,21 @@ struct Lines {
 
 pub fn write(out: &mut dyn Write, results: &[FileResult]) -> io::Result<()> {
     let mut issues = Vec::new();
+    let mut seen = std::collections::HashMap::new();
     for result in results {
         for d in &result.diagnostics {
+            // Stable across runs and line moves: file, rule, node and message, and which of
+            // several identical findings this is (two reasonless suppressions in one file).
+            let base = [result.source.name.as_str(), d.code, &d.path, &d.message];
+            let occurrence: &mut usize = seen.entry(fingerprint(&base)).or_default();
+            *occurrence += 1;
+            let nth = occurrence.to_string();
             let (start, end) = positions(&result.source, d.primary.span);
             let name = rules::find(d.code).map_or("", |r| r.name);
             issues.push(Issue {
                 description: format!("{} {}", d.code, d.message),
                 check_name: name,
-                // Stable across runs and line moves: file, rule, node and message.
-                fingerprint: fingerprint(&[&result.source.name, d.code, &d.path, &d.message]),
+                fingerprint: fingerprint(&[base[0], base[1], base[2], base[3], &nth]),
                 severity: match d.severity {
                     Severity::Error => "major",
                     Severity::Warning => "minor",
@@ -74,6 +80,23 @@ fn fingerprint(parts: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identical_findings_get_distinct_fingerprints() {
+        use crate::check::FileResult;
+        use crate::diagnostic::{Diagnostic, SourceFile};
+        use crate::plan::Span;
+        use crate::rules::suppression::SUPPRESSION_WITHOUT_REASON as RULE;
+        let finding = |at| Diagnostic::new(&RULE, Span::new(at, 1), "suppression without a reason");
+        let result = FileResult {
+            source: SourceFile::new("x.yaml", "a\nb\n".to_string()),
+            diagnostics: vec![finding(0), finding(2)],
+        };
+        let mut out = Vec::new();
+        write(&mut out, &[result]).expect("render");
+        let issues: serde_json::Value = serde_json::from_slice(&out).expect("json");
+        assert_ne!(issues[0]["fingerprint"], issues[1]["fingerprint"]);
+    }
 
     #[test]
     fn fingerprints_differ_by_part_boundaries() {

@@ -10,9 +10,11 @@ use crate::diagnostic::Severity;
 use crate::rules;
 
 pub fn write(out: &mut dyn Write, results: &[FileResult], elapsed: Duration) -> io::Result<()> {
+    // Errors are failures; warnings are passing cases that carry their text, so a report of a
+    // run that passes by default (`--fail-on error`) is not red.
     let summary = Summary::of(results);
     let tests: usize = results.iter().map(|r| r.diagnostics.len().max(1)).sum();
-    let failures = summary.errors + summary.warnings;
+    let failures = summary.errors;
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
@@ -25,7 +27,7 @@ pub fn write(out: &mut dyn Write, results: &[FileResult], elapsed: Duration) -> 
         writeln!(
             out,
             r#"  <testsuite name="{name}" tests="{cases}" failures="{}" errors="0" skipped="0">"#,
-            result.diagnostics.len()
+            result.count(Severity::Error)
         )?;
         if result.diagnostics.is_empty() {
             writeln!(out, r#"    <testcase name="check" classname="{name}"/>"#)?;
@@ -50,13 +52,17 @@ pub fn write(out: &mut dyn Write, results: &[FileResult], elapsed: Duration) -> 
                 body.push_str("\nhelp: ");
                 body.push_str(help);
             }
-            writeln!(
-                out,
-                r#"      <failure message="{}" type="{}">{}</failure>"#,
-                escape(&d.message),
-                d.code,
-                escape(&body)
-            )?;
+            if d.severity == Severity::Error {
+                writeln!(
+                    out,
+                    r#"      <failure message="{}" type="{}">{}</failure>"#,
+                    escape(&d.message),
+                    d.code,
+                    escape(&body)
+                )?;
+            } else {
+                writeln!(out, "      <system-out>{}</system-out>", escape(&body))?;
+            }
             writeln!(out, "    </testcase>")?;
         }
         writeln!(out, "  </testsuite>")?;

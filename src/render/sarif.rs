@@ -1,6 +1,7 @@
 //! SARIF 2.1.0: the rules with their help, and one result per finding with its region, for
 //! GitHub code scanning and other SARIF viewers. Built with the typed model of serde-sarif.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use serde_sarif::sarif::{
@@ -128,12 +129,45 @@ fn result(source: &SourceFile, d: &Diagnostic) -> SarifResult {
     result
 }
 
-/// A relative URI for a path as given: forward slashes, no leading `./`.
+/// A URI for a path as given: relative paths stay relative (to the repository root, where CI
+/// runs), absolute ones become `file://` URIs; everything outside RFC 3986's unreserved
+/// characters and `/` is percent-encoded. Standard input is `stdin`.
 fn uri(path: &str) -> String {
+    if path == "<stdin>" {
+        return "stdin".to_string();
+    }
     let path = path.replace('\\', "/");
-    path.strip_prefix("./").unwrap_or(&path).replace(' ', "%20")
+    let path = path.strip_prefix("./").unwrap_or(&path);
+    let mut out = String::with_capacity(path.len());
+    if path.starts_with('/') {
+        out.push_str("file://");
+    }
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
 }
 
 fn to_i64(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn paths_become_valid_uris() {
+        assert_eq!(uri("plans/amsterdam-aha.yaml"), "plans/amsterdam-aha.yaml");
+        assert_eq!(
+            uri("./dir #1/plan 50%.yaml"),
+            "dir%20%231/plan%2050%25.yaml"
+        );
+        assert_eq!(uri("/tmp/é.yaml"), "file:///tmp/%C3%A9.yaml");
+        assert_eq!(uri("<stdin>"), "stdin");
+    }
 }

@@ -108,6 +108,7 @@ pub static ALL: &[&RuleInfo] = &[
     &suppression::UNUSED_SUPPRESSION,
     &suppression::SUPPRESSION_WITHOUT_REASON,
     &suppression::UNKNOWN_RULE_CODE,
+    &suppression::MALFORMED_SUPPRESSION,
 ];
 
 /// The semantic checks, run in this order on every plan that loaded.

@@ -41,6 +41,17 @@ pub static UNKNOWN_RULE_CODE: RuleInfo = RuleInfo {
     good: "# regioplan: ignore[RP102] ...\n",
 };
 
+pub static MALFORMED_SUPPRESSION: RuleInfo = RuleInfo {
+    code: "RP904",
+    name: "malformed-suppression",
+    severity: Warning,
+    summary: "A `# regioplan` comment that is not a valid suppression.",
+    why: "A suppression with a typo (`ignor`, round brackets, no colon) silently suppresses \
+          nothing; the finding it was meant for stays and nobody knows why.",
+    bad: "# regioplan: ignor[RP301] trekker volgt in maart\n",
+    good: "# regioplan: ignore[RP301] trekker volgt in maart\n",
+};
+
 /// One suppression comment.
 #[derive(Debug, Clone)]
 struct Suppression {
@@ -51,6 +62,8 @@ struct Suppression {
     /// Codes with their spans.
     codes: Vec<(String, Span)>,
     has_reason: bool,
+    /// A `# regioplan...` comment that is not `# regioplan: ignore[CODES] reason`.
+    malformed: bool,
 }
 
 const MARKER: &str = "regioplan: ignore[";
@@ -61,12 +74,36 @@ fn parse(source: &SourceFile) -> Vec<Suppression> {
     for (index, line) in source.text.split_inclusive('\n').enumerate() {
         let line_start = offset;
         offset += line.len();
-        let Some(hash) = line.find('#') else { continue };
-        let comment = line.get(hash + 1..).unwrap_or_default();
-        let Some(after_hash) = comment.trim_start().strip_prefix(MARKER) else {
+        // The first `#` that starts a `regioplan` comment (a `#` inside a value is not one).
+        let Some(hash) = line.match_indices('#').map(|(i, _)| i).find(|&i| {
+            line.get(i + 1..)
+                .is_some_and(|c| c.trim_start().starts_with("regioplan"))
+        }) else {
             continue;
         };
-        let Some(close) = after_hash.find(']') else {
+        let comment = line.get(hash + 1..).unwrap_or_default();
+        let comment_text = line.get(hash..).unwrap_or_default().trim_end();
+        let parsed = comment
+            .trim_start()
+            .strip_prefix(MARKER)
+            .and_then(|after| after.find(']').map(|close| (after, close)));
+        let Some((after_hash, close)) = parsed else {
+            // `# regioplan Huisartsen Amstelland` is prose; `# regioplan: ignor[...]` is a typo.
+            let rest = comment
+                .trim_start()
+                .get("regioplan".len()..)
+                .unwrap_or_default();
+            let rest = rest.trim_start_matches([':', ' ']).to_lowercase();
+            if !(rest.starts_with("ig") || rest.starts_with('[') || rest.contains("ignore")) {
+                continue;
+            }
+            found.push(Suppression {
+                target_line: index + 1,
+                span: Span::new(line_start + hash, comment_text.len()),
+                codes: Vec::new(),
+                has_reason: true,
+                malformed: true,
+            });
             continue;
         };
         let list = after_hash.get(..close).unwrap_or_default();
@@ -92,7 +129,6 @@ fn parse(source: &SourceFile) -> Vec<Suppression> {
             .get(..hash)
             .is_some_and(|before| before.trim().is_empty());
         let line_number = index + 1;
-        let comment_text = line.get(hash..).unwrap_or_default().trim_end();
         found.push(Suppression {
             target_line: if own_line {
                 line_number + 1
@@ -102,6 +138,7 @@ fn parse(source: &SourceFile) -> Vec<Suppression> {
             span: Span::new(line_start + hash, comment_text.len()),
             codes,
             has_reason: !reason.is_empty(),
+            malformed: false,
         });
     }
     found
@@ -138,6 +175,20 @@ pub fn apply(source: &SourceFile, diagnostics: Vec<Diagnostic>) -> Vec<Diagnosti
         }
     }
     for (s, u) in suppressions.iter().zip(&used) {
+        if s.malformed {
+            kept.push(
+                Diagnostic::new(
+                    &MALFORMED_SUPPRESSION,
+                    s.span,
+                    "this `regioplan` comment is not a suppression regioplan understands",
+                )
+                .label("not `# regioplan: ignore[CODE] reason`")
+                .help(
+                    "write `# regioplan: ignore[RP301] reason`, with the codes in square brackets",
+                ),
+            );
+            continue;
+        }
         if !s.has_reason {
             kept.push(
                 Diagnostic::new(&SUPPRESSION_WITHOUT_REASON, s.span, "suppression without a reason")
@@ -196,6 +247,20 @@ mod tests {
         let source = SourceFile::new("x", "a: 1\nb: x  # regioplan: ignore[RP1] volgt\n".into());
         let kept = apply(&source, vec![finding_on_line(&source, 2)]);
         assert!(kept.is_empty(), "{kept:?}");
+    }
+
+    #[test]
+    fn a_hash_inside_a_value_does_not_hide_the_suppression_and_typos_are_reported() {
+        let source = SourceFile::new(
+            "x",
+            "a: 1\nb: \"GGZ #1\"  # regioplan: ignore[RP102] volgt\nc: 2  # regioplan: ignor[RP102] x\n".into(),
+        );
+        let kept = apply(
+            &source,
+            vec![finding_on_line(&source, 2), finding_on_line(&source, 3)],
+        );
+        let codes: Vec<&str> = kept.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["RP102", "RP904"], "{kept:?}");
     }
 
     #[test]
