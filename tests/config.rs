@@ -154,10 +154,16 @@ fn a_misspelt_configuration_key_gets_a_precise_suggestion_and_exit_2() {
 }
 
 #[test]
-fn an_unknown_rule_code_in_the_configuration_is_reported() {
+fn an_unknown_rule_code_in_the_configuration_is_a_warning_and_the_check_goes_on() {
     let dir = repo(Some("ignore = [\"RP1022\"]\n"));
     let o = run_in(dir.path(), &["check", "plans/"]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the plans' own RP102 still fails the run"
+    );
+    assert!(out(&o).contains("error[RP102]"), "{}", out(&o));
+    assert!(err(&o).contains("warning[RP903]"), "{}", err(&o));
     assert!(
         err(&o).contains("`RP1022` is not a rule code or prefix"),
         "{}",

@@ -240,6 +240,15 @@ impl Configs {
             }
         }
         if broken.is_empty() {
+            for c in configs.given.iter().chain(configs.found.values()) {
+                if !c.warnings.is_empty() {
+                    let shown = FileResult {
+                        source: c.source.clone(),
+                        diagnostics: c.warnings.clone(),
+                    };
+                    render::human::write_diagnostics(err, &[shown], false)?;
+                }
+            }
             return Ok(Ok(configs));
         }
         render::human::write_diagnostics(err, &broken, false)?;

@@ -123,6 +123,8 @@ pub struct LoadedConfig {
     pub source: SourceFile,
     pub tree: Tree,
     pub config: ConfigFile,
+    /// Findings that do not stop the run (a rule code that names no rule), shown on stderr.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl LoadedConfig {
@@ -203,12 +205,16 @@ pub fn load_config(path: &Path) -> anyhow::Result<Result<LoadedConfig, FileResul
     }
     crate::load::fill_paths(&mut diagnostics, &tree);
     diagnostic::sort(&mut diagnostics);
+    let fatal = diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diagnostic::Severity::Error);
     match config {
-        Some(config) if diagnostics.is_empty() => Ok(Ok(LoadedConfig {
+        Some(config) if !fatal => Ok(Ok(LoadedConfig {
             path: path.to_path_buf(),
             source,
             tree,
             config,
+            warnings: diagnostics,
         })),
         _ => Ok(Err(FileResult {
             source,

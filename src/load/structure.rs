@@ -455,6 +455,9 @@ fn type_help(instance: &Value, expected: &str) -> String {
     let numeric = expected.contains("number");
     match instance {
         Value::Null => "write a value after the colon".to_string(),
+        Value::Array(_) if expected == "a mapping" => {
+            "write the keys indented under it, without `- ` or `[...]`".to_string()
+        }
         Value::String(text) if numeric && text.trim().parse::<f64>().is_ok() => {
             format!("remove the quotes: `{}`", text.trim())
         }
