@@ -116,6 +116,10 @@ fn wrong_types_are_all_reported_in_one_run() {
     assert_eq!(diagnostics[0]["path"], "/region/name");
     assert_eq!(diagnostics[0]["start"]["line"], 3);
     assert_eq!(diagnostics[1]["path"], "/period/start");
+    assert_eq!(
+        diagnostics[1]["message"],
+        "`period.start` must be a date (YYYY-MM-DD), found a whole number"
+    );
     assert_eq!(diagnostics[1]["start"]["line"], 8);
 }
 

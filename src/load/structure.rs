@@ -169,9 +169,15 @@ fn translate(
             ]
         }
         ValidationErrorKind::Type { kind } => {
-            let expected = match kind {
-                TypeKind::Single(t) => type_name(*t).to_string(),
-                TypeKind::Multiple(set) => {
+            // A date or an id is a text of a given form: say which.
+            let form = schema_at(schema, error.schema_path().as_str())
+                .and_then(|s| s.get("pattern"))
+                .and_then(Value::as_str);
+            let expected = match (form, kind) {
+                (Some(DATE_PATTERN), _) => "a date (YYYY-MM-DD)".to_string(),
+                (Some(ID_PATTERN), _) => "an id".to_string(),
+                (_, TypeKind::Single(t)) => type_name(*t).to_string(),
+                (_, TypeKind::Multiple(set)) => {
                     let names: Vec<&str> = set.iter().map(type_name).collect();
                     names.join(" or ")
                 }
