@@ -46,6 +46,15 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     path.display().to_string()
 }
 
+/// Checks one file with these bytes: exit 1 and `needle` in the output.
+fn assert_finding(name: &str, bytes: &[u8], needle: &str) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = write(dir.path(), name, bytes);
+    let output = regioplan(&["check", &file]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(stdout(&output).contains(needle), "{}", stdout(&output));
+}
+
 const MINIMAL: &str = "regioplan: 1
 region:
   name: Testregio
@@ -125,41 +134,21 @@ fn wrong_types_are_all_reported_in_one_run() {
 
 #[test]
 fn an_empty_file_is_a_finding() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = write(dir.path(), "empty.yaml", b"");
-    let output = regioplan(&["check", &file]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stdout(&output).contains("error[RP004]: the file holds no plan"),
-        "{}",
-        stdout(&output)
-    );
+    assert_finding("empty.yaml", b"", "error[RP004]: the file holds no plan");
 }
 
 #[test]
 fn a_binary_file_is_a_finding_not_a_crash() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = write(dir.path(), "image.yaml", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
-    let output = regioplan(&["check", &file]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stdout(&output).contains("error[RP001]"),
-        "{}",
-        stdout(&output)
+    assert_finding(
+        "image.yaml",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+        "error[RP001]",
     );
 }
 
 #[test]
 fn a_file_with_a_nul_byte_is_reported_as_binary() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = write(dir.path(), "nul.yaml", b"regioplan: 1\n\0\n");
-    let output = regioplan(&["check", &file]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stdout(&output).contains("looks binary"),
-        "{}",
-        stdout(&output)
-    );
+    assert_finding("nul.yaml", b"regioplan: 1\n\0\n", "looks binary");
 }
 
 #[test]

@@ -306,12 +306,7 @@ impl Tree {
                     values.push(v);
                     nodes.push(n);
                 }
-                let end = nodes
-                    .iter()
-                    .map(|n| n.end)
-                    .max()
-                    .unwrap_or(span.end())
-                    .max(span.end());
+                let end = extent_end(span, nodes.iter().map(|n| n.end));
                 (
                     Value::Array(values),
                     TNode {
@@ -342,12 +337,7 @@ impl Tree {
                     map.insert(k.value.0.clone(), value);
                     nodes.push((k.value.0.clone(), key_span, child_node));
                 }
-                let end = nodes
-                    .iter()
-                    .map(|(_, _, n)| n.end)
-                    .max()
-                    .unwrap_or(span.end())
-                    .max(span.end());
+                let end = extent_end(span, nodes.iter().map(|(_, _, n)| n.end));
                 (
                     Value::Object(map),
                     TNode {
@@ -391,6 +381,11 @@ impl Tree {
     pub fn pointer_at(&self, offset: usize) -> Option<&str> {
         self.by_offset.get(&offset).map(String::as_str)
     }
+}
+
+/// Where a node and everything inside it ends: the furthest of its own end and its children's.
+fn extent_end(span: Span, children: impl Iterator<Item = usize>) -> usize {
+    children.fold(span.end(), usize::max)
 }
 
 /// Reverses `escape_pointer`.
