@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use super::de::from_node;
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::plan::Plan;
-use crate::rules::{governance, references, structure};
+use crate::rules::{self, Pruning, structure};
 use crate::tree::{TNode, TValue, Tree};
 
 /// What was left out or changed.
@@ -26,11 +26,6 @@ pub struct Pruned {
     /// Byte ranges of the list items (themes, goals, seats, ...) that held a structural finding.
     pub tainted: Vec<(usize, usize)>,
 }
-
-/// Rules that report something absent: after a dropped key they would report the typo again.
-const ABSENCE: [&str; 7] = [
-    "RP112", "RP301", "RP302", "RP303", "RP304", "RP305", "RP306",
-];
 
 /// How many list items may be left out before giving up on the semantic checks.
 const MAX_REMOVED_ITEMS: usize = 256;
@@ -186,24 +181,23 @@ fn innermost_item(tree: &Tree, pointer: &str) -> Option<String> {
 /// Whether a semantic finding only follows from what was left out.
 #[must_use]
 pub fn consequential(finding: &Diagnostic, pruned: &Pruned, source: &SourceFile) -> bool {
-    if finding.code == governance::NO_DECIDING_BODY.code {
-        return pruned.sections.contains("governance");
-    }
+    let Some(rule) = rules::find(finding.code) else {
+        return false;
+    };
     let at = finding.primary.span.start;
-    if ABSENCE.contains(&finding.code)
-        && pruned
+    match rule.pruning {
+        Pruning::Independent => false,
+        Pruning::Section(section) => pruned.sections.contains(section),
+        Pruning::Absence => pruned
             .tainted
             .iter()
-            .any(|(start, end)| (*start..=*end).contains(&at))
-    {
-        return true;
+            .any(|(start, end)| (*start..=*end).contains(&at)),
+        Pruning::Reference => {
+            let span = finding.primary.span;
+            let text = source.text.get(span.start..span.end()).unwrap_or_default();
+            pruned
+                .ids
+                .contains(text.trim_matches(|c| c == '"' || c == '\''))
+        }
     }
-    if !references::UNKNOWN_CODES.contains(&finding.code) {
-        return false;
-    }
-    let span = finding.primary.span;
-    let text = source.text.get(span.start..span.end()).unwrap_or_default();
-    pruned
-        .ids
-        .contains(text.trim_matches(|c| c == '"' || c == '\''))
 }

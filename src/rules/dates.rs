@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Context, Rule, RuleInfo};
+use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::plan::S;
@@ -20,6 +20,7 @@ pub static IMPOSSIBLE_DATE: Rule = Rule {
         good: "deadline: 2022-02-28\n",
     },
     check: Some(impossible_dates),
+    pruning: Pruning::Independent,
 };
 
 pub static DEADLINE_OUTSIDE_PERIOD: Rule = Rule {
@@ -34,6 +35,7 @@ pub static DEADLINE_OUTSIDE_PERIOD: Rule = Rule {
         good: "period: {start: 2022-01-01, end: 2023-12-31}\n...\n    deadline: 2023-06-30\n",
     },
     check: Some(deadlines_outside_period),
+    pruning: Pruning::Independent,
 };
 
 pub static SUBGOAL_AFTER_PARENT: Rule = Rule {
@@ -47,6 +49,7 @@ pub static SUBGOAL_AFTER_PARENT: Rule = Rule {
         good: "- id: ggz-1\n  deadline: 2022-12-31\n  goals:\n    - id: ggz-1a\n      deadline: 2022-09-30\n",
     },
     check: Some(subgoals_after_parent),
+    pruning: Pruning::Independent,
 };
 
 pub static MEASUREMENTS_OUT_OF_ORDER: Rule = Rule {
@@ -61,6 +64,7 @@ pub static MEASUREMENTS_OUT_OF_ORDER: Rule = Rule {
         good: "measurements:\n  - {date: 2022-03-31, value: 5}\n  - {date: 2022-06-30, value: 8}\n",
     },
     check: Some(measurements_out_of_order),
+    pruning: Pruning::Independent,
 };
 
 pub static MEASUREMENT_AFTER_AS_OF: Rule = Rule {
@@ -75,6 +79,7 @@ pub static MEASUREMENT_AFTER_AS_OF: Rule = Rule {
         good: "measurements:\n  - {date: 2022-03-31, value: 5}\n",
     },
     check: Some(measurements_after_as_of),
+    pruning: Pruning::Independent,
 };
 
 pub static END_BEFORE_START: Rule = Rule {
@@ -89,6 +94,7 @@ pub static END_BEFORE_START: Rule = Rule {
         good: "period:\n  start: 2022-01-01\n  end: 2023-12-31\n",
     },
     check: Some(ends_before_starts),
+    pruning: Pruning::Independent,
 };
 
 /// Parses a date that passed the schema's pattern; `None` when the day does not exist.

@@ -1,6 +1,6 @@
 //! Key figures (`RP4xx`): counts that contradict each other.
 
-use super::{Context, Rule, RuleInfo};
+use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::Error;
 use crate::plan::S;
@@ -18,6 +18,7 @@ pub static MEMBER_PRACTICES_EXCEED_REGION: Rule = Rule {
         good: "key_figures:\n  practices: 110\norganisations:\n  - {id: zg-a, relation: member, practices: 60, ...}\n  - {id: zg-b, relation: member, practices: 50, ...}\n",
     },
     check: Some(members_exceed_region),
+    pruning: Pruning::Independent,
 };
 
 pub static UPTAKE_EXCEEDS_TOTAL: Rule = Rule {
@@ -32,6 +33,7 @@ pub static UPTAKE_EXCEEDS_TOTAL: Rule = Rule {
         good: "key_figures:\n  practices: 260\nmodules:\n  - id: tbhz\n    uptake:\n      - {date: 2022-06-30, practices: 190}\n",
     },
     check: Some(uptake_exceeds_total),
+    pruning: Pruning::Independent,
 };
 
 pub static SHARE_OUT_OF_RANGE: Rule = Rule {
@@ -46,6 +48,7 @@ pub static SHARE_OUT_OF_RANGE: Rule = Rule {
         good: "practices_joined_pct: 95\n",
     },
     check: Some(share_out_of_range),
+    pruning: Pruning::Independent,
 };
 
 pub static MUNICIPALITY_PATIENTS_EXCEED_TOTAL: Rule = Rule {
@@ -60,6 +63,7 @@ pub static MUNICIPALITY_PATIENTS_EXCEED_TOTAL: Rule = Rule {
         good: "listed_patients: 800000\nlisted_patients_by_municipality:\n  - {municipality: Rotterdam, listed_patients: 650000}\n",
     },
     check: Some(municipalities_exceed_total),
+    pruning: Pruning::Independent,
 };
 
 pub static FUNDED_EXCEEDS_SUBMITTED: Rule = Rule {
@@ -74,6 +78,7 @@ pub static FUNDED_EXCEEDS_SUBMITTED: Rule = Rule {
         good: "figures:\n  - {date: 2021-06-01, metric: plans_submitted, value: 20}\n  - {date: 2021-06-01, metric: plans_funded, value: 8}\n",
     },
     check: Some(funded_exceeds_submitted),
+    pruning: Pruning::Independent,
 };
 
 pub static JOINED_SHARE_CONTRADICTS_COUNTS: Rule = Rule {
@@ -88,6 +93,7 @@ pub static JOINED_SHARE_CONTRADICTS_COUNTS: Rule = Rule {
         good: "practices: 274\npractices_joined: 260\npractices_joined_pct: 95\n",
     },
     check: Some(joined_share_contradicts_counts),
+    pruning: Pruning::Independent,
 };
 
 /// The key-figure rules.

@@ -1,6 +1,6 @@
 //! Goals (`RP30x`-`RP31x`): measurable, owned, dated, and a status that agrees with the data.
 
-use super::{Context, Rule, RuleInfo};
+use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::plan::index::each_goal;
@@ -18,6 +18,7 @@ pub static GOAL_NOT_MEASURABLE: Rule = Rule {
         good: "- id: ggz-1\n  title: Betere toegang tot de GGZ\n  status: in_progress\n  indicator:\n    name: wachttijd basis-GGZ\n    unit: weken\n    baseline: 12\n    target: 6\n    direction: decrease\n",
     },
     check: Some(goals_not_measurable),
+    pruning: Pruning::Absence,
 };
 
 pub static GOAL_WITHOUT_OWNER: Rule = Rule {
@@ -32,6 +33,7 @@ pub static GOAL_WITHOUT_OWNER: Rule = Rule {
         good: "- id: ggz-1\n  title: ...\n  owner: a.bakker\n  status: planned\n",
     },
     check: Some(goals_without_owner),
+    pruning: Pruning::Absence,
 };
 
 pub static GOAL_WITHOUT_DEADLINE: Rule = Rule {
@@ -46,6 +48,7 @@ pub static GOAL_WITHOUT_DEADLINE: Rule = Rule {
         good: "- id: ggz-1\n  title: ...\n  status: planned\n  deadline: 2022-12-31\n",
     },
     check: Some(goals_without_deadline),
+    pruning: Pruning::Absence,
 };
 
 pub static ACHIEVED_BUT_TARGET_MISSED: Rule = Rule {
@@ -60,6 +63,7 @@ pub static ACHIEVED_BUT_TARGET_MISSED: Rule = Rule {
         good: "status: in_progress\nindicator: {name: praktijken, unit: praktijken, target: 12, direction: increase}\nmeasurements:\n  - {date: 2022-06-30, value: 8}\n",
     },
     check: Some(achieved_but_target_missed),
+    pruning: Pruning::Independent,
 };
 
 /// The goal rules.

@@ -1,6 +1,6 @@
 //! Governance (`RP5xx`): someone takes the decisions.
 
-use super::{Context, Rule, RuleInfo};
+use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::Error;
 use crate::diagnostic::Span;
@@ -20,6 +20,7 @@ pub static NO_DECIDING_BODY: Rule = Rule {
         good: "governance:\n  - id: ab\n    name: Algemeen bestuur\n    kind: algemeen_bestuur\n  - id: db\n    name: Dagelijks bestuur\n    kind: dagelijks_bestuur\n",
     },
     check: Some(no_deciding_body),
+    pruning: Pruning::Section("governance"),
 };
 
 /// Whether a body takes formal decisions: explicit, or by its kind.

@@ -33,6 +33,22 @@ pub mod themes;
 pub struct Rule {
     pub info: RuleInfo,
     pub check: Option<Check>,
+    pub pruning: Pruning,
+}
+
+/// How a rule's findings relate to the parts of a plan that were left out because their
+/// structure was broken (see `load::prune`): a consequence of leaving a part out is not a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pruning {
+    /// Its findings stand on their own.
+    Independent,
+    /// It reports something missing: not inside an item that lost a part (a misspelt
+    /// `trekkr:` is one finding, not also "theme without trekker").
+    Absence,
+    /// It reports an id that resolves to nothing: not when that id's definition was left out.
+    Reference,
+    /// It reports on a whole section: not when a part of that section was left out.
+    Section(&'static str),
 }
 
 /// A semantic check: reads a typed plan, pushes findings of its rule.

@@ -1,6 +1,6 @@
 //! Ids and references (`RP1xx`): every id defined once, every reference resolves.
 
-use super::{Context, Rule, RuleInfo, did_you_mean};
+use super::{Context, Pruning, Rule, RuleInfo, did_you_mean};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::plan::S;
@@ -19,6 +19,7 @@ pub static DUPLICATE_ID: Rule = Rule {
         good: "themes:\n  - id: ggz\n    ...\n  - id: ggz-jeugd\n    ...\n",
     },
     check: Some(duplicate_ids),
+    pruning: Pruning::Independent,
 };
 
 macro_rules! unknown {
@@ -50,6 +51,7 @@ macro_rules! unknown {
             good: $good,
             },
             check: Some(|cx, out| unknown_references(cx, &$name, out)),
+            pruning: Pruning::Reference,
         };
     };
 }
@@ -148,6 +150,7 @@ pub static UNKNOWN_BUILDING_BLOCK: Rule = Rule {
         good: "themes:\n  - id: ict\n    building_blocks: [informatiebeleid]\n",
     },
     check: Some(unknown_building_blocks),
+    pruning: Pruning::Reference,
 };
 
 pub static EMPTY_SEAT: Rule = Rule {
@@ -162,12 +165,8 @@ pub static EMPTY_SEAT: Rule = Rule {
         good: "members:\n  - person: f.francke\n    role: chair\n",
     },
     check: Some(empty_seats),
+    pruning: Pruning::Absence,
 };
-
-/// The codes of the rules about references that resolve to nothing.
-pub const UNKNOWN_CODES: [&str; 10] = [
-    "RP102", "RP103", "RP104", "RP105", "RP106", "RP107", "RP108", "RP109", "RP110", "RP111",
-];
 
 /// A reference from one place in a plan to an id.
 pub struct Ref<'a> {

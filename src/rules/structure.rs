@@ -1,7 +1,7 @@
 //! File, syntax and structure rules (`RP0xx`). They are reported by `load`, which reads the
 //! file, parses the YAML and validates it against the plan schema; this file documents them.
 
-use super::{Rule, RuleInfo};
+use super::{Pruning, Rule, RuleInfo};
 use crate::diagnostic::Severity::Error;
 
 pub static NOT_UTF8: Rule = Rule {
@@ -16,6 +16,7 @@ pub static NOT_UTF8: Rule = Rule {
         good: "naam: Ouderkerk aan de Amstel   # saved as UTF-8",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 pub static SYNTAX: Rule = Rule {
@@ -30,6 +31,7 @@ pub static SYNTAX: Rule = Rule {
         good: "themes:\n  - id: ggz\n    name: GGZ\n",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 pub static DUPLICATE_KEY: Rule = Rule {
@@ -44,6 +46,7 @@ pub static DUPLICATE_KEY: Rule = Rule {
         good: "- id: ggz-1\n  deadline: 2022-12-31\n",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 pub static EMPTY: Rule = Rule {
@@ -57,6 +60,7 @@ pub static EMPTY: Rule = Rule {
         good: "regioplan: 1\nregion: ...\nperiod: ...\n",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 pub static MULTIPLE_DOCUMENTS: Rule = Rule {
@@ -70,6 +74,7 @@ pub static MULTIPLE_DOCUMENTS: Rule = Rule {
         good: "regioplan: 1\n...\n",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 pub static LIMIT: Rule = Rule {
@@ -84,6 +89,7 @@ pub static LIMIT: Rule = Rule {
         good: "a: [1, 2, 3]",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 pub static UNKNOWN_KEY: Rule = Rule {
@@ -98,6 +104,7 @@ pub static UNKNOWN_KEY: Rule = Rule {
         good: "- id: ggz\n  trekker: f.francke\n",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 pub static MISSING_KEY: Rule = Rule {
@@ -112,6 +119,7 @@ pub static MISSING_KEY: Rule = Rule {
         good: "- id: ggz\n  name: GGZ\n  strategic: regional\n",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 pub static WRONG_TYPE: Rule = Rule {
@@ -125,6 +133,7 @@ pub static WRONG_TYPE: Rule = Rule {
         good: "key_figures:\n  practices: 260\n  approximate: true\n",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 pub static INVALID_VALUE: Rule = Rule {
@@ -138,6 +147,7 @@ pub static INVALID_VALUE: Rule = Rule {
         good: "status: achieved\n",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 pub static INVALID_FORMAT: Rule = Rule {
@@ -152,6 +162,7 @@ pub static INVALID_FORMAT: Rule = Rule {
         good: "deadline: 2022-12-31\n",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 pub static OUT_OF_RANGE: Rule = Rule {
@@ -165,6 +176,7 @@ pub static OUT_OF_RANGE: Rule = Rule {
         good: "practices: 4\n",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 pub static UNSUPPORTED_VERSION: Rule = Rule {
@@ -178,6 +190,7 @@ pub static UNSUPPORTED_VERSION: Rule = Rule {
         good: "regioplan: 1\n",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 pub static INTERNAL: Rule = Rule {
@@ -192,4 +205,5 @@ pub static INTERNAL: Rule = Rule {
         good: "(no known input)",
     },
     check: None,
+    pruning: Pruning::Independent,
 };

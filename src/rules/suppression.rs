@@ -4,7 +4,7 @@
 //! the end of a line suppresses them on that line. A suppression must give a reason and must
 //! suppress something, so that silenced findings stay visible in review.
 
-use super::{Rule, RuleInfo};
+use super::{Pruning, Rule, RuleInfo};
 use crate::diagnostic::Severity::Warning;
 use crate::diagnostic::Span;
 use crate::diagnostic::{Diagnostic, SourceFile};
@@ -21,6 +21,7 @@ pub static UNUSED_SUPPRESSION: Rule = Rule {
         good: "trekker: f.francke\n",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 pub static SUPPRESSION_WITHOUT_REASON: Rule = Rule {
@@ -34,6 +35,7 @@ pub static SUPPRESSION_WITHOUT_REASON: Rule = Rule {
         good: "# regioplan: ignore[RP304] indicator wordt in Q3 met de werkgroep bepaald\n- id: ggz-3\n",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 pub static UNKNOWN_RULE_CODE: Rule = Rule {
@@ -48,6 +50,7 @@ pub static UNKNOWN_RULE_CODE: Rule = Rule {
         good: "# regioplan: ignore[RP102] ...\n",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 pub static MALFORMED_SUPPRESSION: Rule = Rule {
@@ -62,6 +65,7 @@ pub static MALFORMED_SUPPRESSION: Rule = Rule {
         good: "# regioplan: ignore[RP301] trekker volgt in maart\n",
     },
     check: None,
+    pruning: Pruning::Independent,
 };
 
 /// One suppression comment.

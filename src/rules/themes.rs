@@ -2,7 +2,7 @@
 //! contact, as the seed regions require ("elk thema heeft een trekker, een werkgroep en een
 //! aanspreekpunt binnen het dagelijks bestuur").
 
-use super::{Context, Rule, RuleInfo};
+use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::Warning;
 use crate::plan::raw::Strategic;
@@ -19,6 +19,7 @@ pub static THEME_WITHOUT_TREKKER: Rule = Rule {
         good: "- id: ggz\n  name: GGZ\n  strategic: regional\n  trekker: a.bakker\n  workgroup: wg-ggz\n  board_contact: f.francke\n",
     },
     check: Some(|cx, out| missing_role(cx, Role::Trekker, out)),
+    pruning: Pruning::Absence,
 };
 
 pub static THEME_WITHOUT_WORKGROUP: Rule = Rule {
@@ -32,6 +33,7 @@ pub static THEME_WITHOUT_WORKGROUP: Rule = Rule {
         good: "- id: ggz\n  strategic: regional\n  trekker: a.bakker\n  workgroup: wg-ggz\n  board_contact: f.francke\n",
     },
     check: Some(|cx, out| missing_role(cx, Role::Workgroup, out)),
+    pruning: Pruning::Absence,
 };
 
 pub static THEME_WITHOUT_BOARD_CONTACT: Rule = Rule {
@@ -45,6 +47,7 @@ pub static THEME_WITHOUT_BOARD_CONTACT: Rule = Rule {
         good: "- id: ggz\n  strategic: regional\n  trekker: a.bakker\n  workgroup: wg-ggz\n  board_contact: f.francke\n",
     },
     check: Some(|cx, out| missing_role(cx, Role::BoardContact, out)),
+    pruning: Pruning::Absence,
 };
 
 /// The theme rules.
