@@ -12,7 +12,6 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::plan::raw::{
@@ -701,7 +700,7 @@ struct Point<T> {
 impl<T> Point<T> {
     fn new(date: &S<Date>, value: T) -> Self {
         Self {
-            date: date.value.0.clone(),
+            date: date.value.to_string(),
             value,
         }
     }
@@ -840,22 +839,20 @@ fn edit<T: PartialEq + ToOwned + ?Sized>(old: &T, new: &T) -> Option<Edit<T::Own
 }
 
 fn date_move(old: Option<&S<Date>>, new: Option<&S<Date>>) -> Option<DateMove> {
-    let text = |d: Option<&S<Date>>| d.map(|d| d.value.0.clone());
-    let (old, new) = (text(old), text(new));
+    let (old, new) = (old.map(|d| &d.value), new.map(|d| &d.value));
     if old == new {
         return None;
     }
-    let days = match (&old, &new) {
-        (Some(o), Some(n)) => days_between(o, n),
-        _ => None,
-    };
-    Some(DateMove { old, new, days })
-}
-
-/// Days from `old` to `new`, when both are real dates.
-fn days_between(old: &str, new: &str) -> Option<i64> {
-    let parse = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
-    Some((parse(new)? - parse(old)?).num_days())
+    // Days from `old` to `new`, when both are real dates.
+    let days = old
+        .and_then(Date::day)
+        .zip(new.and_then(Date::day))
+        .map(|(o, n)| (n - o).num_days());
+    Some(DateMove {
+        old: old.map(Date::to_string),
+        new: new.map(Date::to_string),
+        days,
+    })
 }
 
 fn status_name(status: Status) -> &'static str {

@@ -1,8 +1,10 @@
-//! The domain model: the plan format as written (`raw`), with spans (`spanned`), its JSON
+//! The domain model: the plan format as written (`raw`), with spans (`spanned`), what its
+//! values mean (`domain`: targets, progress, deciding bodies, enum names), its JSON
 //! Schema (`schema`), the built-in building-block catalogue (`catalogue`) and lookups over a
 //! parsed plan (`index`). Nothing here reads files or prints.
 
 pub mod catalogue;
+pub mod domain;
 pub mod index;
 pub mod raw;
 pub mod schema;

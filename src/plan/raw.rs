@@ -8,8 +8,9 @@
 
 use std::borrow::Cow;
 
+use chrono::NaiveDate;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::spanned::S;
 
@@ -34,10 +35,50 @@ impl JsonSchema for Id {
     }
 }
 
-/// A calendar date written as `YYYY-MM-DD`. Whether the day exists is checked by rule RP201.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(transparent)]
-pub struct Date(pub String);
+/// A calendar date written as `YYYY-MM-DD`, parsed once when the plan is read. A date that
+/// matches the pattern but names no day (`2022-02-30`) is kept as written and reported by rule
+/// RP201; every other rule skips it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Date {
+    Day(NaiveDate),
+    /// The text of a date that is not a day of the calendar.
+    Impossible(String),
+}
+
+impl Date {
+    /// The day, unless the date does not exist.
+    #[must_use]
+    pub fn day(&self) -> Option<NaiveDate> {
+        match self {
+            Date::Day(day) => Some(*day),
+            Date::Impossible(_) => None,
+        }
+    }
+
+    /// Reads a date written as `YYYY-MM-DD`.
+    #[must_use]
+    pub fn parse(text: &str) -> Self {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_or_else(|_| Date::Impossible(text.to_string()), Date::Day)
+    }
+}
+
+/// As written: `2022-01-01`.
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Date::Day(day) => write!(f, "{}", day.format("%Y-%m-%d")),
+            Date::Impossible(text) => f.write_str(text),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Date::parse(&text))
+    }
+}
 
 /// The pattern every date matches.
 pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
@@ -155,7 +196,7 @@ pub struct Region {
 }
 
 /// Monodisciplinary (GPs only) or multidisciplinary governance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum GovernanceModel {
     Monodisciplinary,
@@ -250,7 +291,7 @@ pub struct Ambition {
 }
 
 /// A monitoring cadence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Cadence {
     Monthly,
@@ -284,7 +325,7 @@ pub struct Organisation {
 }
 
 /// Kinds of organisations in and around a region.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OrganisationKind {
     /// The regional organisation itself.
@@ -309,7 +350,7 @@ pub enum OrganisationKind {
 }
 
 /// The relation of an organisation to the regional organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// The regional organisation itself.
@@ -375,7 +416,7 @@ pub struct GovernanceBody {
 }
 
 /// Kinds of governance bodies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BodyKind {
     /// Takes the formal decisions; all member organisations sit in it.
@@ -407,7 +448,7 @@ pub struct BodyMember {
 }
 
 /// The role of a seat.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SeatRole {
     Chair,
@@ -470,7 +511,7 @@ pub struct Theme {
 }
 
 /// Whether a theme is taken up regionally.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Strategic {
     /// Taken up by the region.
@@ -511,7 +552,7 @@ pub struct Goal {
 }
 
 /// The status of a goal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Planned,
@@ -540,7 +581,7 @@ pub struct Indicator {
 }
 
 /// Which way an indicator should move.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// Reached when the value is at or above the target.
@@ -576,7 +617,9 @@ pub struct BuildingBlockAssessment {
 }
 
 /// Maturity on a building block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Maturity {
     NotStarted,
@@ -615,7 +658,7 @@ pub struct SegmentCoverage {
 }
 
 /// Full or partial coverage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     Full,
@@ -739,7 +782,7 @@ pub struct Programme {
 }
 
 /// Programme or pilot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ProgrammeKind {
     Programme,
@@ -761,7 +804,7 @@ pub struct ProgrammeFigure {
 }
 
 /// What a programme figure counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     /// Practices taking part.
@@ -802,7 +845,7 @@ pub struct FundingLine {
 }
 
 /// Funding segments of Dutch GP care.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FundingKind {
     /// Basic care: capitation and consults.

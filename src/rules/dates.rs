@@ -97,25 +97,19 @@ pub static END_BEFORE_START: Rule = Rule {
     pruning: Pruning::Independent,
 };
 
-/// Parses a date that passed the schema's pattern; `None` when the day does not exist.
-#[must_use]
-pub fn parse(date: &Date) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(&date.0, "%Y-%m-%d").ok()
-}
-
 fn day(date: &S<Date>) -> Option<NaiveDate> {
-    parse(&date.value)
+    date.value.day()
 }
 
 /// RP201: dates that are not days of the calendar.
 fn impossible_dates(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (date, role) in all_dates(cx.plan) {
-        if day(date).is_none() {
+        if let Date::Impossible(text) = &date.value {
             out.push(
                 Diagnostic::new(
                     &IMPOSSIBLE_DATE,
                     date.span,
-                    format!("`{}` as {role} is not a day of the calendar", date.value.0),
+                    format!("`{text}` as {role} is not a day of the calendar"),
                 )
                 .label("no such day")
                 .help("check the day and the month (YYYY-MM-DD)"),

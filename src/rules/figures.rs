@@ -270,7 +270,7 @@ fn uptake_exceeds_total(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                             part.span,
                             format!(
                                 "module `{}` has {} {noun} on {}, more than the region's {}",
-                                module.id.value.0, part.value, uptake.date.value.0, total.value
+                                module.id.value.0, part.value, uptake.date.value, total.value
                             ),
                         )
                         .label("above the region's total")

@@ -4,7 +4,7 @@ use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::plan::index::each_goal;
-use crate::plan::raw::{Direction, Goal, Status};
+use crate::plan::raw::{Goal, Status};
 
 pub static GOAL_NOT_MEASURABLE: Rule = Rule {
     info: RuleInfo {
@@ -67,15 +67,6 @@ pub static ACHIEVED_BUT_TARGET_MISSED: Rule = Rule {
 };
 
 /// The goal rules.
-#[must_use]
-pub fn reaches(direction: Direction, value: f64, target: f64) -> bool {
-    match direction {
-        Direction::Increase => value >= target,
-        Direction::Decrease => value <= target,
-        Direction::Maintain => (value - target).abs() <= f64::EPSILON * target.abs().max(1.0),
-    }
-}
-
 /// Calls `f` with every goal that is not stopped: a stopped goal needs no owner or target.
 fn each_active_goal<'a>(cx: &Context<'a>, mut f: impl FnMut(&'a Goal)) {
     each_goal(cx.plan, &mut |goal, _| {
@@ -151,10 +142,10 @@ fn goals_without_deadline(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn achieved_but_target_missed(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     each_active_goal(cx, |goal| {
         if goal.status.value == Status::Achieved
+            && goal.is_reached() == Some(false)
             && let Some(indicator) = &goal.indicator
             && let Some(target) = &indicator.target
-            && let Some(last) = goal.measurements.last()
-            && !reaches(indicator.direction.value, last.value.value, target.value)
+            && let Some(last) = goal.latest_measurement()
         {
             out.push(
                 Diagnostic::new(
@@ -165,11 +156,7 @@ fn achieved_but_target_missed(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         goal.id.value.0,
                         last.value.value,
                         target.value,
-                        match indicator.direction.value {
-                            Direction::Increase => "at least",
-                            Direction::Decrease => "at most",
-                            Direction::Maintain => "exactly",
-                        },
+                        indicator.direction.value.bound(),
                         unit = indicator.unit.value,
                     ),
                 )
@@ -179,19 +166,4 @@ fn achieved_but_target_missed(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reaching_a_target_depends_on_the_direction() {
-        assert!(reaches(Direction::Increase, 12.0, 12.0));
-        assert!(!reaches(Direction::Increase, 11.0, 12.0));
-        assert!(reaches(Direction::Decrease, 5.0, 6.0));
-        assert!(!reaches(Direction::Decrease, 7.0, 6.0));
-        assert!(reaches(Direction::Maintain, 95.0, 95.0));
-        assert!(!reaches(Direction::Maintain, 94.0, 95.0));
-    }
 }

@@ -4,7 +4,7 @@ use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::Error;
 use crate::diagnostic::Span;
-use crate::plan::raw::{BodyKind, GovernanceBody};
+use crate::plan::raw::GovernanceBody;
 
 pub static NO_DECIDING_BODY: Rule = Rule {
     info: RuleInfo {
@@ -24,22 +24,14 @@ pub static NO_DECIDING_BODY: Rule = Rule {
 };
 
 /// Whether a body takes formal decisions: explicit, or by its kind.
-#[must_use]
-pub fn takes_decisions(body: &GovernanceBody) -> bool {
-    body.takes_decisions.as_ref().map_or_else(
-        || {
-            matches!(
-                body.kind.value,
-                BodyKind::AlgemeenBestuur | BodyKind::Bestuur
-            )
-        },
-        |explicit| explicit.value,
-    )
-}
-
 /// RP501: no governance body takes formal decisions.
 fn no_deciding_body(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if cx.plan.governance.iter().any(takes_decisions) {
+    if cx
+        .plan
+        .governance
+        .iter()
+        .any(GovernanceBody::takes_decisions)
+    {
         return;
     }
     let at = cx
