@@ -110,6 +110,17 @@ fn is_inside(pointer: &str, parent: &str) -> bool {
         || (pointer.starts_with(parent) && pointer.as_bytes().get(parent.len()) == Some(&b'/'))
 }
 
+/// The node a schema error is about.
+struct Node<'a> {
+    pointer: &'a str,
+    /// The span of its value, and of its key when it is a mapping entry.
+    value_span: Span,
+    key_span: Option<Span>,
+    /// How a message names it: "theme `ggz`".
+    what: String,
+}
+
+/// One schema error as the findings a plan author reads.
 fn translate(
     error: &ValidationError<'_>,
     pointer: &str,
@@ -117,83 +128,33 @@ fn translate(
     schema: &Value,
 ) -> Vec<Diagnostic> {
     let spans = tree.nodes.get(pointer).copied();
-    let value_span = spans.map(|s| s.value).unwrap_or_default();
-    let key_span = spans.and_then(|s| s.key);
-    let what = describe(pointer, tree);
+    let at = Node {
+        pointer,
+        value_span: spans.map(|s| s.value).unwrap_or_default(),
+        key_span: spans.and_then(|s| s.key),
+        what: describe(pointer, tree),
+    };
     let instance = error.instance();
+    let schema_path = error.schema_path().as_str();
+    let one = |d: Diagnostic| vec![d.path(pointer.to_string())];
     match error.kind() {
-        ValidationErrorKind::AdditionalProperties { unexpected } => unexpected
-            .iter()
-            .map(|key| {
-                let child = format!("{pointer}/{}", escape_pointer(key));
-                let span = tree
-                    .nodes
-                    .get(&child)
-                    .and_then(|s| s.key)
-                    .unwrap_or(value_span);
-                let allowed = allowed_keys(schema, error.schema_path().as_str());
-                let found = Diagnostic::new(
-                    &r::UNKNOWN_KEY,
-                    span,
-                    format!("unknown key `{key}` in {what}"),
-                )
-                .label("not a known key here")
-                .path(child);
-                match did_you_mean(key, allowed.iter().map(String::as_str)) {
-                    Some(s) => found.did_you_mean(s),
-                    None => found.help(format!("allowed keys here: {}", list(&allowed))),
-                }
-            })
-            .collect(),
-        ValidationErrorKind::Required { property } => {
-            let name = property.as_str().unwrap_or_default();
-            // The first line of the mapping that lacks the key.
-            let (span, label) = match tree.value.pointer(pointer) {
-                Some(Value::Object(map)) if !map.is_empty() => {
-                    (value_span, format!("this mapping has no `{name}`"))
-                }
-                _ => (
-                    key_span.unwrap_or(value_span),
-                    format!("`{name}` is required here"),
-                ),
-            };
-            vec![
-                Diagnostic::new(
-                    &r::MISSING_KEY,
-                    span,
-                    format!("missing required key `{name}` in {what}"),
-                )
-                .label(label)
-                .help(format!("add `{name}:` to {what}"))
-                .path(pointer.to_string()),
-            ]
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let allowed = allowed_keys(schema, schema_path);
+            unexpected
+                .iter()
+                .map(|key| unknown_key(&at, key, &allowed, tree))
+                .collect()
         }
+        ValidationErrorKind::Required { property } => one(missing_key(
+            &at,
+            property.as_str().unwrap_or_default(),
+            tree,
+        )),
         ValidationErrorKind::Type { kind } => {
-            // A date or an id is a text of a given form: say which.
-            let form = schema_at(schema, error.schema_path().as_str())
+            let form = schema_at(schema, schema_path)
                 .and_then(|s| s.get("pattern"))
                 .and_then(Value::as_str);
-            let expected = match (form, kind) {
-                (Some(DATE_PATTERN), _) => "a date (YYYY-MM-DD)".to_string(),
-                (Some(ID_PATTERN), _) => "an id".to_string(),
-                (_, TypeKind::Single(t)) => type_name(*t).to_string(),
-                (_, TypeKind::Multiple(set)) => {
-                    let names: Vec<&str> = set.iter().map(type_name).collect();
-                    names.join(" or ")
-                }
-            };
-            let found = value_kind(instance);
-            let help = type_help(instance, &expected);
-            vec![
-                Diagnostic::new(
-                    &r::WRONG_TYPE,
-                    value_span,
-                    format!("{what} must be {expected}, found {found}"),
-                )
-                .label(format!("expected {expected}"))
-                .help(help)
-                .path(pointer.to_string()),
-            ]
+            one(wrong_type(&at, instance, form, kind))
         }
         ValidationErrorKind::Enum { options } => {
             let allowed: Vec<String> = options
@@ -205,93 +166,157 @@ fn translate(
                 })
                 .unwrap_or_default();
             vec![invalid_value(
-                instance, &allowed, &what, value_span, pointer,
+                instance,
+                &allowed,
+                &at.what,
+                at.value_span,
+                pointer,
             )]
         }
         ValidationErrorKind::OneOfNotValid { .. }
-            if let Some(allowed) = one_of_constants(schema, error.schema_path().as_str()) =>
+            if let Some(allowed) = one_of_constants(schema, schema_path) =>
         {
             vec![invalid_value(
-                instance, &allowed, &what, value_span, pointer,
+                instance,
+                &allowed,
+                &at.what,
+                at.value_span,
+                pointer,
             )]
         }
-        ValidationErrorKind::Constant { .. } if pointer == "/regioplan" => vec![
-            Diagnostic::new(
-                &r::UNSUPPORTED_VERSION,
-                value_span,
-                format!(
-                    "unsupported plan format version `{}`",
-                    scalar_text(instance)
-                ),
-            )
-            .label("this regioplan reads version 1")
-            .help("write `regioplan: 1`")
-            .path(pointer.to_string()),
-        ],
-        ValidationErrorKind::Pattern { pattern } => {
-            let given = scalar_text(instance);
-            let (message, help) = if pattern == DATE_PATTERN {
-                (
-                    format!("`{given}` in {what} is not a date in the form YYYY-MM-DD"),
-                    "write dates as year-month-day, e.g. `2022-12-31`".to_string(),
-                )
-            } else if pattern == ID_PATTERN {
-                let suggestion = slug(&given);
-                (
-                    format!("`{given}` in {what} is not a valid id"),
-                    format!(
-                        "ids use lower-case letters, digits, `.`, `_` and `-`, e.g. `{suggestion}`"
-                    ),
-                )
-            } else {
-                (
-                    format!("`{given}` in {what} does not match `{pattern}`"),
-                    String::new(),
-                )
-            };
-            vec![
-                Diagnostic::new(&r::INVALID_FORMAT, value_span, message)
-                    .label("wrong form")
-                    .help_opt((!help.is_empty()).then_some(help))
-                    .path(pointer.to_string()),
-            ]
-        }
+        ValidationErrorKind::Constant { .. } if pointer == "/regioplan" => one(Diagnostic::new(
+            &r::UNSUPPORTED_VERSION,
+            at.value_span,
+            format!(
+                "unsupported plan format version `{}`",
+                scalar_text(instance)
+            ),
+        )
+        .label("this regioplan reads version 1")
+        .help("write `regioplan: 1`")),
+        ValidationErrorKind::Pattern { pattern } => one(wrong_form(&at, instance, pattern)),
         ValidationErrorKind::Minimum { limit }
-        | ValidationErrorKind::ExclusiveMinimum { limit } => vec![
-            Diagnostic::new(
-                &r::OUT_OF_RANGE,
-                value_span,
-                format!(
-                    "{what} is {}, below the minimum {limit}",
-                    scalar_text(instance)
-                ),
-            )
-            .label("too small")
-            .help(format!("a count or year cannot be below {limit}"))
-            .path(pointer.to_string()),
-        ],
+        | ValidationErrorKind::ExclusiveMinimum { limit } => one(Diagnostic::new(
+            &r::OUT_OF_RANGE,
+            at.value_span,
+            format!(
+                "{} is {}, below the minimum {limit}",
+                at.what,
+                scalar_text(instance)
+            ),
+        )
+        .label("too small")
+        .help(format!("a count or year cannot be below {limit}"))),
         ValidationErrorKind::Maximum { limit }
-        | ValidationErrorKind::ExclusiveMaximum { limit } => vec![
-            Diagnostic::new(
-                &r::OUT_OF_RANGE,
-                value_span,
-                format!(
-                    "{what} is {}, above the maximum {limit}",
-                    scalar_text(instance)
-                ),
-            )
-            .label("too large")
-            .path(pointer.to_string()),
-        ],
-        _ => vec![
-            Diagnostic::new(
-                &r::WRONG_TYPE,
-                value_span,
-                format!("{what} is not valid: {error}"),
-            )
-            .path(pointer.to_string()),
-        ],
+        | ValidationErrorKind::ExclusiveMaximum { limit } => one(Diagnostic::new(
+            &r::OUT_OF_RANGE,
+            at.value_span,
+            format!(
+                "{} is {}, above the maximum {limit}",
+                at.what,
+                scalar_text(instance)
+            ),
+        )
+        .label("too large")),
+        _ => one(Diagnostic::new(
+            &r::WRONG_TYPE,
+            at.value_span,
+            format!("{} is not valid: {error}", at.what),
+        )),
     }
+}
+
+/// RP010: a key the schema does not allow here, with "did you mean" or the allowed keys.
+fn unknown_key(at: &Node<'_>, key: &str, allowed: &[String], tree: &Tree) -> Diagnostic {
+    let child = format!("{}/{}", at.pointer, escape_pointer(key));
+    let span = tree
+        .nodes
+        .get(&child)
+        .and_then(|s| s.key)
+        .unwrap_or(at.value_span);
+    let found = Diagnostic::new(
+        &r::UNKNOWN_KEY,
+        span,
+        format!("unknown key `{key}` in {}", at.what),
+    )
+    .label("not a known key here")
+    .path(child);
+    match did_you_mean(key, allowed.iter().map(String::as_str)) {
+        Some(s) => found.did_you_mean(s),
+        None => found.help(format!("allowed keys here: {}", list(allowed))),
+    }
+}
+
+/// RP011: a required key that is absent, shown at the first line of the mapping that lacks it.
+fn missing_key(at: &Node<'_>, name: &str, tree: &Tree) -> Diagnostic {
+    let (span, label) = match tree.value.pointer(at.pointer) {
+        Some(Value::Object(map)) if !map.is_empty() => {
+            (at.value_span, format!("this mapping has no `{name}`"))
+        }
+        _ => (
+            at.key_span.unwrap_or(at.value_span),
+            format!("`{name}` is required here"),
+        ),
+    };
+    Diagnostic::new(
+        &r::MISSING_KEY,
+        span,
+        format!("missing required key `{name}` in {}", at.what),
+    )
+    .label(label)
+    .help(format!("add `{name}:` to {}", at.what))
+}
+
+/// RP012: a value of the wrong type. A date or an id is a text of a given form: say which.
+fn wrong_type(at: &Node<'_>, instance: &Value, form: Option<&str>, kind: &TypeKind) -> Diagnostic {
+    let expected = match (form, kind) {
+        (Some(DATE_PATTERN), _) => "a date (YYYY-MM-DD)".to_string(),
+        (Some(ID_PATTERN), _) => "an id".to_string(),
+        (_, TypeKind::Single(t)) => type_name(*t).to_string(),
+        (_, TypeKind::Multiple(set)) => {
+            let names: Vec<&str> = set.iter().map(type_name).collect();
+            names.join(" or ")
+        }
+    };
+    Diagnostic::new(
+        &r::WRONG_TYPE,
+        at.value_span,
+        format!(
+            "{} must be {expected}, found {}",
+            at.what,
+            value_kind(instance)
+        ),
+    )
+    .label(format!("expected {expected}"))
+    .help(type_help(instance, &expected))
+}
+
+/// RP014: a text that does not have the form of a date or an id.
+fn wrong_form(at: &Node<'_>, instance: &Value, pattern: &str) -> Diagnostic {
+    let given = scalar_text(instance);
+    let what = &at.what;
+    let (message, help) = if pattern == DATE_PATTERN {
+        (
+            format!("`{given}` in {what} is not a date in the form YYYY-MM-DD"),
+            Some("write dates as year-month-day, e.g. `2022-12-31`".to_string()),
+        )
+    } else if pattern == ID_PATTERN {
+        let suggestion = slug(&given);
+        (
+            format!("`{given}` in {what} is not a valid id"),
+            Some(format!(
+                "ids use lower-case letters, digits, `.`, `_` and `-`, e.g. `{suggestion}`"
+            )),
+        )
+    } else {
+        (
+            format!("`{given}` in {what} does not match `{pattern}`"),
+            None,
+        )
+    };
+    Diagnostic::new(&r::INVALID_FORMAT, at.value_span, message)
+        .label("wrong form")
+        .help_opt(help)
 }
 
 /// A value that is not one of the allowed values, with "did you mean" or the list.
