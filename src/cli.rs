@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::config::{FailOn, Format};
+
 const EXIT_CODES: &str = "Exit codes:
   0  no findings at or above the failing severity (see --fail-on)
   1  findings at or above the failing severity
@@ -90,25 +92,6 @@ pub struct CheckArgs {
     pub color: Color,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    /// Source snippets with the node underlined.
-    Human,
-    /// `file:line:col: severity[CODE] message`, one per line, for problem matchers.
-    Concise,
-    /// One JSON document: files, diagnostics and a summary.
-    Json,
-    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations).
-    Github,
-    /// GitLab Code Quality report.
-    Gitlab,
-    /// `JUnit` XML, one test suite per file.
-    Junit,
-}
-
 #[derive(Debug, Args)]
 pub struct RuleArgs {
     /// The rule code, e.g. RP102.
@@ -186,14 +169,6 @@ pub enum Shell {
     Zsh,
     Fish,
     Powershell,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FailOn {
-    Error,
-    Warning,
-    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

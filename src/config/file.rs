@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use toml::de::{DeTable, DeValue};
 
-use crate::cli::{FailOn, Format};
+use super::settings::{FailOn, Format};
 use crate::diagnostic::FileResult;
 use crate::diagnostic::Span;
 use crate::diagnostic::{self, Diagnostic, SourceFile};

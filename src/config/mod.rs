@@ -9,7 +9,7 @@ pub mod file;
 pub mod settings;
 
 pub use file::{ConfigFile, LoadedConfig, find_config, load_config};
-pub use settings::{Origin, Settings, SettingsInput};
+pub use settings::{FailOn, Format, Origin, Settings, SettingsInput};
 
 /// The name of the configuration file.
 pub const FILE_NAME: &str = "regioplan.toml";

@@ -8,7 +8,6 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::file::{Language, Level, LoadedConfig};
-use crate::cli::{FailOn, Format};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules;
 
@@ -33,6 +32,35 @@ impl fmt::Display for Origin {
             Origin::CommandLine(flag) => write!(f, "command line ({flag})"),
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+/// How findings are written: one format for `check` in every place that names one.
+pub enum Format {
+    /// Source snippets with the node underlined.
+    Human,
+    /// `file:line:col: severity[CODE] message`, one per line, for problem matchers.
+    Concise,
+    /// One JSON document: files, diagnostics and a summary.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// GitLab Code Quality report.
+    Gitlab,
+    /// `JUnit` XML, one test suite per file.
+    Junit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+/// From which severity on findings fail the run (exit code 1).
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
 }
 
 /// What the command line says; `None` and empty mean "not given".
