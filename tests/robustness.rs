@@ -785,7 +785,8 @@ fn nested_plan(depth: usize) -> String {
     plan
 }
 
-/// The stack of a test thread (Rust's default for spawned threads).
+/// The stack of a test thread (Rust's default for spawned threads); see the test below.
+#[cfg(not(debug_assertions))]
 const TEST_STACK_BYTES: usize = 2 * 1024 * 1024;
 
 /// Checks `text` on a thread with a stack of `stack` bytes; the codes found.
