@@ -5,27 +5,22 @@
 use std::fmt::Write as _;
 use std::time::Instant;
 
-use regioplan::check::{CheckOptions, check_bytes};
+use regioplan::check::check_bytes;
+use regioplan::config::Settings;
 use regioplan::plan::catalogue::Catalogue;
 
-fn options() -> CheckOptions {
-    CheckOptions {
-        as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
-        catalogue: Catalogue::built_in(),
-    }
-}
-
 fn time(name: &str, inputs: &[(String, Vec<u8>)], rounds: u32) {
-    let options = options();
+    let settings = Settings::defaults(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"));
+    let catalogue = Catalogue::built_in();
     let bytes: usize = inputs.iter().map(|(_, b)| b.len()).sum();
     // Warm up (schema compilation happens once per process).
     for (n, b) in inputs {
-        std::hint::black_box(check_bytes(n, b, &options));
+        std::hint::black_box(check_bytes(n, b, &settings, &catalogue));
     }
     let start = Instant::now();
     for _ in 0..rounds {
         for (n, b) in inputs {
-            std::hint::black_box(check_bytes(n, b, &options));
+            std::hint::black_box(check_bytes(n, b, &settings, &catalogue));
         }
     }
     let elapsed = start.elapsed().as_secs_f64();

@@ -1,62 +1,40 @@
-//! The check pipeline for one file: load (read, syntax, structure), then the semantic rules,
-//! then sorting. Pure: bytes in, diagnostics out.
+//! The whole check of one file, as a user sees it: load (read, syntax, structure), the semantic
+//! rules that the settings switch on, pruning of findings that only follow from a broken part,
+//! inline suppressions, `select`/`ignore` and severities, then a stable order. Pure: bytes and
+//! settings in, findings out; `commands::check` only gathers files, calls this and renders.
 
-use chrono::NaiveDate;
-
-use crate::diagnostic::{self, Diagnostic, Severity, SourceFile};
-use crate::load;
+use crate::config::Settings;
+use crate::diagnostic::{self, FileResult};
+use crate::load::{self, prune};
 use crate::plan::catalogue::Catalogue;
 use crate::plan::index::Index;
-use crate::rules::{self, Context};
+use crate::rules::{self, Context, suppression};
 
-/// Settings for a check run.
-#[derive(Debug, Clone)]
-pub struct CheckOptions {
-    /// Measurements may not be later than this date.
-    pub as_of: NaiveDate,
-    pub catalogue: Catalogue,
-}
-
-/// The outcome for one file.
-#[derive(Debug)]
-pub struct FileResult {
-    pub source: SourceFile,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl FileResult {
-    #[must_use]
-    pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
-    }
-}
-
-/// Checks the bytes of one file.
+/// Checks the bytes of one file named `name` with the settings that apply to it.
 ///
 /// The parser recurses once per level of nesting; at the limit of 64 levels an unoptimised build
 /// needs about 3 MiB of stack (an optimised one about 320 KiB). The `regioplan` binary runs checks
 /// on 64 MiB threads; library callers on small threads should do the same.
 #[must_use]
-pub fn check_bytes(name: &str, bytes: &[u8], options: &CheckOptions) -> FileResult {
+pub fn check_bytes(
+    name: &str,
+    bytes: &[u8],
+    settings: &Settings,
+    catalogue: &Catalogue,
+) -> FileResult {
+    let enabled = |code: &str| settings.enabled(code);
     let loaded = load::load(name, bytes);
-    let mut diagnostics = loaded.diagnostics;
+    let mut found = loaded.diagnostics;
     if let (Some(plan), Some(tree)) = (&loaded.plan, &loaded.tree) {
         let index = Index::build(plan);
-        let cx = Context {
-            plan,
-            index: &index,
-            tree,
-            catalogue: &options.catalogue,
-            as_of: options.as_of,
-        };
-        let mut found = rules::run(&cx);
-        found.retain(|d| !load::prune::consequential(d, &loaded.pruned, &loaded.source));
-        load::fill_paths(&mut found, tree);
-        diagnostics.extend(found);
+        let cx = Context::new(plan, &index, tree, catalogue, settings.as_of);
+        let mut semantic = rules::run(&cx, enabled);
+        semantic.retain(|d| !prune::consequential(d, &loaded.pruned, &loaded.source));
+        load::fill_paths(&mut semantic, tree);
+        found.extend(semantic);
     }
+    diagnostic::sort(&mut found);
+    let mut diagnostics = settings.apply(suppression::apply(&loaded.source, found, enabled));
     diagnostic::sort(&mut diagnostics);
     FileResult {
         source: loaded.source,

@@ -1,10 +1,49 @@
 //! Findings are data: a `Diagnostic` names a rule, a severity, the node it is about (a span
 //! and its JSON pointer) and what to do. Diagnostics are collected, sorted and handed to a
 //! renderer; they never travel through `?`.
+//!
+//! This is the leaf of the crate: spans, source files, rule metadata and findings depend on
+//! nothing else of regioplan, so every other module can use them.
 
 use serde::Serialize;
 
-use crate::plan::Span;
+/// A byte range in a source file. `len` may be 0 for positions (a mapping's start).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub len: usize,
+}
+
+impl Span {
+    #[must_use]
+    pub fn new(start: usize, len: usize) -> Self {
+        Self { start, len }
+    }
+
+    #[must_use]
+    pub fn end(&self) -> usize {
+        self.start + self.len
+    }
+}
+
+/// What a finding's code means: the documentation and default severity of one rule. The
+/// registry in `rules` pairs each with the check that reports it.
+#[derive(Debug)]
+pub struct RuleInfo {
+    /// Stable code, e.g. `RP102`.
+    pub code: &'static str,
+    /// Kebab-case name, e.g. `unknown-person`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line: what the rule checks.
+    pub summary: &'static str,
+    /// Why it matters for a regioplan.
+    pub why: &'static str,
+    /// A YAML fragment that triggers the rule.
+    pub bad: &'static str,
+    /// The same fragment, fixed.
+    pub good: &'static str,
+}
 
 /// How bad a finding is. Ordered: `Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -55,7 +94,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic with the rule's default severity and no label text.
     #[must_use]
-    pub fn new(rule: &crate::rules::RuleInfo, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(rule: &RuleInfo, span: Span, message: impl Into<String>) -> Self {
         Self {
             code: rule.code,
             severity: rule.severity,
@@ -187,6 +226,23 @@ impl SourceFile {
     #[must_use]
     pub fn line_start(&self, line: usize) -> Option<usize> {
         self.line_starts.get(line.checked_sub(1)?).copied()
+    }
+}
+
+/// One checked file with its findings, as a renderer shows them.
+#[derive(Debug)]
+pub struct FileResult {
+    pub source: SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileResult {
+    #[must_use]
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 }
 

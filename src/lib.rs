@@ -26,5 +26,6 @@ pub mod load;
 pub mod plan;
 pub mod render;
 pub mod rules;
+pub mod tree;
 
 pub use commands::{ExitCode, run};

@@ -15,15 +15,15 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use regioplan::analysis::diff;
-use regioplan::check::{CheckOptions, FileResult, check_bytes};
-use regioplan::config::{Settings, SettingsInput};
-use regioplan::diagnostic::{self, SourceFile};
+use regioplan::check::check_bytes;
+use regioplan::config::Settings;
+use regioplan::diagnostic::Span;
+use regioplan::diagnostic::{FileResult, SourceFile};
 use regioplan::load;
+use regioplan::plan::Plan;
 use regioplan::plan::catalogue::Catalogue;
-use regioplan::plan::{Plan, Span};
 use regioplan::render;
 use regioplan::render::diff::Versions;
-use regioplan::rules::suppression;
 
 const DEFAULT_MUTATIONS: usize = 3000;
 const DEFAULT_SEED: u64 = 0x5EED_2026_1122;
@@ -463,11 +463,9 @@ fn make_case(seed: u64, corpus: &[(String, Vec<u8>)]) -> Case {
     }
 }
 
-fn options() -> CheckOptions {
-    CheckOptions {
-        as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
-        catalogue: Catalogue::built_in(),
-    }
+/// The settings of a run without configuration, on the day the corpus was written.
+fn settings() -> Settings {
+    Settings::defaults(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"))
 }
 
 /// The message of a caught panic.
@@ -483,16 +481,6 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, String> {
     catch_unwind(AssertUnwindSafe(f))
         .map_err(|p| format!("{what} panicked: {}", panic_message(&*p)))
-}
-
-/// The pipeline of `regioplan check` for one file, as `commands::check` runs it.
-fn check(name: &str, bytes: &[u8], options: &CheckOptions, settings: &Settings) -> FileResult {
-    let mut result = check_bytes(name, bytes, options);
-    let found = std::mem::take(&mut result.diagnostics);
-    let mut kept = settings.apply(suppression::apply(&result.source, found));
-    diagnostic::sort(&mut kept);
-    result.diagnostics = kept;
-    result
 }
 
 /// What is wrong with a span, if anything.
@@ -513,12 +501,14 @@ fn bad_span(source: &SourceFile, span: Span) -> Option<String> {
 /// Checks one input and the spans of its findings; returns the result or what broke.
 fn verify_check(
     case: &Case,
-    options: &CheckOptions,
+    catalogue: &Catalogue,
     settings: &Settings,
     plans: &Plans,
 ) -> Result<FileResult, String> {
     let name = format!("mutated-0x{:x}/{}", case.seed, case.base);
-    let result = guarded("check", || check(&name, &case.bytes, options, settings))?;
+    let result = guarded("check", || {
+        check_bytes(&name, &case.bytes, settings, catalogue)
+    })?;
     for d in &result.diagnostics {
         let labels = std::iter::once(&d.primary).chain(&d.secondary);
         for (i, label) in labels.enumerate() {
@@ -626,7 +616,7 @@ fn verify_render(results: &[FileResult]) -> Result<(), String> {
 /// per batch); a batch that fails to render is rendered input by input to find the culprit.
 fn verify_batch(
     cases: &[Case],
-    options: &CheckOptions,
+    catalogue: &Catalogue,
     settings: &Settings,
     plans: &Plans,
 ) -> Vec<(usize, String)> {
@@ -639,7 +629,7 @@ fn verify_batch(
             std::thread::Builder::new()
                 .name(format!("case-seed-0x{:x}", case.seed))
                 .stack_size(BINARY_STACK_BYTES)
-                .spawn_scoped(one, || verify_check(case, options, settings, plans))
+                .spawn_scoped(one, || verify_check(case, catalogue, settings, plans))
                 .expect("spawn")
                 .join()
                 .unwrap_or_else(|p| Err(format!("panicked: {}", panic_message(&*p))))
@@ -698,15 +688,8 @@ fn mutated_plans_never_crash_and_every_span_lies_within_the_text() {
         let mut rng = Rng::new(run_seed);
         (0..count).map(|_| rng.next()).collect()
     };
-    let settings = Settings::resolve(
-        None,
-        None,
-        &SettingsInput {
-            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
-            ..SettingsInput::default()
-        },
-    );
-    let options = options();
+    let settings = settings();
+    let catalogue = Catalogue::built_in();
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(seeds.len())
@@ -714,15 +697,15 @@ fn mutated_plans_never_crash_and_every_span_lies_within_the_text() {
     let failures: Vec<String> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|w| {
-                let (corpus, seeds, options, settings, plans) =
-                    (&corpus, &seeds, &options, &settings, &plans);
+                let (corpus, seeds, catalogue, settings, plans) =
+                    (&corpus, &seeds, &catalogue, &settings, &plans);
                 scope.spawn(move || {
                     let mut failures = Vec::new();
                     let mine: Vec<u64> = seeds.iter().skip(w).step_by(workers).copied().collect();
                     for (n, chunk) in mine.chunks(BATCH).enumerate() {
                         let cases: Vec<Case> =
                             chunk.iter().map(|&seed| make_case(seed, corpus)).collect();
-                        for (i, problem) in verify_batch(&cases, options, settings, plans) {
+                        for (i, problem) in verify_batch(&cases, catalogue, settings, plans) {
                             failures.push(report(&cases[i], run_seed, &problem));
                         }
                         if failures.len() >= MAX_FAILURES {
@@ -795,7 +778,12 @@ fn codes_on_stack(text: String, stack: usize) -> Vec<&'static str> {
         .name(format!("stack-{}-kib", stack / 1024))
         .stack_size(stack)
         .spawn(move || {
-            let result = check_bytes("nested.yaml", text.as_bytes(), &options());
+            let result = check_bytes(
+                "nested.yaml",
+                text.as_bytes(),
+                &settings(),
+                &Catalogue::built_in(),
+            );
             result.diagnostics.iter().map(|d| d.code).collect()
         })
         .expect("spawn")
@@ -858,7 +846,12 @@ fn goals_nested_thirty_deep_load_and_deeper_is_a_limit_finding() {
 #[test]
 fn a_syntax_error_after_non_ascii_text_points_at_its_byte() {
     for text in ["naam: é\nb: [\n", "naam: \"😀😀😀😀😀😀\"\nb: [\n"] {
-        let result = check_bytes("x.yaml", text.as_bytes(), &options());
+        let result = check_bytes(
+            "x.yaml",
+            text.as_bytes(),
+            &settings(),
+            &Catalogue::built_in(),
+        );
         let d = result
             .diagnostics
             .iter()

@@ -8,7 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
-use regioplan::check::{CheckOptions, check_bytes};
+use regioplan::check::check_bytes;
+use regioplan::config::Settings;
 use regioplan::plan::catalogue::Catalogue;
 
 fn inputs(dir: &Path, found: &mut Vec<PathBuf>) {
@@ -41,14 +42,12 @@ fn every_yaml_test_suite_input_gets_findings_and_never_a_crash() {
     inputs(&corpus, &mut files);
     files.sort();
     assert!(files.len() >= 400, "found only {} inputs", files.len());
-    let options = CheckOptions {
-        as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
-        catalogue: Catalogue::built_in(),
-    };
+    let settings = Settings::defaults(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"));
+    let catalogue = Catalogue::built_in();
     let mut invalid_accepted = Vec::new();
     for file in &files {
         let bytes = std::fs::read(file).expect("read");
-        let result = check_bytes(&file.display().to_string(), &bytes, &options);
+        let result = check_bytes(&file.display().to_string(), &bytes, &settings, &catalogue);
         // None of these is a plan, so every one must be reported, each with a real position.
         assert!(
             !result.diagnostics.is_empty(),

@@ -9,13 +9,12 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 
 use super::ExitCode;
-use crate::check::{CheckOptions, FileResult, check_bytes};
+use crate::check::check_bytes;
 use crate::cli::{CheckArgs, Color, FailOn, Format};
 use crate::config::{self, LoadedConfig, Settings, SettingsInput};
-use crate::diagnostic::{self, Severity};
+use crate::diagnostic::{FileResult, Severity};
 use crate::plan::catalogue::Catalogue;
 use crate::render;
-use crate::rules::suppression;
 
 /// Each worker thread's stack: the checks recurse over nested goals.
 const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
@@ -161,18 +160,7 @@ fn check_all(jobs: &[Job<'_>], catalogue: &Catalogue) -> anyhow::Result<Vec<File
 
 fn check_one(job: &Job<'_>, catalogue: &Catalogue) -> anyhow::Result<FileResult> {
     let (name, bytes) = read(job.input)?;
-    let options = CheckOptions {
-        as_of: job.settings.as_of,
-        catalogue: catalogue.clone(),
-    };
-    let mut result = check_bytes(&name, &bytes, &options);
-    let found = std::mem::take(&mut result.diagnostics);
-    let mut kept = job
-        .settings
-        .apply(suppression::apply(&result.source, found));
-    diagnostic::sort(&mut kept);
-    result.diagnostics = kept;
-    Ok(result)
+    Ok(check_bytes(&name, &bytes, &job.settings, catalogue))
 }
 
 /// The configuration files in play: the one given with `--config`, or the nearest one above

@@ -221,22 +221,24 @@ fn shell_quote(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{CheckOptions, check_bytes};
+    use crate::check::check_bytes;
+    use crate::config::Settings;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
     }
 
     fn findings(text: &str, today: NaiveDate) -> Vec<String> {
-        let options = CheckOptions {
-            as_of: today,
-            catalogue: Catalogue::built_in(),
-        };
-        check_bytes("plan.yaml", text.as_bytes(), &options)
-            .diagnostics
-            .iter()
-            .map(|d| format!("{}: {}", d.code, d.message))
-            .collect()
+        check_bytes(
+            "plan.yaml",
+            text.as_bytes(),
+            &Settings::defaults(today),
+            &Catalogue::built_in(),
+        )
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}: {}", d.code, d.message))
+        .collect()
     }
 
     #[test]

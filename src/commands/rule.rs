@@ -12,7 +12,7 @@ use crate::rules::{self, ALL};
 
 pub fn run(args: &RuleArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let selected: Vec<&rules::RuleInfo> = if args.all {
-        ALL.to_vec()
+        ALL.iter().map(|r| &r.info).collect()
     } else {
         let code = args.code.as_deref().unwrap_or_default();
         let found = rules::find(code).or_else(|| ALL.iter().copied().find(|r| r.name == code));
@@ -23,7 +23,7 @@ pub fn run(args: &RuleArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                 .unwrap_or_default();
             bail!("unknown rule `{code}`{hint} (`regioplan rule --all` lists them)");
         };
-        vec![rule]
+        vec![&rule.info]
     };
     match args.format {
         RuleFormat::Text => render::text(out, &selected)?,

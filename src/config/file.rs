@@ -10,13 +10,13 @@ use serde::Deserialize;
 use serde_json::Value;
 use toml::de::{DeTable, DeValue};
 
-use crate::check::FileResult;
 use crate::cli::{FailOn, Format};
+use crate::diagnostic::FileResult;
+use crate::diagnostic::Span;
 use crate::diagnostic::{self, Diagnostic, SourceFile};
 use crate::load::structure::{Compiled, check_against};
-use crate::load::yaml::{Tree, escape_pointer};
-use crate::plan::Span;
-use crate::rules::{self, did_you_mean, structure as r, suppression};
+use crate::rules::{self, structure as r, suppression};
+use crate::tree::{Tree, escape_pointer};
 
 /// The contents of a `regioplan.toml`.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
@@ -380,24 +380,8 @@ fn check_codes(config: &ConfigFile, tree: &Tree) -> Vec<Diagnostic> {
                     .filter(|_| pointer.contains("/severity/"))
                     .unwrap_or(n.value)
             });
-            found.push(unknown_code(&code, span).path(pointer));
+            found.push(suppression::unknown_code(&code, span).path(pointer));
         }
     }
     found
-}
-
-/// A diagnostic for a rule code that names no rule.
-#[must_use]
-pub fn unknown_code(code: &str, span: Span) -> Diagnostic {
-    let help = match did_you_mean(code, rules::ALL.iter().map(|r| r.code)) {
-        Some(s) => format!("did you mean `{s}`? `regioplan rule --all` lists the rules"),
-        None => "`regioplan rule --all` lists the rules".to_string(),
-    };
-    Diagnostic::new(
-        &suppression::UNKNOWN_RULE_CODE,
-        span,
-        format!("`{code}` is not a rule code or prefix"),
-    )
-    .label("no rule starts with this")
-    .help(help)
 }

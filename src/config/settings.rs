@@ -66,6 +66,20 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The settings without a configuration file or command-line options: every rule on,
+    /// measurements checked against `today`.
+    #[must_use]
+    pub fn defaults(today: NaiveDate) -> Self {
+        Self::resolve(
+            None,
+            None,
+            &SettingsInput {
+                today,
+                ..SettingsInput::default()
+            },
+        )
+    }
+
     /// Resolves the settings for `plan_path` from a configuration (if any) and the command line.
     #[must_use]
     pub fn resolve(

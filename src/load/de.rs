@@ -11,11 +11,10 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor,
 };
 
-use super::yaml::{TNode, TValue};
-use crate::plan::Span;
+use crate::diagnostic::Span;
+use crate::tree::{TNode, TValue};
 
-/// The newtype name `S<T>` asks for; the tree answers with (start, len, value).
-pub const SPANNED: &str = "$regioplan::spanned";
+use crate::plan::spanned::SPANNED;
 
 /// A failure to read the model, with the node it is about.
 #[derive(Debug, Clone, PartialEq)]
@@ -205,8 +204,9 @@ impl<'de> SeqAccess<'de> for SpanParts<'de> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::yaml::{Tree, parse};
+    use crate::load::yaml::{build_tree, parse};
     use crate::plan::S;
+    use crate::tree::Tree;
 
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -218,7 +218,7 @@ mod tests {
     }
 
     fn tree(text: &str) -> Tree {
-        Tree::build(&parse(text).expect("parses"))
+        build_tree(&parse(text).expect("parses"))
     }
 
     #[test]

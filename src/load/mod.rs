@@ -10,10 +10,12 @@ pub mod prune;
 pub mod structure;
 pub mod yaml;
 
+use crate::diagnostic::Span;
 use crate::diagnostic::{Diagnostic, SourceFile};
-use crate::plan::{Plan, Span};
+use crate::plan::Plan;
 use crate::rules::structure as r;
-use yaml::{SyntaxErrorKind, Tree};
+use crate::tree::{Tree, escape_pointer};
+use yaml::SyntaxErrorKind;
 
 /// The result of loading one file.
 #[derive(Debug)]
@@ -96,9 +98,9 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
         );
         return loaded;
     }
-    let tree = Tree::build(&root);
+    let tree = yaml::build_tree(&root);
     for dup in &tree.duplicate_keys {
-        let path = format!("{}/{}", dup.pointer, yaml::escape_pointer(&dup.key));
+        let path = format!("{}/{}", dup.pointer, escape_pointer(&dup.key));
         loaded.diagnostics.push(
             Diagnostic::new(
                 &r::DUPLICATE_KEY,

@@ -11,10 +11,10 @@
 use std::collections::BTreeSet;
 
 use super::de::from_node;
-use super::yaml::{TNode, TValue, Tree};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::plan::Plan;
 use crate::rules::{governance, references, structure};
+use crate::tree::{TNode, TValue, Tree};
 
 /// What was left out or changed.
 #[derive(Debug, Clone, Default)]
@@ -109,7 +109,7 @@ fn remove(root: &mut TNode, tree: &Tree, start: usize, pointer: &str, pruned: &m
     if let Some(section) = pointer.split('/').nth(1) {
         pruned
             .sections
-            .insert(super::yaml::unescape_pointer(section));
+            .insert(crate::tree::unescape_pointer(section));
     }
     true
 }

@@ -11,12 +11,12 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError, Validator};
 use serde_json::Value;
 
-use super::yaml::{Tree, escape_pointer, unescape_pointer};
 use crate::diagnostic::Diagnostic;
-use crate::plan::Span;
+use crate::diagnostic::Span;
 use crate::plan::raw::{DATE_PATTERN, ID_PATTERN};
 use crate::plan::schema::plan_schema;
 use crate::rules::{did_you_mean, structure as r};
+use crate::tree::{Tree, escape_pointer, unescape_pointer};
 
 /// A schema and its compiled validator.
 pub struct Compiled {

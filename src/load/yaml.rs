@@ -11,7 +11,8 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Options, Spanned};
 
-use crate::plan::Span;
+use crate::diagnostic::Span;
+use crate::tree::{DuplicateKey, TNode, TValue, Tree, escape_pointer};
 
 /// The largest plan file regioplan reads, in bytes. Real plans are tens of kilobytes; the
 /// parser's budget below is derived from this so that no input within it can exhaust memory
@@ -149,237 +150,89 @@ impl<'de> Deserialize<'de> for Node {
     }
 }
 
-/// Where a node is: the span of its key (for mapping values) and of its value.
-#[derive(Debug, Clone, Copy)]
-pub struct NodeSpans {
-    pub key: Option<Span>,
-    pub value: Span,
+/// Builds the document tree from a parsed root node.
+#[must_use]
+pub fn build_tree(root: &Spanned<Node>) -> Tree {
+    let mut tree = Tree::empty();
+    let (value, node) = walk(&mut tree, root, "", None);
+    tree.value = value;
+    tree.root = node;
+    tree
 }
 
-/// A node of the document with its span and the end of its extent (its last descendant), as
-/// the typed model is read from it (see `load::de`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct TNode {
-    pub span: Span,
-    /// The byte offset where the node and everything inside it ends.
-    pub end: usize,
-    pub value: TValue,
-}
-
-/// The value of a `TNode`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum TValue {
-    Null,
-    Bool(bool),
-    Int(i64),
-    UInt(u64),
-    Float(f64),
-    Str(String),
-    Seq(Vec<TNode>),
-    /// Entries with the key's text and span; duplicate keys keep the first.
-    Map(Vec<(String, Span, TNode)>),
-}
-
-impl TNode {
-    fn null() -> Self {
-        TNode {
-            span: Span::default(),
-            end: 0,
-            value: TValue::Null,
-        }
-    }
-
-    /// The node at a JSON pointer.
-    #[must_use]
-    pub fn at(&self, pointer: &str) -> Option<&TNode> {
-        let mut node = self;
-        for segment in pointer.split('/').skip(1) {
-            let key = unescape_pointer(segment);
-            node = match &node.value {
-                TValue::Seq(items) => items.get(key.parse::<usize>().ok()?)?,
-                TValue::Map(entries) => &entries.iter().find(|(k, _, _)| *k == key)?.2,
-                _ => return None,
-            };
-        }
-        Some(node)
-    }
-
-    /// Removes the node at a JSON pointer (a mapping entry or a list item); returns it.
-    pub fn remove(&mut self, pointer: &str) -> Option<TNode> {
-        let (parent, last) = pointer.rsplit_once('/')?;
-        let last = unescape_pointer(last);
-        let mut node = self;
-        for segment in parent.split('/').skip(1) {
-            let key = unescape_pointer(segment);
-            node = match &mut node.value {
-                TValue::Seq(items) => items.get_mut(key.parse::<usize>().ok()?)?,
-                TValue::Map(entries) => &mut entries.iter_mut().find(|(k, _, _)| *k == key)?.2,
-                _ => return None,
-            };
-        }
-        match &mut node.value {
-            TValue::Seq(items) => {
-                let i = last.parse::<usize>().ok().filter(|i| *i < items.len())?;
-                Some(items.remove(i))
+fn walk(tree: &mut Tree, node: &Spanned<Node>, pointer: &str, key: Option<Span>) -> (Value, TNode) {
+    let span = span_of(&node.referenced);
+    tree.record(pointer, key, span);
+    let scalar = |value: Value, t: TValue| {
+        (
+            value,
+            TNode {
+                span,
+                end: span.end(),
+                value: t,
+            },
+        )
+    };
+    match &node.value {
+        Node::Null => scalar(Value::Null, TValue::Null),
+        Node::Bool(b) => scalar(Value::Bool(*b), TValue::Bool(*b)),
+        Node::Int(i) => scalar(Value::from(*i), TValue::Int(*i)),
+        Node::UInt(u) => scalar(Value::from(*u), TValue::UInt(*u)),
+        Node::Float(f) => scalar(
+            serde_json::Number::from_f64(*f)
+                .map_or_else(|| Value::String(f.to_string()), Value::Number),
+            TValue::Float(*f),
+        ),
+        Node::Str(s) => scalar(Value::String(s.clone()), TValue::Str(s.clone())),
+        Node::Seq(items) => {
+            let mut values = Vec::with_capacity(items.len());
+            let mut nodes = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let (v, n) = walk(tree, item, &format!("{pointer}/{i}"), None);
+                values.push(v);
+                nodes.push(n);
             }
-            TValue::Map(entries) => {
-                let i = entries.iter().position(|(k, _, _)| *k == last)?;
-                Some(entries.remove(i).2)
-            }
-            _ => None,
-        }
-    }
-
-    /// The `id` of a mapping node, if it has one.
-    #[must_use]
-    pub fn id(&self) -> Option<&str> {
-        match &self.at("/id")?.value {
-            TValue::Str(s) => Some(s),
-            _ => None,
-        }
-    }
-}
-
-/// A parsed document: the JSON value the schema sees, the node tree the model is read from,
-/// and the spans of its nodes by JSON pointer.
-#[derive(Debug, Clone)]
-pub struct Tree {
-    pub value: Value,
-    pub root: TNode,
-    /// JSON pointer -> spans.
-    pub nodes: BTreeMap<String, NodeSpans>,
-    /// Byte offset of a node's value (or key) -> JSON pointer.
-    pub by_offset: BTreeMap<usize, String>,
-    /// Repeated keys: (pointer of the mapping, key, first span, repeated span).
-    pub duplicate_keys: Vec<DuplicateKey>,
-}
-
-/// A key that occurs twice in one mapping.
-#[derive(Debug, Clone)]
-pub struct DuplicateKey {
-    pub pointer: String,
-    pub key: String,
-    pub first: Span,
-    pub repeated: Span,
-}
-
-impl Tree {
-    /// Builds the tree from a parsed root node.
-    #[must_use]
-    pub fn build(root: &Spanned<Node>) -> Self {
-        let mut tree = Tree::empty();
-        let (value, node) = tree.walk(root, "", None);
-        tree.value = value;
-        tree.root = node;
-        tree
-    }
-
-    fn walk(&mut self, node: &Spanned<Node>, pointer: &str, key: Option<Span>) -> (Value, TNode) {
-        let span = Span::from_location(&node.referenced);
-        self.record(pointer, key, span);
-        let scalar = |value: Value, t: TValue| {
+            let end = extent_end(span, nodes.iter().map(|n| n.end));
             (
-                value,
+                Value::Array(values),
                 TNode {
                     span,
-                    end: span.end(),
-                    value: t,
+                    end,
+                    value: TValue::Seq(nodes),
                 },
             )
-        };
-        match &node.value {
-            Node::Null => scalar(Value::Null, TValue::Null),
-            Node::Bool(b) => scalar(Value::Bool(*b), TValue::Bool(*b)),
-            Node::Int(i) => scalar(Value::from(*i), TValue::Int(*i)),
-            Node::UInt(u) => scalar(Value::from(*u), TValue::UInt(*u)),
-            Node::Float(f) => scalar(
-                serde_json::Number::from_f64(*f)
-                    .map_or_else(|| Value::String(f.to_string()), Value::Number),
-                TValue::Float(*f),
-            ),
-            Node::Str(s) => scalar(Value::String(s.clone()), TValue::Str(s.clone())),
-            Node::Seq(items) => {
-                let mut values = Vec::with_capacity(items.len());
-                let mut nodes = Vec::with_capacity(items.len());
-                for (i, item) in items.iter().enumerate() {
-                    let (v, n) = self.walk(item, &format!("{pointer}/{i}"), None);
-                    values.push(v);
-                    nodes.push(n);
+        }
+        Node::Map(entries) => {
+            let mut nodes = Vec::with_capacity(entries.len());
+            let mut map = serde_json::Map::new();
+            let mut first_seen: BTreeMap<&str, Span> = BTreeMap::new();
+            for (k, v) in entries {
+                let key_span = span_of(&k.referenced);
+                if let Some(first) = first_seen.get(k.value.0.as_str()) {
+                    tree.duplicate_keys.push(DuplicateKey {
+                        pointer: pointer.to_string(),
+                        key: k.value.0.clone(),
+                        first: *first,
+                        repeated: key_span,
+                    });
+                    continue;
                 }
-                let end = extent_end(span, nodes.iter().map(|n| n.end));
-                (
-                    Value::Array(values),
-                    TNode {
-                        span,
-                        end,
-                        value: TValue::Seq(nodes),
-                    },
-                )
+                first_seen.insert(&k.value.0, key_span);
+                let child = format!("{pointer}/{}", escape_pointer(&k.value.0));
+                let (value, child_node) = walk(tree, v, &child, Some(key_span));
+                map.insert(k.value.0.clone(), value);
+                nodes.push((k.value.0.clone(), key_span, child_node));
             }
-            Node::Map(entries) => {
-                let mut nodes = Vec::with_capacity(entries.len());
-                let mut map = serde_json::Map::new();
-                let mut first_seen: BTreeMap<&str, Span> = BTreeMap::new();
-                for (k, v) in entries {
-                    let key_span = Span::from_location(&k.referenced);
-                    if let Some(first) = first_seen.get(k.value.0.as_str()) {
-                        self.duplicate_keys.push(DuplicateKey {
-                            pointer: pointer.to_string(),
-                            key: k.value.0.clone(),
-                            first: *first,
-                            repeated: key_span,
-                        });
-                        continue;
-                    }
-                    first_seen.insert(&k.value.0, key_span);
-                    let child = format!("{pointer}/{}", escape_pointer(&k.value.0));
-                    let (value, child_node) = self.walk(v, &child, Some(key_span));
-                    map.insert(k.value.0.clone(), value);
-                    nodes.push((k.value.0.clone(), key_span, child_node));
-                }
-                let end = extent_end(span, nodes.iter().map(|(_, _, n)| n.end));
-                (
-                    Value::Object(map),
-                    TNode {
-                        span,
-                        end,
-                        value: TValue::Map(nodes),
-                    },
-                )
-            }
+            let end = extent_end(span, nodes.iter().map(|(_, _, n)| n.end));
+            (
+                Value::Object(map),
+                TNode {
+                    span,
+                    end,
+                    value: TValue::Map(nodes),
+                },
+            )
         }
-    }
-
-    /// Starts an empty tree for another source format (the TOML configuration).
-    #[must_use]
-    pub fn empty() -> Self {
-        Tree {
-            value: Value::Null,
-            root: TNode::null(),
-            nodes: BTreeMap::new(),
-            by_offset: BTreeMap::new(),
-            duplicate_keys: Vec::new(),
-        }
-    }
-
-    /// Records where the node at `pointer` is.
-    pub fn record(&mut self, pointer: &str, key: Option<Span>, value: Span) {
-        self.nodes
-            .insert(pointer.to_string(), NodeSpans { key, value });
-        if let Some(key) = key {
-            self.by_offset
-                .entry(key.start)
-                .or_insert_with(|| pointer.to_string());
-        }
-        self.by_offset
-            .entry(value.start)
-            .or_insert_with(|| pointer.to_string());
-    }
-
-    /// The JSON pointer of the innermost node that starts at `offset`, if any.
-    #[must_use]
-    pub fn pointer_at(&self, offset: usize) -> Option<&str> {
-        self.by_offset.get(&offset).map(String::as_str)
     }
 }
 
@@ -388,16 +241,34 @@ fn extent_end(span: Span, children: impl Iterator<Item = usize>) -> usize {
     children.fold(span.end(), usize::max)
 }
 
-/// Reverses `escape_pointer`.
-#[must_use]
-pub fn unescape_pointer(segment: &str) -> String {
-    segment.replace("~1", "/").replace("~0", "~")
+/// The span of a parsed node's location.
+fn span_of(location: &serde_saphyr::Location) -> Span {
+    let span = location.span();
+    let start = span.byte_offset().unwrap_or_else(|| span.offset());
+    let len = span.byte_len().unwrap_or_else(|| span.len());
+    Span {
+        start: usize::try_from(start).unwrap_or(usize::MAX),
+        len: usize::try_from(len).unwrap_or(0),
+    }
 }
 
-/// Escapes a key for a JSON pointer (RFC 6901).
-#[must_use]
-pub fn escape_pointer(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+/// The span of an error's location in `text`. The YAML scanner's errors carry character
+/// offsets only; read as byte offsets, they point too early after any non-ASCII character.
+fn error_span(location: &serde_saphyr::Location, text: &str) -> Span {
+    let span = location.span();
+    if span.byte_offset().is_some() {
+        return span_of(location);
+    }
+    // The byte offset of the `chars`-th character of `s`, or its end.
+    let byte_of = |s: &str, chars: u64| {
+        usize::try_from(chars)
+            .ok()
+            .and_then(|n| s.char_indices().nth(n))
+            .map_or(s.len(), |(i, _)| i)
+    };
+    let start = byte_of(text, span.offset());
+    let len = byte_of(text.get(start..).unwrap_or_default(), span.len());
+    Span { start, len }
 }
 
 /// How parsing failed.
@@ -423,7 +294,7 @@ pub fn parse(text: &str) -> Result<Spanned<Node>, SyntaxError> {
     serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options()).map_err(|e| {
         let span = e
             .location()
-            .map(|l| Span::from_error_location(&l, text))
+            .map(|l| error_span(&l, text))
             .unwrap_or_default();
         let (kind, message) = match innermost(&e) {
             serde_saphyr::Error::MultipleDocuments { .. } => (
@@ -556,7 +427,7 @@ mod tests {
     #[test]
     fn the_tree_records_key_and_value_spans_by_pointer() {
         let text = "themes:\n  - id: ggz\n";
-        let tree = Tree::build(&parse(text).expect("parses"));
+        let tree = build_tree(&parse(text).expect("parses"));
         let id = tree.nodes.get("/themes/0/id").expect("node");
         // "themes:\n" is 8 bytes and "  - " 4 more: the key starts at 12, the value at 16.
         assert_eq!(id.key.map(|k| k.start), Some(12));
@@ -566,7 +437,7 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_kept_with_both_positions() {
-        let tree = Tree::build(&parse("a: 1\nb: 2\na: 3\n").expect("parses"));
+        let tree = build_tree(&parse("a: 1\nb: 2\na: 3\n").expect("parses"));
         assert_eq!(tree.duplicate_keys.len(), 1);
         assert_eq!(tree.duplicate_keys[0].first.start, 0);
         assert_eq!(tree.duplicate_keys[0].repeated.start, 10);
@@ -575,7 +446,7 @@ mod tests {
 
     #[test]
     fn strict_booleans_keep_yes_a_string() {
-        let tree = Tree::build(&parse("a: yes\nb: true\n").expect("parses"));
+        let tree = build_tree(&parse("a: yes\nb: true\n").expect("parses"));
         assert_eq!(tree.value["a"], "yes");
         assert_eq!(tree.value["b"], true);
     }

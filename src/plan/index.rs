@@ -141,6 +141,13 @@ impl<'a> Index<'a> {
     }
 }
 
+/// Calls `f` with every goal of every theme and the goal it is part of, depth first.
+pub fn each_goal<'a>(plan: &'a Plan, f: &mut impl FnMut(&'a Goal, Option<&'a Goal>)) {
+    for theme in &plan.themes {
+        walk_goals(&theme.goals, None, f);
+    }
+}
+
 /// Walks goals depth-first with their parent.
 pub fn walk_goals<'a>(
     goals: &'a [Goal],

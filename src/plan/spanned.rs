@@ -9,53 +9,11 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer};
 
-/// A byte range in a source file. `len` may be 0 for positions (a mapping's start).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Span {
-    pub start: usize,
-    pub len: usize,
-}
+pub use crate::diagnostic::Span;
 
-impl Span {
-    #[must_use]
-    pub fn new(start: usize, len: usize) -> Self {
-        Self { start, len }
-    }
-
-    #[must_use]
-    pub fn end(&self) -> usize {
-        self.start + self.len
-    }
-
-    pub(crate) fn from_location(location: &serde_saphyr::Location) -> Self {
-        let span = location.span();
-        let start = span.byte_offset().unwrap_or_else(|| span.offset());
-        let len = span.byte_len().unwrap_or_else(|| span.len());
-        Self {
-            start: usize::try_from(start).unwrap_or(usize::MAX),
-            len: usize::try_from(len).unwrap_or(0),
-        }
-    }
-
-    /// The span of an error's location in `text`. The YAML scanner's errors carry character
-    /// offsets only; read as byte offsets, they point too early after any non-ASCII character.
-    pub(crate) fn from_error_location(location: &serde_saphyr::Location, text: &str) -> Self {
-        let span = location.span();
-        if span.byte_offset().is_some() {
-            return Self::from_location(location);
-        }
-        // The byte offset of the `chars`-th character of `s`, or its end.
-        let byte_of = |s: &str, chars: u64| {
-            usize::try_from(chars)
-                .ok()
-                .and_then(|n| s.char_indices().nth(n))
-                .map_or(s.len(), |(i, _)| i)
-        };
-        let start = byte_of(text, span.offset());
-        let len = byte_of(text.get(start..).unwrap_or_default(), span.len());
-        Self { start, len }
-    }
-}
+/// The name of the newtype request by which the node-tree deserializer (`load::de`) hands a
+/// value over with its start and length.
+pub const SPANNED: &str = "$regioplan::spanned";
 
 /// A value with the span of the YAML node it was read from.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,8 +63,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for S<T> {
                 })
             }
         }
-        deserializer
-            .deserialize_newtype_struct(crate::load::de::SPANNED, Parts(std::marker::PhantomData))
+        deserializer.deserialize_newtype_struct(SPANNED, Parts(std::marker::PhantomData))
     }
 }
 

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::{Summary, positions};
-use crate::check::FileResult;
+use crate::diagnostic::FileResult;
 
 pub fn write(out: &mut dyn Write, results: &[FileResult]) -> io::Result<()> {
     for result in results {

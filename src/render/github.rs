@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::{Summary, positions};
-use crate::check::FileResult;
+use crate::diagnostic::FileResult;
 use crate::diagnostic::Severity;
 use crate::rules;
 

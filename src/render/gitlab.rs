@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::positions;
-use crate::check::FileResult;
+use crate::diagnostic::FileResult;
 use crate::diagnostic::Severity;
 use crate::rules;
 
@@ -83,9 +83,9 @@ mod tests {
 
     #[test]
     fn identical_findings_get_distinct_fingerprints() {
-        use crate::check::FileResult;
+        use crate::diagnostic::FileResult;
+        use crate::diagnostic::Span;
         use crate::diagnostic::{Diagnostic, SourceFile};
-        use crate::plan::Span;
         use crate::rules::suppression::SUPPRESSION_WITHOUT_REASON as RULE;
         let finding = |at| Diagnostic::new(&RULE, Span::new(at, 1), "suppression without a reason");
         let result = FileResult {

@@ -6,9 +6,9 @@ use std::time::Duration;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::{Summary, plural};
-use crate::check::FileResult;
+use crate::diagnostic::FileResult;
+use crate::diagnostic::Span;
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
-use crate::plan::Span;
 
 /// Writes every diagnostic of every file, then the summary line (with the time, if given).
 pub fn write(

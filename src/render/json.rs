@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Summary;
-use crate::check::FileResult;
+use crate::diagnostic::FileResult;
 use crate::diagnostic::{Diagnostic, Position, Severity, SourceFile};
 use crate::rules;
 

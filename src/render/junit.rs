@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::time::Duration;
 
 use super::{Summary, positions};
-use crate::check::FileResult;
+use crate::diagnostic::FileResult;
 use crate::diagnostic::Severity;
 use crate::rules;
 

@@ -11,7 +11,7 @@ pub mod junit;
 pub mod rules;
 pub mod sarif;
 
-use crate::check::FileResult;
+use crate::diagnostic::FileResult;
 use crate::diagnostic::Severity;
 
 /// Totals over a run.
@@ -37,7 +37,7 @@ impl Summary {
 #[must_use]
 pub fn positions(
     source: &crate::diagnostic::SourceFile,
-    span: crate::plan::Span,
+    span: crate::diagnostic::Span,
 ) -> (crate::diagnostic::Position, crate::diagnostic::Position) {
     let range = human::visible(source, span);
     (source.position(range.start), source.position(range.end))

@@ -11,9 +11,9 @@ use serde_sarif::sarif::{
 };
 
 use super::positions;
-use crate::check::FileResult;
+use crate::diagnostic::FileResult;
+use crate::diagnostic::Span;
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
-use crate::plan::Span;
 use crate::rules::{ALL, RuleInfo};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";

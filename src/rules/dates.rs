@@ -6,75 +6,90 @@ use super::{Context, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::plan::S;
-use crate::plan::index::walk_goals;
+use crate::plan::index::{each_goal, walk_goals};
 use crate::plan::raw::{Date, Plan};
 
-pub static IMPOSSIBLE_DATE: RuleInfo = RuleInfo {
-    code: "RP201",
-    name: "impossible-date",
-    severity: Error,
-    summary: "A date that does not exist, such as 30 February.",
-    why: "A deadline on a day that does not exist cannot be planned, compared or reported.",
-    bad: "deadline: 2022-02-30\n",
-    good: "deadline: 2022-02-28\n",
+pub static IMPOSSIBLE_DATE: Rule = Rule {
+    info: RuleInfo {
+        code: "RP201",
+        name: "impossible-date",
+        severity: Error,
+        summary: "A date that does not exist, such as 30 February.",
+        why: "A deadline on a day that does not exist cannot be planned, compared or reported.",
+        bad: "deadline: 2022-02-30\n",
+        good: "deadline: 2022-02-28\n",
+    },
+    check: Some(impossible_dates),
 };
 
-pub static DEADLINE_OUTSIDE_PERIOD: RuleInfo = RuleInfo {
-    code: "RP202",
-    name: "deadline-outside-period",
-    severity: Warning,
-    summary: "A goal's deadline before the plan period starts or after it ends.",
-    why: "Goals are the plan's promises for its period; a deadline outside it belongs in \
-          another plan, or the period is wrong.",
-    bad: "period: {start: 2022-01-01, end: 2023-12-31}\n...\n    deadline: 2025-06-30\n",
-    good: "period: {start: 2022-01-01, end: 2023-12-31}\n...\n    deadline: 2023-06-30\n",
+pub static DEADLINE_OUTSIDE_PERIOD: Rule = Rule {
+    info: RuleInfo {
+        code: "RP202",
+        name: "deadline-outside-period",
+        severity: Warning,
+        summary: "A goal's deadline before the plan period starts or after it ends.",
+        why: "Goals are the plan's promises for its period; a deadline outside it belongs in \
+              another plan, or the period is wrong.",
+        bad: "period: {start: 2022-01-01, end: 2023-12-31}\n...\n    deadline: 2025-06-30\n",
+        good: "period: {start: 2022-01-01, end: 2023-12-31}\n...\n    deadline: 2023-06-30\n",
+    },
+    check: Some(deadlines_outside_period),
 };
 
-pub static SUBGOAL_AFTER_PARENT: RuleInfo = RuleInfo {
-    code: "RP203",
-    name: "subgoal-after-parent",
-    severity: Error,
-    summary: "A subgoal due after the goal it is part of.",
-    why: "A goal cannot be reached before its parts; the work agenda would be impossible.",
-    bad: "- id: ggz-1\n  deadline: 2022-06-30\n  goals:\n    - id: ggz-1a\n      deadline: 2022-09-30\n",
-    good: "- id: ggz-1\n  deadline: 2022-12-31\n  goals:\n    - id: ggz-1a\n      deadline: 2022-09-30\n",
+pub static SUBGOAL_AFTER_PARENT: Rule = Rule {
+    info: RuleInfo {
+        code: "RP203",
+        name: "subgoal-after-parent",
+        severity: Error,
+        summary: "A subgoal due after the goal it is part of.",
+        why: "A goal cannot be reached before its parts; the work agenda would be impossible.",
+        bad: "- id: ggz-1\n  deadline: 2022-06-30\n  goals:\n    - id: ggz-1a\n      deadline: 2022-09-30\n",
+        good: "- id: ggz-1\n  deadline: 2022-12-31\n  goals:\n    - id: ggz-1a\n      deadline: 2022-09-30\n",
+    },
+    check: Some(subgoals_after_parent),
 };
 
-pub static MEASUREMENTS_OUT_OF_ORDER: RuleInfo = RuleInfo {
-    code: "RP204",
-    name: "measurements-out-of-order",
-    severity: Warning,
-    summary: "Measurements of a goal that are not in date order (or share a date).",
-    why: "The last measurement is read as the current value; out of order, the status and \
-          trajectory of the goal are computed from the wrong one.",
-    bad: "measurements:\n  - {date: 2022-06-30, value: 8}\n  - {date: 2022-03-31, value: 5}\n",
-    good: "measurements:\n  - {date: 2022-03-31, value: 5}\n  - {date: 2022-06-30, value: 8}\n",
+pub static MEASUREMENTS_OUT_OF_ORDER: Rule = Rule {
+    info: RuleInfo {
+        code: "RP204",
+        name: "measurements-out-of-order",
+        severity: Warning,
+        summary: "Measurements of a goal that are not in date order (or share a date).",
+        why: "The last measurement is read as the current value; out of order, the status and \
+              trajectory of the goal are computed from the wrong one.",
+        bad: "measurements:\n  - {date: 2022-06-30, value: 8}\n  - {date: 2022-03-31, value: 5}\n",
+        good: "measurements:\n  - {date: 2022-03-31, value: 5}\n  - {date: 2022-06-30, value: 8}\n",
+    },
+    check: Some(measurements_out_of_order),
 };
 
-pub static MEASUREMENT_AFTER_AS_OF: RuleInfo = RuleInfo {
-    code: "RP205",
-    name: "measurement-in-the-future",
-    severity: Error,
-    summary: "A measurement dated after today (or after `--as-of`).",
-    why: "A measurement records what was observed; one in the future is a typo in the year \
-          or a target written in the wrong place.",
-    bad: "measurements:\n  - {date: 2032-03-31, value: 5}\n",
-    good: "measurements:\n  - {date: 2022-03-31, value: 5}\n",
+pub static MEASUREMENT_AFTER_AS_OF: Rule = Rule {
+    info: RuleInfo {
+        code: "RP205",
+        name: "measurement-in-the-future",
+        severity: Error,
+        summary: "A measurement dated after today (or after `--as-of`).",
+        why: "A measurement records what was observed; one in the future is a typo in the year \
+              or a target written in the wrong place.",
+        bad: "measurements:\n  - {date: 2032-03-31, value: 5}\n",
+        good: "measurements:\n  - {date: 2022-03-31, value: 5}\n",
+    },
+    check: Some(measurements_after_as_of),
 };
 
-pub static END_BEFORE_START: RuleInfo = RuleInfo {
-    code: "RP206",
-    name: "end-before-start",
-    severity: Error,
-    summary: "A period, contract or programme that ends before it starts.",
-    why: "The plan period bounds every deadline, a contract's period decides which funding \
-          applies; reversed dates make both meaningless.",
-    bad: "period:\n  start: 2023-01-01\n  end: 2022-12-31\n",
-    good: "period:\n  start: 2022-01-01\n  end: 2023-12-31\n",
+pub static END_BEFORE_START: Rule = Rule {
+    info: RuleInfo {
+        code: "RP206",
+        name: "end-before-start",
+        severity: Error,
+        summary: "A period, contract or programme that ends before it starts.",
+        why: "The plan period bounds every deadline, a contract's period decides which funding \
+              applies; reversed dates make both meaningless.",
+        bad: "period:\n  start: 2023-01-01\n  end: 2022-12-31\n",
+        good: "period:\n  start: 2022-01-01\n  end: 2023-12-31\n",
+    },
+    check: Some(ends_before_starts),
 };
-
-/// The date rules.
-pub struct Dates;
 
 /// Parses a date that passed the schema's pattern; `None` when the day does not exist.
 #[must_use]
@@ -86,151 +101,170 @@ fn day(date: &S<Date>) -> Option<NaiveDate> {
     parse(&date.value)
 }
 
-impl Rule for Dates {
-    fn infos(&self) -> &'static [&'static RuleInfo] {
-        static INFOS: &[&RuleInfo] = &[
-            &IMPOSSIBLE_DATE,
-            &DEADLINE_OUTSIDE_PERIOD,
-            &SUBGOAL_AFTER_PARENT,
-            &MEASUREMENTS_OUT_OF_ORDER,
-            &MEASUREMENT_AFTER_AS_OF,
-            &END_BEFORE_START,
-        ];
-        INFOS
-    }
-
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let plan = cx.plan;
-        for (date, role) in all_dates(plan) {
-            if day(date).is_none() {
-                out.push(
-                    Diagnostic::new(
-                        &IMPOSSIBLE_DATE,
-                        date.span,
-                        format!("`{}` as {role} is not a day of the calendar", date.value.0),
-                    )
-                    .label("no such day")
-                    .help("check the day and the month (YYYY-MM-DD)"),
-                );
-            }
+/// RP201: dates that are not days of the calendar.
+fn impossible_dates(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for (date, role) in all_dates(cx.plan) {
+        if day(date).is_none() {
+            out.push(
+                Diagnostic::new(
+                    &IMPOSSIBLE_DATE,
+                    date.span,
+                    format!("`{}` as {role} is not a day of the calendar", date.value.0),
+                )
+                .label("no such day")
+                .help("check the day and the month (YYYY-MM-DD)"),
+            );
         }
-        let ranges = [(
-            &plan.period.start,
-            Some(&plan.period.end),
-            "the plan period".to_string(),
-        )]
-        .into_iter()
-        .chain(plan.contracts.iter().map(|c| {
-            (
-                &c.start,
-                Some(&c.end),
-                format!("contract `{}`", c.id.value.0),
-            )
-        }))
-        .chain(plan.programmes.iter().map(|p| {
-            (
-                &p.start,
-                p.end.as_ref(),
-                format!("programme `{}`", p.id.value.0),
-            )
-        }));
-        for (start, end, what) in ranges {
-            if let (Some(s), Some(end)) = (day(start), end)
-                && let Some(e) = day(end)
-                && e < s
+    }
+}
+
+/// RP206: the plan period, contracts and programmes that end before they start.
+fn ends_before_starts(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
+    let ranges = [(
+        &plan.period.start,
+        Some(&plan.period.end),
+        "the plan period".to_string(),
+    )]
+    .into_iter()
+    .chain(plan.contracts.iter().map(|c| {
+        (
+            &c.start,
+            Some(&c.end),
+            format!("contract `{}`", c.id.value.0),
+        )
+    }))
+    .chain(plan.programmes.iter().map(|p| {
+        (
+            &p.start,
+            p.end.as_ref(),
+            format!("programme `{}`", p.id.value.0),
+        )
+    }));
+    for (start, end, what) in ranges {
+        if let (Some(s), Some(end)) = (day(start), end)
+            && let Some(e) = day(end)
+            && e < s
+        {
+            out.push(
+                Diagnostic::new(
+                    &END_BEFORE_START,
+                    end.span,
+                    format!("{what} ends on {e}, before it starts on {s}"),
+                )
+                .label("end before start")
+                .secondary(start.span, "starts here")
+                .help("swap the dates or correct the year"),
+            );
+        }
+    }
+}
+
+/// RP202: deadlines before the plan period starts or after it ends.
+fn deadlines_outside_period(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
+    let (Some(start), Some(end)) = (day(&plan.period.start), day(&plan.period.end)) else {
+        return;
+    };
+    if start > end {
+        return;
+    }
+    each_goal(plan, &mut |goal, _| {
+        let Some(deadline) = &goal.deadline else {
+            return;
+        };
+        let Some(d) = day(deadline) else { return };
+        if d < start || d > end {
+            let side = if d < start {
+                "before the plan starts"
+            } else {
+                "after the plan ends"
+            };
+            out.push(
+                Diagnostic::new(
+                    &DEADLINE_OUTSIDE_PERIOD,
+                    deadline.span,
+                    format!("deadline {d} of goal `{}` is {side}", goal.id.value.0),
+                )
+                .label("outside the plan period")
+                .secondary(
+                    plan.period.start.span,
+                    format!("the plan runs from {start} to {end}"),
+                )
+                .help("move the deadline into the period, or extend the period"),
+            );
+        }
+    });
+}
+
+/// RP203: subgoals due after the goal they are part of.
+fn subgoals_after_parent(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    each_goal(cx.plan, &mut |goal, parent| {
+        if let Some(deadline) = &goal.deadline
+            && let Some(d) = day(deadline)
+            && let Some(parent) = parent
+            && let Some(parent_deadline) = &parent.deadline
+            && let Some(p) = day(parent_deadline)
+            && d > p
+        {
+            out.push(
+                Diagnostic::new(
+                    &SUBGOAL_AFTER_PARENT,
+                    deadline.span,
+                    format!(
+                        "subgoal `{}` is due {d}, after its goal `{}` ({p})",
+                        goal.id.value.0, parent.id.value.0
+                    ),
+                )
+                .label("later than the parent's deadline")
+                .secondary(parent_deadline.span, "the parent's deadline")
+                .help("bring the subgoal forward or move the goal's deadline"),
+            );
+        }
+    });
+}
+
+/// RP205: measurements dated after the as-of date.
+fn measurements_after_as_of(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    each_goal(cx.plan, &mut |goal, _| {
+        for m in &goal.measurements {
+            if let Some(d) = day(&m.date)
+                && d > cx.as_of
             {
                 out.push(
-                    Diagnostic::new(
-                        &END_BEFORE_START,
-                        end.span,
-                        format!("{what} ends on {e}, before it starts on {s}"),
-                    )
-                    .label("end before start")
-                    .secondary(start.span, "starts here")
-                    .help("swap the dates or correct the year"),
+                    Diagnostic::new(&MEASUREMENT_AFTER_AS_OF, m.date.span, format!("measurement of goal `{}` is dated {d}, after the as-of date {}", goal.id.value.0, cx.as_of))
+                        .label("in the future")
+                        .help("a measurement records what was observed; check the year (the as-of date is today unless `--as-of` or `as-of` in regioplan.toml sets it)"),
                 );
             }
         }
-        let period = (day(&plan.period.start), day(&plan.period.end));
-        for theme in &plan.themes {
-            walk_goals(&theme.goals, None, &mut |goal, parent| {
-                let goal_id = &goal.id.value.0;
-                if let Some(deadline) = &goal.deadline
-                    && let Some(d) = day(deadline)
-                {
-                    if let (Some(start), Some(end)) = period
-                        && start <= end
-                        && (d < start || d > end)
-                    {
-                        let side = if d < start {
-                            "before the plan starts"
-                        } else {
-                            "after the plan ends"
-                        };
-                        out.push(
-                            Diagnostic::new(
-                                &DEADLINE_OUTSIDE_PERIOD,
-                                deadline.span,
-                                format!("deadline {d} of goal `{goal_id}` is {side}"),
-                            )
-                            .label("outside the plan period")
-                            .secondary(
-                                plan.period.start.span,
-                                format!("the plan runs from {start} to {end}"),
-                            )
-                            .help("move the deadline into the period, or extend the period"),
-                        );
-                    }
-                    if let Some(parent) = parent
-                        && let Some(parent_deadline) = &parent.deadline
-                        && let Some(p) = day(parent_deadline)
-                        && d > p
-                    {
-                        out.push(
-                            Diagnostic::new(
-                                &SUBGOAL_AFTER_PARENT,
-                                deadline.span,
-                                format!(
-                                    "subgoal `{goal_id}` is due {d}, after its goal `{}` ({p})",
-                                    parent.id.value.0
-                                ),
-                            )
-                            .label("later than the parent's deadline")
-                            .secondary(parent_deadline.span, "the parent's deadline")
-                            .help("bring the subgoal forward or move the goal's deadline"),
-                        );
-                    }
-                }
-                let mut previous: Option<(NaiveDate, &S<Date>)> = None;
-                for m in &goal.measurements {
-                    let Some(d) = day(&m.date) else { continue };
-                    if d > cx.as_of {
-                        out.push(
-                            Diagnostic::new(&MEASUREMENT_AFTER_AS_OF, m.date.span, format!("measurement of goal `{goal_id}` is dated {d}, after the as-of date {}", cx.as_of))
-                                .label("in the future")
-                                .help("a measurement records what was observed; check the year (the as-of date is today unless `--as-of` or `as-of` in regioplan.toml sets it)"),
-                        );
-                    }
-                    if let Some((p, p_date)) = previous
-                        && d <= p
-                    {
-                        let relation = if d == p {
-                            "on the same day as"
-                        } else {
-                            "before"
-                        };
-                        out.push(
-                            Diagnostic::new(&MEASUREMENTS_OUT_OF_ORDER, m.date.span, format!("measurement of goal `{goal_id}` dated {d} comes {relation} the one above it ({p})"))
-                                .label("out of order")
-                                .secondary(p_date.span, "previous measurement")
-                                .help("list measurements oldest first, one per date"),
-                        );
-                    }
-                    previous = Some((d, &m.date));
-                }
-            });
+    });
+}
+
+/// RP204: measurements not in date order, or two on one day.
+fn measurements_out_of_order(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    each_goal(cx.plan, &mut |goal, _| {
+        let mut previous: Option<(NaiveDate, &S<Date>)> = None;
+        for m in &goal.measurements {
+            let Some(d) = day(&m.date) else { continue };
+            if let Some((p, p_date)) = previous
+                && d <= p
+            {
+                let relation = if d == p {
+                    "on the same day as"
+                } else {
+                    "before"
+                };
+                out.push(
+                    Diagnostic::new(&MEASUREMENTS_OUT_OF_ORDER, m.date.span, format!("measurement of goal `{}` dated {d} comes {relation} the one above it ({p})", goal.id.value.0))
+                        .label("out of order")
+                        .secondary(p_date.span, "previous measurement")
+                        .help("list measurements oldest first, one per date"),
+                );
+            }
+            previous = Some((d, &m.date));
         }
-    }
+    });
 }
 
 /// Every date in a plan with what it is.

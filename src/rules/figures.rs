@@ -3,247 +3,145 @@
 use super::{Context, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::Error;
-use crate::plan::raw::{KeyFigures, Metric, Relation};
+use crate::plan::S;
+use crate::plan::raw::{Metric, Organisation, Relation};
 
-pub static MEMBER_PRACTICES_EXCEED_REGION: RuleInfo = RuleInfo {
-    code: "RP401",
-    name: "members-exceed-region",
-    severity: Error,
-    summary: "The member organisations together have more practices (or patients) than the region.",
-    why: "Funding per listed patient and the financial level playing field are computed from \
-          these counts; figures that cannot both be true make every such figure wrong.",
-    bad: "key_figures:\n  practices: 100\norganisations:\n  - {id: zg-a, relation: member, practices: 60, ...}\n  - {id: zg-b, relation: member, practices: 50, ...}\n",
-    good: "key_figures:\n  practices: 110\norganisations:\n  - {id: zg-a, relation: member, practices: 60, ...}\n  - {id: zg-b, relation: member, practices: 50, ...}\n",
+pub static MEMBER_PRACTICES_EXCEED_REGION: Rule = Rule {
+    info: RuleInfo {
+        code: "RP401",
+        name: "members-exceed-region",
+        severity: Error,
+        summary: "The member organisations together have more practices (or patients) than the region.",
+        why: "Funding per listed patient and the financial level playing field are computed from \
+              these counts; figures that cannot both be true make every such figure wrong.",
+        bad: "key_figures:\n  practices: 100\norganisations:\n  - {id: zg-a, relation: member, practices: 60, ...}\n  - {id: zg-b, relation: member, practices: 50, ...}\n",
+        good: "key_figures:\n  practices: 110\norganisations:\n  - {id: zg-a, relation: member, practices: 60, ...}\n  - {id: zg-b, relation: member, practices: 50, ...}\n",
+    },
+    check: Some(members_exceed_region),
 };
 
-pub static UPTAKE_EXCEEDS_TOTAL: RuleInfo = RuleInfo {
-    code: "RP402",
-    name: "uptake-exceeds-total",
-    severity: Error,
-    summary: "More practices (or patients) contracted a module than the region has.",
-    why: "Uptake is reported as a share of the region; above 100% it is a typo or an outdated \
-          total.",
-    bad: "key_figures:\n  practices: 260\nmodules:\n  - id: tbhz\n    uptake:\n      - {date: 2022-06-30, practices: 290}\n",
-    good: "key_figures:\n  practices: 260\nmodules:\n  - id: tbhz\n    uptake:\n      - {date: 2022-06-30, practices: 190}\n",
+pub static UPTAKE_EXCEEDS_TOTAL: Rule = Rule {
+    info: RuleInfo {
+        code: "RP402",
+        name: "uptake-exceeds-total",
+        severity: Error,
+        summary: "More practices (or patients) contracted a module than the region has.",
+        why: "Uptake is reported as a share of the region; above 100% it is a typo or an outdated \
+              total.",
+        bad: "key_figures:\n  practices: 260\nmodules:\n  - id: tbhz\n    uptake:\n      - {date: 2022-06-30, practices: 290}\n",
+        good: "key_figures:\n  practices: 260\nmodules:\n  - id: tbhz\n    uptake:\n      - {date: 2022-06-30, practices: 190}\n",
+    },
+    check: Some(uptake_exceeds_total),
 };
 
-pub static SHARE_OUT_OF_RANGE: RuleInfo = RuleInfo {
-    code: "RP403",
-    name: "share-out-of-range",
-    severity: Error,
-    summary: "A percentage outside 0-100, such as the share of practices joined.",
-    why: "A share is a part of a whole; `practices_joined_pct: 0.95` (a fraction) or `195` is \
-          read as 0.95% or an impossible 195%.",
-    bad: "practices_joined_pct: 195\n",
-    good: "practices_joined_pct: 95\n",
+pub static SHARE_OUT_OF_RANGE: Rule = Rule {
+    info: RuleInfo {
+        code: "RP403",
+        name: "share-out-of-range",
+        severity: Error,
+        summary: "A percentage outside 0-100, such as the share of practices joined.",
+        why: "A share is a part of a whole; `practices_joined_pct: 0.95` (a fraction) or `195` is \
+              read as 0.95% or an impossible 195%.",
+        bad: "practices_joined_pct: 195\n",
+        good: "practices_joined_pct: 95\n",
+    },
+    check: Some(share_out_of_range),
 };
 
-pub static MUNICIPALITY_PATIENTS_EXCEED_TOTAL: RuleInfo = RuleInfo {
-    code: "RP404",
-    name: "municipalities-exceed-total",
-    severity: Error,
-    summary: "Listed patients per municipality add up to more than the region's total.",
-    why: "The parts of a total cannot be larger than the total (Rijnmond: about 650,000 of the \
-          800,000 listed patients live in Rotterdam).",
-    bad: "listed_patients: 800000\nlisted_patients_by_municipality:\n  - {municipality: Rotterdam, listed_patients: 850000}\n",
-    good: "listed_patients: 800000\nlisted_patients_by_municipality:\n  - {municipality: Rotterdam, listed_patients: 650000}\n",
+pub static MUNICIPALITY_PATIENTS_EXCEED_TOTAL: Rule = Rule {
+    info: RuleInfo {
+        code: "RP404",
+        name: "municipalities-exceed-total",
+        severity: Error,
+        summary: "Listed patients per municipality add up to more than the region's total.",
+        why: "The parts of a total cannot be larger than the total (Rijnmond: about 650,000 of the \
+              800,000 listed patients live in Rotterdam).",
+        bad: "listed_patients: 800000\nlisted_patients_by_municipality:\n  - {municipality: Rotterdam, listed_patients: 850000}\n",
+        good: "listed_patients: 800000\nlisted_patients_by_municipality:\n  - {municipality: Rotterdam, listed_patients: 650000}\n",
+    },
+    check: Some(municipalities_exceed_total),
 };
 
-pub static FUNDED_EXCEEDS_SUBMITTED: RuleInfo = RuleInfo {
-    code: "RP405",
-    name: "funded-exceeds-submitted",
-    severity: Error,
-    summary: "A programme funds more plans than were submitted on the same date.",
-    why: "Of twenty submitted plans, eight were funded: funded plans are a part of the \
-          submitted ones.",
-    bad: "figures:\n  - {date: 2021-06-01, metric: plans_submitted, value: 8}\n  - {date: 2021-06-01, metric: plans_funded, value: 20}\n",
-    good: "figures:\n  - {date: 2021-06-01, metric: plans_submitted, value: 20}\n  - {date: 2021-06-01, metric: plans_funded, value: 8}\n",
+pub static FUNDED_EXCEEDS_SUBMITTED: Rule = Rule {
+    info: RuleInfo {
+        code: "RP405",
+        name: "funded-exceeds-submitted",
+        severity: Error,
+        summary: "A programme funds more plans than were submitted on the same date.",
+        why: "Of twenty submitted plans, eight were funded: funded plans are a part of the \
+              submitted ones.",
+        bad: "figures:\n  - {date: 2021-06-01, metric: plans_submitted, value: 8}\n  - {date: 2021-06-01, metric: plans_funded, value: 20}\n",
+        good: "figures:\n  - {date: 2021-06-01, metric: plans_submitted, value: 20}\n  - {date: 2021-06-01, metric: plans_funded, value: 8}\n",
+    },
+    check: Some(funded_exceeds_submitted),
 };
 
-pub static JOINED_SHARE_CONTRADICTS_COUNTS: RuleInfo = RuleInfo {
-    code: "RP406",
-    name: "joined-share-contradicts-counts",
-    severity: Error,
-    summary: "The share of practices joined does not match the joined and total practice counts.",
-    why: "Insurers ask for the mandate of the region (CZ: at least 85% of the huisartsen); when \
-          the share and the counts disagree, nobody knows which one to believe.",
-    bad: "practices: 274\npractices_joined: 260\npractices_joined_pct: 85\n",
-    good: "practices: 274\npractices_joined: 260\npractices_joined_pct: 95\n",
+pub static JOINED_SHARE_CONTRADICTS_COUNTS: Rule = Rule {
+    info: RuleInfo {
+        code: "RP406",
+        name: "joined-share-contradicts-counts",
+        severity: Error,
+        summary: "The share of practices joined does not match the joined and total practice counts.",
+        why: "Insurers ask for the mandate of the region (CZ: at least 85% of the huisartsen); when \
+              the share and the counts disagree, nobody knows which one to believe.",
+        bad: "practices: 274\npractices_joined: 260\npractices_joined_pct: 85\n",
+        good: "practices: 274\npractices_joined: 260\npractices_joined_pct: 95\n",
+    },
+    check: Some(joined_share_contradicts_counts),
 };
 
 /// The key-figure rules.
-pub struct Figures;
+fn members(plan: &crate::plan::Plan) -> impl Iterator<Item = &Organisation> {
+    plan.organisations
+        .iter()
+        .filter(|o| o.relation.value == Relation::Member)
+}
 
-impl Rule for Figures {
-    fn infos(&self) -> &'static [&'static RuleInfo] {
-        static INFOS: &[&RuleInfo] = &[
-            &MEMBER_PRACTICES_EXCEED_REGION,
-            &UPTAKE_EXCEEDS_TOTAL,
-            &SHARE_OUT_OF_RANGE,
-            &MUNICIPALITY_PATIENTS_EXCEED_TOTAL,
-            &FUNDED_EXCEEDS_SUBMITTED,
-            &JOINED_SHARE_CONTRADICTS_COUNTS,
-        ];
-        INFOS
-    }
-
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let plan = cx.plan;
-        let kf = &plan.region.key_figures;
-        let members: Vec<_> = plan
-            .organisations
-            .iter()
-            .filter(|o| o.relation.value == Relation::Member)
-            .collect();
-        let sums = [
-            (
-                kf.practices.as_ref(),
-                members
-                    .iter()
-                    .filter_map(|o| o.practices.as_ref())
-                    .collect::<Vec<_>>(),
-                "practices",
-            ),
-            (
-                kf.listed_patients.as_ref(),
-                members
-                    .iter()
-                    .filter_map(|o| o.listed_patients.as_ref())
-                    .collect(),
-                "listed patients",
-            ),
-            (
-                kf.gps.as_ref(),
-                members.iter().filter_map(|o| o.gps.as_ref()).collect(),
-                "GPs",
-            ),
-        ];
-        for (total, parts, noun) in sums {
-            let Some(total) = total else { continue };
-            let sum: u64 = parts.iter().map(|p| p.value).fold(0, u64::saturating_add);
-            if sum > total.value
-                && let Some(last) = parts.last()
-            {
-                out.push(
-                    Diagnostic::new(
-                        &MEMBER_PRACTICES_EXCEED_REGION,
-                        last.span,
-                        format!("the member organisations have {sum} {noun} together, more than the region's {}", total.value),
-                    )
-                    .label("the sum passes the region's total here")
-                    .secondary(total.span, "the region's total")
-                    .help("correct the members' counts or the region's key figure"),
-                );
-            }
-        }
-        if let Some(share) = &kf.practices_joined_pct
-            && !(0.0..=100.0).contains(&share.value)
+/// RP401: members with more practices, patients or GPs together than the region, or more
+/// practices joined than the region has.
+fn members_exceed_region(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
+    let kf = &plan.region.key_figures;
+    let sums: [(_, Vec<&S<u64>>, _); 3] = [
+        (
+            kf.practices.as_ref(),
+            members(plan).filter_map(|o| o.practices.as_ref()).collect(),
+            "practices",
+        ),
+        (
+            kf.listed_patients.as_ref(),
+            members(plan)
+                .filter_map(|o| o.listed_patients.as_ref())
+                .collect(),
+            "listed patients",
+        ),
+        (
+            kf.gps.as_ref(),
+            members(plan).filter_map(|o| o.gps.as_ref()).collect(),
+            "GPs",
+        ),
+    ];
+    for (total, parts, noun) in sums {
+        let Some(total) = total else { continue };
+        let sum: u64 = parts.iter().map(|p| p.value).fold(0, u64::saturating_add);
+        if sum > total.value
+            && let Some(last) = parts.last()
         {
             out.push(
                 Diagnostic::new(
-                    &SHARE_OUT_OF_RANGE,
-                    share.span,
-                    format!(
-                        "the share of practices joined is {}%, outside 0-100%",
-                        share.value
-                    ),
+                    &MEMBER_PRACTICES_EXCEED_REGION,
+                    last.span,
+                    format!("the member organisations have {sum} {noun} together, more than the region's {}", total.value),
                 )
-                .label("not a percentage")
-                .help("write the share in percent, e.g. `95` for 95%"),
+                .label("the sum passes the region's total here")
+                .secondary(total.span, "the region's total")
+                .help("correct the members' counts or the region's key figure"),
             );
         }
-        joined(kf, out);
-        if let Some(total) = &kf.listed_patients {
-            let parts = &kf.listed_patients_by_municipality;
-            let sum: u64 = parts
-                .iter()
-                .map(|p| p.listed_patients.value)
-                .fold(0, u64::saturating_add);
-            if sum > total.value
-                && let Some(last) = parts.last()
-            {
-                out.push(
-                    Diagnostic::new(
-                        &MUNICIPALITY_PATIENTS_EXCEED_TOTAL,
-                        last.listed_patients.span,
-                        format!("listed patients per municipality add up to {sum}, more than the region's {}", total.value),
-                    )
-                    .label("the sum passes the total here")
-                    .secondary(total.span, "the region's total")
-                    .help("correct the municipality figures or the total"),
-                );
-            }
-        }
-        for module in &plan.modules {
-            for uptake in &module.uptake {
-                // Practices contract modules after joining: the joined count bounds uptake.
-                let practices = kf.practices_joined.as_ref().or(kf.practices.as_ref());
-                let checks = [
-                    (Some(&uptake.practices), practices, "practices"),
-                    (
-                        uptake.listed_patients.as_ref(),
-                        kf.listed_patients.as_ref(),
-                        "listed patients",
-                    ),
-                ];
-                for (part, total, noun) in checks {
-                    if let (Some(part), Some(total)) = (part, total)
-                        && part.value > total.value
-                    {
-                        out.push(
-                            Diagnostic::new(
-                                &UPTAKE_EXCEEDS_TOTAL,
-                                part.span,
-                                format!(
-                                    "module `{}` has {} {noun} on {}, more than the region's {}",
-                                    module.id.value.0, part.value, uptake.date.value.0, total.value
-                                ),
-                            )
-                            .label("above the region's total")
-                            .secondary(total.span, "the region's total")
-                            .help("correct the uptake or the region's key figure"),
-                        );
-                    }
-                }
-            }
-        }
-        for programme in &plan.programmes {
-            for funded in programme
-                .figures
-                .iter()
-                .filter(|f| f.metric.value == Metric::PlansFunded)
-            {
-                let submitted = programme.figures.iter().find(|f| {
-                    f.metric.value == Metric::PlansSubmitted && f.date.value == funded.date.value
-                });
-                if let Some(submitted) = submitted
-                    && funded.value.value > submitted.value.value
-                {
-                    out.push(
-                        Diagnostic::new(
-                            &FUNDED_EXCEEDS_SUBMITTED,
-                            funded.value.span,
-                            format!(
-                                "programme `{}` funds {} plans, more than the {} submitted",
-                                programme.id.value.0, funded.value.value, submitted.value.value
-                            ),
-                        )
-                        .label("more than submitted")
-                        .secondary(submitted.value.span, "plans submitted")
-                        .help("funded plans are a part of the submitted plans; check both figures"),
-                    );
-                }
-            }
-        }
     }
-}
-
-/// Joined practices within the total, and the share agreeing with the counts (to 1 point).
-fn joined(kf: &KeyFigures, out: &mut Vec<Diagnostic>) {
-    let (Some(joined), Some(total)) = (&kf.practices_joined, &kf.practices) else {
-        return;
-    };
-    if joined.value > total.value {
+    if let (Some(joined), Some(total)) = (&kf.practices_joined, &kf.practices)
+        && joined.value > total.value
+    {
         out.push(
             Diagnostic::new(
                 &MEMBER_PRACTICES_EXCEED_REGION,
@@ -257,27 +155,156 @@ fn joined(kf: &KeyFigures, out: &mut Vec<Diagnostic>) {
             .secondary(total.span, "the region's total")
             .help("correct the joined count or the region's total"),
         );
+    }
+}
+
+/// RP403: a share of practices joined outside 0-100%.
+fn share_out_of_range(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    if let Some(share) = &cx.plan.region.key_figures.practices_joined_pct
+        && !(0.0..=100.0).contains(&share.value)
+    {
+        out.push(
+            Diagnostic::new(
+                &SHARE_OUT_OF_RANGE,
+                share.span,
+                format!(
+                    "the share of practices joined is {}%, outside 0-100%",
+                    share.value
+                ),
+            )
+            .label("not a percentage")
+            .help("write the share in percent, e.g. `95` for 95%"),
+        );
+    }
+}
+
+/// RP406: a share of practices joined that the joined and total counts contradict. Counts that
+/// are impossible themselves (RP401) or a share outside 0-100% (RP403) are reported there.
+fn joined_share_contradicts_counts(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let kf = &cx.plan.region.key_figures;
+    let (Some(joined), Some(total), Some(share)) = (
+        &kf.practices_joined,
+        &kf.practices,
+        &kf.practices_joined_pct,
+    ) else {
+        return;
+    };
+    if joined.value > total.value || total.value == 0 || !(0.0..=100.0).contains(&share.value) {
         return;
     }
-    if let Some(share) = &kf.practices_joined_pct
-        && total.value > 0
-        && (0.0..=100.0).contains(&share.value)
+    let computed = joined.value as f64 * 100.0 / total.value as f64;
+    if (computed - share.value).abs() > 1.0 {
+        out.push(
+            Diagnostic::new(
+                &JOINED_SHARE_CONTRADICTS_COUNTS,
+                share.span,
+                format!(
+                    "{}% of practices joined, but {} of {} is {computed:.1}%",
+                    share.value, joined.value, total.value
+                ),
+            )
+            .label("does not match the counts")
+            .secondary(joined.span, "practices joined")
+            .help("correct the share or one of the counts"),
+        );
+    }
+}
+
+/// RP404: listed patients per municipality that add up to more than the region's total.
+fn municipalities_exceed_total(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let kf = &cx.plan.region.key_figures;
+    let Some(total) = &kf.listed_patients else {
+        return;
+    };
+    let parts = &kf.listed_patients_by_municipality;
+    let sum: u64 = parts
+        .iter()
+        .map(|p| p.listed_patients.value)
+        .fold(0, u64::saturating_add);
+    if sum > total.value
+        && let Some(last) = parts.last()
     {
-        let computed = joined.value as f64 * 100.0 / total.value as f64;
-        if (computed - share.value).abs() > 1.0 {
-            out.push(
-                Diagnostic::new(
-                    &JOINED_SHARE_CONTRADICTS_COUNTS,
-                    share.span,
-                    format!(
-                        "{}% of practices joined, but {} of {} is {computed:.1}%",
-                        share.value, joined.value, total.value
-                    ),
-                )
-                .label("does not match the counts")
-                .secondary(joined.span, "practices joined")
-                .help("correct the share or one of the counts"),
-            );
+        out.push(
+            Diagnostic::new(
+                &MUNICIPALITY_PATIENTS_EXCEED_TOTAL,
+                last.listed_patients.span,
+                format!(
+                    "listed patients per municipality add up to {sum}, more than the region's {}",
+                    total.value
+                ),
+            )
+            .label("the sum passes the total here")
+            .secondary(total.span, "the region's total")
+            .help("correct the municipality figures or the total"),
+        );
+    }
+}
+
+/// RP402: module uptake above the region's practices or listed patients.
+fn uptake_exceeds_total(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let kf = &cx.plan.region.key_figures;
+    let practices = kf.practices_joined.as_ref().or(kf.practices.as_ref());
+    for module in &cx.plan.modules {
+        for uptake in &module.uptake {
+            let checks = [
+                (Some(&uptake.practices), practices, "practices"),
+                (
+                    uptake.listed_patients.as_ref(),
+                    kf.listed_patients.as_ref(),
+                    "listed patients",
+                ),
+            ];
+            for (part, total, noun) in checks {
+                if let (Some(part), Some(total)) = (part, total)
+                    && part.value > total.value
+                {
+                    out.push(
+                        Diagnostic::new(
+                            &UPTAKE_EXCEEDS_TOTAL,
+                            part.span,
+                            format!(
+                                "module `{}` has {} {noun} on {}, more than the region's {}",
+                                module.id.value.0, part.value, uptake.date.value.0, total.value
+                            ),
+                        )
+                        .label("above the region's total")
+                        .secondary(total.span, "the region's total")
+                        .help("correct the uptake or the region's key figure"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// RP405: programmes that fund more plans than were submitted on the same date.
+fn funded_exceeds_submitted(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for programme in &cx.plan.programmes {
+        for funded in programme
+            .figures
+            .iter()
+            .filter(|f| f.metric.value == Metric::PlansFunded)
+        {
+            let submitted = programme.figures.iter().find(|f| {
+                f.metric.value == Metric::PlansSubmitted && f.date.value == funded.date.value
+            });
+            if let Some(submitted) = submitted
+                && funded.value.value > submitted.value.value
+            {
+                out.push(
+                    Diagnostic::new(
+                        &FUNDED_EXCEEDS_SUBMITTED,
+                        funded.value.span,
+                        format!(
+                            "programme `{}` funds {} plans, more than the {} submitted",
+                            programme.id.value.0, funded.value.value, submitted.value.value
+                        ),
+                    )
+                    .label("more than submitted")
+                    .secondary(submitted.value.span, "plans submitted")
+                    .help("funded plans are a part of the submitted plans; check both figures"),
+                );
+            }
         }
     }
 }

@@ -2,16 +2,20 @@
 //!
 //! Codes are stable and never reused: `RP0xx` file, syntax and structure (reported while
 //! loading, see `load`), `RP1xx` references and ids, `RP2xx` dates, `RP3xx` themes and goals,
-//! `RP4xx` key figures, `RP5xx` governance. `regioplan rule` and `docs/rules.md` are generated
-//! from `ALL`. Semantic rules implement `Rule` and run on a typed plan; they never print.
+//! `RP4xx` key figures, `RP5xx` governance, `RP9xx` suppressions and configuration. A rule is one
+//! value in `ALL`: its documentation and its check together; `regioplan rule` and
+//! `docs/rules.md` are generated from it. Checks run on a typed plan and never print.
+
+use std::cell::OnceCell;
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::load::yaml::Tree;
+use crate::diagnostic::Diagnostic;
+pub use crate::diagnostic::RuleInfo;
 use crate::plan::Plan;
 use crate::plan::catalogue::Catalogue;
 use crate::plan::index::Index;
+use crate::tree::Tree;
 
 pub mod dates;
 pub mod figures;
@@ -22,22 +26,24 @@ pub mod structure;
 pub mod suppression;
 pub mod themes;
 
-/// The documentation and defaults of one rule.
+/// A rule: what its findings mean (`info`) and the check that reports them. `check` is `None`
+/// for the rules reported while a file is read (`RP0xx`, by `load`) or while suppressions and
+/// settings are applied (`RP9xx`, by `check`).
 #[derive(Debug)]
-pub struct RuleInfo {
-    /// Stable code, e.g. `RP102`.
-    pub code: &'static str,
-    /// Kebab-case name, e.g. `unknown-person`.
-    pub name: &'static str,
-    pub severity: Severity,
-    /// One line: what the rule checks.
-    pub summary: &'static str,
-    /// Why it matters for a regioplan.
-    pub why: &'static str,
-    /// A YAML fragment that triggers the rule.
-    pub bad: &'static str,
-    /// The same fragment, fixed.
-    pub good: &'static str,
+pub struct Rule {
+    pub info: RuleInfo,
+    pub check: Option<Check>,
+}
+
+/// A semantic check: reads a typed plan, pushes findings of its rule.
+pub type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
+
+/// A rule is used where its metadata is wanted: `Diagnostic::new(&UNKNOWN_PERSON, ...)`.
+impl std::ops::Deref for Rule {
+    type Target = RuleInfo;
+    fn deref(&self) -> &RuleInfo {
+        &self.info
+    }
 }
 
 /// What a semantic rule sees.
@@ -48,17 +54,32 @@ pub struct Context<'a> {
     pub catalogue: &'a Catalogue,
     /// The date measurements may not be later than (default: today).
     pub as_of: NaiveDate,
+    /// Every reference in the plan, gathered once for the rules that resolve them.
+    references: OnceCell<Vec<references::Ref<'a>>>,
 }
 
-/// A semantic rule: a check over a typed plan.
-pub trait Rule: Sync {
-    /// The rules whose findings this check produces.
-    fn infos(&self) -> &'static [&'static RuleInfo];
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+impl<'a> Context<'a> {
+    #[must_use]
+    pub fn new(
+        plan: &'a Plan,
+        index: &'a Index<'a>,
+        tree: &'a Tree,
+        catalogue: &'a Catalogue,
+        as_of: NaiveDate,
+    ) -> Self {
+        Self {
+            plan,
+            index,
+            tree,
+            catalogue,
+            as_of,
+            references: OnceCell::new(),
+        }
+    }
 }
 
 /// Every rule, in code order.
-pub static ALL: &[&RuleInfo] = &[
+pub static ALL: &[&Rule] = &[
     &structure::NOT_UTF8,
     &structure::SYNTAX,
     &structure::DUPLICATE_KEY,
@@ -111,19 +132,9 @@ pub static ALL: &[&RuleInfo] = &[
     &suppression::MALFORMED_SUPPRESSION,
 ];
 
-/// The semantic checks, run in this order on every plan that loaded.
-pub static CHECKS: &[&dyn Rule] = &[
-    &references::References,
-    &dates::Dates,
-    &themes::Themes,
-    &goals::Goals,
-    &figures::Figures,
-    &governance::Governance,
-];
-
 /// Looks a rule up by code (case-insensitive).
 #[must_use]
-pub fn find(code: &str) -> Option<&'static RuleInfo> {
+pub fn find(code: &str) -> Option<&'static Rule> {
     ALL.iter()
         .copied()
         .find(|r| r.code.eq_ignore_ascii_case(code))
@@ -144,12 +155,16 @@ pub fn matches_any_rule(prefix: &str) -> bool {
     !prefix.is_empty() && ALL.iter().any(|r| code_matches(r.code, prefix))
 }
 
-/// Runs every semantic check.
+/// Runs the semantic check of every rule that `enabled` lets through, in code order.
 #[must_use]
-pub fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub fn run(cx: &Context<'_>, enabled: impl Fn(&str) -> bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for check in CHECKS {
-        check.check(cx, &mut out);
+    for rule in ALL {
+        if let Some(check) = rule.check
+            && enabled(rule.code)
+        {
+            check(cx, &mut out);
+        }
     }
     out
 }
@@ -214,12 +229,30 @@ mod tests {
     }
 
     #[test]
-    fn every_semantic_rule_is_registered() {
-        for check in CHECKS {
-            for info in check.infos() {
-                assert!(find(info.code).is_some(), "{} not in ALL", info.code);
-            }
+    fn a_rule_reports_only_its_own_code() {
+        // Every semantic rule, run alone on a plan that breaks many rules, reports its code only.
+        let text = include_str!("../../examples/invalid/RP102-unknown-person.yaml");
+        let loaded = crate::load::load("x.yaml", text.as_bytes());
+        let (Some(plan), Some(tree)) = (&loaded.plan, &loaded.tree) else {
+            panic!("the example loads");
+        };
+        let index = Index::build(plan);
+        let catalogue = Catalogue::built_in();
+        let cx = Context::new(plan, &index, tree, &catalogue, NaiveDate::MIN);
+        for rule in ALL.iter().filter(|r| r.check.is_some()) {
+            let found = run(&cx, |code| code == rule.code);
+            assert!(
+                found.iter().all(|d| d.code == rule.code),
+                "{}: {found:?}",
+                rule.code
+            );
         }
+        assert!(run(&cx, |_| false).is_empty());
+        assert!(
+            run(&cx, |code| code == "RP102")
+                .iter()
+                .any(|d| d.code == "RP102")
+        );
     }
 
     #[test]

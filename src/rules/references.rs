@@ -7,20 +7,24 @@ use crate::plan::S;
 use crate::plan::index::{Kind, walk_goals};
 use crate::plan::raw::{Id, Plan};
 
-pub static DUPLICATE_ID: RuleInfo = RuleInfo {
-    code: "RP101",
-    name: "duplicate-id",
-    severity: Error,
-    summary: "Two things of the same kind share an id.",
-    why: "References name things by id; with two `ggz` themes a trekker, a report or a diff \
-          cannot tell which one is meant.",
-    bad: "themes:\n  - id: ggz\n    ...\n  - id: ggz\n    ...\n",
-    good: "themes:\n  - id: ggz\n    ...\n  - id: ggz-jeugd\n    ...\n",
+pub static DUPLICATE_ID: Rule = Rule {
+    info: RuleInfo {
+        code: "RP101",
+        name: "duplicate-id",
+        severity: Error,
+        summary: "Two things of the same kind share an id.",
+        why: "References name things by id; with two `ggz` themes a trekker, a report or a diff \
+              cannot tell which one is meant.",
+        bad: "themes:\n  - id: ggz\n    ...\n  - id: ggz\n    ...\n",
+        good: "themes:\n  - id: ggz\n    ...\n  - id: ggz-jeugd\n    ...\n",
+    },
+    check: Some(duplicate_ids),
 };
 
 macro_rules! unknown {
     ($name:ident, $code:literal, $slug:literal, $a:literal $noun:literal, $list:literal, $bad:literal, $good:literal) => {
-        pub static $name: RuleInfo = RuleInfo {
+        pub static $name: Rule = Rule {
+            info: RuleInfo {
             code: $code,
             name: $slug,
             severity: Error,
@@ -44,6 +48,8 @@ macro_rules! unknown {
             ),
             bad: $bad,
             good: $good,
+            },
+            check: Some(|cx, out| unknown_references(cx, &$name, out)),
         };
     };
 }
@@ -130,26 +136,32 @@ unknown!(
     "funding:\n  - programme: krachtige-basiszorg\n"
 );
 
-pub static UNKNOWN_BUILDING_BLOCK: RuleInfo = RuleInfo {
-    code: "RP106",
-    name: "unknown-building-block",
-    severity: Error,
-    summary: "A building block id that is not in the catalogue of Hechte Huisartsenzorg.",
-    why: "The gap analysis against the six bouwstenen counts themes, goals and assessments per \
-          block; an unknown id is counted nowhere.",
-    bad: "themes:\n  - id: ict\n    building_blocks: [it-beleid]\n",
-    good: "themes:\n  - id: ict\n    building_blocks: [informatiebeleid]\n",
+pub static UNKNOWN_BUILDING_BLOCK: Rule = Rule {
+    info: RuleInfo {
+        code: "RP106",
+        name: "unknown-building-block",
+        severity: Error,
+        summary: "A building block id that is not in the catalogue of Hechte Huisartsenzorg.",
+        why: "The gap analysis against the six bouwstenen counts themes, goals and assessments per \
+              block; an unknown id is counted nowhere.",
+        bad: "themes:\n  - id: ict\n    building_blocks: [it-beleid]\n",
+        good: "themes:\n  - id: ict\n    building_blocks: [informatiebeleid]\n",
+    },
+    check: Some(unknown_building_blocks),
 };
 
-pub static EMPTY_SEAT: RuleInfo = RuleInfo {
-    code: "RP112",
-    name: "empty-seat",
-    severity: Warning,
-    summary: "A member of a governance body that names no person, organisation or neighbourhood.",
-    why: "A seat that names nobody says nothing about who decides; boards and insurers read \
-          the composition of the governance bodies.",
-    bad: "members:\n  - role: chair\n",
-    good: "members:\n  - person: f.francke\n    role: chair\n",
+pub static EMPTY_SEAT: Rule = Rule {
+    info: RuleInfo {
+        code: "RP112",
+        name: "empty-seat",
+        severity: Warning,
+        summary: "A member of a governance body that names no person, organisation or neighbourhood.",
+        why: "A seat that names nobody says nothing about who decides; boards and insurers read \
+              the composition of the governance bodies.",
+        bad: "members:\n  - role: chair\n",
+        good: "members:\n  - person: f.francke\n    role: chair\n",
+    },
+    check: Some(empty_seats),
 };
 
 /// The codes of the rules about references that resolve to nothing.
@@ -157,81 +169,61 @@ pub const UNKNOWN_CODES: [&str; 10] = [
     "RP102", "RP103", "RP104", "RP105", "RP106", "RP107", "RP108", "RP109", "RP110", "RP111",
 ];
 
-/// The reference rules.
-pub struct References;
-
 /// A reference from one place in a plan to an id.
-struct Ref<'a> {
+pub struct Ref<'a> {
     kind: Kind,
     id: &'a S<Id>,
     /// What the reference is, e.g. "trekker of theme `ggz`".
     role: String,
 }
 
-impl Rule for References {
-    fn infos(&self) -> &'static [&'static RuleInfo] {
-        static INFOS: &[&RuleInfo] = &[
-            &DUPLICATE_ID,
-            &UNKNOWN_PERSON,
-            &UNKNOWN_ORGANISATION,
-            &UNKNOWN_THEME,
-            &UNKNOWN_GOAL,
-            &UNKNOWN_BUILDING_BLOCK,
-            &UNKNOWN_MODULE,
-            &UNKNOWN_NEIGHBOURHOOD,
-            &UNKNOWN_WORKGROUP,
-            &UNKNOWN_CONTRACT,
-            &UNKNOWN_PROGRAMME,
-            &EMPTY_SEAT,
-        ];
-        INFOS
-    }
-
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        duplicates(cx, out);
-        for r in references(cx.plan) {
-            if cx.index.get(r.kind, &r.id.value.0).is_some() {
-                continue;
-            }
-            let rule = rule_for(r.kind);
-            let suggestion = did_you_mean(&r.id.value.0, cx.index.ids(r.kind));
-            let help = match suggestion {
-                Some(s) => format!(
-                    "did you mean `{s}`? {} are listed under `{}:`",
-                    plural(r.kind),
-                    r.kind.list_key()
-                ),
-                None => format!("add it under `{}:` or correct the id", r.kind.list_key()),
-            };
-            out.push(
-                Diagnostic::new(
-                    rule,
-                    r.id.span,
-                    format!("unknown {} `{}` as {}", r.kind.noun(), r.id.value.0, r.role),
-                )
-                .label(format!("no {} with this id", r.kind.noun()))
-                .help(help)
-                .replacement(suggestion),
-            );
+/// RP102-RP111 (but RP106): the references of one kind that resolve to nothing.
+fn unknown_references(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let references = cx.references.get_or_init(|| references(cx.plan));
+    for r in references {
+        if rule_for(r.kind).code != rule.code || cx.index.get(r.kind, &r.id.value.0).is_some() {
+            continue;
         }
-        building_blocks(cx, out);
-        for body in &cx.plan.governance {
-            for member in &body.members {
-                if member.person.is_none()
-                    && member.organisation.is_none()
-                    && member.neighbourhood.is_none()
-                {
-                    let span = member.role.as_ref().map_or(body.id.span, |r| r.span);
-                    out.push(
-                        Diagnostic::new(
-                            &EMPTY_SEAT,
-                            span,
-                            format!("a seat in `{}` names nobody", body.id.value.0),
-                        )
-                        .label("no person, organisation or neighbourhood")
-                        .help("add `person:`, `organisation:` or `neighbourhood:` to the seat"),
-                    );
-                }
+        let suggestion = did_you_mean(&r.id.value.0, cx.index.ids(r.kind));
+        let help = match suggestion {
+            Some(s) => format!(
+                "did you mean `{s}`? {} are listed under `{}:`",
+                plural(r.kind),
+                r.kind.list_key()
+            ),
+            None => format!("add it under `{}:` or correct the id", r.kind.list_key()),
+        };
+        out.push(
+            Diagnostic::new(
+                rule,
+                r.id.span,
+                format!("unknown {} `{}` as {}", r.kind.noun(), r.id.value.0, r.role),
+            )
+            .label(format!("no {} with this id", r.kind.noun()))
+            .help(help)
+            .replacement(suggestion),
+        );
+    }
+}
+
+/// RP112: seats of governance bodies that name nobody.
+fn empty_seats(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for body in &cx.plan.governance {
+        for member in &body.members {
+            if member.person.is_none()
+                && member.organisation.is_none()
+                && member.neighbourhood.is_none()
+            {
+                let span = member.role.as_ref().map_or(body.id.span, |r| r.span);
+                out.push(
+                    Diagnostic::new(
+                        &EMPTY_SEAT,
+                        span,
+                        format!("a seat in `{}` names nobody", body.id.value.0),
+                    )
+                    .label("no person, organisation or neighbourhood")
+                    .help("add `person:`, `organisation:` or `neighbourhood:` to the seat"),
+                );
             }
         }
     }
@@ -249,7 +241,7 @@ fn plural(kind: Kind) -> String {
     }
 }
 
-fn rule_for(kind: Kind) -> &'static RuleInfo {
+fn rule_for(kind: Kind) -> &'static Rule {
     match kind {
         Kind::Person => &UNKNOWN_PERSON,
         // Nothing refers to bodies or services by id; treat them as organisations if it ever does.
@@ -264,7 +256,8 @@ fn rule_for(kind: Kind) -> &'static RuleInfo {
     }
 }
 
-fn duplicates(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+/// RP101: ids defined twice.
+fn duplicate_ids(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for def in &cx.index.defs {
         let Some(first) = cx.index.get(def.kind, def.id) else {
             continue;
@@ -284,7 +277,8 @@ fn duplicates(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn building_blocks(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+/// RP106: building blocks that are not in the catalogue.
+fn unknown_building_blocks(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut refs: Vec<(&S<Id>, String)> = Vec::new();
     for t in &cx.plan.themes {
         refs.extend(
@@ -330,7 +324,9 @@ fn building_blocks(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn references<'a>(plan: &'a Plan) -> Vec<Ref<'a>> {
+/// Every reference in a plan, with what it is.
+#[must_use]
+pub fn references<'a>(plan: &'a Plan) -> Vec<Ref<'a>> {
     let mut out: Vec<Ref<'a>> = Vec::new();
     let mut push = |kind: Kind, id: &'a S<Id>, role: String| out.push(Ref { kind, id, role });
     let region = &plan.region;

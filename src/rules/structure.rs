@@ -1,153 +1,195 @@
 //! File, syntax and structure rules (`RP0xx`). They are reported by `load`, which reads the
 //! file, parses the YAML and validates it against the plan schema; this file documents them.
 
-use super::RuleInfo;
+use super::{Rule, RuleInfo};
 use crate::diagnostic::Severity::Error;
 
-pub static NOT_UTF8: RuleInfo = RuleInfo {
-    code: "RP001",
-    name: "not-utf8",
-    severity: Error,
-    summary: "The file is not UTF-8 text (it may be binary or in another encoding).",
-    why: "YAML plans are text in UTF-8. A file in Latin-1 or a binary file cannot be read \
-          reliably; regioplan points at the first byte it cannot read.",
-    bad: "naam: Ouderkerk a/d Amstel   # saved as Latin-1: the byte 0xE9 of `é` is not UTF-8",
-    good: "naam: Ouderkerk aan de Amstel   # saved as UTF-8",
+pub static NOT_UTF8: Rule = Rule {
+    info: RuleInfo {
+        code: "RP001",
+        name: "not-utf8",
+        severity: Error,
+        summary: "The file is not UTF-8 text (it may be binary or in another encoding).",
+        why: "YAML plans are text in UTF-8. A file in Latin-1 or a binary file cannot be read \
+              reliably; regioplan points at the first byte it cannot read.",
+        bad: "naam: Ouderkerk a/d Amstel   # saved as Latin-1: the byte 0xE9 of `é` is not UTF-8",
+        good: "naam: Ouderkerk aan de Amstel   # saved as UTF-8",
+    },
+    check: None,
 };
 
-pub static SYNTAX: RuleInfo = RuleInfo {
-    code: "RP002",
-    name: "yaml-syntax",
-    severity: Error,
-    summary: "The file is not valid YAML.",
-    why: "Nothing else can be checked until the YAML parses. The position is where the parser \
-          gave up, which is at or just after the mistake.",
-    bad: "themes:\n  - id: ggz\n    name: [GGZ\n",
-    good: "themes:\n  - id: ggz\n    name: GGZ\n",
+pub static SYNTAX: Rule = Rule {
+    info: RuleInfo {
+        code: "RP002",
+        name: "yaml-syntax",
+        severity: Error,
+        summary: "The file is not valid YAML.",
+        why: "Nothing else can be checked until the YAML parses. The position is where the parser \
+              gave up, which is at or just after the mistake.",
+        bad: "themes:\n  - id: ggz\n    name: [GGZ\n",
+        good: "themes:\n  - id: ggz\n    name: GGZ\n",
+    },
+    check: None,
 };
 
-pub static DUPLICATE_KEY: RuleInfo = RuleInfo {
-    code: "RP003",
-    name: "duplicate-key",
-    severity: Error,
-    summary: "A key appears twice in the same mapping.",
-    why: "YAML forbids repeated keys and tools disagree on which value wins; a repeated \
-          `deadline:` silently hides one of two dates.",
-    bad: "- id: ggz-1\n  deadline: 2022-06-30\n  deadline: 2022-12-31\n",
-    good: "- id: ggz-1\n  deadline: 2022-12-31\n",
+pub static DUPLICATE_KEY: Rule = Rule {
+    info: RuleInfo {
+        code: "RP003",
+        name: "duplicate-key",
+        severity: Error,
+        summary: "A key appears twice in the same mapping.",
+        why: "YAML forbids repeated keys and tools disagree on which value wins; a repeated \
+              `deadline:` silently hides one of two dates.",
+        bad: "- id: ggz-1\n  deadline: 2022-06-30\n  deadline: 2022-12-31\n",
+        good: "- id: ggz-1\n  deadline: 2022-12-31\n",
+    },
+    check: None,
 };
 
-pub static EMPTY: RuleInfo = RuleInfo {
-    code: "RP004",
-    name: "empty-file",
-    severity: Error,
-    summary: "The file holds no YAML document (it is empty or only comments).",
-    why: "An empty plan is almost always a file saved by mistake or a failed export.",
-    bad: "# regioplan Amstelland\n",
-    good: "regioplan: 1\nregion: ...\nperiod: ...\n",
+pub static EMPTY: Rule = Rule {
+    info: RuleInfo {
+        code: "RP004",
+        name: "empty-file",
+        severity: Error,
+        summary: "The file holds no YAML document (it is empty or only comments).",
+        why: "An empty plan is almost always a file saved by mistake or a failed export.",
+        bad: "# regioplan Amstelland\n",
+        good: "regioplan: 1\nregion: ...\nperiod: ...\n",
+    },
+    check: None,
 };
 
-pub static MULTIPLE_DOCUMENTS: RuleInfo = RuleInfo {
-    code: "RP005",
-    name: "multiple-documents",
-    severity: Error,
-    summary: "The file holds more than one YAML document (`---`).",
-    why: "A plan file holds exactly one plan; split other plans into their own files.",
-    bad: "regioplan: 1\n...\n---\nregioplan: 1\n",
-    good: "regioplan: 1\n...\n",
+pub static MULTIPLE_DOCUMENTS: Rule = Rule {
+    info: RuleInfo {
+        code: "RP005",
+        name: "multiple-documents",
+        severity: Error,
+        summary: "The file holds more than one YAML document (`---`).",
+        why: "A plan file holds exactly one plan; split other plans into their own files.",
+        bad: "regioplan: 1\n...\n---\nregioplan: 1\n",
+        good: "regioplan: 1\n...\n",
+    },
+    check: None,
 };
 
-pub static LIMIT: RuleInfo = RuleInfo {
-    code: "RP006",
-    name: "limit-exceeded",
-    severity: Error,
-    summary: "The file exceeds a size, nesting or alias limit (at most 4 MiB, 64 levels).",
-    why: "The limits protect CI and editors against files that would take unbounded time or \
-          memory, such as alias bombs. Real plans are far below them.",
-    bad: "a: &a [*a, *a, *a, *a]   # and so on: an alias bomb",
-    good: "a: [1, 2, 3]",
+pub static LIMIT: Rule = Rule {
+    info: RuleInfo {
+        code: "RP006",
+        name: "limit-exceeded",
+        severity: Error,
+        summary: "The file exceeds a size, nesting or alias limit (at most 4 MiB, 64 levels).",
+        why: "The limits protect CI and editors against files that would take unbounded time or \
+              memory, such as alias bombs. Real plans are far below them.",
+        bad: "a: &a [*a, *a, *a, *a]   # and so on: an alias bomb",
+        good: "a: [1, 2, 3]",
+    },
+    check: None,
 };
 
-pub static UNKNOWN_KEY: RuleInfo = RuleInfo {
-    code: "RP010",
-    name: "unknown-key",
-    severity: Error,
-    summary: "A key that the plan format does not define.",
-    why: "A misspelt key (`trekkr:`) would otherwise be silently ignored and the theme would \
-          look as if it had no trekker.",
-    bad: "- id: ggz\n  trekkr: f.francke\n",
-    good: "- id: ggz\n  trekker: f.francke\n",
+pub static UNKNOWN_KEY: Rule = Rule {
+    info: RuleInfo {
+        code: "RP010",
+        name: "unknown-key",
+        severity: Error,
+        summary: "A key that the plan format does not define.",
+        why: "A misspelt key (`trekkr:`) would otherwise be silently ignored and the theme would \
+              look as if it had no trekker.",
+        bad: "- id: ggz\n  trekkr: f.francke\n",
+        good: "- id: ggz\n  trekker: f.francke\n",
+    },
+    check: None,
 };
 
-pub static MISSING_KEY: RuleInfo = RuleInfo {
-    code: "RP011",
-    name: "missing-key",
-    severity: Error,
-    summary: "A required key is missing.",
-    why: "Reports and gap analyses need the required facts, such as a goal's status or a \
-          theme's name.",
-    bad: "- id: ggz\n  strategic: regional\n",
-    good: "- id: ggz\n  name: GGZ\n  strategic: regional\n",
+pub static MISSING_KEY: Rule = Rule {
+    info: RuleInfo {
+        code: "RP011",
+        name: "missing-key",
+        severity: Error,
+        summary: "A required key is missing.",
+        why: "Reports and gap analyses need the required facts, such as a goal's status or a \
+              theme's name.",
+        bad: "- id: ggz\n  strategic: regional\n",
+        good: "- id: ggz\n  name: GGZ\n  strategic: regional\n",
+    },
+    check: None,
 };
 
-pub static WRONG_TYPE: RuleInfo = RuleInfo {
-    code: "RP012",
-    name: "wrong-type",
-    severity: Error,
-    summary: "A value of the wrong type (a list where a text is expected, and so on).",
-    why: "Each key holds one kind of value; a count written as text cannot be added up.",
-    bad: "key_figures:\n  practices: about 260\n",
-    good: "key_figures:\n  practices: 260\n  approximate: true\n",
+pub static WRONG_TYPE: Rule = Rule {
+    info: RuleInfo {
+        code: "RP012",
+        name: "wrong-type",
+        severity: Error,
+        summary: "A value of the wrong type (a list where a text is expected, and so on).",
+        why: "Each key holds one kind of value; a count written as text cannot be added up.",
+        bad: "key_figures:\n  practices: about 260\n",
+        good: "key_figures:\n  practices: 260\n  approximate: true\n",
+    },
+    check: None,
 };
 
-pub static INVALID_VALUE: RuleInfo = RuleInfo {
-    code: "RP013",
-    name: "invalid-value",
-    severity: Error,
-    summary: "A value that is not one of the allowed values.",
-    why: "Statuses, kinds and segments come from a fixed list so that reports can count them.",
-    bad: "status: done\n",
-    good: "status: achieved\n",
+pub static INVALID_VALUE: Rule = Rule {
+    info: RuleInfo {
+        code: "RP013",
+        name: "invalid-value",
+        severity: Error,
+        summary: "A value that is not one of the allowed values.",
+        why: "Statuses, kinds and segments come from a fixed list so that reports can count them.",
+        bad: "status: done\n",
+        good: "status: achieved\n",
+    },
+    check: None,
 };
 
-pub static INVALID_FORMAT: RuleInfo = RuleInfo {
-    code: "RP014",
-    name: "invalid-format",
-    severity: Error,
-    summary: "An id or a date that is not written in the required form.",
-    why: "Ids are lower-case so that references are unambiguous; dates are YYYY-MM-DD so that \
-          they sort and compare.",
-    bad: "deadline: 31-12-2022\n",
-    good: "deadline: 2022-12-31\n",
+pub static INVALID_FORMAT: Rule = Rule {
+    info: RuleInfo {
+        code: "RP014",
+        name: "invalid-format",
+        severity: Error,
+        summary: "An id or a date that is not written in the required form.",
+        why: "Ids are lower-case so that references are unambiguous; dates are YYYY-MM-DD so that \
+              they sort and compare.",
+        bad: "deadline: 31-12-2022\n",
+        good: "deadline: 2022-12-31\n",
+    },
+    check: None,
 };
 
-pub static OUT_OF_RANGE: RuleInfo = RuleInfo {
-    code: "RP015",
-    name: "out-of-range",
-    severity: Error,
-    summary: "A number outside its allowed range, such as a negative count.",
-    why: "Counts of practices, patients and years cannot be negative.",
-    bad: "practices: -4\n",
-    good: "practices: 4\n",
+pub static OUT_OF_RANGE: Rule = Rule {
+    info: RuleInfo {
+        code: "RP015",
+        name: "out-of-range",
+        severity: Error,
+        summary: "A number outside its allowed range, such as a negative count.",
+        why: "Counts of practices, patients and years cannot be negative.",
+        bad: "practices: -4\n",
+        good: "practices: 4\n",
+    },
+    check: None,
 };
 
-pub static UNSUPPORTED_VERSION: RuleInfo = RuleInfo {
-    code: "RP016",
-    name: "unsupported-version",
-    severity: Error,
-    summary: "The `regioplan:` format version is not one this regioplan reads.",
-    why: "The version says how the rest of the file is to be read; only version 1 exists.",
-    bad: "regioplan: 2\n",
-    good: "regioplan: 1\n",
+pub static UNSUPPORTED_VERSION: Rule = Rule {
+    info: RuleInfo {
+        code: "RP016",
+        name: "unsupported-version",
+        severity: Error,
+        summary: "The `regioplan:` format version is not one this regioplan reads.",
+        why: "The version says how the rest of the file is to be read; only version 1 exists.",
+        bad: "regioplan: 2\n",
+        good: "regioplan: 1\n",
+    },
+    check: None,
 };
 
-pub static INTERNAL: RuleInfo = RuleInfo {
-    code: "RP019",
-    name: "internal-model-mismatch",
-    severity: Error,
-    summary: "The plan passed the schema but could not be read into regioplan's model.",
-    why: "This is a defect in regioplan: the schema and the model are generated from the same \
-          types and must agree. Please report it with the file.",
-    bad: "(no known input)",
-    good: "(no known input)",
+pub static INTERNAL: Rule = Rule {
+    info: RuleInfo {
+        code: "RP019",
+        name: "internal-model-mismatch",
+        severity: Error,
+        summary: "The plan passed the schema but could not be read into regioplan's model.",
+        why: "This is a defect in regioplan: the schema and the model are generated from the same \
+              types and must agree. Please report it with the file.",
+        bad: "(no known input)",
+        good: "(no known input)",
+    },
+    check: None,
 };

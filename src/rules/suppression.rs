@@ -4,52 +4,64 @@
 //! the end of a line suppresses them on that line. A suppression must give a reason and must
 //! suppress something, so that silenced findings stay visible in review.
 
-use super::RuleInfo;
+use super::{Rule, RuleInfo};
 use crate::diagnostic::Severity::Warning;
+use crate::diagnostic::Span;
 use crate::diagnostic::{Diagnostic, SourceFile};
-use crate::plan::Span;
 
-pub static UNUSED_SUPPRESSION: RuleInfo = RuleInfo {
-    code: "RP901",
-    name: "unused-suppression",
-    severity: Warning,
-    summary: "A `# regioplan: ignore[...]` comment that suppresses nothing.",
-    why: "A stale suppression hides the next real finding on that line; remove it once the \
-          problem is fixed.",
-    bad: "# regioplan: ignore[RP102] trekker volgt na de ALV\ntrekker: f.francke   # f.francke exists\n",
-    good: "trekker: f.francke\n",
+pub static UNUSED_SUPPRESSION: Rule = Rule {
+    info: RuleInfo {
+        code: "RP901",
+        name: "unused-suppression",
+        severity: Warning,
+        summary: "A `# regioplan: ignore[...]` comment that suppresses nothing.",
+        why: "A stale suppression hides the next real finding on that line; remove it once the \
+              problem is fixed.",
+        bad: "# regioplan: ignore[RP102] trekker volgt na de ALV\ntrekker: f.francke   # f.francke exists\n",
+        good: "trekker: f.francke\n",
+    },
+    check: None,
 };
 
-pub static SUPPRESSION_WITHOUT_REASON: RuleInfo = RuleInfo {
-    code: "RP902",
-    name: "suppression-without-reason",
-    severity: Warning,
-    summary: "A suppression that does not say why.",
-    why: "Reviewers and the next policy officer need to know why a finding is accepted.",
-    bad: "# regioplan: ignore[RP304]\n- id: ggz-3\n",
-    good: "# regioplan: ignore[RP304] indicator wordt in Q3 met de werkgroep bepaald\n- id: ggz-3\n",
+pub static SUPPRESSION_WITHOUT_REASON: Rule = Rule {
+    info: RuleInfo {
+        code: "RP902",
+        name: "suppression-without-reason",
+        severity: Warning,
+        summary: "A suppression that does not say why.",
+        why: "Reviewers and the next policy officer need to know why a finding is accepted.",
+        bad: "# regioplan: ignore[RP304]\n- id: ggz-3\n",
+        good: "# regioplan: ignore[RP304] indicator wordt in Q3 met de werkgroep bepaald\n- id: ggz-3\n",
+    },
+    check: None,
 };
 
-pub static UNKNOWN_RULE_CODE: RuleInfo = RuleInfo {
-    code: "RP903",
-    name: "unknown-rule-code",
-    severity: Warning,
-    summary: "A rule code in a suppression or in regioplan.toml that names no rule.",
-    why: "A misspelt code suppresses or selects nothing, so the intended setting silently has \
-          no effect.",
-    bad: "# regioplan: ignore[RP1022] ...\n",
-    good: "# regioplan: ignore[RP102] ...\n",
+pub static UNKNOWN_RULE_CODE: Rule = Rule {
+    info: RuleInfo {
+        code: "RP903",
+        name: "unknown-rule-code",
+        severity: Warning,
+        summary: "A rule code in a suppression or in regioplan.toml that names no rule.",
+        why: "A misspelt code suppresses or selects nothing, so the intended setting silently has \
+              no effect.",
+        bad: "# regioplan: ignore[RP1022] ...\n",
+        good: "# regioplan: ignore[RP102] ...\n",
+    },
+    check: None,
 };
 
-pub static MALFORMED_SUPPRESSION: RuleInfo = RuleInfo {
-    code: "RP904",
-    name: "malformed-suppression",
-    severity: Warning,
-    summary: "A `# regioplan` comment that is not a valid suppression.",
-    why: "A suppression with a typo (`ignor`, round brackets, no colon) silently suppresses \
-          nothing; the finding it was meant for stays and nobody knows why.",
-    bad: "# regioplan: ignor[RP301] trekker volgt in maart\n",
-    good: "# regioplan: ignore[RP301] trekker volgt in maart\n",
+pub static MALFORMED_SUPPRESSION: Rule = Rule {
+    info: RuleInfo {
+        code: "RP904",
+        name: "malformed-suppression",
+        severity: Warning,
+        summary: "A `# regioplan` comment that is not a valid suppression.",
+        why: "A suppression with a typo (`ignor`, round brackets, no colon) silently suppresses \
+              nothing; the finding it was meant for stays and nobody knows why.",
+        bad: "# regioplan: ignor[RP301] trekker volgt in maart\n",
+        good: "# regioplan: ignore[RP301] trekker volgt in maart\n",
+    },
+    check: None,
 };
 
 /// One suppression comment.
@@ -144,9 +156,14 @@ fn parse(source: &SourceFile) -> Vec<Suppression> {
     found
 }
 
-/// Removes suppressed findings and adds findings about the suppressions themselves.
+/// Removes suppressed findings and adds findings about the suppressions themselves. A
+/// suppression of rules that `enabled` switches off (and so did not run) is not "unused".
 #[must_use]
-pub fn apply(source: &SourceFile, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub fn apply(
+    source: &SourceFile,
+    diagnostics: Vec<Diagnostic>,
+    enabled: impl Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
     let suppressions = parse(source);
     if suppressions.is_empty() {
         return diagnostics;
@@ -198,8 +215,12 @@ pub fn apply(source: &SourceFile, diagnostics: Vec<Diagnostic>) -> Vec<Diagnosti
         }
         for ((code, span), flag) in s.codes.iter().zip(u) {
             if !super::matches_any_rule(code) {
-                kept.push(crate::config::file::unknown_code(code, *span));
-            } else if !flag {
+                kept.push(unknown_code(code, *span));
+            } else if !flag
+                && super::ALL
+                    .iter()
+                    .any(|r| super::code_matches(r.code, code) && enabled(r.code))
+            {
                 kept.push(
                     Diagnostic::new(
                         &UNUSED_SUPPRESSION,
@@ -216,6 +237,22 @@ pub fn apply(source: &SourceFile, diagnostics: Vec<Diagnostic>) -> Vec<Diagnosti
         }
     }
     kept
+}
+
+/// A diagnostic for a rule code that names no rule.
+#[must_use]
+pub fn unknown_code(code: &str, span: Span) -> Diagnostic {
+    let help = match super::did_you_mean(code, super::ALL.iter().map(|r| r.code)) {
+        Some(s) => format!("did you mean `{s}`? `regioplan rule --all` lists the rules"),
+        None => "`regioplan rule --all` lists the rules".to_string(),
+    };
+    Diagnostic::new(
+        &UNKNOWN_RULE_CODE,
+        span,
+        format!("`{code}` is not a rule code or prefix"),
+    )
+    .label("no rule starts with this")
+    .help(help)
 }
 
 #[cfg(test)]
@@ -237,6 +274,7 @@ mod tests {
         let kept = apply(
             &source,
             vec![finding_on_line(&source, 3), finding_on_line(&source, 4)],
+            |_| true,
         );
         assert_eq!(kept.len(), 1);
         assert_eq!(source.position(kept[0].primary.span.start).line, 4);
@@ -245,7 +283,7 @@ mod tests {
     #[test]
     fn a_trailing_comment_suppresses_its_own_line_by_prefix() {
         let source = SourceFile::new("x", "a: 1\nb: x  # regioplan: ignore[RP1] volgt\n".into());
-        let kept = apply(&source, vec![finding_on_line(&source, 2)]);
+        let kept = apply(&source, vec![finding_on_line(&source, 2)], |_| true);
         assert!(kept.is_empty(), "{kept:?}");
     }
 
@@ -258,15 +296,25 @@ mod tests {
         let kept = apply(
             &source,
             vec![finding_on_line(&source, 2), finding_on_line(&source, 3)],
+            |_| true,
         );
         let codes: Vec<&str> = kept.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["RP102", "RP904"], "{kept:?}");
     }
 
     #[test]
+    fn a_suppression_of_a_rule_that_is_switched_off_is_not_unused() {
+        let source = SourceFile::new("x", "# regioplan: ignore[RP102] volgt\na: 1\n".into());
+        assert!(apply(&source, vec![], |code| code != "RP102").is_empty());
+        let kept = apply(&source, vec![], |_| true);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].code, "RP901");
+    }
+
+    #[test]
     fn unused_reasonless_and_unknown_suppressions_are_reported() {
         let source = SourceFile::new("x", "# regioplan: ignore[RP102, RP999]\na: 1\n".into());
-        let kept = apply(&source, vec![]);
+        let kept = apply(&source, vec![], |_| true);
         let mut codes: Vec<&str> = kept.iter().map(|d| d.code).collect();
         codes.sort_unstable();
         assert_eq!(codes, ["RP901", "RP902", "RP903"]);
