@@ -8,6 +8,8 @@
 //! an edge `<top> -> <other>`. Comments and everything from a file's first `#[cfg(test)]` on
 //! (unit tests) are left out. Inline `mod name { ... }` blocks are not tracked, so a `super`
 //! inside one is resolved as if it were at the file's top level.
+//!
+//! `cargo test --test layers -- --nocapture` prints the graph.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -225,6 +227,7 @@ fn the_top_level_modules_of_src_form_no_cycle() {
     assert!(modules.len() >= 8, "{modules:?}");
     let cycles = cycles(&modules, &edges);
     let text = describe(&modules, &edges, &cycles);
+    eprintln!("{text}"); // `cargo test --test layers -- --nocapture` shows the graph
     assert!(
         cycles.is_empty(),
         "the layers of src/ are tangled; a lower module may not use one above it.\n{text}"
