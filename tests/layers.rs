@@ -220,7 +220,6 @@ fn describe(modules: &BTreeSet<String>, edges: &Edges, cycles: &[BTreeSet<String
 }
 
 #[test]
-#[ignore = "enabled once the layers are untangled (issue 6)"]
 fn the_top_level_modules_of_src_form_no_cycle() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let (modules, edges) = graph(&src);
