@@ -1,4 +1,5 @@
-//! The committed JSON Schema is the one generated from the Rust types.
+//! The committed JSON Schema is the one generated from the Rust types, and it agrees with
+//! `regioplan check` on the plans and the structural examples.
 //! Run with `UPDATE_SCHEMA=1 cargo test --test schema` to rewrite it after changing the types.
 
 #[test]
@@ -55,6 +56,61 @@ fn rules_reference_is_up_to_date() {
             generated.contains(&format!("## {}", rule.code)),
             "{} undocumented",
             rule.code
+        );
+    }
+}
+
+/// The committed schema file, as an editor or another validator reads it: every plan in
+/// `plans/` and `examples/valid/` passes it, and every structural example (RP010-RP016 in
+/// `examples/invalid/`) fails it, as `regioplan check` says. `scripts/schema-agreement.sh`
+/// checks the same with check-jsonschema (Python) in `.ci/run`.
+#[test]
+fn the_committed_schema_accepts_the_plans_and_rejects_the_structural_examples() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(root.join("schemas/regioplan.schema.json")).expect("schema file"),
+    )
+    .expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let yaml_files = |dir: &str, prefix: &str| -> Vec<std::path::PathBuf> {
+        let mut found: Vec<_> = std::fs::read_dir(root.join(dir))
+            .expect("directory")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "yaml")
+                    && p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let instance = |path: &std::path::Path| -> serde_json::Value {
+        let text = std::fs::read_to_string(path).expect("UTF-8 plan");
+        serde_saphyr::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: not YAML: {e}", path.display()))
+    };
+
+    let valid: Vec<_> = [yaml_files("plans", ""), yaml_files("examples/valid", "")].concat();
+    assert!(valid.len() >= 4, "{valid:?}");
+    for path in &valid {
+        let errors: Vec<String> = validator
+            .iter_errors(&instance(path))
+            .map(|e| format!("{}: {e}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+    }
+
+    let structural: Vec<_> = (0..=6)
+        .flat_map(|n| yaml_files("examples/invalid", &format!("RP01{n}-")))
+        .collect();
+    assert_eq!(structural.len(), 7, "{structural:?}");
+    for path in &structural {
+        assert!(
+            !validator.is_valid(&instance(path)),
+            "the schema accepts {}, which regioplan rejects",
+            path.display()
         );
     }
 }
