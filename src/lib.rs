@@ -2,18 +2,24 @@
 //! organisations.
 //!
 //! Data flows one way:
-//! `bytes -> load (text, YAML tree, structure) -> plan::Plan -> rules -> Diagnostic -> render`.
+//! `bytes -> load (text, YAML tree, structure) -> plan::Plan -> rules -> Diagnostic -> render`,
+//! and `plan::Plan -> analysis -> report model -> render`.
 //!
-//! - [`plan`]: the plan format (types with spans), its JSON Schema and the building blocks.
+//! The layers, bottom up (a module uses only those above it in this list):
+//! - [`diagnostic`]: the leaf. Spans, source files, rule metadata, findings.
+//! - [`tree`]: the spanned document tree both readers build (YAML plans, the TOML config).
+//! - [`plan`]: the plan format (types with spans), what its values mean, its JSON Schema, the
+//!   building blocks and lookups.
+//! - [`rules`]: the registry: every rule with its documentation and its check.
 //! - [`load`]: bytes to a typed plan, reporting encoding, syntax and structure problems.
-//! - [`rules`]: the registry of rules and the semantic checks.
-//! - [`check`]: the pipeline for one file.
+//! - [`config`]: `regioplan.toml` and the settings that apply to one plan.
+//! - [`check`]: the whole check of one file as a user sees it.
 //! - [`analysis`]: pure functions from typed plans to data, e.g. the diff of two versions.
-//! - [`render`]: the only place that turns findings into bytes a user sees.
+//! - [`render`]: the only place that turns findings and reports into bytes a user sees.
 //! - [`cli`] and [`commands`]: arguments, files and exit codes.
 //!
-//! The core (`plan`, `load`, `rules`, `check`, `analysis`) never prints, never reads the environment and
-//! never exits the process.
+//! The core (everything but `render`, `cli` and `commands`) never prints, never reads the
+//! environment and never exits the process. `tests/layers.rs` fails when a cycle comes back.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analysis;
