@@ -14,7 +14,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use regioplan::analysis::diff;
+use regioplan::analysis::diff::{self, Versions};
 use regioplan::check::{CheckOptions, FileResult, check_bytes};
 use regioplan::config::{Settings, SettingsInput};
 use regioplan::diagnostic::{self, SourceFile};
@@ -22,7 +22,7 @@ use regioplan::load;
 use regioplan::plan::catalogue::Catalogue;
 use regioplan::plan::{Plan, Span};
 use regioplan::render;
-use regioplan::render::diff::Versions;
+use regioplan::render::report::ReportFormat;
 use regioplan::rules::suppression;
 
 const DEFAULT_MUTATIONS: usize = 3000;
@@ -574,15 +574,18 @@ fn verify_diff(old: &Plan, bytes: &[u8]) -> Result<(), String> {
             old: "old.yaml",
             new: "new.yaml",
         };
-        for format in ["table", "markdown", "json"] {
+        let report = guarded("diff report", || diff::report(&changes, versions))?;
+        for format in [
+            ReportFormat::Table,
+            ReportFormat::Markdown,
+            ReportFormat::Json,
+        ] {
             let mut out = Vec::new();
-            guarded(format, || match format {
-                "table" => render::diff::table(&mut out, &changes, versions),
-                "markdown" => render::diff::markdown(&mut out, &changes, versions),
-                _ => render::diff::json(&mut out, &changes, versions),
+            guarded("diff render", || {
+                render::report::write(&mut out, &report, format)
             })?
-            .map_err(|e| format!("the diff {format} renderer failed: {e}"))?;
-            if format == "json"
+            .map_err(|e| format!("the diff {format:?} renderer failed: {e}"))?;
+            if format == ReportFormat::Json
                 && let Err(e) = serde_json::from_slice::<serde_json::Value>(&out)
             {
                 return Err(format!("the diff json output is not JSON: {e}"));

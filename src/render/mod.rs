@@ -2,12 +2,12 @@
 //! and writes to a `&mut dyn Write`, so tests can render into a `Vec<u8>`.
 
 pub mod concise;
-pub mod diff;
 pub mod github;
 pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod report;
 pub mod rules;
 pub mod sarif;
 
