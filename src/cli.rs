@@ -4,8 +4,6 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-pub use crate::render::report::ReportFormat;
-
 const EXIT_CODES: &str = "Exit codes:
   0  no findings at or above the failing severity (see --fail-on)
   1  findings at or above the failing severity
@@ -168,6 +166,14 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+}
+
+/// The output formats of a report (`diff`, later `report` and `gaps`): one enum for all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -22,7 +22,6 @@ use regioplan::load;
 use regioplan::plan::catalogue::Catalogue;
 use regioplan::plan::{Plan, Span};
 use regioplan::render;
-use regioplan::render::report::ReportFormat;
 use regioplan::rules::suppression;
 
 const DEFAULT_MUTATIONS: usize = 3000;
@@ -575,17 +574,15 @@ fn verify_diff(old: &Plan, bytes: &[u8]) -> Result<(), String> {
             new: "new.yaml",
         };
         let report = guarded("diff report", || diff::report(&changes, versions))?;
-        for format in [
-            ReportFormat::Table,
-            ReportFormat::Markdown,
-            ReportFormat::Json,
+        for (format, write) in [
+            ("table", render::report::table as ReportRenderer),
+            ("markdown", render::report::markdown),
+            ("json", render::report::json),
         ] {
             let mut out = Vec::new();
-            guarded("diff render", || {
-                render::report::write(&mut out, &report, format)
-            })?
-            .map_err(|e| format!("the diff {format:?} renderer failed: {e}"))?;
-            if format == ReportFormat::Json
+            guarded(format, || write(&mut out, &report))?
+                .map_err(|e| format!("the diff {format} renderer failed: {e}"))?;
+            if format == "json"
                 && let Err(e) = serde_json::from_slice::<serde_json::Value>(&out)
             {
                 return Err(format!("the diff json output is not JSON: {e}"));
@@ -594,6 +591,9 @@ fn verify_diff(old: &Plan, bytes: &[u8]) -> Result<(), String> {
     }
     Ok(())
 }
+
+type ReportRenderer =
+    fn(&mut dyn std::io::Write, &regioplan::report::Report) -> std::io::Result<()>;
 
 type Renderer = fn(&mut Vec<u8>, &[FileResult]) -> std::io::Result<()>;
 

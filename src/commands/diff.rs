@@ -10,12 +10,11 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
-use super::ExitCode;
+use super::{ExitCode, write_report};
 use crate::analysis::diff::{self, Versions};
 use crate::cli::DiffArgs;
 use crate::load;
 use crate::plan::Plan;
-use crate::render::report as render;
 
 pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let old = read_plan("old", &args.old)?;
@@ -25,7 +24,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         old: &args.old,
         new: &args.new,
     };
-    render::write(out, &diff::report(&changes, versions), args.format)?;
+    write_report(out, &diff::report(&changes, versions), args.format)?;
     Ok(ExitCode::Clean)
 }
 

@@ -13,23 +13,6 @@ use comfy_table::{CellAlignment, Table as AsciiTable};
 
 use crate::report::{Align, Block, Cell, Report, Span, Table, Text};
 
-/// The output formats of a report, shared by every command that writes one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReportFormat {
-    Table,
-    Markdown,
-    Json,
-}
-
-/// Writes `report` in `format`.
-pub fn write(out: &mut dyn Write, report: &Report, format: ReportFormat) -> io::Result<()> {
-    match format {
-        ReportFormat::Table => table(out, report),
-        ReportFormat::Markdown => markdown(out, report),
-        ReportFormat::Json => json(out, report),
-    }
-}
-
 /// The lead, then each section as a heading and ASCII tables.
 pub fn table(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     if let Some(lead) = &report.lead {
@@ -217,9 +200,11 @@ mod tests {
     use super::*;
     use crate::report::{Column, Section};
 
-    fn render(format: ReportFormat, report: &Report) -> String {
+    type Renderer = fn(&mut dyn Write, &Report) -> io::Result<()>;
+
+    fn render(renderer: Renderer, report: &Report) -> String {
         let mut out = Vec::new();
-        write(&mut out, report, format).expect("render");
+        renderer(&mut out, report).expect("render");
         String::from_utf8(out).expect("utf-8")
     }
 
@@ -284,7 +269,7 @@ mod tests {
     #[test]
     fn markdown_has_a_heading_a_lead_and_aligned_tables() {
         assert_eq!(
-            render(ReportFormat::Markdown, &sample()),
+            render(markdown, &sample()),
             "## Title\n\nBetween `a.yaml`\n\n### Section\n\n| Name | Amount |\n| --- | ---: |\n\
              | a \\| b | € 1,250,000 |\n| — | 3 practices |\n"
         );
@@ -292,7 +277,7 @@ mod tests {
 
     #[test]
     fn the_table_leaves_the_title_out_and_marks_empty_cells() {
-        let text = render(ReportFormat::Table, &sample());
+        let text = render(table, &sample());
         assert!(text.starts_with("Between a.yaml\n\nSection\n+"), "{text}");
         assert!(text.contains("| -     | 3 practices |"), "{text}");
         assert!(text.contains("|      Amount |"), "right-aligned: {text}");
@@ -300,7 +285,7 @@ mod tests {
 
     #[test]
     fn json_is_the_model() {
-        let text = render(ReportFormat::Json, &sample());
+        let text = render(json, &sample());
         let value: serde_json::Value = serde_json::from_str(&text).expect("json");
         assert_eq!(
             value["sections"][0]["blocks"][0]["rows"][0][1]["cents"],

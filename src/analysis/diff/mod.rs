@@ -27,7 +27,7 @@ use crate::plan::raw::{
 };
 use crate::plan::{Plan, S};
 
-pub use parts::{ItemChange, ItemChangeKind, Value};
+pub use parts::{FieldChange, ItemChange, ItemChangeKind, Value};
 pub use report::{Versions, report};
 
 /// Every change between two versions of a plan, grouped by what changed.
@@ -156,11 +156,7 @@ pub enum ThemeChangeKind {
     /// Taken up regionally, left to members or undecided.
     Strategic(Edit<String>),
     /// Another field of the theme, e.g. `building_blocks` or `extra_attention`.
-    Changed {
-        field: String,
-        old: Value,
-        new: Value,
-    },
+    Changed(FieldChange),
 }
 
 /// Where a goal hangs, or what a role is held for: a theme or a goal, by id.
@@ -285,11 +281,7 @@ pub enum PersonChangeKind {
     },
     Renamed(Edit<String>),
     /// Another field of the person, e.g. `role` or `organisation`.
-    Changed {
-        field: String,
-        old: Value,
-        new: Value,
-    },
+    Changed(FieldChange),
 }
 
 /// A governance body or a workgroup, by id.
@@ -366,11 +358,7 @@ pub enum ModuleChangeKind {
     /// Practices that contracted the module at a date.
     Uptake(SeriesChange<u64>),
     /// Another field of the module, e.g. `contract` or `themes`.
-    Changed {
-        field: String,
-        old: Value,
-        new: Value,
-    },
+    Changed(FieldChange),
 }
 
 /// What changed from `old` to `new`, by id.
@@ -435,31 +423,66 @@ fn themes(old: &[Theme], new: &[Theme]) -> Vec<ThemeChange> {
         theme: key(&theme.id).to_string(),
         change,
     };
+    let kinds = named_kinds!(ThemeChangeKind);
+    compare_named(old, new, change, &kinds, parts::theme_fields, |o, n| {
+        let strategic = |t: &Theme| strategic_name(t.strategic.value);
+        edit(strategic(o), strategic(n))
+            .map(ThemeChangeKind::Strategic)
+            .into_iter()
+            .collect()
+    })
+}
+
+/// The change kinds of an item with a name and fields: a theme, a person, a module.
+struct Kinds<K> {
+    added: fn(String) -> K,
+    removed: fn(String) -> K,
+    renamed: fn(Edit<String>) -> K,
+    changed: fn(FieldChange) -> K,
+}
+
+/// The [`Kinds`] of a change enum with `Added`, `Removed`, `Renamed` and `Changed` variants.
+macro_rules! named_kinds {
+    ($kind:ident) => {
+        Kinds {
+            added: |name| $kind::Added { name },
+            removed: |name| $kind::Removed { name },
+            renamed: $kind::Renamed,
+            changed: $kind::Changed,
+        }
+    };
+}
+use named_kinds;
+
+/// Something with an id and a name.
+trait Named: Keyed {
+    fn name(&self) -> &str;
+}
+
+/// [`compare`] for named items: added and removed items carry their name; an item in both
+/// versions is renamed, then changed in what `more` finds, then in `fields`.
+fn compare_named<'a, T: Named, K, C>(
+    old: &'a [T],
+    new: &'a [T],
+    change: impl Fn(&T, K) -> C,
+    kinds: &Kinds<K>,
+    fields: fn(&T) -> parts::Fields,
+    more: impl Fn(&'a T, &'a T) -> Vec<K>,
+) -> Vec<C> {
     compare(
         old,
         new,
-        |t| {
-            let name = t.name.value.clone();
-            vec![change(t, ThemeChangeKind::Added { name })]
-        },
-        |t| {
-            let name = t.name.value.clone();
-            vec![change(t, ThemeChangeKind::Removed { name })]
-        },
+        |n| vec![change(n, (kinds.added)(n.name().to_string()))],
+        |o| vec![change(o, (kinds.removed)(o.name().to_string()))],
         |o, n| {
-            let strategic = |t: &Theme| strategic_name(t.strategic.value);
-            [
-                edit(o.name.as_str(), n.name.as_str()).map(ThemeChangeKind::Renamed),
-                edit(strategic(o), strategic(n)).map(ThemeChangeKind::Strategic),
-            ]
-            .into_iter()
-            .flatten()
-            .chain(
-                parts::changed_fields(parts::theme_fields(o), parts::theme_fields(n))
-                    .map(|(field, old, new)| ThemeChangeKind::Changed { field, old, new }),
-            )
-            .map(|kind| change(n, kind))
-            .collect()
+            let renamed = edit(o.name(), n.name()).map(kinds.renamed);
+            let changed = parts::changed_fields(fields(o), fields(n)).map(kinds.changed);
+            renamed
+                .into_iter()
+                .chain(more(o, n))
+                .chain(changed)
+                .map(|kind| change(n, kind))
+                .collect()
         },
     )
 }
@@ -657,28 +680,8 @@ fn people(old: &[Person], new: &[Person]) -> Vec<PersonChange> {
         person: key(&person.id).to_string(),
         change,
     };
-    compare(
-        old,
-        new,
-        |p| {
-            let name = p.name.value.clone();
-            vec![change(p, PersonChangeKind::Added { name })]
-        },
-        |p| {
-            let name = p.name.value.clone();
-            vec![change(p, PersonChangeKind::Removed { name })]
-        },
-        |o, n| {
-            let renamed = edit(o.name.as_str(), n.name.as_str()).map(PersonChangeKind::Renamed);
-            let fields = parts::changed_fields(parts::person_fields(o), parts::person_fields(n))
-                .map(|(field, old, new)| PersonChangeKind::Changed { field, old, new });
-            renamed
-                .into_iter()
-                .chain(fields)
-                .map(|kind| change(n, kind))
-                .collect()
-        },
-    )
+    let kinds = named_kinds!(PersonChangeKind);
+    compare_named(old, new, change, &kinds, parts::person_fields, none2)
 }
 
 /// A governance body or workgroup with its seats, keyed across both kinds.
@@ -788,38 +791,19 @@ fn modules(old: &[Module], new: &[Module]) -> Vec<ModuleChange> {
         module: key(&module.id).to_string(),
         change,
     };
-    compare(
-        old,
-        new,
-        |m| {
-            let name = m.name.value.clone();
-            vec![change(m, ModuleChangeKind::Added { name })]
-        },
-        |m| {
-            let name = m.name.value.clone();
-            vec![change(m, ModuleChangeKind::Removed { name })]
-        },
-        |o, n| {
-            let points = |m: &Module| -> Vec<Point<u64>> {
-                let u = &m.uptake;
-                u.iter()
-                    .map(|u| Point::new(&u.date, u.practices.value))
-                    .collect()
-            };
-            let renamed = edit(o.name.as_str(), n.name.as_str()).map(ModuleChangeKind::Renamed);
-            let uptake = series(&points(o), &points(n))
-                .into_iter()
-                .map(ModuleChangeKind::Uptake);
-            let fields = parts::changed_fields(parts::module_fields(o), parts::module_fields(n))
-                .map(|(field, old, new)| ModuleChangeKind::Changed { field, old, new });
-            renamed
-                .into_iter()
-                .chain(fields)
-                .chain(uptake)
-                .map(|kind| change(n, kind))
+    let kinds = named_kinds!(ModuleChangeKind);
+    compare_named(old, new, change, &kinds, parts::module_fields, |o, n| {
+        let points = |m: &Module| -> Vec<Point<u64>> {
+            let u = &m.uptake;
+            u.iter()
+                .map(|u| Point::new(&u.date, u.practices.value))
                 .collect()
-        },
-    )
+        };
+        series(&points(o), &points(n))
+            .into_iter()
+            .map(ModuleChangeKind::Uptake)
+            .collect()
+    })
 }
 
 /// A dated value: a measurement or an uptake figure.
@@ -887,6 +871,24 @@ impl Keyed for Person {
 impl Keyed for Module {
     fn key(&self) -> &str {
         key(&self.id)
+    }
+}
+
+impl Named for Theme {
+    fn name(&self) -> &str {
+        &self.name.value
+    }
+}
+
+impl Named for Person {
+    fn name(&self) -> &str {
+        &self.name.value
+    }
+}
+
+impl Named for Module {
+    fn name(&self) -> &str {
+        &self.name.value
     }
 }
 
@@ -961,6 +963,11 @@ fn firsts<'a, T: Keyed>(
 
 /// For `compare` when only items in both versions matter.
 fn none<T, K>(_: &T) -> Vec<K> {
+    Vec::new()
+}
+
+/// For `compare_named` when the fields say all.
+fn none2<T, K>(_: &T, _: &T) -> Vec<K> {
     Vec::new()
 }
 

@@ -37,17 +37,22 @@ pub enum ItemChangeKind {
         value: Value,
     },
     /// A field with another value, e.g. `relation` or `level`.
-    Changed {
-        field: String,
-        old: Value,
-        new: Value,
-    },
+    Changed(FieldChange),
     /// A programme figure added, corrected or removed.
     Figure {
         metric: String,
         #[serde(flatten)]
         figure: SeriesChange<u64>,
     },
+}
+
+/// A field of an item with another value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldChange {
+    /// The key in the plan format, e.g. `relation`; nested keys joined by `.`.
+    pub field: String,
+    pub old: Value,
+    pub new: Value,
 }
 
 /// The value of a field, typed so that a report can keep numbers, amounts and dates.
@@ -71,25 +76,28 @@ pub enum Value {
     List(Vec<String>),
 }
 
-type Fields = Vec<(&'static str, Value)>;
+pub(super) type Fields = Vec<(&'static str, Value)>;
 
-/// The fields whose values differ, as `(field, old, new)`.
-pub(super) fn changed_fields(
-    old: Fields,
-    new: Fields,
-) -> impl Iterator<Item = (String, Value, Value)> {
+/// The fields whose values differ.
+pub(super) fn changed_fields(old: Fields, new: Fields) -> impl Iterator<Item = FieldChange> {
     old.into_iter()
         .zip(new)
         .filter(|((_, o), (_, n))| o != n)
-        .map(|((field, old), (_, new))| (field.to_string(), old, new))
+        .map(|((field, old), (_, new))| FieldChange {
+            field: field.to_string(),
+            old,
+            new,
+        })
 }
 
 /// A part of the plan with an id and fields.
 pub(super) trait Part: Keyed {
-    /// What an added or removed item shows.
-    fn summary(&self) -> Value;
-    /// The fields compared, always in the same order.
+    /// The fields compared, always in the same order. The first names the item: an added or
+    /// removed item shows its value (a name, a level, an insurer, an amount).
     fn fields(&self) -> Fields;
+    fn summary(&self) -> Value {
+        self.fields().swap_remove(0).1
+    }
     /// Changes beyond the fields, e.g. figures over time.
     fn more(&self, _new: &Self) -> Vec<ItemChangeKind> {
         Vec::new()
@@ -109,7 +117,7 @@ pub(super) fn compare_parts<T: Part>(old: &[T], new: &[T]) -> Vec<ItemChange> {
         |o| vec![change(o, ItemChangeKind::Removed { value: o.summary() })],
         |o, n| {
             changed_fields(o.fields(), n.fields())
-                .map(|(field, old, new)| ItemChangeKind::Changed { field, old, new })
+                .map(ItemChangeKind::Changed)
                 .chain(o.more(n))
                 .map(|kind| change(n, kind))
                 .collect()
@@ -123,9 +131,9 @@ pub(super) fn region(old: &Plan, new: &Plan) -> Vec<ItemChange> {
         .map(|c| ("region", c))
         .chain(changed_fields(period_fields(old), period_fields(new)).map(|c| ("period", c)));
     region
-        .map(|(item, (field, old, new))| ItemChange {
+        .map(|(item, c)| ItemChange {
             item: item.to_string(),
-            change: ItemChangeKind::Changed { field, old, new },
+            change: ItemChangeKind::Changed(c),
         })
         .collect()
 }
@@ -298,9 +306,6 @@ pub(super) fn funding(old: &Plan, new: &Plan) -> Vec<ItemChange> {
 }
 
 impl Part for Line<'_> {
-    fn summary(&self) -> Value {
-        Value::Euro(self.line.amount_eur.value)
-    }
     fn fields(&self) -> Fields {
         let l = self.line;
         vec![
@@ -312,9 +317,6 @@ impl Part for Line<'_> {
 }
 
 impl Part for Organisation {
-    fn summary(&self) -> Value {
-        text(&self.name)
-    }
     fn fields(&self) -> Fields {
         vec![
             ("name", text(&self.name)),
@@ -330,9 +332,6 @@ impl Part for Organisation {
 }
 
 impl Part for GovernanceBody {
-    fn summary(&self) -> Value {
-        text(&self.name)
-    }
     fn fields(&self) -> Fields {
         let flag = |f: Option<&S<bool>>| f.map_or(Value::None, |f| Value::Flag(f.value));
         vec![
@@ -347,9 +346,6 @@ impl Part for GovernanceBody {
 }
 
 impl Part for Workgroup {
-    fn summary(&self) -> Value {
-        text(&self.name)
-    }
     fn fields(&self) -> Fields {
         vec![
             ("name", text(&self.name)),
@@ -360,9 +356,6 @@ impl Part for Workgroup {
 }
 
 impl Part for BuildingBlockAssessment {
-    fn summary(&self) -> Value {
-        name(&self.level.value)
-    }
     fn fields(&self) -> Fields {
         vec![
             ("level", name(&self.level.value)),
@@ -372,9 +365,6 @@ impl Part for BuildingBlockAssessment {
 }
 
 impl Part for Contract {
-    fn summary(&self) -> Value {
-        Value::Text(key(&self.insurer).to_string())
-    }
     fn fields(&self) -> Fields {
         let segments = self.segments.iter().map(|s| {
             let (segment, scope) = (variant_name(&s.segment.value), variant_name(&s.scope.value));
@@ -391,9 +381,6 @@ impl Part for Contract {
 }
 
 impl Part for Service {
-    fn summary(&self) -> Value {
-        text(&self.name)
-    }
     fn fields(&self) -> Fields {
         vec![
             ("name", text(&self.name)),
@@ -404,9 +391,6 @@ impl Part for Service {
 }
 
 impl Part for Neighbourhood {
-    fn summary(&self) -> Value {
-        text(&self.name)
-    }
     fn fields(&self) -> Fields {
         let wsv = self.collaboration.as_ref();
         vec![
@@ -437,9 +421,6 @@ impl Part for Neighbourhood {
 }
 
 impl Part for Programme {
-    fn summary(&self) -> Value {
-        text(&self.name)
-    }
     fn fields(&self) -> Fields {
         vec![
             ("name", text(&self.name)),

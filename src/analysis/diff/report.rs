@@ -7,10 +7,10 @@
 use serde::Serialize;
 
 use super::{
-    DateMove, GoalChange, GoalChangeKind, ItemChange, ItemChangeKind, ItemRef, MeasurementChange,
-    MemberRef, MembershipChange, MembershipKind, ModuleChange, ModuleChangeKind, PeriodChange,
-    PeriodField, PersonChange, PersonChangeKind, PlanDiff, Role, RoleChange, SeriesChange,
-    ThemeChange, ThemeChangeKind, Value,
+    DateMove, FieldChange, GoalChange, GoalChangeKind, ItemChange, ItemChangeKind, ItemRef,
+    MeasurementChange, MemberRef, MembershipChange, MembershipKind, ModuleChange, ModuleChangeKind,
+    PeriodChange, PeriodField, PersonChange, PersonChangeKind, PlanDiff, Role, RoleChange,
+    SeriesChange, ThemeChange, ThemeChangeKind, Value,
 };
 use crate::report::{Cell, Column, Meta, Report, Section, Table, Text, Tone};
 
@@ -234,7 +234,7 @@ fn moved(date: &DateMove) -> String {
     }
 }
 
-fn theme_row(_: &PlanDiff, c: &ThemeChange) -> Vec<Cell> {
+fn theme_row(diff: &PlanDiff, c: &ThemeChange) -> Vec<Cell> {
     let (change, old, new) = match &c.change {
         ThemeChangeKind::Added { name } => ("added".into(), Cell::Empty, Cell::text(name)),
         ThemeChangeKind::Removed { name } => ("removed".into(), Cell::text(name), Cell::Empty),
@@ -242,7 +242,7 @@ fn theme_row(_: &PlanDiff, c: &ThemeChange) -> Vec<Cell> {
         ThemeChangeKind::Strategic(e) => {
             ("strategic".into(), Cell::text(&e.old), Cell::text(&e.new))
         }
-        ThemeChangeKind::Changed { field, old, new } => field_change(None, field, old, new),
+        ThemeChangeKind::Changed(c) => field_change(diff, c),
     };
     vec![Cell::text(&c.theme), Cell::text(change), old, new]
 }
@@ -364,7 +364,7 @@ fn person_row(diff: &PlanDiff, c: &PersonChange) -> Vec<Cell> {
         PersonChangeKind::Added { name } => ("added".into(), Cell::Empty, Cell::text(name)),
         PersonChangeKind::Removed { name } => ("removed".into(), Cell::text(name), Cell::Empty),
         PersonChangeKind::Renamed(e) => ("renamed".into(), Cell::text(&e.old), Cell::text(&e.new)),
-        PersonChangeKind::Changed { field, old, new } => field_change(Some(diff), field, old, new),
+        PersonChangeKind::Changed(c) => field_change(diff, c),
     };
     vec![Cell::text(&c.person), Cell::text(change), old, new]
 }
@@ -398,17 +398,17 @@ fn module_row(diff: &PlanDiff, c: &ModuleChange) -> Vec<Cell> {
         ModuleChangeKind::Removed { name } => ("removed".into(), Cell::text(name), Cell::Empty),
         ModuleChangeKind::Renamed(e) => ("renamed".into(), Cell::text(&e.old), Cell::text(&e.new)),
         ModuleChangeKind::Uptake(s) => dated(&format!("uptake {}", s.date), s, "practice"),
-        ModuleChangeKind::Changed { field, old, new } => field_change(Some(diff), field, old, new),
+        ModuleChangeKind::Changed(c) => field_change(diff, c),
     };
     vec![Cell::text(&c.module), Cell::text(change), old, new]
 }
 
 fn item_row(diff: &PlanDiff, c: &ItemChange) -> Vec<Cell> {
-    let value = |v: &Value| value(Some(diff), v);
+    let value = |v: &Value| value(diff, v);
     let (change, old, new) = match &c.change {
         ItemChangeKind::Added { value: v } => ("added".into(), Cell::Empty, value(v)),
         ItemChangeKind::Removed { value: v } => ("removed".into(), value(v), Cell::Empty),
-        ItemChangeKind::Changed { field, old, new } => field_change(Some(diff), field, old, new),
+        ItemChangeKind::Changed(c) => field_change(diff, c),
         ItemChangeKind::Figure { metric, figure } => {
             dated(&format!("{metric} {}", figure.date), figure, "")
         }
@@ -433,17 +433,12 @@ fn dated(what: &str, s: &SeriesChange<u64>, unit: &str) -> (String, Cell, Cell) 
     )
 }
 
-fn field_change(
-    diff: Option<&PlanDiff>,
-    field: &str,
-    old: &Value,
-    new: &Value,
-) -> (String, Cell, Cell) {
-    (field.to_string(), value(diff, old), value(diff, new))
+fn field_change(diff: &PlanDiff, c: &FieldChange) -> (String, Cell, Cell) {
+    (c.field.clone(), value(diff, &c.old), value(diff, &c.new))
 }
 
 /// A typed value as a cell; a person by name when the diff knows it.
-fn value(diff: Option<&PlanDiff>, value: &Value) -> Cell {
+fn value(diff: &PlanDiff, value: &Value) -> Cell {
     match value {
         Value::None => Cell::Empty,
         Value::Text(t) => Cell::text(t),
@@ -453,7 +448,7 @@ fn value(diff: Option<&PlanDiff>, value: &Value) -> Cell {
         Value::Euro(e) => Cell::euro(*e),
         Value::Date(d) => Cell::date(d),
         Value::Flag(f) => Cell::text(if *f { "yes" } else { "no" }),
-        Value::Person(id) => Cell::text(diff.map_or_else(|| id.clone(), |d| d.person(id))),
+        Value::Person(id) => Cell::text(diff.person(id)),
         Value::List(items) => list(items),
     }
 }
@@ -472,4 +467,69 @@ fn date(value: Option<&str>) -> Cell {
 
 fn number(value: Option<f64>) -> Cell {
     value.map_or(Cell::Empty, |v| Cell::number(v, None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Span;
+
+    const VERSIONS: Versions<'static> = Versions {
+        old: "a.yaml",
+        new: "b.yaml",
+    };
+
+    fn lead_text(report: &Report) -> String {
+        let spans = &report.lead.as_ref().expect("a lead").spans;
+        spans
+            .iter()
+            .map(|s| match s {
+                Span::Plain { text } => text.clone(),
+                Span::Code { text } => format!("`{text}`"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_empty_diff_says_so_and_has_no_sections() {
+        let report = report(&PlanDiff::default(), VERSIONS);
+        assert!(report.sections.is_empty());
+        assert_eq!(
+            lead_text(&report),
+            "No changes by id between `a.yaml` and `b.yaml`."
+        );
+    }
+
+    #[test]
+    fn the_lead_counts_changes_per_section_and_people_have_names() {
+        let mut diff = PlanDiff::default();
+        diff.names.insert("j.devries".into(), "J. de Vries".into());
+        diff.roles.push(RoleChange {
+            item: ItemRef::Theme("ggz".into()),
+            role: Role::Trekker,
+            holder: super::super::Edit {
+                old: None,
+                new: Some("j.devries".into()),
+            },
+        });
+        diff.funding.push(ItemChange {
+            item: "zk → aha 2022 o_and_i".into(),
+            change: ItemChangeKind::Added {
+                value: Value::Euro(1000.0),
+            },
+        });
+        let report = report(&diff, VERSIONS);
+        assert_eq!(
+            lead_text(&report),
+            "Changes between `a.yaml` and `b.yaml`: 2 changes (roles 1, funding 1)."
+        );
+        let crate::report::Block::Table(roles) = &report.sections[0].blocks[0] else {
+            panic!("a table");
+        };
+        assert_eq!(roles.rows[0][3], Cell::text("J. de Vries (j.devries)"));
+        let crate::report::Block::Table(funding) = &report.sections[1].blocks[0] else {
+            panic!("a table");
+        };
+        assert_eq!(funding.rows[0][3], Cell::Amount { cents: 100_000 });
+    }
 }
