@@ -128,6 +128,7 @@ pub(super) fn compare_parts<T: Part>(old: &[T], new: &[T]) -> Vec<ItemChange> {
 /// The region and the period beyond its dates, as the items `region` and `period`.
 pub(super) fn region(old: &Plan, new: &Plan) -> Vec<ItemChange> {
     let region = changed_fields(region_fields(old), region_fields(new))
+        .chain(keyed_values(&region_lists(old), &region_lists(new)))
         .map(|c| ("region", c))
         .chain(changed_fields(period_fields(old), period_fields(new)).map(|c| ("period", c)));
     region
@@ -141,7 +142,6 @@ pub(super) fn region(old: &Plan, new: &Plan) -> Vec<ItemChange> {
 fn region_fields(plan: &Plan) -> Fields {
     let r = &plan.region;
     let k = &r.key_figures;
-    let by_municipality = k.listed_patients_by_municipality.iter();
     vec![
         ("name", text(&r.name)),
         ("short_name", opt_text(r.short_name.as_ref())),
@@ -171,24 +171,56 @@ fn region_fields(plan: &Plan) -> Fields {
                 .as_ref()
                 .map_or(Value::None, |p| Value::Percent(p.value)),
         ),
-        (
-            "key_figures.listed_patients_by_municipality",
-            list(
-                by_municipality
-                    .map(|m| format!("{}: {}", m.municipality.value, m.listed_patients.value)),
-            ),
-        ),
         ("key_figures.approximate", Value::Flag(k.approximate)),
-        (
-            "history",
-            list(
-                r.history
-                    .iter()
-                    .map(|h| format!("{} {}", h.date.value.0, h.event.value)),
-            ),
-        ),
         ("description", opt_text(r.description.as_ref())),
     ]
+}
+
+/// The region's lists with a key per entry, one field per entry: listed patients per
+/// municipality and history events per date.
+fn region_lists(plan: &Plan) -> Vec<(String, Value)> {
+    let r = &plan.region;
+    let by_municipality = r.key_figures.listed_patients_by_municipality.iter();
+    let by_municipality = by_municipality.map(|m| {
+        (
+            format!("key_figures.listed_patients {}", m.municipality.value),
+            Value::Count(m.listed_patients.value),
+        )
+    });
+    let history = r.history.iter().map(|h| {
+        (
+            format!("history {}", h.date.value.0),
+            Value::Text(h.event.value.clone()),
+        )
+    });
+    by_municipality.chain(history).collect()
+}
+
+/// Values matched by key: an entry only in `old` is cleared, one only in `new` is set.
+fn keyed_values(old: &[(String, Value)], new: &[(String, Value)]) -> Vec<FieldChange> {
+    let change = |(field, _): &(String, Value), old: &Value, new: &Value| FieldChange {
+        field: field.clone(),
+        old: old.clone(),
+        new: new.clone(),
+    };
+    compare(
+        old,
+        new,
+        |n| vec![change(n, &Value::None, &n.1)],
+        |o| vec![change(o, &o.1, &Value::None)],
+        |o, n| {
+            (o.1 != n.1)
+                .then(|| change(n, &o.1, &n.1))
+                .into_iter()
+                .collect()
+        },
+    )
+}
+
+impl Keyed for (String, Value) {
+    fn key(&self) -> &str {
+        &self.0
+    }
 }
 
 fn period_fields(plan: &Plan) -> Fields {
@@ -541,6 +573,25 @@ fn variant_name<T: Debug>(value: &T) -> String {
 mod tests {
     use super::*;
     use crate::plan::raw::{FundingKind, Maturity, OrganisationKind, Relation};
+
+    #[test]
+    fn keyed_values_are_matched_by_key_not_position() {
+        let entry = |k: &str, n: u64| (k.to_string(), Value::Count(n));
+        let old = [entry("a", 1), entry("b", 2), entry("c", 3)];
+        let new = [entry("c", 3), entry("a", 5), entry("d", 4)];
+        let changes: Vec<(String, Value, Value)> = keyed_values(&old, &new)
+            .into_iter()
+            .map(|c| (c.field, c.old, c.new))
+            .collect();
+        assert_eq!(
+            changes,
+            [
+                ("a".into(), Value::Count(1), Value::Count(5)),
+                ("d".into(), Value::None, Value::Count(4)),
+                ("b".into(), Value::Count(2), Value::None),
+            ]
+        );
+    }
 
     #[test]
     fn variant_names_are_those_of_the_plan_format() {
