@@ -1,5 +1,6 @@
-//! Renderers: the only code that writes bytes a user sees. Each walks the same check results
-//! and writes to a `&mut dyn Write`, so tests can render into a `Vec<u8>`.
+//! Renderers: the only code that writes bytes a user sees. Each walks the same check results,
+//! or (in [`report`]) the same report model, and writes to a `&mut dyn Write`, so tests can
+//! render into a `Vec<u8>`.
 
 pub mod concise;
 pub mod github;
