@@ -351,6 +351,9 @@ funding:
     line: o_and_i
     title: regiomanagement
     amount_eur: 250000
+sources:
+  - title: Huisartsen bundelen krachten
+    publisher: Skipr
 "
 }
 
@@ -536,5 +539,14 @@ fn plan_text_cannot_inject_markdown_into_a_comment() {
              @&#8203;team |"
         ),
         "{text}"
+    );
+}
+
+#[test]
+fn a_changed_source_is_shown() {
+    assert_change_shown(
+        "publisher: Skipr",
+        "publisher: Medisch Contact",
+        "| Huisartsen bundelen krachten | publisher | Skipr | Medisch Contact |",
     );
 }

@@ -1,13 +1,13 @@
 //! What changed between two versions of a plan, matched by id.
 //!
-//! [`diff`] compares every part of a plan that has an id: the region and its key figures, the
-//! period, organisations, people, governance bodies and workgroups and who sits in them,
-//! themes, goals (at any depth) with their indicators and measurements, the people in roles,
-//! building-block levels, contracts, modules and their uptake, services, neighbourhoods,
-//! programmes and their figures, and funding lines (matched by payer, recipient, year, line,
-//! title and programme). It returns the changes as data; [`report`] turns them into a report. Within each list the changes follow the order of the new
-//! plan, then come the items that were removed, in the order of the old plan. When an id occurs
-//! twice, the first occurrence counts.
+//! [`diff`] compares every part of a plan: the region and its key figures, the period,
+//! organisations, people, governance bodies and workgroups and who sits in them, themes, goals
+//! (at any depth) with their indicators and measurements, the people in roles, building-block
+//! levels, contracts, modules and their uptake, services, neighbourhoods, programmes and their
+//! figures, funding lines (matched by payer, recipient, year, line, title and programme) and
+//! sources (by title). It returns the changes as data; [`report`] turns them into a report.
+//! Within each list the changes follow the order of the new plan, then come the items that were
+//! removed, in the order of the old plan. When an id occurs twice, the first occurrence counts.
 //!
 //! Roles and measurements are compared only for themes and goals present in both versions: an
 //! added goal with an owner and measurements is one change, "added". Pure: no I/O, no printing.
@@ -55,6 +55,8 @@ pub struct PlanDiff {
     pub programmes: Vec<ItemChange>,
     /// Funding lines, keyed `payer → recipient year line[ title][ programme]`.
     pub funding: Vec<ItemChange>,
+    /// Sources, by title.
+    pub sources: Vec<ItemChange>,
     /// The names of the people in either version (the new name when both have one), so that
     /// a report can show a person as `Name (id)`.
     #[serde(skip)]
@@ -82,6 +84,7 @@ impl PlanDiff {
             + self.neighbourhoods.len()
             + self.programmes.len()
             + self.funding.len()
+            + self.sources.len()
     }
 
     /// A person as `Name (id)`, or the id when neither version names them.
@@ -384,6 +387,7 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
         neighbourhoods: parts::compare_parts(&old.neighbourhoods, &new.neighbourhoods),
         programmes: parts::compare_parts(&old.programmes, &new.programmes),
         funding: parts::funding(old, new),
+        sources: parts::compare_parts(&old.sources, &new.sources),
         names: names(old, new),
     }
 }

@@ -1,6 +1,6 @@
 //! The parts of a plan compared field by field: the region, organisations, governance bodies
 //! and workgroups, building-block levels, contracts, services, neighbourhoods, programmes and
-//! funding lines, and the extra fields of themes, people and modules.
+//! funding lines and sources, and the extra fields of themes, people and modules.
 //!
 //! Each part lists its fields as `(name, Value)` pairs in a fixed order; a change is a field
 //! whose value differs. Field names are the keys of the plan format, so a reader can find them
@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::{Keyed, Point, SeriesChange, compare, key, series};
 use crate::plan::raw::{
     BuildingBlockAssessment, Contract, Date, FundingLine, GovernanceBody, Id, Metric, Module,
-    Neighbourhood, Organisation, Person, Programme, Service, Theme, Workgroup,
+    Neighbourhood, Organisation, Person, Programme, Service, Source, Theme, Workgroup,
 };
 use crate::plan::{Plan, S};
 
@@ -491,6 +491,24 @@ impl Part for Programme {
                     })
             })
             .collect()
+    }
+}
+
+impl Part for Source {
+    fn fields(&self) -> Fields {
+        vec![
+            ("title", text(&self.title)),
+            ("publisher", opt_text(self.publisher.as_ref())),
+            ("date", opt_date(self.date.as_ref())),
+            ("url", opt_text(self.url.as_ref())),
+        ]
+    }
+}
+
+/// A source has no id; its title names it.
+impl Keyed for Source {
+    fn key(&self) -> &str {
+        &self.title.value
     }
 }
 

@@ -201,6 +201,7 @@ fn sections(diff: &PlanDiff) -> Vec<Section> {
     );
     b.items(("programmes", "Programmes"), "Programme", &diff.programmes);
     b.items(("funding", "Funding"), "Funding line", &diff.funding);
+    b.items(("sources", "Sources"), "Source", &diff.sources);
     b.sections
 }
 
