@@ -112,7 +112,7 @@ impl Builder<'_> {
     }
 
     /// A section of [`ItemChange`]s: the item, the change, old and new.
-    fn items(&mut self, (id, heading): (&str, &str), item: &str, items: &[ItemChange]) {
+    fn items(&mut self, (id, heading, item): (&str, &str, &str), items: &[ItemChange]) {
         self.add(
             (id, heading),
             &[item, "Change", "Old", "New"],
@@ -134,7 +134,7 @@ fn sections(diff: &PlanDiff) -> Vec<Section> {
         &diff.period,
         period_row,
     );
-    b.items(("region", "Region"), "Part", &diff.region);
+    b.items(("region", "Region", "Part"), &diff.region);
     b.add(
         ("themes", "Themes"),
         &["Theme", "Change", "Old", "New"],
@@ -166,13 +166,11 @@ fn sections(diff: &PlanDiff) -> Vec<Section> {
         person_row,
     );
     b.items(
-        ("organisations", "Organisations"),
-        "Organisation",
+        ("organisations", "Organisations", "Organisation"),
         &diff.organisations,
     );
     b.items(
-        ("bodies", "Governance and workgroups"),
-        "Body",
+        ("bodies", "Governance and workgroups", "Body"),
         &diff.bodies,
     );
     b.add(
@@ -182,26 +180,24 @@ fn sections(diff: &PlanDiff) -> Vec<Section> {
         membership_row,
     );
     b.items(
-        ("building_blocks", "Building blocks"),
-        "Building block",
+        ("building_blocks", "Building blocks", "Building block"),
         &diff.building_blocks,
     );
-    b.items(("contracts", "Contracts"), "Contract", &diff.contracts);
+    b.items(("contracts", "Contracts", "Contract"), &diff.contracts);
     b.add(
         ("modules", "Modules"),
         &["Module", "Change", "Old", "New"],
         &diff.modules,
         module_row,
     );
-    b.items(("services", "Services"), "Service", &diff.services);
+    b.items(("services", "Services", "Service"), &diff.services);
     b.items(
-        ("neighbourhoods", "Neighbourhoods"),
-        "Neighbourhood",
+        ("neighbourhoods", "Neighbourhoods", "Neighbourhood"),
         &diff.neighbourhoods,
     );
-    b.items(("programmes", "Programmes"), "Programme", &diff.programmes);
-    b.items(("funding", "Funding"), "Funding line", &diff.funding);
-    b.items(("sources", "Sources"), "Source", &diff.sources);
+    b.items(("programmes", "Programmes", "Programme"), &diff.programmes);
+    b.items(("funding", "Funding", "Funding line"), &diff.funding);
+    b.items(("sources", "Sources", "Source"), &diff.sources);
     b.sections
 }
 
