@@ -351,6 +351,13 @@ funding:
     line: o_and_i
     title: regiomanagement
     amount_eur: 250000
+modules:
+  - id: ouderen
+    name: Kwetsbare ouderen
+    uptake:
+      - date: 2022-01-01
+        practices: 10
+        listed_patients: 25000
 sources:
   - title: Huisartsen bundelen krachten
     publisher: Skipr
@@ -548,5 +555,14 @@ fn a_changed_source_is_shown() {
         "publisher: Skipr",
         "publisher: Medisch Contact",
         "| Huisartsen bundelen krachten | publisher | Skipr | Medisch Contact |",
+    );
+}
+
+#[test]
+fn changed_module_uptake_patients_are_shown() {
+    assert_change_shown(
+        "listed_patients: 25000",
+        "listed_patients: 26000",
+        "| ouderen | uptake 2022-01-01 corrected | 25000 listed patients | 26000 listed patients |",
     );
 }

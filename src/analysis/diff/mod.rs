@@ -360,6 +360,8 @@ pub enum ModuleChangeKind {
     Renamed(Edit<String>),
     /// Practices that contracted the module at a date.
     Uptake(SeriesChange<u64>),
+    /// Listed patients of those practices at a date.
+    UptakePatients(SeriesChange<u64>),
     /// Another field of the module, e.g. `contract` or `themes`.
     Changed(FieldChange),
 }
@@ -797,15 +799,20 @@ fn modules(old: &[Module], new: &[Module]) -> Vec<ModuleChange> {
     };
     let kinds = named_kinds!(ModuleChangeKind);
     compare_named(old, new, change, &kinds, parts::module_fields, |o, n| {
-        let points = |m: &Module| -> Vec<Point<u64>> {
-            let u = &m.uptake;
-            u.iter()
-                .map(|u| Point::new(&u.date, u.practices.value))
+        let practices = |m: &Module| -> Vec<Point<u64>> {
+            let u = m.uptake.iter();
+            u.map(|u| Point::new(&u.date, u.practices.value)).collect()
+        };
+        let patients = |m: &Module| -> Vec<Point<u64>> {
+            let u = m.uptake.iter();
+            u.filter_map(|u| Some(Point::new(&u.date, u.listed_patients.as_ref()?.value)))
                 .collect()
         };
-        series(&points(o), &points(n))
-            .into_iter()
+        let practices = series(&practices(o), &practices(n)).into_iter();
+        let patients = series(&patients(o), &patients(n)).into_iter();
+        practices
             .map(ModuleChangeKind::Uptake)
+            .chain(patients.map(ModuleChangeKind::UptakePatients))
             .collect()
     })
 }

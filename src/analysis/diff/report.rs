@@ -32,23 +32,18 @@ pub fn report(diff: &PlanDiff, versions: Versions<'_>) -> Report {
         meta("changes", "Changes", Cell::count(diff.len() as u64, None)),
     ];
     report.sections = sections(diff);
-    let between = Text::default()
+    let (opening, closing) = if diff.is_empty() {
+        ("No changes by id between ", ".".to_string())
+    } else {
+        let summary = summary(diff.len(), &report.sections);
+        ("Changes between ", format!(": {summary}."))
+    };
+    let lead = Text::default()
+        .plain(opening)
         .code(versions.old)
         .plain(" and ")
-        .code(versions.new);
-    let lead = if diff.is_empty() {
-        Text::default().plain("No changes by id between ")
-    } else {
-        Text::default().plain("Changes between ")
-    };
-    let mut lead = Text {
-        spans: lead.spans.into_iter().chain(between.spans).collect(),
-    };
-    lead = if diff.is_empty() {
-        lead.plain(".")
-    } else {
-        lead.plain(format!(": {}.", summary(diff.len(), &report.sections)))
-    };
+        .code(versions.new)
+        .plain(closing);
     report.lead = Some(lead);
     report
 }
@@ -395,6 +390,9 @@ fn module_row(diff: &PlanDiff, c: &ModuleChange) -> Vec<Cell> {
         ModuleChangeKind::Removed { name } => ("removed".into(), Cell::text(name), Cell::Empty),
         ModuleChangeKind::Renamed(e) => ("renamed".into(), Cell::text(&e.old), Cell::text(&e.new)),
         ModuleChangeKind::Uptake(s) => dated(&format!("uptake {}", s.date), s, "practice"),
+        ModuleChangeKind::UptakePatients(s) => {
+            dated(&format!("uptake {}", s.date), s, "listed patient")
+        }
         ModuleChangeKind::Changed(c) => field_change(diff, c),
     };
     vec![Cell::text(&c.module), Cell::text(change), old, new]
