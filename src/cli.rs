@@ -32,10 +32,12 @@ pub enum Command {
     Init(InitArgs),
     /// Show what changed between two versions of a plan, by id.
     ///
-    /// Compares themes, goals (status, deadline, target, title, place), measurements, roles
-    /// (trekker, board contact, workgroup, goal owner), people, governance and workgroup
-    /// membership, module uptake and the plan period. Each side is a file, or REV:PATH read with
-    /// `git show` when no file has that name.
+    /// Compares every part of the plan: the region and period, themes, goals (status, deadline,
+    /// indicator, title, place), measurements, roles (trekker, board contact, workgroup, goal
+    /// owner, shown by name and id), people, organisations, governance bodies, workgroups and
+    /// who sits in them, building-block levels, contracts, modules and uptake, services,
+    /// neighbourhoods, programmes and their figures, and funding lines. Each side is a file, or
+    /// REV:PATH read with `git show` when no file has that name.
     ///
     /// Exit codes: 0 when the diff succeeds, whatever changed (it is a report, not a check);
     /// 2 when a side cannot be read or does not load as a plan.
@@ -145,12 +147,13 @@ pub struct DiffArgs {
     pub new: String,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
-    pub format: DiffFormat,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
 }
 
+/// The output formats of a report (`diff`, later `report` and `gaps`): one enum for all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
+pub enum ReportFormat {
     Table,
     Markdown,
     Json,

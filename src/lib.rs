@@ -3,7 +3,7 @@
 //!
 //! Data flows one way:
 //! `bytes -> load (text, YAML tree, structure) -> plan::Plan -> rules -> Diagnostic -> render`,
-//! and `plan::Plan -> analysis -> report model -> render`.
+//! and `plan::Plan -> analysis -> report::Report -> render`.
 //!
 //! The layers, bottom up (a module uses only those above it in this list):
 //! - [`diagnostic`]: the leaf. Spans, source files, rule metadata, findings.
@@ -14,7 +14,10 @@
 //! - [`load`]: bytes to a typed plan, reporting encoding, syntax and structure problems.
 //! - [`config`]: `regioplan.toml` and the settings that apply to one plan.
 //! - [`check`]: the whole check of one file as a user sees it.
-//! - [`analysis`]: pure functions from typed plans to data, e.g. the diff of two versions.
+//! - [`report`]: the format-neutral report model (sections, tables, typed cells); depends on
+//!   nothing of ours.
+//! - [`analysis`]: pure functions from typed plans to data and the reports built from them,
+//!   e.g. the diff of two versions.
 //! - [`render`]: the only place that turns findings and reports into bytes a user sees.
 //! - [`cli`] and [`commands`]: arguments, files and exit codes.
 //!
@@ -31,6 +34,7 @@ pub mod diagnostic;
 pub mod load;
 pub mod plan;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod tree;
 

@@ -115,8 +115,8 @@ fn markdown_lists_each_change_in_a_table() {
     let lines: Vec<&str> = text.lines().collect();
     for expected in [
         "## Plan changes",
-        "`old.yaml` → `new.yaml`: 9 changes (themes 1, goals 5, roles 1, measurements 1, \
-         memberships 1).",
+        "Changes between `old.yaml` and `new.yaml`: 9 changes (themes 1, goals 5, roles 1, \
+         measurements 1, memberships 1).",
         "### Themes",
         "| Theme | Change | Old | New |",
         "| --- | --- | --- | --- |",
@@ -127,9 +127,9 @@ fn markdown_lists_each_change_in_a_table() {
         "| ggz.poh | ggz | deadline moved +181 days | 2024-12-31 | 2025-06-30 |",
         "| ggz.consultatie | ggz | added | — | Consultatie in de wijk |",
         "| ggz.wachttijd | ggz | removed | Wachttijd korter | — |",
-        "| theme ggz | trekker | j.devries | m.el-amrani |",
+        "| theme ggz | trekker | J. de Vries (j.devries) | M. El Amrani (m.el-amrani) |",
         "| ggz.poh | 2024-01-01 | added | — | 58 % |",
-        "| db | m.el-amrani | joined | — | secretary |",
+        "| db | M. El Amrani (m.el-amrani) | joined | — | secretary |",
     ] {
         assert!(lines.contains(&expected), "missing `{expected}` in\n{text}");
     }
@@ -148,7 +148,7 @@ fn the_table_names_the_changes() {
     for expected in [
         "deadline moved +181 days",
         "Mentale gezondheid",
-        "m.el-amrani",
+        "M. El Amrani (m.el-amrani)",
         "Wachttijd korter",
     ] {
         assert!(text.contains(expected), "missing `{expected}` in\n{text}");
@@ -156,7 +156,7 @@ fn the_table_names_the_changes() {
 }
 
 #[test]
-fn json_is_the_diff_as_data() {
+fn json_is_the_report_model_with_typed_cells() {
     let dir = two_versions();
     let output = regioplan(
         dir.path(),
@@ -164,19 +164,38 @@ fn json_is_the_diff_as_data() {
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
-    assert_eq!(json["old"], "old.yaml");
-    assert_eq!(json["changes"], 9);
-    assert_eq!(json["themes"][0]["change"], "renamed");
-    assert_eq!(json["roles"][0]["role"], "trekker");
-    assert_eq!(json["roles"][0]["new"], "m.el-amrani");
-    let deadline = json["goals"]
-        .as_array()
-        .expect("goals")
+    assert_eq!(json["kind"], "diff");
+    assert_eq!(json["meta"][0]["value"]["value"], "old.yaml");
+    assert_eq!(json["meta"][2]["value"]["value"], 9);
+    let rows = |id: &str| -> Vec<serde_json::Value> {
+        let sections = json["sections"].as_array().expect("sections");
+        let section = sections.iter().find(|s| s["id"] == id).expect(id);
+        section["blocks"][0]["rows"]
+            .as_array()
+            .expect("rows")
+            .clone()
+    };
+    assert_eq!(rows("themes")[0][1]["value"], "renamed");
+    assert_eq!(rows("roles")[0][1]["value"], "trekker");
+    assert_eq!(rows("roles")[0][3]["value"], "M. El Amrani (m.el-amrani)");
+    let goals = rows("goals");
+    let deadline = goals
         .iter()
-        .find(|g| g["change"] == "deadline")
+        .find(|g| g[2]["value"] == "deadline moved +181 days")
         .expect("a deadline change");
-    assert_eq!(deadline["days"], 181);
-    assert_eq!(json["measurements"][0]["new"], 58.0);
+    assert_eq!(
+        deadline[4],
+        serde_json::json!({"type": "date", "value": "2025-06-30"})
+    );
+    let status = goals
+        .iter()
+        .find(|g| g[2]["value"] == "status")
+        .expect("status");
+    assert_eq!(status[4]["tone"], "warning");
+    assert_eq!(
+        rows("measurements")[0][4],
+        serde_json::json!({"type": "number", "value": 58.0, "unit": "%"})
+    );
 }
 
 #[test]
@@ -254,11 +273,13 @@ fn a_rev_and_path_is_read_with_git_show() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(
-        text.contains("`HEAD:plans/aha.yaml` → `plans/aha.yaml`: 9 changes"),
+        text.contains("Changes between `HEAD:plans/aha.yaml` and `plans/aha.yaml`: 9 changes"),
         "{text}"
     );
     assert!(
-        text.contains("| theme ggz | trekker | j.devries | m.el-amrani |"),
+        text.contains(
+            "| theme ggz | trekker | J. de Vries (j.devries) | M. El Amrani (m.el-amrani) |"
+        ),
         "{text}"
     );
 
@@ -273,4 +294,275 @@ fn a_rev_and_path_is_read_with_git_show() {
         "{text}"
     );
     assert!(text.contains("plans/gone.yaml"), "{text}");
+}
+
+/// `OLD` with every part the first tests leave out: organisations, a contract, building-block
+/// levels, a service, a neighbourhood, a programme with figures, a funding line and an
+/// indicator baseline.
+fn rich() -> String {
+    OLD.replace(
+        "          target: 80\n",
+        "          baseline: 35\n          baseline_date: 2022-01-01\n          target: 80\n",
+    ) + "organisations:
+  - id: aha
+    name: Amsterdamse huisartsenalliantie
+    kind: regional_organisation
+    relation: self
+  - id: zg-west
+    name: Zorggroep West
+    kind: zorggroep
+    relation: member
+    practices: 40
+  - id: zk
+    name: Zilveren Kruis
+    kind: insurer
+    relation: insurer
+building_blocks:
+  - block: regiovisie
+    level: developing
+contracts:
+  - id: zk-2022
+    insurer: zk
+    start: 2022-01-01
+    end: 2023-12-31
+    segments:
+      - segment: segment_2
+        scope: full
+services:
+  - id: ict-scan
+    name: ICT-praktijkscan
+neighbourhoods:
+  - id: west
+    name: Nieuw-West
+    manager: j.devries
+programmes:
+  - id: kbz
+    name: Krachtige Basiszorg
+    kind: pilot
+    start: 2019-01-01
+    figures:
+      - date: 2019-01-01
+        metric: practices
+        value: 4
+funding:
+  - payer: zk
+    recipient: aha
+    year: 2022
+    line: o_and_i
+    title: regiomanagement
+    amount_eur: 250000
+modules:
+  - id: ouderen
+    name: Kwetsbare ouderen
+    uptake:
+      - date: 2022-01-01
+        practices: 10
+        listed_patients: 25000
+sources:
+  - title: Huisartsen bundelen krachten
+    publisher: Skipr
+"
+}
+
+/// The Markdown diff of `rich()` and `rich()` with `from` replaced by `to`.
+fn markdown_of_change(from: &str, to: &str) -> String {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let changed = rich().replacen(from, to, 1);
+    assert_ne!(changed, rich(), "`{from}` is not in the plan");
+    std::fs::write(dir.path().join("old.yaml"), rich()).expect("write old");
+    std::fs::write(dir.path().join("new.yaml"), changed).expect("write new");
+    let output = regioplan(
+        dir.path(),
+        &["diff", "old.yaml", "new.yaml", "--format", "markdown"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    stdout(&output)
+}
+
+/// Asserts that changing `from` to `to` shows `row` in the Markdown diff.
+fn assert_change_shown(from: &str, to: &str, row: &str) {
+    let text = markdown_of_change(from, to);
+    assert!(
+        text.lines().any(|line| line == row),
+        "missing `{row}` in\n{text}"
+    );
+}
+
+#[test]
+fn a_rich_plan_against_itself_has_no_changes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("rich.yaml"), rich()).expect("write");
+    let output = regioplan(dir.path(), &["diff", "rich.yaml", "rich.yaml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "No changes by id between rich.yaml and rich.yaml.\n"
+    );
+}
+
+#[test]
+fn a_changed_funding_amount_is_shown() {
+    assert_change_shown(
+        "amount_eur: 250000",
+        "amount_eur: 275000.5",
+        "| zk → aha 2022 o_and_i regiomanagement | amount_eur | € 250,000 | € 275,000.50 |",
+    );
+}
+
+#[test]
+fn an_added_funding_line_is_shown_with_its_amount() {
+    assert_change_shown(
+        "    year: 2022\n",
+        "    year: 2023\n",
+        "| zk → aha 2023 o_and_i regiomanagement | added | — | € 250,000 |",
+    );
+}
+
+#[test]
+fn a_changed_contract_is_shown() {
+    assert_change_shown(
+        "        scope: full",
+        "        scope: partial",
+        "| zk-2022 | segments | segment_2 full | segment_2 partial |",
+    );
+    assert_change_shown(
+        "    end: 2023-12-31\n    segments",
+        "    end: 2024-12-31\n    segments",
+        "| zk-2022 | end | 2023-12-31 | 2024-12-31 |",
+    );
+}
+
+#[test]
+fn a_changed_building_block_level_is_shown() {
+    assert_change_shown(
+        "level: developing",
+        "level: established",
+        "| regiovisie | level | developing | established |",
+    );
+}
+
+#[test]
+fn a_changed_organisation_is_shown() {
+    assert_change_shown(
+        "    relation: member\n    practices: 40",
+        "    relation: former_member\n    practices: 40",
+        "| zg-west | relation | member | former_member |",
+    );
+    assert_change_shown(
+        "practices: 40",
+        "practices: 42",
+        "| zg-west | practices | 40 | 42 |",
+    );
+}
+
+#[test]
+fn an_added_organisation_is_shown() {
+    assert_change_shown(
+        "  - id: zk\n    name: Zilveren Kruis\n",
+        "  - id: cz\n    name: CZ\n    kind: insurer\n    relation: insurer\n  \
+         - id: zk\n    name: Zilveren Kruis\n",
+        "| cz | added | — | CZ |",
+    );
+}
+
+#[test]
+fn a_changed_service_is_shown() {
+    assert_change_shown(
+        "name: ICT-praktijkscan",
+        "name: ICT-scan",
+        "| ict-scan | name | ICT-praktijkscan | ICT-scan |",
+    );
+}
+
+#[test]
+fn a_neighbourhood_manager_is_shown_by_name() {
+    assert_change_shown(
+        "    manager: j.devries",
+        "    manager: m.el-amrani",
+        "| west | manager | J. de Vries (j.devries) | M. El Amrani (m.el-amrani) |",
+    );
+}
+
+#[test]
+fn a_changed_programme_figure_is_shown() {
+    assert_change_shown(
+        "        value: 4\n",
+        "        value: 4\n      - date: 2020-01-01\n        metric: practices\n        value: 12\n",
+        "| kbz | practices 2020-01-01 added | — | 12 |",
+    );
+    assert_change_shown(
+        "kind: pilot",
+        "kind: programme",
+        "| kbz | kind | pilot | programme |",
+    );
+}
+
+#[test]
+fn a_changed_indicator_baseline_is_shown() {
+    assert_change_shown(
+        "baseline: 35",
+        "baseline: 30",
+        "| ggz.poh | ggz | baseline | 35 | 30 |",
+    );
+    assert_change_shown(
+        "baseline_date: 2022-01-01",
+        "baseline_date: 2022-03-01",
+        "| ggz.poh | ggz | baseline date moved +59 days | 2022-01-01 | 2022-03-01 |",
+    );
+}
+
+#[test]
+fn a_changed_region_key_figure_is_shown() {
+    assert_change_shown(
+        "  governance_model: multidisciplinary\n",
+        "  governance_model: multidisciplinary\n  key_figures:\n    gps: 500\n",
+        "| region | key_figures.gps | — | 500 |",
+    );
+}
+
+#[test]
+fn a_changed_person_field_and_governance_body_are_shown() {
+    assert_change_shown(
+        "    name: F. Francke\n",
+        "    name: F. Francke\n    role: directeur\n",
+        "| f.francke | role | — | directeur |",
+    );
+    assert_change_shown(
+        "    name: Dagelijks bestuur\n",
+        "    name: DB\n",
+        "| db | name | Dagelijks bestuur | DB |",
+    );
+}
+
+#[test]
+fn plan_text_cannot_inject_markdown_into_a_comment() {
+    let text = markdown_of_change(
+        "name: ICT-praktijkscan",
+        "name: \"<b>x</b> [link](https://e.org) @team\"",
+    );
+    assert!(
+        text.contains(
+            "| ict-scan | name | ICT-praktijkscan | &lt;b&gt;x&lt;/b&gt; \\[link\\](https://e.org) \
+             @&#8203;team |"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_changed_source_is_shown() {
+    assert_change_shown(
+        "publisher: Skipr",
+        "publisher: Medisch Contact",
+        "| Huisartsen bundelen krachten | publisher | Skipr | Medisch Contact |",
+    );
+}
+
+#[test]
+fn changed_module_uptake_patients_are_shown() {
+    assert_change_shown(
+        "listed_patients: 25000",
+        "listed_patients: 26000",
+        "| ouderen | uptake 2022-01-01 corrected | 25000 listed patients | 26000 listed patients |",
+    );
 }

@@ -14,7 +14,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use regioplan::analysis::diff;
+use regioplan::analysis::diff::{self, Versions};
 use regioplan::check::check_bytes;
 use regioplan::config::Settings;
 use regioplan::diagnostic::Span;
@@ -23,7 +23,6 @@ use regioplan::load;
 use regioplan::plan::Plan;
 use regioplan::plan::catalogue::Catalogue;
 use regioplan::render;
-use regioplan::render::diff::Versions;
 
 const DEFAULT_MUTATIONS: usize = 3000;
 const DEFAULT_SEED: u64 = 0x5EED_2026_1122;
@@ -564,14 +563,15 @@ fn verify_diff(old: &Plan, bytes: &[u8]) -> Result<(), String> {
             old: "old.yaml",
             new: "new.yaml",
         };
-        for format in ["table", "markdown", "json"] {
+        let report = guarded("diff report", || diff::report(&changes, versions))?;
+        for (format, write) in [
+            ("table", render::report::table as ReportRenderer),
+            ("markdown", render::report::markdown),
+            ("json", render::report::json),
+        ] {
             let mut out = Vec::new();
-            guarded(format, || match format {
-                "table" => render::diff::table(&mut out, &changes, versions),
-                "markdown" => render::diff::markdown(&mut out, &changes, versions),
-                _ => render::diff::json(&mut out, &changes, versions),
-            })?
-            .map_err(|e| format!("the diff {format} renderer failed: {e}"))?;
+            guarded(format, || write(&mut out, &report))?
+                .map_err(|e| format!("the diff {format} renderer failed: {e}"))?;
             if format == "json"
                 && let Err(e) = serde_json::from_slice::<serde_json::Value>(&out)
             {
@@ -581,6 +581,9 @@ fn verify_diff(old: &Plan, bytes: &[u8]) -> Result<(), String> {
     }
     Ok(())
 }
+
+type ReportRenderer =
+    fn(&mut dyn std::io::Write, &regioplan::report::Report) -> std::io::Result<()>;
 
 type Renderer = fn(&mut Vec<u8>, &[FileResult]) -> std::io::Result<()>;
 

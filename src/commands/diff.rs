@@ -10,12 +10,11 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
-use super::ExitCode;
-use crate::analysis::diff;
-use crate::cli::{DiffArgs, DiffFormat};
+use super::{ExitCode, write_report};
+use crate::analysis::diff::{self, Versions};
+use crate::cli::DiffArgs;
 use crate::load;
 use crate::plan::Plan;
-use crate::render::diff::{self as render, Versions};
 
 pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let old = read_plan("old", &args.old)?;
@@ -25,11 +24,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         old: &args.old,
         new: &args.new,
     };
-    match args.format {
-        DiffFormat::Table => render::table(out, &changes, versions)?,
-        DiffFormat::Markdown => render::markdown(out, &changes, versions)?,
-        DiffFormat::Json => render::json(out, &changes, versions)?,
-    }
+    write_report(out, &diff::report(&changes, versions), args.format)?;
     Ok(ExitCode::Clean)
 }
 

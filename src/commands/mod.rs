@@ -10,7 +10,9 @@ pub mod schema;
 
 use std::io::Write;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, ReportFormat};
+use crate::render;
+use crate::report::Report;
 
 /// The process exit codes, documented in the README and in `--help`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,5 +36,14 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Schema => schema::run(out),
         Command::Completions(args) => completions::run_completions(args, out),
         Command::Man => completions::run_man(out),
+    }
+}
+
+/// Writes a report in the format the user chose; every command that writes a report uses it.
+fn write_report(out: &mut dyn Write, report: &Report, format: ReportFormat) -> std::io::Result<()> {
+    match format {
+        ReportFormat::Table => render::report::table(out, report),
+        ReportFormat::Markdown => render::report::markdown(out, report),
+        ReportFormat::Json => render::report::json(out, report),
     }
 }

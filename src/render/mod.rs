@@ -1,13 +1,14 @@
-//! Renderers: the only code that writes bytes a user sees. Each walks the same check results
-//! and writes to a `&mut dyn Write`, so tests can render into a `Vec<u8>`.
+//! Renderers: the only code that writes bytes a user sees. Each walks the same check results,
+//! or (in [`report`]) the same report model, and writes to a `&mut dyn Write`, so tests can
+//! render into a `Vec<u8>`.
 
 pub mod concise;
-pub mod diff;
 pub mod github;
 pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod report;
 pub mod rules;
 pub mod sarif;
 

@@ -1,15 +1,21 @@
 //! What changed between two versions of a plan, matched by id.
 //!
-//! [`diff`] compares the period, themes, goals (at any depth), the people in roles, goal
-//! measurements, people, governance and workgroup membership and module uptake, and returns
-//! the changes as data for a renderer. Within each list the changes follow the order of the new
-//! plan, then come the items that were removed, in the order of the old plan. When an id occurs
-//! twice, the first occurrence counts.
+//! [`diff`] compares every part of a plan: the region and its key figures, the period,
+//! organisations, people, governance bodies and workgroups and who sits in them, themes, goals
+//! (at any depth) with their indicators and measurements, the people in roles, building-block
+//! levels, contracts, modules and their uptake, services, neighbourhoods, programmes and their
+//! figures, funding lines (matched by payer, recipient, year, line, title and programme) and
+//! sources (by title). It returns the changes as data; [`report`] turns them into a report.
+//! Within each list the changes follow the order of the new plan, then come the items that were
+//! removed, in the order of the old plan. When an id occurs twice, the first occurrence counts.
 //!
 //! Roles and measurements are compared only for themes and goals present in both versions: an
 //! added goal with an owner and measurements is one change, "added". Pure: no I/O, no printing.
 
-use std::collections::HashMap;
+mod parts;
+mod report;
+
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use serde::Serialize;
@@ -19,6 +25,9 @@ use crate::plan::raw::{
     Status, Strategic, Theme, Workgroup,
 };
 use crate::plan::{Plan, S};
+
+pub use parts::{FieldChange, ItemChange, ItemChangeKind, Value};
+pub use report::{Versions, report};
 
 /// Every change between two versions of a plan, grouped by what changed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -31,6 +40,26 @@ pub struct PlanDiff {
     pub people: Vec<PersonChange>,
     pub memberships: Vec<MembershipChange>,
     pub modules: Vec<ModuleChange>,
+    /// The region's name, governance model, key figures and so on (item `region`).
+    pub region: Vec<ItemChange>,
+    pub organisations: Vec<ItemChange>,
+    /// Governance bodies and workgroups themselves (their seats are in `memberships`).
+    pub bodies: Vec<ItemChange>,
+    /// Levels on the building blocks, by block id.
+    pub building_blocks: Vec<ItemChange>,
+    pub contracts: Vec<ItemChange>,
+    pub services: Vec<ItemChange>,
+    pub neighbourhoods: Vec<ItemChange>,
+    /// Programmes and their figures.
+    pub programmes: Vec<ItemChange>,
+    /// Funding lines, keyed `payer → recipient year line[ title][ programme]`.
+    pub funding: Vec<ItemChange>,
+    /// Sources, by title.
+    pub sources: Vec<ItemChange>,
+    /// The names of the people in either version (the new name when both have one), so that
+    /// a report can show a person as `Name (id)`.
+    #[serde(skip)]
+    pub names: BTreeMap<String, String>,
 }
 
 impl PlanDiff {
@@ -45,6 +74,25 @@ impl PlanDiff {
             + self.people.len()
             + self.memberships.len()
             + self.modules.len()
+            + self.region.len()
+            + self.organisations.len()
+            + self.bodies.len()
+            + self.building_blocks.len()
+            + self.contracts.len()
+            + self.services.len()
+            + self.neighbourhoods.len()
+            + self.programmes.len()
+            + self.funding.len()
+            + self.sources.len()
+    }
+
+    /// A person as `Name (id)`, or the id when neither version names them.
+    #[must_use]
+    pub fn person(&self, id: &str) -> String {
+        match self.names.get(id) {
+            Some(name) => format!("{name} ({id})"),
+            None => id.to_string(),
+        }
     }
 
     /// True when nothing changed.
@@ -109,6 +157,8 @@ pub enum ThemeChangeKind {
     Renamed(Edit<String>),
     /// Taken up regionally, left to members or undecided.
     Strategic(Edit<String>),
+    /// Another field of the theme, e.g. `building_blocks` or `extra_attention`.
+    Changed(FieldChange),
 }
 
 /// Where a goal hangs, or what a role is held for: a theme or a goal, by id.
@@ -161,6 +211,16 @@ pub enum GoalChangeKind {
     Unit(Edit<Option<String>>),
     /// The indicator's direction.
     Direction(Edit<Option<String>>),
+    /// The indicator's name: what is measured.
+    Indicator(Edit<Option<String>>),
+    /// The indicator's value at the start.
+    Baseline(Edit<Option<f64>>),
+    /// When the baseline was measured.
+    BaselineDate(DateMove),
+    /// The building blocks the goal serves (ids).
+    BuildingBlocks(Edit<Vec<String>>),
+    /// Another description.
+    Description(Edit<Option<String>>),
 }
 
 /// A role that passed to someone else, was filled or was left empty.
@@ -215,9 +275,15 @@ pub struct PersonChange {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum PersonChangeKind {
-    Added { name: String },
-    Removed { name: String },
+    Added {
+        name: String,
+    },
+    Removed {
+        name: String,
+    },
     Renamed(Edit<String>),
+    /// Another field of the person, e.g. `role` or `organisation`.
+    Changed(FieldChange),
 }
 
 /// A governance body or a workgroup, by id.
@@ -293,6 +359,10 @@ pub enum ModuleChangeKind {
     Renamed(Edit<String>),
     /// Practices that contracted the module at a date.
     Uptake(SeriesChange<u64>),
+    /// Listed patients of those practices at a date.
+    UptakePatients(SeriesChange<u64>),
+    /// Another field of the module, e.g. `contract` or `themes`.
+    Changed(FieldChange),
 }
 
 /// What changed from `old` to `new`, by id.
@@ -309,7 +379,27 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
         people: people(&old.people, &new.people),
         memberships: memberships(old, new),
         modules: modules(&old.modules, &new.modules),
+        region: parts::region(old, new),
+        organisations: parts::compare_parts(&old.organisations, &new.organisations),
+        bodies: parts::bodies(old, new),
+        building_blocks: parts::compare_parts(&old.building_blocks, &new.building_blocks),
+        contracts: parts::compare_parts(&old.contracts, &new.contracts),
+        services: parts::compare_parts(&old.services, &new.services),
+        neighbourhoods: parts::compare_parts(&old.neighbourhoods, &new.neighbourhoods),
+        programmes: parts::compare_parts(&old.programmes, &new.programmes),
+        funding: parts::funding(old, new),
+        sources: parts::compare_parts(&old.sources, &new.sources),
+        names: names(old, new),
     }
+}
+
+/// Person ids to names, from both versions; the new name wins.
+fn names(old: &Plan, new: &Plan) -> BTreeMap<String, String> {
+    let mut names = BTreeMap::new();
+    for person in old.people.iter().chain(&new.people) {
+        names.insert(key(&person.id).to_string(), person.name.value.clone());
+    }
+    names
 }
 
 fn period<'a>(old: &'a Plan, new: &'a Plan) -> Vec<PeriodChange> {
@@ -338,27 +428,66 @@ fn themes(old: &[Theme], new: &[Theme]) -> Vec<ThemeChange> {
         theme: key(&theme.id).to_string(),
         change,
     };
+    let kinds = named_kinds!(ThemeChangeKind);
+    compare_named(old, new, change, &kinds, parts::theme_fields, |o, n| {
+        let strategic = |t: &Theme| strategic_name(t.strategic.value);
+        edit(strategic(o), strategic(n))
+            .map(ThemeChangeKind::Strategic)
+            .into_iter()
+            .collect()
+    })
+}
+
+/// The change kinds of an item with a name and fields: a theme, a person, a module.
+struct Kinds<K> {
+    added: fn(String) -> K,
+    removed: fn(String) -> K,
+    renamed: fn(Edit<String>) -> K,
+    changed: fn(FieldChange) -> K,
+}
+
+/// The [`Kinds`] of a change enum with `Added`, `Removed`, `Renamed` and `Changed` variants.
+macro_rules! named_kinds {
+    ($kind:ident) => {
+        Kinds {
+            added: |name| $kind::Added { name },
+            removed: |name| $kind::Removed { name },
+            renamed: $kind::Renamed,
+            changed: $kind::Changed,
+        }
+    };
+}
+use named_kinds;
+
+/// Something with an id and a name.
+trait Named: Keyed {
+    fn name(&self) -> &str;
+}
+
+/// [`compare`] for named items: added and removed items carry their name; an item in both
+/// versions is renamed, then changed in what `more` finds, then in `fields`.
+fn compare_named<'a, T: Named, K, C>(
+    old: &'a [T],
+    new: &'a [T],
+    change: impl Fn(&T, K) -> C,
+    kinds: &Kinds<K>,
+    fields: fn(&T) -> parts::Fields,
+    more: impl Fn(&'a T, &'a T) -> Vec<K>,
+) -> Vec<C> {
     compare(
         old,
         new,
-        |t| {
-            let name = t.name.value.clone();
-            vec![change(t, ThemeChangeKind::Added { name })]
-        },
-        |t| {
-            let name = t.name.value.clone();
-            vec![change(t, ThemeChangeKind::Removed { name })]
-        },
+        |n| vec![change(n, (kinds.added)(n.name().to_string()))],
+        |o| vec![change(o, (kinds.removed)(o.name().to_string()))],
         |o, n| {
-            let strategic = |t: &Theme| strategic_name(t.strategic.value);
-            [
-                edit(o.name.as_str(), n.name.as_str()).map(ThemeChangeKind::Renamed),
-                edit(strategic(o), strategic(n)).map(ThemeChangeKind::Strategic),
-            ]
-            .into_iter()
-            .flatten()
-            .map(|kind| change(n, kind))
-            .collect()
+            let renamed = edit(o.name(), n.name()).map(kinds.renamed);
+            let changed = parts::changed_fields(fields(o), fields(n)).map(kinds.changed);
+            renamed
+                .into_iter()
+                .chain(more(o, n))
+                .chain(changed)
+                .map(|kind| change(n, kind))
+                .collect()
         },
     )
 }
@@ -438,6 +567,21 @@ fn goal_changes(old: &GoalAt<'_>, new: &GoalAt<'_>) -> Vec<GoalChangeKind> {
         o.indicator.as_ref(),
         n.indicator.as_ref(),
     ));
+    let blocks = |g: &Goal| -> Vec<String> {
+        g.building_blocks
+            .iter()
+            .map(|b| key(b).to_string())
+            .collect()
+    };
+    let description = |g: &Goal| g.description.as_ref().map(|d| d.value.clone());
+    changes.extend(
+        [
+            edit(&blocks(o), &blocks(n)).map(GoalChangeKind::BuildingBlocks),
+            edit(&description(o), &description(n)).map(GoalChangeKind::Description),
+        ]
+        .into_iter()
+        .flatten(),
+    );
     changes
 }
 
@@ -446,7 +590,16 @@ fn indicator_changes(old: Option<&Indicator>, new: Option<&Indicator>) -> Vec<Go
     let unit = |i: Option<&Indicator>| i.map(|i| i.unit.value.clone());
     let direction =
         |i: Option<&Indicator>| i.map(|i| direction_name(i.direction.value).to_string());
+    let name = |i: Option<&Indicator>| i.map(|i| i.name.value.clone());
+    let baseline = |i: Option<&Indicator>| i.and_then(|i| i.baseline.as_ref()).map(|b| b.value);
     [
+        edit(&name(old), &name(new)).map(GoalChangeKind::Indicator),
+        edit(&baseline(old), &baseline(new)).map(GoalChangeKind::Baseline),
+        date_move(
+            old.and_then(|i| i.baseline_date.as_ref()),
+            new.and_then(|i| i.baseline_date.as_ref()),
+        )
+        .map(GoalChangeKind::BaselineDate),
         edit(&target(old), &target(new)).map(GoalChangeKind::Target),
         edit(&unit(old), &unit(new)).map(GoalChangeKind::Unit),
         edit(&direction(old), &direction(new)).map(GoalChangeKind::Direction),
@@ -532,25 +685,8 @@ fn people(old: &[Person], new: &[Person]) -> Vec<PersonChange> {
         person: key(&person.id).to_string(),
         change,
     };
-    compare(
-        old,
-        new,
-        |p| {
-            let name = p.name.value.clone();
-            vec![change(p, PersonChangeKind::Added { name })]
-        },
-        |p| {
-            let name = p.name.value.clone();
-            vec![change(p, PersonChangeKind::Removed { name })]
-        },
-        |o, n| {
-            let renamed = edit(o.name.as_str(), n.name.as_str());
-            renamed
-                .map(|e| change(n, PersonChangeKind::Renamed(e)))
-                .into_iter()
-                .collect()
-        },
-    )
+    let kinds = named_kinds!(PersonChangeKind);
+    compare_named(old, new, change, &kinds, parts::person_fields, none2)
 }
 
 /// A governance body or workgroup with its seats, keyed across both kinds.
@@ -660,45 +796,34 @@ fn modules(old: &[Module], new: &[Module]) -> Vec<ModuleChange> {
         module: key(&module.id).to_string(),
         change,
     };
-    compare(
-        old,
-        new,
-        |m| {
-            let name = m.name.value.clone();
-            vec![change(m, ModuleChangeKind::Added { name })]
-        },
-        |m| {
-            let name = m.name.value.clone();
-            vec![change(m, ModuleChangeKind::Removed { name })]
-        },
-        |o, n| {
-            let points = |m: &Module| -> Vec<Point<u64>> {
-                let u = &m.uptake;
-                u.iter()
-                    .map(|u| Point::new(&u.date, u.practices.value))
-                    .collect()
-            };
-            let renamed = edit(o.name.as_str(), n.name.as_str()).map(ModuleChangeKind::Renamed);
-            let uptake = series(&points(o), &points(n))
-                .into_iter()
-                .map(ModuleChangeKind::Uptake);
-            renamed
-                .into_iter()
-                .chain(uptake)
-                .map(|kind| change(n, kind))
+    let kinds = named_kinds!(ModuleChangeKind);
+    compare_named(old, new, change, &kinds, parts::module_fields, |o, n| {
+        let practices = |m: &Module| -> Vec<Point<u64>> {
+            let u = m.uptake.iter();
+            u.map(|u| Point::new(&u.date, u.practices.value)).collect()
+        };
+        let patients = |m: &Module| -> Vec<Point<u64>> {
+            let u = m.uptake.iter();
+            u.filter_map(|u| Some(Point::new(&u.date, u.listed_patients.as_ref()?.value)))
                 .collect()
-        },
-    )
+        };
+        let practices = series(&practices(o), &practices(n)).into_iter();
+        let patients = series(&patients(o), &patients(n)).into_iter();
+        practices
+            .map(ModuleChangeKind::Uptake)
+            .chain(patients.map(ModuleChangeKind::UptakePatients))
+            .collect()
+    })
 }
 
 /// A dated value: a measurement or an uptake figure.
-struct Point<T> {
+pub(crate) struct Point<T> {
     date: String,
     value: T,
 }
 
 impl<T> Point<T> {
-    fn new(date: &S<Date>, value: T) -> Self {
+    pub(crate) fn new(date: &S<Date>, value: T) -> Self {
         Self {
             date: date.value.to_string(),
             value,
@@ -707,7 +832,10 @@ impl<T> Point<T> {
 }
 
 /// Dated values matched by date.
-fn series<T: PartialEq + Copy>(old: &[Point<T>], new: &[Point<T>]) -> Vec<SeriesChange<T>> {
+pub(crate) fn series<T: PartialEq + Copy>(
+    old: &[Point<T>],
+    new: &[Point<T>],
+) -> Vec<SeriesChange<T>> {
     let change = |date: &str, old, new| SeriesChange {
         date: date.to_string(),
         old,
@@ -728,7 +856,7 @@ fn series<T: PartialEq + Copy>(old: &[Point<T>], new: &[Point<T>]) -> Vec<Series
 }
 
 /// Something with an id to match on.
-trait Keyed {
+pub(crate) trait Keyed {
     fn key(&self) -> &str;
 }
 
@@ -753,6 +881,24 @@ impl Keyed for Person {
 impl Keyed for Module {
     fn key(&self) -> &str {
         key(&self.id)
+    }
+}
+
+impl Named for Theme {
+    fn name(&self) -> &str {
+        &self.name.value
+    }
+}
+
+impl Named for Person {
+    fn name(&self) -> &str {
+        &self.name.value
+    }
+}
+
+impl Named for Module {
+    fn name(&self) -> &str {
+        &self.name.value
     }
 }
 
@@ -781,7 +927,7 @@ fn key(id: &S<Id>) -> &str {
 /// Matches `old` and `new` by key and collects the changes: those of items in `new` in its
 /// order (`added` or `both`), then those of items only in `old` (`removed`). Later items with a
 /// key already seen are ignored.
-fn compare<'a, T: Keyed, K>(
+pub(crate) fn compare<'a, T: Keyed, K>(
     old: &'a [T],
     new: &'a [T],
     added: impl Fn(&'a T) -> Vec<K>,
@@ -827,6 +973,11 @@ fn firsts<'a, T: Keyed>(
 
 /// For `compare` when only items in both versions matter.
 fn none<T, K>(_: &T) -> Vec<K> {
+    Vec::new()
+}
+
+/// For `compare_named` when the fields say all.
+fn none2<T, K>(_: &T, _: &T) -> Vec<K> {
     Vec::new()
 }
 

@@ -1,0 +1,295 @@
+//! Renders a [`Report`] as a table for a terminal or CI log, Markdown for a pull-request
+//! comment, or JSON.
+//!
+//! The table and Markdown walk the same sections and format cells the same way
+//! ([`cell_text`]); they differ in layout, in the placeholder for an empty cell and in
+//! escaping. The terminal table leaves the title out (the command names it); Markdown makes it
+//! a level-2 heading. JSON is the model itself.
+
+use std::io::{self, Write};
+
+use comfy_table::presets::ASCII_FULL_CONDENSED;
+use comfy_table::{CellAlignment, Table as AsciiTable};
+
+use crate::report::{Align, Block, Cell, Report, Span, Table, Text};
+
+/// The lead, then each section as a heading and ASCII tables.
+pub fn table(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    if let Some(lead) = &report.lead {
+        writeln!(out, "{}", plain(lead))?;
+    }
+    for section in &report.sections {
+        writeln!(out, "\n{}", section.heading)?;
+        for block in &section.blocks {
+            match block {
+                Block::Table(t) => writeln!(out, "{}", ascii_table(t))?,
+                Block::Text(text) => writeln!(out, "{}", plain(text))?,
+                Block::Chart(chart) => writeln!(out, "{}", ascii_table(&chart.to_table()))?,
+            }
+        }
+    }
+    Ok(())
+}
+
+fn ascii_table(t: &Table) -> String {
+    let mut table = AsciiTable::new();
+    table
+        .load_style(ASCII_FULL_CONDENSED)
+        .force_no_tty()
+        .set_header(t.columns.iter().map(|c| c.label.as_str()));
+    for row in &t.rows {
+        table.add_row(
+            row.iter()
+                .map(|c| cell_text(c).unwrap_or_else(|| "-".into())),
+        );
+    }
+    for (i, column) in t.columns.iter().enumerate() {
+        if let (Align::Right, Some(c)) = (column.align, table.column_mut(i)) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    table.trim_fmt()
+}
+
+/// GitHub-flavoured Markdown: the title as a heading, the lead, and one table per section.
+/// Every piece of text from the plan is escaped so that it cannot break out of its cell.
+pub fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    writeln!(out, "## {}\n", escape(&report.title))?;
+    if let Some(lead) = &report.lead {
+        writeln!(out, "{}", markdown_text(lead))?;
+    }
+    for section in &report.sections {
+        writeln!(out, "\n### {}", escape(&section.heading))?;
+        for block in &section.blocks {
+            writeln!(out)?;
+            match block {
+                Block::Table(t) => markdown_table(out, t)?,
+                Block::Text(text) => writeln!(out, "{}", markdown_text(text))?,
+                Block::Chart(chart) => markdown_table(out, &chart.to_table())?,
+            }
+        }
+    }
+    Ok(())
+}
+
+fn markdown_table(out: &mut dyn Write, t: &Table) -> io::Result<()> {
+    let header: Vec<String> = t.columns.iter().map(|c| escape(&c.label)).collect();
+    writeln!(out, "| {} |", header.join(" | "))?;
+    let rule: String = t
+        .columns
+        .iter()
+        .map(|c| match c.align {
+            Align::Left => " --- |",
+            Align::Right => " ---: |",
+        })
+        .collect();
+    writeln!(out, "|{rule}")?;
+    for row in &t.rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| cell_text(c).map_or_else(|| "—".to_string(), |text| escape(&text)))
+            .collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+/// The report as one pretty-printed JSON document (the shape is documented in `report`).
+pub fn json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    writeln!(out)
+}
+
+/// A cell as text, the same in every text format; `None` for an empty cell.
+#[must_use]
+pub fn cell_text(cell: &Cell) -> Option<String> {
+    let with_unit = |value: String, unit: &Option<String>| match unit {
+        Some(unit) => format!("{value} {unit}"),
+        None => value,
+    };
+    Some(match cell {
+        Cell::Text { value } => value.clone(),
+        Cell::Count { value, unit } => with_unit(value.to_string(), unit),
+        Cell::Number { value, unit } => with_unit(value.to_string(), unit),
+        Cell::Amount { cents } => euro(*cents),
+        Cell::Percent { value } => format!("{value}%"),
+        Cell::Date { value } => value.format("%Y-%m-%d").to_string(),
+        Cell::Status { label, .. } => label.clone(),
+        Cell::Empty => return None,
+    })
+}
+
+/// `€ 1,250,000` or `€ 12.50`: thousands grouped, cents only when there are any.
+fn euro(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let (whole, rest) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if rest == 0 {
+        format!("{sign}€ {grouped}")
+    } else {
+        format!("{sign}€ {grouped}.{rest:02}")
+    }
+}
+
+fn plain(text: &Text) -> String {
+    text.spans
+        .iter()
+        .map(|span| match span {
+            Span::Plain { text } | Span::Code { text } => text.as_str(),
+        })
+        .collect()
+}
+
+fn markdown_text(text: &Text) -> String {
+    text.spans
+        .iter()
+        .map(|span| match span {
+            Span::Plain { text } => escape(text),
+            Span::Code { text } => code(text),
+        })
+        .collect()
+}
+
+/// Inline code for a file name, revision or id, or escaped text when a backtick or line break
+/// would end the code span.
+fn code(text: &str) -> String {
+    if text.contains(['`', '\n', '\r']) {
+        escape(text)
+    } else {
+        format!("`{text}`")
+    }
+}
+
+/// Escapes text from a plan for a Markdown table cell or paragraph, so that it cannot inject
+/// into a pull-request comment: `|` would end the cell and a line break the row; `\`, `[` and
+/// `]` could build an escape or a link; `<` and `>` raw HTML; `@name` would notify someone
+/// (a zero-width space after the `@` keeps the text and drops the mention).
+#[must_use]
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '|' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '@' => out.push_str("@&#8203;"),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("<br>");
+            }
+            '\n' => out.push_str("<br>"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Column, Section};
+
+    type Renderer = fn(&mut dyn Write, &Report) -> io::Result<()>;
+
+    fn render(renderer: Renderer, report: &Report) -> String {
+        let mut out = Vec::new();
+        renderer(&mut out, report).expect("render");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    fn sample() -> Report {
+        let mut t = Table::new(vec![
+            Column::left("name", "Name"),
+            Column::right("amount", "Amount"),
+        ]);
+        t.push(vec![Cell::text("a | b"), Cell::euro(1_250_000.0)]);
+        t.push(vec![Cell::Empty, Cell::count(3, Some("practices"))]);
+        let mut report = Report::new("test", "Title");
+        report.lead = Some(Text::default().plain("Between ").code("a.yaml"));
+        report.sections.push(Section::table("s", "Section", t));
+        report
+    }
+
+    #[test]
+    fn cells_escape_pipes_and_newlines() {
+        assert_eq!(escape("a | b\nc\r\nd\re"), "a \\| b<br>c<br>d<br>e");
+    }
+
+    #[test]
+    fn plan_text_cannot_inject_html_links_or_mentions() {
+        assert_eq!(
+            escape("<img src=x> [click](https://x) @board \\|"),
+            "&lt;img src=x&gt; \\[click\\](https://x) @&#8203;board \\\\\\|"
+        );
+    }
+
+    #[test]
+    fn a_code_span_with_a_backtick_is_escaped_text() {
+        assert_eq!(code("a.yaml"), "`a.yaml`");
+        assert_eq!(code("a`b|c"), "a`b\\|c");
+    }
+
+    #[test]
+    fn cells_are_formatted_once_for_every_text_format() {
+        assert_eq!(
+            cell_text(&Cell::euro(1_250_000.0)).as_deref(),
+            Some("€ 1,250,000")
+        );
+        assert_eq!(cell_text(&Cell::euro(-12.5)).as_deref(), Some("-€ 12.50"));
+        assert_eq!(
+            cell_text(&Cell::number(58.0, Some("%"))).as_deref(),
+            Some("58 %")
+        );
+        assert_eq!(
+            cell_text(&Cell::count(1, Some("practice"))).as_deref(),
+            Some("1 practice")
+        );
+        assert_eq!(
+            cell_text(&Cell::Percent { value: 95.5 }).as_deref(),
+            Some("95.5%")
+        );
+        assert_eq!(
+            cell_text(&Cell::date("2024-01-31")).as_deref(),
+            Some("2024-01-31")
+        );
+        assert_eq!(cell_text(&Cell::Empty), None);
+    }
+
+    #[test]
+    fn markdown_has_a_heading_a_lead_and_aligned_tables() {
+        assert_eq!(
+            render(markdown, &sample()),
+            "## Title\n\nBetween `a.yaml`\n\n### Section\n\n| Name | Amount |\n| --- | ---: |\n\
+             | a \\| b | € 1,250,000 |\n| — | 3 practices |\n"
+        );
+    }
+
+    #[test]
+    fn the_table_leaves_the_title_out_and_marks_empty_cells() {
+        let text = render(table, &sample());
+        assert!(text.starts_with("Between a.yaml\n\nSection\n+"), "{text}");
+        assert!(text.contains("| -     | 3 practices |"), "{text}");
+        assert!(text.contains("|      Amount |"), "right-aligned: {text}");
+    }
+
+    #[test]
+    fn json_is_the_model() {
+        let text = render(json, &sample());
+        let value: serde_json::Value = serde_json::from_str(&text).expect("json");
+        assert_eq!(
+            value["sections"][0]["blocks"][0]["rows"][0][1]["cents"],
+            125_000_000
+        );
+    }
+}
