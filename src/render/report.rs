@@ -113,6 +113,7 @@ pub fn cell_text(cell: &Cell) -> Option<String> {
         Cell::Number { value, unit } => with_unit(value.to_string(), unit),
         Cell::Amount { cents } => euro(*cents),
         Cell::Percent { value } => format!("{value}%"),
+        Cell::Progress { value } => format!("{value:.0}%"),
         Cell::Date { value } => value.format("%Y-%m-%d").to_string(),
         Cell::Status { label, .. } => label.clone(),
         Cell::Empty => return None,

@@ -35,6 +35,8 @@ use serde::Serialize;
 pub struct Report {
     /// What kind of report this is, e.g. `diff`; stable, for programs reading the JSON.
     pub kind: String,
+    /// The language of the labels; renderers format dates and numbers to match.
+    pub lang: Lang,
     /// The title, e.g. `Plan changes`.
     pub title: String,
     /// Facts about the report as a whole, e.g. the two versions a diff compares.
@@ -51,6 +53,7 @@ impl Report {
     pub fn new(kind: impl Into<String>, title: impl Into<String>) -> Self {
         Self {
             kind: kind.into(),
+            lang: Lang::En,
             title: title.into(),
             meta: Vec::new(),
             lead: None,
@@ -183,6 +186,9 @@ pub enum Cell {
     Amount { cents: i64 },
     /// A share in percent, 0 to 100.
     Percent { value: f64 },
+    /// How far something has come, in percent of the way (0 at the start, 100 at the goal;
+    /// below 0 or above 100 when it moved away or went past). Drawn as a bar where a format can.
+    Progress { value: f64 },
     /// A calendar date.
     Date {
         #[serde(serialize_with = "iso_date")]
@@ -315,19 +321,64 @@ pub enum Span {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Chart {
     pub kind: ChartKind,
+    /// What the chart shows, e.g. `Progress per theme`.
+    pub title: String,
     /// What the x values are, e.g. `Date`.
     pub x_label: String,
     /// What the y values are, e.g. `Practices`.
     pub y_label: String,
     pub series: Vec<Series>,
+    /// A line across the chart at one x value, e.g. today on a timeline.
+    pub marker: Option<Marker>,
 }
 
 /// How a chart is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ChartKind {
+    /// Points joined per series, x in order (dates, years).
     Line,
+    /// One bar per point, series side by side.
     Bar,
+    /// One bar per x value with the series stacked (goals by status per theme).
+    StackedBar,
+    /// Dated events on a time axis: x is a date, y the event's label; one row per series.
+    Timeline,
+}
+
+/// A marked x value with its label.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Marker {
+    pub x: Cell,
+    pub label: String,
+}
+
+/// The language of a report's labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    #[default]
+    En,
+    Nl,
+}
+
+/// A label in both languages. Every heading, column, status word and unit a report shows is
+/// one of these, so no label can be missing in either language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label {
+    pub en: &'static str,
+    pub nl: &'static str,
+}
+
+impl Label {
+    /// The label in `lang`.
+    #[must_use]
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Nl => self.nl,
+        }
+    }
 }
 
 /// One line or set of bars.
@@ -449,6 +500,8 @@ mod tests {
     fn a_chart_as_a_table_has_a_row_per_point() {
         let chart = Chart {
             kind: ChartKind::Line,
+            title: "Uptake".into(),
+            marker: None,
             x_label: "Date".into(),
             y_label: "Practices".into(),
             series: vec![Series {
