@@ -10,15 +10,21 @@ use crate::diagnostic::FileResult;
 use crate::diagnostic::Span;
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
 
-/// Writes every diagnostic of every file, then the summary line (with the time, if given).
+/// Writes every diagnostic of every file, then the summary line (with the time, if given, and
+/// the files skipped because they are not a regioplan).
 pub fn write(
     out: &mut dyn Write,
     results: &[FileResult],
+    skipped: &[String],
     color: bool,
     elapsed: Option<Duration>,
 ) -> io::Result<()> {
     write_diagnostics(out, results, color)?;
-    writeln!(out, "{}", summary_line(&Summary::of(results), elapsed))
+    writeln!(
+        out,
+        "{}",
+        summary_line(&Summary::of(results), elapsed, skipped)
+    )
 }
 
 /// Writes every diagnostic of every file, without a summary.
@@ -41,14 +47,15 @@ pub fn write_diagnostics(
     Ok(())
 }
 
-/// `Checked 3 files in 12 ms: 2 errors, 1 warning.` or `...: no problems found.`
+/// `Checked 3 files in 12 ms: 2 errors, 1 warning.` or `...: no problems found.`, followed by
+/// `Skipped 1 file that is not a regioplan: .pre-commit-config.yaml.` when files were skipped.
 #[must_use]
-pub fn summary_line(summary: &Summary, elapsed: Option<Duration>) -> String {
+pub fn summary_line(summary: &Summary, elapsed: Option<Duration>, skipped: &[String]) -> String {
     let mut files = plural(summary.files, "file");
     if let Some(elapsed) = elapsed {
         files = format!("{files} in {} ms", elapsed.as_millis());
     }
-    if summary.errors == 0 && summary.warnings == 0 {
+    let checked = if summary.errors == 0 && summary.warnings == 0 {
         format!("Checked {files}: no problems found.")
     } else {
         format!(
@@ -56,7 +63,33 @@ pub fn summary_line(summary: &Summary, elapsed: Option<Duration>) -> String {
             plural(summary.errors, "error"),
             plural(summary.warnings, "warning")
         )
+    };
+    if skipped.is_empty() {
+        checked
+    } else {
+        format!("{checked} {}", skipped_line(skipped))
     }
+}
+
+/// `Skipped 2 files that are not a regioplan: a.yaml, b.yml.`, naming at most five.
+#[must_use]
+pub fn skipped_line(skipped: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let what = if skipped.len() == 1 {
+        "1 file that is not a regioplan".to_string()
+    } else {
+        format!("{} files that are not a regioplan", skipped.len())
+    };
+    let mut names = skipped
+        .iter()
+        .take(SHOWN)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if skipped.len() > SHOWN {
+        names.push_str(&format!(" and {} more", skipped.len() - SHOWN));
+    }
+    format!("Skipped {what}: {names}.")
 }
 
 fn report<'a>(source: &'a SourceFile, d: &'a Diagnostic) -> Vec<Group<'a>> {
@@ -132,7 +165,7 @@ mod tests {
             warnings: 1,
         };
         assert_eq!(
-            summary_line(&s, None),
+            summary_line(&s, None, &[]),
             "Checked 1 file: 2 errors, 1 warning."
         );
         let clean = Summary {
@@ -142,7 +175,7 @@ mod tests {
         };
         let took = Some(Duration::from_millis(12));
         assert_eq!(
-            summary_line(&clean, took),
+            summary_line(&clean, took, &[]),
             "Checked 3 files in 12 ms: no problems found."
         );
     }
