@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use chrono::{Datelike, NaiveDate};
@@ -14,6 +14,8 @@ use chrono::{Datelike, NaiveDate};
 use super::ExitCode;
 use crate::cli::InitArgs;
 use crate::plan::catalogue::Catalogue;
+use crate::plan::schema::plan_schema_text;
+#[cfg(test)]
 use crate::plan::schema::SCHEMA_ID;
 
 /// The region name when `--region` is not given.
@@ -44,13 +46,34 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     };
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the directory `{}`", dir.display()))?;
-    let schema = schema_reference(dir);
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    let (schema, new_schema) = schema_reference(dir, &cwd)?;
     let today = chrono::Local::now().date_naive();
     let text = starter_plan(region, today, &schema, &Catalogue::built_in());
     write_new(path, dir, &text)?;
+    let mut also = String::new();
+    if let Some(schema_path) = new_schema {
+        let schema_dir = schema_path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(schema_dir)
+            .with_context(|| format!("cannot create the directory `{}`", schema_dir.display()))?;
+        match write_new(&schema_path, schema_dir, &plan_schema_text()) {
+            Ok(()) => {
+                also = format!(
+                    " and the format's schema for editors to {}",
+                    schema_path
+                        .strip_prefix(&cwd)
+                        .unwrap_or(&schema_path)
+                        .display()
+                );
+            }
+            // Written by someone else meanwhile: theirs is used.
+            Err(_) if schema_path.exists() => {}
+            Err(e) => return Err(e),
+        }
+    }
     writeln!(
         out,
-        "Wrote a starter plan to {shown}; next, edit it and run: regioplan check {shown}",
+        "Wrote a starter plan to {shown}{also}; next, edit it and run: regioplan check {shown}",
         shown = shell_quote(&path.display().to_string()),
     )?;
     Ok(ExitCode::Clean)
@@ -90,19 +113,35 @@ fn write_new(path: &Path, dir: &Path, text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The `$schema` for the editor: the repository's own schema, relative to `dir`, when a
-/// directory above holds one; otherwise the published schema.
-fn schema_reference(dir: &Path) -> String {
-    let Ok(dir) = dir.canonicalize() else {
-        return SCHEMA_ID.to_string();
-    };
-    dir.ancestors()
+/// The `$schema` for the editor, a path relative to the plan's directory `dir` that an editor
+/// resolves offline: the repository's own `schemas/regioplan.schema.json` when a directory
+/// above holds one; otherwise that file at the repository's root, which the caller writes (the
+/// second value). The root is the nearest directory above with `.git` or `regioplan.toml`,
+/// else the current directory `cwd` when the plan is inside it, else the plan's directory.
+fn schema_reference(dir: &Path, cwd: &Path) -> anyhow::Result<(String, Option<PathBuf>)> {
+    let dir = dir
+        .canonicalize()
+        .with_context(|| format!("cannot read the directory `{}`", dir.display()))?;
+    let relative = |depth: usize| format!("{}{REPO_SCHEMA}", "../".repeat(depth));
+    if let Some((depth, _)) = dir
+        .ancestors()
         .enumerate()
         .find(|(_, ancestor)| ancestor.join(REPO_SCHEMA).is_file())
-        .map_or_else(
-            || SCHEMA_ID.to_string(),
-            |(depth, _)| format!("{}{REPO_SCHEMA}", "../".repeat(depth)),
-        )
+    {
+        return Ok((relative(depth), None));
+    }
+    let cwd = cwd.canonicalize().unwrap_or_else(|_| cwd.to_path_buf());
+    let (depth, root) = dir
+        .ancestors()
+        .enumerate()
+        .find(|(_, a)| a.join(".git").exists() || a.join(crate::config::FILE_NAME).is_file())
+        .or_else(|| {
+            dir.ancestors()
+                .enumerate()
+                .find(|(_, a)| *a == cwd.as_path())
+        })
+        .unwrap_or((0, dir.as_path()));
+    Ok((relative(depth), Some(root.join(REPO_SCHEMA))))
 }
 
 /// The starter plan: valid, clean, and a template to fill in.
@@ -300,16 +339,39 @@ mod tests {
     #[test]
     fn the_schema_is_found_relative_to_the_repository() {
         let root = tempfile::tempdir().expect("tempdir");
-        assert_eq!(schema_reference(root.path()), SCHEMA_ID);
-        let nested = root.path().join("plans/noord");
+        let root = root.path().canonicalize().expect("canonical");
+        let nested = root.join("plans/noord");
         std::fs::create_dir_all(&nested).expect("mkdir");
-        std::fs::create_dir_all(root.path().join("schemas")).expect("mkdir");
-        std::fs::write(root.path().join(REPO_SCHEMA), "{}").expect("write");
+        // No schema yet: it goes to the current directory's `schemas/`, or the plan's own.
         assert_eq!(
-            schema_reference(&nested),
-            "../../schemas/regioplan.schema.json"
+            schema_reference(&nested, &root).expect("reference"),
+            (
+                "../../schemas/regioplan.schema.json".to_string(),
+                Some(root.join(REPO_SCHEMA))
+            )
         );
-        assert_eq!(schema_reference(root.path()), REPO_SCHEMA);
+        let elsewhere = tempfile::tempdir().expect("tempdir");
+        assert_eq!(
+            schema_reference(&nested, elsewhere.path()).expect("reference"),
+            (REPO_SCHEMA.to_string(), Some(nested.join(REPO_SCHEMA)))
+        );
+        // A repository root (regioplan.toml or .git) wins over the current directory.
+        std::fs::write(root.join("plans/regioplan.toml"), "").expect("write");
+        assert_eq!(
+            schema_reference(&nested, &root).expect("reference").0,
+            "../schemas/regioplan.schema.json"
+        );
+        // An existing schema above is linked, not written again.
+        std::fs::create_dir_all(root.join("schemas")).expect("mkdir");
+        std::fs::write(root.join(REPO_SCHEMA), "{}").expect("write");
+        assert_eq!(
+            schema_reference(&nested, elsewhere.path()).expect("reference"),
+            ("../../schemas/regioplan.schema.json".to_string(), None)
+        );
+        assert_eq!(
+            schema_reference(&root, &root).expect("reference"),
+            (REPO_SCHEMA.to_string(), None)
+        );
     }
 
     #[test]
