@@ -66,7 +66,9 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
     }
     if results.is_empty() {
         if skipped.is_empty() {
-            bail!("no plan files to check: `exclude` in regioplan.toml leaves out every file found");
+            bail!(
+                "no plan files to check: `exclude` in regioplan.toml leaves out every file found"
+            );
         }
         bail!(
             "no plan files found (a plan has `regioplan: 1` at the top). {}",
@@ -143,10 +145,7 @@ struct Job<'a> {
 
 /// Checks every job on all cores; results come back in input order, `None` for a file found in
 /// a directory that is not a regioplan.
-fn check_all(
-    jobs: &[Job<'_>],
-    catalogue: &Catalogue,
-) -> anyhow::Result<Vec<Option<FileResult>>> {
+fn check_all(jobs: &[Job<'_>], catalogue: &Catalogue) -> anyhow::Result<Vec<Option<FileResult>>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(jobs.len())

@@ -14,9 +14,9 @@ use chrono::{Datelike, NaiveDate};
 use super::ExitCode;
 use crate::cli::InitArgs;
 use crate::plan::catalogue::Catalogue;
-use crate::plan::schema::plan_schema_text;
 #[cfg(test)]
 use crate::plan::schema::SCHEMA_ID;
+use crate::plan::schema::plan_schema_text;
 
 /// The region name when `--region` is not given.
 const DEFAULT_REGION: &str = "Mijn regio";

@@ -156,7 +156,9 @@ fn key_end(rest: &str) -> Option<usize> {
     if "[{>|&*!%@`\u{201c}\u{2018}".contains(first) {
         return None;
     }
-    let colon = rest.find(": ").or_else(|| rest.ends_with(':').then(|| rest.len() - 1))?;
+    let colon = rest
+        .find(": ")
+        .or_else(|| rest.ends_with(':').then(|| rest.len() - 1))?;
     let key = &rest[..colon];
     (!key.contains(" #") && !key.is_empty()).then_some(colon)
 }
@@ -200,19 +202,19 @@ fn classify(entry: &Entry<'_>) -> Option<Mistake> {
     if let Some(i) = value.find('\u{a0}') {
         return Some(nbsp(entry.line_start + entry.value_col + i));
     }
-    if let Some((i, c)) = value
-        .char_indices()
-        .find(|(_, c)| matches!(c, '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{201e}'))
-        && (i == 0 || value.contains(": ") || value.ends_with(':'))
+    if let Some((i, c)) = value.char_indices().find(|(_, c)| {
+        matches!(
+            c,
+            '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{201e}'
+        )
+    }) && (i == 0 || value.contains(": ") || value.ends_with(':'))
     {
         let straight: String = value
             .trim_matches(['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}', '\u{201e}'])
             .to_string();
         return Some(Mistake {
             span: at(i, c.len_utf8()),
-            message: format!(
-                "curly quotes (`{c}`), as pasted from Word, are not quotes in YAML"
-            ),
+            message: format!("curly quotes (`{c}`), as pasted from Word, are not quotes in YAML"),
             label: "curly quote".to_string(),
             help: format!(
                 "use straight double quotes around the whole text: {}",

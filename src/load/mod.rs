@@ -86,13 +86,11 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
                                 .help("fix the YAML at or just before this position"),
                         );
                     }
-                    loaded
-                        .diagnostics
-                        .extend(typical.into_iter().map(|m| {
-                            Diagnostic::new(&r::SYNTAX, m.span, m.message)
-                                .label(m.label)
-                                .help(m.help)
-                        }));
+                    loaded.diagnostics.extend(typical.into_iter().map(|m| {
+                        Diagnostic::new(&r::SYNTAX, m.span, m.message)
+                            .label(m.label)
+                            .help(m.help)
+                    }));
                     return loaded;
                 }
             }
@@ -352,7 +350,13 @@ mod tests {
         assert!(loaded.not_a_plan);
         let codes: Vec<_> = loaded.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["RP007"]);
-        assert_eq!(loaded.source.position(loaded.diagnostics[0].primary.span.start).line, 2);
+        assert_eq!(
+            loaded
+                .source
+                .position(loaded.diagnostics[0].primary.span.start)
+                .line,
+            2
+        );
         // A plan that lost its version line is still a plan.
         let loaded = load("x.yaml", b"region: {name: x}\nperiod: {}\n");
         assert!(!loaded.not_a_plan);
@@ -362,7 +366,9 @@ mod tests {
     fn a_broken_file_is_a_plan_when_it_says_so_at_the_top() {
         assert!(is_plan_text("# c\nregioplan: 1\nregion: [\n"));
         assert!(is_plan_text("\"regioplan\" : 1\n"));
-        assert!(!is_plan_text("apiVersion: v1\nmetadata: {{ .name }}\n  regioplan: 1\n"));
+        assert!(!is_plan_text(
+            "apiVersion: v1\nmetadata: {{ .name }}\n  regioplan: 1\n"
+        ));
         let loaded = load("x.yaml", b"regioplan: 1\nregion: [\n");
         assert!(!loaded.not_a_plan);
         assert_eq!(loaded.diagnostics[0].code, "RP002");
