@@ -37,6 +37,7 @@ struct Entry<'a> {
 /// Every recognised mistake in `text`, in file order; at most one per line.
 #[must_use]
 pub fn scan(text: &str) -> Vec<Mistake> {
+    let anchors = anchors(text);
     let lines: Vec<(usize, &str)> = line_offsets(text);
     let mut found = Vec::new();
     let mut i = 0;
@@ -73,6 +74,7 @@ pub fn scan(text: &str) -> Vec<Mistake> {
             alone.push('\n');
         }
         if super::yaml::parse(&alone).is_err()
+            && !is_known_alias(&entry, &anchors)
             && let Some(m) = classify(&entry)
         {
             found.push(m);
@@ -80,6 +82,33 @@ pub fn scan(text: &str) -> Vec<Mistake> {
         i = end;
     }
     found
+}
+
+/// The names of the anchors (`&name`) in `text`.
+fn anchors(text: &str) -> Vec<&str> {
+    text.match_indices('&')
+        .filter(|(i, _)| {
+            *i == 0
+                || text.as_bytes()[i - 1].is_ascii_whitespace()
+                || matches!(text.as_bytes()[i - 1], b'[' | b'{' | b',')
+        })
+        .map(|(i, _)| {
+            let rest = &text[i + 1..];
+            let end = rest
+                .find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}'))
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// An entry whose value is an alias (`*name`) of an anchor defined in the file: it does not
+/// parse alone, but it is not a mistake.
+fn is_known_alias(entry: &Entry<'_>, anchors: &[&str]) -> bool {
+    strip_comment(&entry.line[entry.value_col..])
+        .strip_prefix('*')
+        .is_some_and(|name| anchors.contains(&name))
 }
 
 /// `(offset, line)` of every line, line ends included.
@@ -425,6 +454,12 @@ mod tests {
         let text = "a: [Amsterdam,\n   Diemen]\nb: \"een tekst\n  over twee regels\"\nc: 1\n";
         assert!(found_nothing(text));
         assert!(found_nothing("x: |\n  Doel: a: b\n  'quote\ny: 1\n"));
+    }
+
+    #[test]
+    fn an_alias_of_a_known_anchor_is_not_a_mistake() {
+        let text = "a: &wachttijd 6\nb: *wachttijd\nc: *onbekend\n";
+        assert_eq!(found(text).iter().map(|f| f.0).collect::<Vec<_>>(), vec![3]);
     }
 
     fn found_nothing(text: &str) -> bool {

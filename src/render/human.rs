@@ -80,16 +80,17 @@ pub fn skipped_line(skipped: &[String]) -> String {
     } else {
         format!("{} files that are not a regioplan", skipped.len())
     };
-    let mut names = skipped
+    let names = skipped
         .iter()
         .take(SHOWN)
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join(", ");
-    if skipped.len() > SHOWN {
-        names.push_str(&format!(" and {} more", skipped.len() - SHOWN));
-    }
-    format!("Skipped {what}: {names}.")
+    let more = match skipped.len().checked_sub(SHOWN) {
+        Some(rest) if rest > 0 => format!(" and {rest} more"),
+        _ => String::new(),
+    };
+    format!("Skipped {what}: {names}{more}.")
 }
 
 fn report<'a>(source: &'a SourceFile, d: &'a Diagnostic) -> Vec<Group<'a>> {
@@ -155,6 +156,20 @@ mod tests {
         let source = SourceFile::new("x", "region:\n  name: x\n".to_string());
         assert_eq!(visible(&source, Span::new(10, 0)), 10..14);
         assert_eq!(visible(&source, Span::new(99, 0)), 18..18);
+    }
+
+    #[test]
+    fn skipped_files_are_named_at_most_five() {
+        let names: Vec<String> = (1..=7).map(|i| format!("f{i}.yaml")).collect();
+        assert_eq!(
+            skipped_line(&names[..1]),
+            "Skipped 1 file that is not a regioplan: f1.yaml."
+        );
+        assert_eq!(
+            skipped_line(&names),
+            "Skipped 7 files that are not a regioplan: f1.yaml, f2.yaml, f3.yaml, f4.yaml, \
+             f5.yaml and 2 more."
+        );
     }
 
     #[test]
