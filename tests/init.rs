@@ -147,6 +147,29 @@ fn init_links_the_schema_of_the_repository_it_is_in() {
 }
 
 #[test]
+fn init_links_and_writes_the_schema_the_user_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = regioplan(
+        dir.path(),
+        &[
+            "init",
+            "plans/plan.yaml",
+            "--schema",
+            "editor/regioplan.json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let plan = std::fs::read_to_string(dir.path().join("plans/plan.yaml")).expect("written");
+    assert!(
+        plan.starts_with("# yaml-language-server: $schema=../editor/regioplan.json\n"),
+        "{plan}"
+    );
+    assert!(dir.path().join("editor/regioplan.json").is_file());
+    assert!(!dir.path().join("schemas").exists());
+    assert_clean(dir.path(), "plans/plan.yaml");
+}
+
+#[test]
 fn the_plan_repository_template_checks_clean_from_its_root() {
     let template = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/plan-repo");
     let output = regioplan(&template, &["check", "."]);

@@ -47,7 +47,10 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the directory `{}`", dir.display()))?;
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    let (schema, new_schema) = schema_reference(dir, &cwd)?;
+    let (schema, new_schema) = match &args.schema {
+        Some(named) => named_schema(dir, &cwd.join(named))?,
+        None => schema_reference(dir, &cwd)?,
+    };
     let today = chrono::Local::now().date_naive();
     let text = starter_plan(region, today, &schema, &Catalogue::built_in());
     write_new(path, dir, &text)?;
@@ -142,6 +145,42 @@ fn schema_reference(dir: &Path, cwd: &Path) -> anyhow::Result<(String, Option<Pa
         })
         .unwrap_or((0, dir.as_path()));
     Ok((relative(depth), Some(root.join(REPO_SCHEMA))))
+}
+
+/// The `$schema` for a schema file the user named: its path relative to the plan's directory,
+/// and the file to write when it does not exist yet.
+fn named_schema(dir: &Path, schema: &Path) -> anyhow::Result<(String, Option<PathBuf>)> {
+    let schema_dir = match schema.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(schema_dir)
+        .with_context(|| format!("cannot create the directory `{}`", schema_dir.display()))?;
+    let canonical = |p: &Path| {
+        p.canonicalize()
+            .with_context(|| format!("cannot read the directory `{}`", p.display()))
+    };
+    let file_name = schema
+        .file_name()
+        .with_context(|| format!("`{}` is not a file name", schema.display()))?;
+    let from = canonical(dir)?;
+    let to = canonical(schema_dir)?.join(file_name);
+    let write = (!to.exists()).then(|| to.clone());
+    Ok((relative_path(&from, &to), write))
+}
+
+/// `to` relative to the directory `from` (both absolute), with `/` between the parts.
+fn relative_path(from: &Path, to: &Path) -> String {
+    let from: Vec<_> = from.components().collect();
+    let to: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
+    parts.extend(
+        to[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
 }
 
 /// The starter plan: valid, clean, and a template to fill in.
@@ -372,6 +411,26 @@ mod tests {
             schema_reference(&root, &root).expect("reference"),
             (REPO_SCHEMA.to_string(), None)
         );
+    }
+
+    #[test]
+    fn a_named_schema_is_linked_relative_to_the_plan() {
+        assert_eq!(
+            relative_path(
+                Path::new("/r/plans/noord"),
+                Path::new("/r/editor/plan.json")
+            ),
+            "../../editor/plan.json"
+        );
+        assert_eq!(
+            relative_path(Path::new("/r"), Path::new("/r/plan.json")),
+            "plan.json"
+        );
+        let root = tempfile::tempdir().expect("tempdir");
+        let root = root.path().canonicalize().expect("canonical");
+        let (link, write) = named_schema(&root, &root.join("tools/schema.json")).expect("named");
+        assert_eq!(link, "tools/schema.json");
+        assert_eq!(write, Some(root.join("tools/schema.json")));
     }
 
     #[test]
