@@ -5,9 +5,11 @@
 //! The parser stops at its first error, and often only some lines after the mistake. This scan
 //! runs when a file does not parse: it looks at every entry with a value on its own line (`key:
 //! value` or `- value`) together with its continuation lines, and parses that entry on its own.
-//! An entry that does not parse by itself is a mistake there; the shape of its value says which
-//! one. Entries that parse alone are never reported, so a valid file yields nothing. Nothing here
-//! prints; the caller turns a [`Mistake`] into a finding.
+//! An entry that does not parse by itself is a mistake there when the shape of its value says
+//! which one (an alias of an anchor elsewhere in the file is not); an entry that parses alone,
+//! or fails in a way not listed above, is not reported. It runs only on files that do not parse,
+//! so a valid file is never touched. Nothing here prints; the caller turns a [`Mistake`] into a
+//! finding.
 
 use crate::diagnostic::Span;
 
