@@ -22,8 +22,24 @@ pub fn check_bytes(
     settings: &Settings,
     catalogue: &Catalogue,
 ) -> FileResult {
-    let enabled = |code: &str| settings.enabled(code);
+    check_loaded(load::load(name, bytes), settings, catalogue)
+}
+
+/// Checks a file found in a directory: `None` when it is YAML but not a regioplan (such a
+/// file is skipped and named in the summary, see `load::Loaded::not_a_plan`).
+#[must_use]
+pub fn check_found(
+    name: &str,
+    bytes: &[u8],
+    settings: &Settings,
+    catalogue: &Catalogue,
+) -> Option<FileResult> {
     let loaded = load::load(name, bytes);
+    (!loaded.not_a_plan).then(|| check_loaded(loaded, settings, catalogue))
+}
+
+fn check_loaded(loaded: load::Loaded, settings: &Settings, catalogue: &Catalogue) -> FileResult {
+    let enabled = |code: &str| settings.enabled(code);
     let mut found = loaded.diagnostics;
     if let (Some(plan), Some(tree)) = (&loaded.plan, &loaded.tree) {
         let index = Index::build(plan);

@@ -136,6 +136,13 @@ pub struct InitArgs {
     /// The region's name.
     #[arg(long, value_name = "NAME")]
     pub region: Option<String>,
+
+    /// The plan format's JSON Schema that the plan's first line links to, for editors; written
+    /// there when the file does not exist. Default: `schemas/regioplan.schema.json` at the
+    /// repository's root (the nearest directory above with `.git` or `regioplan.toml`, else the
+    /// current directory), or the one already above the plan.
+    #[arg(long, value_name = "PATH")]
+    pub schema: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -101,7 +101,9 @@ fn malformed_yaml_is_a_finding_with_a_position() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     assert!(text.contains("error[RP002]"), "{text}");
-    assert!(text.contains("bad.yaml:3:"), "{text}");
+    // At the `[` that is not closed, not at the next line where the parser gave up.
+    assert!(text.contains("bad.yaml:2:9"), "{text}");
+    assert!(text.contains("is not closed"), "{text}");
 }
 
 #[test]
@@ -403,4 +405,130 @@ fn a_rule_code_typo_on_the_command_line_is_a_usage_error_not_a_silent_pass() {
         assert_eq!(output.status.code(), Some(2), "{flag}");
         assert!(stderr(&output).contains("`RP3O` in"), "{}", stderr(&output));
     }
+}
+
+const PRE_COMMIT: &[u8] =
+    b"repos:\n  - repo: https://github.com/OWNER/regioplan\n    rev: v0.1.0\n    hooks:\n      - id: regioplan-check\n";
+
+#[test]
+fn a_directory_with_a_plan_and_a_pre_commit_config_checks_clean() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/valid/minimal.yaml"),
+        dir.path().join("plan.yaml"),
+    )
+    .expect("copy");
+    write(dir.path(), ".pre-commit-config.yaml", PRE_COMMIT);
+    // A broken YAML file that is not a plan (a template) is skipped too.
+    write(
+        dir.path(),
+        "chart.yaml",
+        b"name: {{ .Values.name }\nkind: [\n",
+    );
+    let root = dir.path().display().to_string();
+    for (format, needle) in [
+        ("human", "Skipped 2 files that are not a regioplan: "),
+        ("concise", "Skipped 2 files that are not a regioplan: "),
+        ("github", "Skipped 2 files that are not a regioplan: "),
+        ("json", "\"skipped\": ["),
+    ] {
+        let output = regioplan(&["check", "--as-of", "2026-11-22", "--format", format, &root]);
+        let text = stdout(&output);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{format}: {text}{}",
+            stderr(&output)
+        );
+        assert!(text.contains(needle), "{format}: {text}");
+        assert!(text.contains(".pre-commit-config.yaml"), "{format}: {text}");
+        assert!(text.contains("chart.yaml"), "{format}: {text}");
+        assert!(!text.contains("RP0"), "{format}: {text}");
+    }
+    for format in ["sarif", "junit", "gitlab"] {
+        let output = regioplan(&["check", "--as-of", "2026-11-22", "--format", format, &root]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{format}: {}",
+            stdout(&output)
+        );
+    }
+}
+
+#[test]
+fn a_yaml_file_named_on_the_command_line_that_is_not_a_plan_is_one_finding() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = write(dir.path(), ".pre-commit-config.yaml", PRE_COMMIT);
+    let output = regioplan(&["check", "--format", "concise", &file]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert_eq!(text.matches("[RP").count(), 1, "{text}");
+    assert!(
+        text.contains(
+            ".pre-commit-config.yaml:1:1: error[RP007] this YAML file is not a regioplan"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_broken_plan_in_a_directory_is_still_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "plan.yaml",
+        b"regioplan: 1\nregion: [unclosed\n",
+    );
+    let output = regioplan(&["check", &dir.path().display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("error[RP002]"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_directory_of_yaml_files_that_are_not_plans_is_an_error_naming_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), ".pre-commit-config.yaml", PRE_COMMIT);
+    let output = regioplan(&["check", &dir.path().display().to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stderr(&output);
+    assert!(text.contains("no plan files found"), "{text}");
+    assert!(
+        text.contains("Skipped 1 file that is not a regioplan: ")
+            && text.contains(".pre-commit-config.yaml"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_typical_yaml_mistake_is_reported_on_its_own_line_in_one_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut plan = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/valid/minimal.yaml"),
+    )
+    .expect("read");
+    plan.push_str(
+        "notes:\n  - title: GGZ: wachttijden\n  - place: 's-Hertogenbosch\n  - share: > 50%\n",
+    );
+    let file = write(dir.path(), "plan.yaml", plan.as_bytes());
+    let output = regioplan(&["check", "--format", "concise", &file]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let lines = plan.lines().count();
+    for (line, what) in [
+        (lines - 2, "a colon inside a text"),
+        (lines - 1, "starts with `'`"),
+        (lines, "cannot start with `>`"),
+    ] {
+        assert!(
+            text.lines()
+                .any(|l| l.contains(&format!("plan.yaml:{line}:")) && l.contains(what)),
+            "line {line}, {what}: {text}"
+        );
+    }
+    assert_eq!(text.matches("[RP002]").count(), 3, "{text}");
 }

@@ -278,3 +278,38 @@ fn many_files_come_out_in_a_stable_sorted_order() {
     let second = run_in(dir.path(), &["check", "--format", "json", "plans/"]);
     assert_eq!(first.stdout, second.stdout);
 }
+
+#[test]
+fn exclude_leaves_files_out_of_a_directory_check_but_not_when_named() {
+    let dir = repo(Some("exclude = [\"plans/concepten/**\"]\n"));
+    let o = run_in(dir.path(), &["check", "--format", "json", "."]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let files: Vec<&str> = json["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    assert_eq!(files, ["./plans/plan.yaml"], "{}", out(&o));
+    // Named on the command line, an excluded file is checked.
+    let named = run_in(
+        dir.path(),
+        &["check", "--format", "json", "plans/concepten/plan.yaml"],
+    );
+    assert_eq!(codes(&named).len(), 2, "{}", out(&named));
+    // Excluding everything leaves nothing to check: an error, not a silent pass.
+    let dir = repo(Some("exclude = [\"plans/**\"]\n"));
+    let o = run_in(dir.path(), &["check", "plans/"]);
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(err(&o).contains("`exclude`"), "{}", err(&o));
+}
+
+#[test]
+fn an_invalid_exclude_glob_is_reported_at_its_position() {
+    let dir = repo(Some("exclude = [\"plans/[\"]\n"));
+    let o = run_in(dir.path(), &["check", "plans/"]);
+    assert_eq!(o.status.code(), Some(2));
+    let text = err(&o);
+    assert!(text.contains("is not a valid glob"), "{text}");
+    assert!(text.contains("regioplan.toml:1:12"), "{text}");
+}

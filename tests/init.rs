@@ -46,9 +46,17 @@ fn init_writes_a_plan_that_check_passes() {
     assert!(stdout.contains("regioplan check"), "{stdout}");
 
     let plan = std::fs::read_to_string(dir.path().join("plans/regioplan.yaml")).expect("written");
+    // The editor finds the schema offline: init writes it beside the plans.
     assert!(
-        plan.starts_with("# yaml-language-server: $schema=https://"),
+        plan.starts_with("# yaml-language-server: $schema=../schemas/regioplan.schema.json\n"),
         "{plan}"
+    );
+    let schema =
+        std::fs::read_to_string(dir.path().join("schemas/regioplan.schema.json")).expect("schema");
+    assert_eq!(
+        schema,
+        text(&regioplan(dir.path(), &["schema"]).stdout),
+        "the written schema is `regioplan schema`"
     );
     assert!(plan.contains("name: \"Mijn regio\""), "{plan}");
     assert_eq!(plan.matches("level: not_started").count(), 6, "{plan}");
@@ -131,6 +139,59 @@ fn init_links_the_schema_of_the_repository_it_is_in() {
         plan.starts_with("# yaml-language-server: $schema=../../schemas/regioplan.schema.json\n"),
         "{plan}"
     );
+    // The existing schema is left alone.
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("schemas/regioplan.schema.json")).expect("read"),
+        "{}"
+    );
+}
+
+#[test]
+fn init_links_and_writes_the_schema_the_user_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = regioplan(
+        dir.path(),
+        &[
+            "init",
+            "plans/plan.yaml",
+            "--schema",
+            "editor/regioplan.json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let plan = std::fs::read_to_string(dir.path().join("plans/plan.yaml")).expect("written");
+    assert!(
+        plan.starts_with("# yaml-language-server: $schema=../editor/regioplan.json\n"),
+        "{plan}"
+    );
+    assert!(dir.path().join("editor/regioplan.json").is_file());
+    assert!(!dir.path().join("schemas").exists());
+    assert_clean(dir.path(), "plans/plan.yaml");
+}
+
+#[test]
+fn the_plan_repository_template_checks_clean_from_its_root() {
+    let template = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/plan-repo");
+    let output = regioplan(&template, &["check", "."]);
+    let stdout = text(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{stdout}{}",
+        text(&output.stderr)
+    );
+    assert!(stdout.contains("no problems found"), "{stdout}");
+    assert!(
+        stdout.contains("Skipped 1 file that is not a regioplan: ./.pre-commit-config.yaml."),
+        "{stdout}"
+    );
+    // Its modeline names the schema it ships (kept current by tests/schema.rs).
+    let plan = std::fs::read_to_string(template.join("plans/regioplan.yaml")).expect("plan");
+    assert!(
+        plan.starts_with("# yaml-language-server: $schema=../schemas/regioplan.schema.json\n"),
+        "{plan}"
+    );
+    assert!(template.join("schemas/regioplan.schema.json").is_file());
 }
 
 #[test]

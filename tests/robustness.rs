@@ -588,15 +588,15 @@ type ReportRenderer =
 type Renderer = fn(&mut Vec<u8>, &[FileResult]) -> std::io::Result<()>;
 
 const RENDERERS: [(&str, Renderer); 7] = [
-    ("human", |o, r| render::human::write(o, r, false, None)),
-    ("json", |o, r| render::json::write(o, r)),
+    ("human", |o, r| render::human::write(o, r, &[], false, None)),
+    ("json", |o, r| render::json::write(o, r, &[])),
     ("sarif", |o, r| render::sarif::write(o, r)),
     ("junit", |o, r| {
         render::junit::write(o, r, Duration::from_millis(1))
     }),
     ("gitlab", |o, r| render::gitlab::write(o, r)),
-    ("github", |o, r| render::github::write(o, r)),
-    ("concise", |o, r| render::concise::write(o, r)),
+    ("github", |o, r| render::github::write(o, r, &[])),
+    ("concise", |o, r| render::concise::write(o, r, &[])),
 ];
 
 /// Renders results in every format; returns what broke. The JSON formats must parse.

@@ -2,19 +2,24 @@
 //! `regioplan check` on the plans and the structural examples.
 //! Run with `UPDATE_SCHEMA=1 cargo test --test schema` to rewrite it after changing the types.
 
+/// The schema, and its copy in the plan repository template (which its plan's modeline names).
 #[test]
 fn committed_schema_is_up_to_date() {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/regioplan.schema.json");
     let generated = regioplan::plan::schema::plan_schema_text();
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::write(&path, &generated).expect("write schema");
+    for file in [
+        "schemas/regioplan.schema.json",
+        "examples/plan-repo/schemas/regioplan.schema.json",
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(&path, &generated).expect("write schema");
+        }
+        let committed = std::fs::read_to_string(&path).expect("the schema file exists");
+        assert!(
+            committed == generated,
+            "{file} is stale: run `UPDATE_SCHEMA=1 cargo test --test schema`"
+        );
     }
-    let committed = std::fs::read_to_string(&path).expect("schemas/regioplan.schema.json exists");
-    assert!(
-        committed == generated,
-        "schemas/regioplan.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test --test schema`"
-    );
 }
 
 #[test]

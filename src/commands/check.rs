@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 
 use super::ExitCode;
-use crate::check::check_bytes;
+use crate::check::{check_bytes, check_found};
 use crate::cli::{CheckArgs, Color, FailOn, Format};
 use crate::config::{self, LoadedConfig, Settings, SettingsInput};
 use crate::diagnostic::{FileResult, Severity};
@@ -31,11 +31,16 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
             );
         }
     }
-    let inputs = collect(&args.paths)?;
+    let mut inputs = collect(&args.paths)?;
     let configs = match Configs::load(args, &inputs, err)? {
         Ok(configs) => configs,
         Err(code) => return Ok(code),
     };
+    // `exclude` leaves out files found in a directory, never a file named on the command line.
+    inputs.retain(|i| match i {
+        Input::Found(path) => !configs.for_input(i).is_some_and(|c| c.excludes(path)),
+        Input::File(_) | Input::Stdin => true,
+    });
     let input = settings_input(args);
     let run_settings = Settings::resolve(configs.for_run(), None, &input);
     let jobs: Vec<Job<'_>> = inputs
@@ -46,22 +51,45 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         })
         .collect();
     let catalogue = Catalogue::built_in();
-    let results = check_all(&jobs, &catalogue)?;
+    let outcomes = check_all(&jobs, &catalogue)?;
+    let mut skipped = Vec::new();
+    let mut results = Vec::new();
+    let mut fail_on = Vec::new();
+    for (outcome, job) in outcomes.into_iter().zip(&jobs) {
+        match outcome {
+            Some(result) => {
+                results.push(result);
+                fail_on.push(job.settings.fail_on);
+            }
+            None => skipped.push(job.input.name()),
+        }
+    }
+    if results.is_empty() {
+        if skipped.is_empty() {
+            bail!(
+                "no plan files to check: `exclude` in regioplan.toml leaves out every file found"
+            );
+        }
+        bail!(
+            "no plan files found (a plan has `regioplan: 1` at the top). {}",
+            render::human::skipped_line(&skipped)
+        );
+    }
     let elapsed = started.elapsed();
     let format = run_settings.format;
     let color = format == Format::Human && args.output_file.is_none() && use_color(args.color);
     match &args.output_file {
         Some(path) => {
             let mut buffer = Vec::new();
-            render_to(&mut buffer, format, &results, color, elapsed)?;
+            render_to(&mut buffer, format, &results, &skipped, color, elapsed)?;
             write_atomically(path, &buffer)?;
         }
-        None => render_to(out, format, &results, color, elapsed)?,
+        None => render_to(out, format, &results, &skipped, color, elapsed)?,
     }
     let failing = results
         .iter()
-        .zip(&jobs)
-        .any(|(r, job)| fails(r, job.settings.fail_on));
+        .zip(fail_on)
+        .any(|(r, fail_on)| fails(r, fail_on));
     Ok(if failing {
         ExitCode::Findings
     } else {
@@ -73,15 +101,16 @@ fn render_to(
     out: &mut dyn Write,
     format: Format,
     results: &[FileResult],
+    skipped: &[String],
     color: bool,
     elapsed: Duration,
 ) -> std::io::Result<()> {
     match format {
-        Format::Human => render::human::write(out, results, color, Some(elapsed)),
-        Format::Concise => render::concise::write(out, results),
-        Format::Json => render::json::write(out, results),
+        Format::Human => render::human::write(out, results, skipped, color, Some(elapsed)),
+        Format::Concise => render::concise::write(out, results, skipped),
+        Format::Json => render::json::write(out, results, skipped),
         Format::Sarif => render::sarif::write(out, results),
-        Format::Github => render::github::write(out, results),
+        Format::Github => render::github::write(out, results, skipped),
         Format::Gitlab => render::gitlab::write(out, results),
         Format::Junit => render::junit::write(out, results, elapsed),
     }
@@ -114,14 +143,15 @@ struct Job<'a> {
     settings: Settings,
 }
 
-/// Checks every job on all cores; results come back in input order.
-fn check_all(jobs: &[Job<'_>], catalogue: &Catalogue) -> anyhow::Result<Vec<FileResult>> {
+/// Checks every job on all cores; results come back in input order, `None` for a file found in
+/// a directory that is not a regioplan.
+fn check_all(jobs: &[Job<'_>], catalogue: &Catalogue) -> anyhow::Result<Vec<Option<FileResult>>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(jobs.len())
         .max(1);
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, anyhow::Result<FileResult>)> = std::thread::scope(|scope| {
+    let mut done: Vec<(usize, anyhow::Result<Option<FileResult>>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 std::thread::Builder::new()
@@ -158,9 +188,12 @@ fn check_all(jobs: &[Job<'_>], catalogue: &Catalogue) -> anyhow::Result<Vec<File
     done.into_iter().map(|(_, r)| r).collect()
 }
 
-fn check_one(job: &Job<'_>, catalogue: &Catalogue) -> anyhow::Result<FileResult> {
+fn check_one(job: &Job<'_>, catalogue: &Catalogue) -> anyhow::Result<Option<FileResult>> {
     let (name, bytes) = read(job.input)?;
-    Ok(check_bytes(&name, &bytes, &job.settings, catalogue))
+    Ok(match job.input {
+        Input::Found(_) => check_found(&name, &bytes, &job.settings, catalogue),
+        Input::File(_) | Input::Stdin => Some(check_bytes(&name, &bytes, &job.settings, catalogue)),
+    })
 }
 
 /// The configuration files in play: the one given with `--config`, or the nearest one above
@@ -295,19 +328,27 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One thing to check: a file or standard input.
+/// One thing to check: standard input, a file named on the command line, or a file found in a
+/// directory (skipped when it is not a regioplan, left out when `exclude` matches it).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Input {
     Stdin,
     File(PathBuf),
+    Found(PathBuf),
 }
 
 impl Input {
     fn path(&self) -> Option<&Path> {
         match self {
             Input::Stdin => None,
-            Input::File(p) => Some(p),
+            Input::File(p) | Input::Found(p) => Some(p),
         }
+    }
+
+    /// The name shown for the input.
+    fn name(&self) -> String {
+        self.path()
+            .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string())
     }
 }
 
@@ -332,13 +373,24 @@ fn collect(paths: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
                 );
             }
             found.sort();
-            inputs.extend(found.into_iter().map(Input::File));
+            inputs.extend(found.into_iter().map(Input::Found));
         } else {
             inputs.push(Input::File(path.clone()));
         }
     }
+    // Each file once; a file both named and found counts as named.
+    let named: std::collections::HashSet<PathBuf> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File(p) => Some(p.clone()),
+            _ => None,
+        })
+        .collect();
     let mut seen = std::collections::HashSet::new();
-    inputs.retain(|i| seen.insert(i.clone()));
+    inputs.retain(|i| match i {
+        Input::Found(p) if named.contains(p) => false,
+        _ => seen.insert(i.clone()),
+    });
     Ok(inputs)
 }
 
@@ -375,7 +427,7 @@ fn read(input: &Input) -> anyhow::Result<(String, Vec<u8>)> {
                 .context("cannot read standard input")?;
             Ok(("<stdin>".to_string(), bytes))
         }
-        Input::File(path) => {
+        Input::File(path) | Input::Found(path) => {
             let bytes =
                 std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
             Ok((path.display().to_string(), bytes))

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use chrono::{Datelike, NaiveDate};
@@ -14,7 +14,9 @@ use chrono::{Datelike, NaiveDate};
 use super::ExitCode;
 use crate::cli::InitArgs;
 use crate::plan::catalogue::Catalogue;
+#[cfg(test)]
 use crate::plan::schema::SCHEMA_ID;
+use crate::plan::schema::plan_schema_text;
 
 /// The region name when `--region` is not given.
 const DEFAULT_REGION: &str = "Mijn regio";
@@ -44,13 +46,37 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     };
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the directory `{}`", dir.display()))?;
-    let schema = schema_reference(dir);
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    let (schema, new_schema) = match &args.schema {
+        Some(named) => named_schema(dir, &cwd.join(named))?,
+        None => schema_reference(dir, &cwd)?,
+    };
     let today = chrono::Local::now().date_naive();
     let text = starter_plan(region, today, &schema, &Catalogue::built_in());
     write_new(path, dir, &text)?;
+    let mut also = String::new();
+    if let Some(schema_path) = new_schema {
+        let schema_dir = schema_path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(schema_dir)
+            .with_context(|| format!("cannot create the directory `{}`", schema_dir.display()))?;
+        match write_new(&schema_path, schema_dir, &plan_schema_text()) {
+            Ok(()) => {
+                also = format!(
+                    " and the format's schema for editors to {}",
+                    schema_path
+                        .strip_prefix(&cwd)
+                        .unwrap_or(&schema_path)
+                        .display()
+                );
+            }
+            // Written by someone else meanwhile: theirs is used.
+            Err(_) if schema_path.exists() => {}
+            Err(e) => return Err(e),
+        }
+    }
     writeln!(
         out,
-        "Wrote a starter plan to {shown}; next, edit it and run: regioplan check {shown}",
+        "Wrote a starter plan to {shown}{also}; next, edit it and run: regioplan check {shown}",
         shown = shell_quote(&path.display().to_string()),
     )?;
     Ok(ExitCode::Clean)
@@ -90,19 +116,71 @@ fn write_new(path: &Path, dir: &Path, text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The `$schema` for the editor: the repository's own schema, relative to `dir`, when a
-/// directory above holds one; otherwise the published schema.
-fn schema_reference(dir: &Path) -> String {
-    let Ok(dir) = dir.canonicalize() else {
-        return SCHEMA_ID.to_string();
-    };
-    dir.ancestors()
+/// The `$schema` for the editor, a path relative to the plan's directory `dir` that an editor
+/// resolves offline: the repository's own `schemas/regioplan.schema.json` when a directory
+/// above holds one; otherwise that file at the repository's root, which the caller writes (the
+/// second value). The root is the nearest directory above with `.git` or `regioplan.toml`,
+/// else the current directory `cwd` when the plan is inside it, else the plan's directory.
+fn schema_reference(dir: &Path, cwd: &Path) -> anyhow::Result<(String, Option<PathBuf>)> {
+    let dir = dir
+        .canonicalize()
+        .with_context(|| format!("cannot read the directory `{}`", dir.display()))?;
+    let relative = |depth: usize| format!("{}{REPO_SCHEMA}", "../".repeat(depth));
+    if let Some((depth, _)) = dir
+        .ancestors()
         .enumerate()
         .find(|(_, ancestor)| ancestor.join(REPO_SCHEMA).is_file())
-        .map_or_else(
-            || SCHEMA_ID.to_string(),
-            |(depth, _)| format!("{}{REPO_SCHEMA}", "../".repeat(depth)),
-        )
+    {
+        return Ok((relative(depth), None));
+    }
+    let cwd = cwd.canonicalize().unwrap_or_else(|_| cwd.to_path_buf());
+    let (depth, root) = dir
+        .ancestors()
+        .enumerate()
+        .find(|(_, a)| a.join(".git").exists() || a.join(crate::config::FILE_NAME).is_file())
+        .or_else(|| {
+            dir.ancestors()
+                .enumerate()
+                .find(|(_, a)| *a == cwd.as_path())
+        })
+        .unwrap_or((0, dir.as_path()));
+    Ok((relative(depth), Some(root.join(REPO_SCHEMA))))
+}
+
+/// The `$schema` for a schema file the user named: its path relative to the plan's directory,
+/// and the file to write when it does not exist yet.
+fn named_schema(dir: &Path, schema: &Path) -> anyhow::Result<(String, Option<PathBuf>)> {
+    let schema_dir = match schema.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(schema_dir)
+        .with_context(|| format!("cannot create the directory `{}`", schema_dir.display()))?;
+    let canonical = |p: &Path| {
+        p.canonicalize()
+            .with_context(|| format!("cannot read the directory `{}`", p.display()))
+    };
+    let file_name = schema
+        .file_name()
+        .with_context(|| format!("`{}` is not a file name", schema.display()))?;
+    let from = canonical(dir)?;
+    let to = canonical(schema_dir)?.join(file_name);
+    let write = (!to.exists()).then(|| to.clone());
+    Ok((relative_path(&from, &to), write))
+}
+
+/// `to` relative to the directory `from` (both absolute), with `/` between the parts.
+fn relative_path(from: &Path, to: &Path) -> String {
+    let from: Vec<_> = from.components().collect();
+    let to: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
+    parts.extend(
+        to[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
 }
 
 /// The starter plan: valid, clean, and a template to fill in.
@@ -300,16 +378,59 @@ mod tests {
     #[test]
     fn the_schema_is_found_relative_to_the_repository() {
         let root = tempfile::tempdir().expect("tempdir");
-        assert_eq!(schema_reference(root.path()), SCHEMA_ID);
-        let nested = root.path().join("plans/noord");
+        let root = root.path().canonicalize().expect("canonical");
+        let nested = root.join("plans/noord");
         std::fs::create_dir_all(&nested).expect("mkdir");
-        std::fs::create_dir_all(root.path().join("schemas")).expect("mkdir");
-        std::fs::write(root.path().join(REPO_SCHEMA), "{}").expect("write");
+        // No schema yet: it goes to the current directory's `schemas/`, or the plan's own.
         assert_eq!(
-            schema_reference(&nested),
-            "../../schemas/regioplan.schema.json"
+            schema_reference(&nested, &root).expect("reference"),
+            (
+                "../../schemas/regioplan.schema.json".to_string(),
+                Some(root.join(REPO_SCHEMA))
+            )
         );
-        assert_eq!(schema_reference(root.path()), REPO_SCHEMA);
+        let elsewhere = tempfile::tempdir().expect("tempdir");
+        assert_eq!(
+            schema_reference(&nested, elsewhere.path()).expect("reference"),
+            (REPO_SCHEMA.to_string(), Some(nested.join(REPO_SCHEMA)))
+        );
+        // A repository root (regioplan.toml or .git) wins over the current directory.
+        std::fs::write(root.join("plans/regioplan.toml"), "").expect("write");
+        assert_eq!(
+            schema_reference(&nested, &root).expect("reference").0,
+            "../schemas/regioplan.schema.json"
+        );
+        // An existing schema above is linked, not written again.
+        std::fs::create_dir_all(root.join("schemas")).expect("mkdir");
+        std::fs::write(root.join(REPO_SCHEMA), "{}").expect("write");
+        assert_eq!(
+            schema_reference(&nested, elsewhere.path()).expect("reference"),
+            ("../../schemas/regioplan.schema.json".to_string(), None)
+        );
+        assert_eq!(
+            schema_reference(&root, &root).expect("reference"),
+            (REPO_SCHEMA.to_string(), None)
+        );
+    }
+
+    #[test]
+    fn a_named_schema_is_linked_relative_to_the_plan() {
+        assert_eq!(
+            relative_path(
+                Path::new("/r/plans/noord"),
+                Path::new("/r/editor/plan.json")
+            ),
+            "../../editor/plan.json"
+        );
+        assert_eq!(
+            relative_path(Path::new("/r"), Path::new("/r/plan.json")),
+            "plan.json"
+        );
+        let root = tempfile::tempdir().expect("tempdir");
+        let root = root.path().canonicalize().expect("canonical");
+        let (link, write) = named_schema(&root, &root.join("tools/schema.json")).expect("named");
+        assert_eq!(link, "tools/schema.json");
+        assert_eq!(write, Some(root.join("tools/schema.json")));
     }
 
     #[test]

@@ -46,6 +46,11 @@ pub struct ConfigFile {
     /// Settings for plans whose path matches a glob.
     #[serde(default)]
     pub overrides: Vec<Override>,
+    /// Files to leave out when a directory is checked: globs relative to the directory of
+    /// `regioplan.toml`, e.g. `["plans/archief/**", "mkdocs.yml"]`. A file named on the command
+    /// line is always checked.
+    #[serde(default)]
+    pub exclude: Vec<String>,
 }
 
 /// Settings for some paths.
@@ -140,6 +145,15 @@ impl LoadedConfig {
     #[must_use]
     pub fn dir(&self) -> &Path {
         self.path.parent().unwrap_or(Path::new("."))
+    }
+
+    /// Whether `exclude` leaves `path` out of a directory check.
+    #[must_use]
+    pub fn excludes(&self, path: &Path) -> bool {
+        let relative = super::settings::relative_to(path, self.dir());
+        self.config.exclude.iter().any(|glob| {
+            globset::Glob::new(glob).is_ok_and(|g| g.compile_matcher().is_match(&relative))
+        })
     }
 }
 
@@ -327,6 +341,12 @@ fn check_codes(config: &ConfigFile, tree: &Tree) -> Vec<Diagnostic> {
         items
     };
     let mut items = lists("", config.select.as_ref(), &config.ignore, &config.severity);
+    let mut globs: Vec<(String, &String)> = config
+        .exclude
+        .iter()
+        .enumerate()
+        .map(|(j, glob)| (format!("/exclude/{j}"), glob))
+        .collect();
     for (i, o) in config.overrides.iter().enumerate() {
         items.extend(lists(
             &format!("/overrides/{i}"),
@@ -334,23 +354,28 @@ fn check_codes(config: &ConfigFile, tree: &Tree) -> Vec<Diagnostic> {
             &o.ignore,
             &o.severity,
         ));
-        for (j, glob) in o.paths.iter().enumerate() {
-            if let Err(e) = globset::Glob::new(glob) {
-                let pointer = format!("/overrides/{i}/paths/{j}");
-                let span = tree
-                    .nodes
-                    .get(&pointer)
-                    .map_or(Span::default(), |n| n.value);
-                found.push(
-                    Diagnostic::new(
-                        &r::INVALID_FORMAT,
-                        span,
-                        format!("`{glob}` is not a valid glob: {}", e.kind()),
-                    )
-                    .label("invalid glob")
-                    .path(pointer),
-                );
-            }
+        globs.extend(
+            o.paths
+                .iter()
+                .enumerate()
+                .map(|(j, glob)| (format!("/overrides/{i}/paths/{j}"), glob)),
+        );
+    }
+    for (pointer, glob) in globs {
+        if let Err(e) = globset::Glob::new(glob) {
+            let span = tree
+                .nodes
+                .get(&pointer)
+                .map_or(Span::default(), |n| n.value);
+            found.push(
+                Diagnostic::new(
+                    &r::INVALID_FORMAT,
+                    span,
+                    format!("`{glob}` is not a valid glob: {}", e.kind()),
+                )
+                .label("invalid glob")
+                .path(pointer),
+            );
         }
     }
     if let Some(date) = &config.as_of

@@ -295,7 +295,7 @@ impl Settings {
 }
 
 /// `path` relative to `dir` when it lies inside it, else `path` as given.
-fn relative_to(path: &Path, dir: &Path) -> std::path::PathBuf {
+pub(crate) fn relative_to(path: &Path, dir: &Path) -> std::path::PathBuf {
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (path_abs, dir_abs) = (absolute(path), absolute(dir));
     path_abs

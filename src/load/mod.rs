@@ -6,6 +6,7 @@
 //! here prints or touches the file system; `commands` reads the bytes.
 
 pub mod de;
+pub mod mistakes;
 pub mod prune;
 pub mod structure;
 pub mod yaml;
@@ -26,6 +27,10 @@ pub struct Loaded {
     pub plan: Option<Plan>,
     /// What was left out of `plan` because of structural findings.
     pub pruned: prune::Pruned,
+    /// The file is YAML but not a regioplan (see [`is_plan_text`]); found in a directory, it is
+    /// skipped, named on the command line, it has the one finding RP007 (or, when it does not
+    /// parse, its syntax error).
+    pub not_a_plan: bool,
 }
 
 /// Loads a plan from the bytes of a file named `name`.
@@ -39,6 +44,7 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
         tree: None,
         plan: None,
         pruned: prune::Pruned::default(),
+        not_a_plan: false,
     };
     if let Some(diagnostic) = encoding_problem {
         loaded.diagnostics.push(diagnostic);
@@ -63,6 +69,31 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
     let root = match yaml::parse(text) {
         Ok(root) => root,
         Err(error) => {
+            loaded.not_a_plan = !is_plan_text(text);
+            if error.kind == SyntaxErrorKind::Syntax {
+                let typical = mistakes::scan(text);
+                if let Some(first) = typical.first() {
+                    let first_line = text
+                        .get(..first.span.start)
+                        .and_then(|h| h.rfind('\n'))
+                        .map_or(0, |i| i + 1);
+                    // The parser's own error stays when it is before every typical mistake:
+                    // then it is another mistake, not where the parser gave up after one.
+                    if error.span.start < first_line {
+                        loaded.diagnostics.push(
+                            Diagnostic::new(&r::SYNTAX, error.span, error.message)
+                                .label("here")
+                                .help("fix the YAML at or just before this position"),
+                        );
+                    }
+                    loaded.diagnostics.extend(typical.into_iter().map(|m| {
+                        Diagnostic::new(&r::SYNTAX, m.span, m.message)
+                            .label(m.label)
+                            .help(m.help)
+                    }));
+                    return loaded;
+                }
+            }
             let (rule, help) = match error.kind {
                 SyntaxErrorKind::Syntax => {
                     (&r::SYNTAX, "fix the YAML at or just before this position")
@@ -97,6 +128,28 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
                 ),
         );
         return loaded;
+    }
+    if let yaml::Node::Map(entries) = &root.value {
+        let has = |key: &str| entries.iter().any(|(k, _)| k.value.0 == key);
+        if !is_plan_keys(has) {
+            loaded.not_a_plan = true;
+            let span = entries
+                .first()
+                .map_or(Span::default(), |(k, _)| yaml::span_of(&k.referenced));
+            loaded.diagnostics.push(
+                Diagnostic::new(
+                    &r::NOT_A_PLAN,
+                    span,
+                    "this YAML file is not a regioplan: it has no top-level `regioplan:` key",
+                )
+                .label("the file's first key")
+                .help(
+                    "if it is a plan, add `regioplan: 1` as its first line; if not, do not name \
+                     it (a directory check skips it) or list it under `exclude` in regioplan.toml",
+                ),
+            );
+            return loaded;
+        }
     }
     let tree = yaml::build_tree(&root);
     for dup in &tree.duplicate_keys {
@@ -167,6 +220,34 @@ pub fn fill_paths(diagnostics: &mut [Diagnostic], tree: &Tree) {
             d.path = pointer.to_string();
         }
     }
+}
+
+/// A YAML mapping is a plan when it has the key `regioplan`, or both `region` and `period` (a
+/// plan that lost its version line is still checked, and told so).
+fn is_plan_keys(has: impl Fn(&str) -> bool) -> bool {
+    has("regioplan") || (has("region") && has("period"))
+}
+
+/// Whether a text that does not parse is meant as a plan: a line at the left margin starts
+/// with the key `regioplan:` (or `region:` and `period:` both), as written or quoted. A broken
+/// plan is reported; a broken YAML file of another kind found in a directory is skipped.
+#[must_use]
+pub fn is_plan_text(text: &str) -> bool {
+    let top_keys: Vec<&str> = text
+        .lines()
+        .filter_map(|line| {
+            let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+            let (key, _) = line.split_once(':')?;
+            let key = key.trim_end();
+            let key = key
+                .strip_prefix('"')
+                .and_then(|k| k.strip_suffix('"'))
+                .or_else(|| key.strip_prefix('\'').and_then(|k| k.strip_suffix('\'')))
+                .unwrap_or(key);
+            Some(key)
+        })
+        .collect();
+    is_plan_keys(|key| top_keys.contains(&key))
 }
 
 fn is_blank(text: &str) -> bool {
@@ -258,6 +339,42 @@ mod tests {
         let at = loaded.source.position(unknown.primary.span.start);
         assert_eq!((at.line, at.column), (4, 3));
         assert_eq!(lone_cr_to_lf("a\r\nb\rc"), "a\r\nb\nc");
+    }
+
+    #[test]
+    fn a_yaml_file_without_the_regioplan_key_is_one_finding() {
+        let loaded = load(
+            ".pre-commit-config.yaml",
+            b"# hooks\nrepos:\n  - repo: x\n    rev: v1\n",
+        );
+        assert!(loaded.not_a_plan);
+        let codes: Vec<_> = loaded.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["RP007"]);
+        assert_eq!(
+            loaded
+                .source
+                .position(loaded.diagnostics[0].primary.span.start)
+                .line,
+            2
+        );
+        // A plan that lost its version line is still a plan.
+        let loaded = load("x.yaml", b"region: {name: x}\nperiod: {}\n");
+        assert!(!loaded.not_a_plan);
+    }
+
+    #[test]
+    fn a_broken_file_is_a_plan_when_it_says_so_at_the_top() {
+        assert!(is_plan_text("# c\nregioplan: 1\nregion: [\n"));
+        assert!(is_plan_text("\"regioplan\" : 1\n"));
+        assert!(!is_plan_text(
+            "apiVersion: v1\nmetadata: {{ .name }}\n  regioplan: 1\n"
+        ));
+        let loaded = load("x.yaml", b"regioplan: 1\nregion: [\n");
+        assert!(!loaded.not_a_plan);
+        assert_eq!(loaded.diagnostics[0].code, "RP002");
+        let loaded = load("x.yaml", b"kind: x\nspec: [\n");
+        assert!(loaded.not_a_plan);
+        assert_eq!(loaded.diagnostics[0].code, "RP002");
     }
 
     #[test]

@@ -242,7 +242,7 @@ fn extent_end(span: Span, children: impl Iterator<Item = usize>) -> usize {
 }
 
 /// The span of a parsed node's location.
-fn span_of(location: &serde_saphyr::Location) -> Span {
+pub(crate) fn span_of(location: &serde_saphyr::Location) -> Span {
     let span = location.span();
     let start = span.byte_offset().unwrap_or_else(|| span.offset());
     let len = span.byte_len().unwrap_or_else(|| span.len());

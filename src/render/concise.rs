@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::{Summary, positions};
 use crate::diagnostic::FileResult;
 
-pub fn write(out: &mut dyn Write, results: &[FileResult]) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, results: &[FileResult], skipped: &[String]) -> io::Result<()> {
     for result in results {
         for d in &result.diagnostics {
             let (start, _) = positions(&result.source, d.primary.span);
@@ -25,6 +25,6 @@ pub fn write(out: &mut dyn Write, results: &[FileResult]) -> io::Result<()> {
     writeln!(
         out,
         "{}",
-        super::human::summary_line(&Summary::of(results), None)
+        super::human::summary_line(&Summary::of(results), None, skipped)
     )
 }

@@ -8,7 +8,7 @@ use crate::diagnostic::FileResult;
 use crate::diagnostic::Severity;
 use crate::rules;
 
-pub fn write(out: &mut dyn Write, results: &[FileResult]) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, results: &[FileResult], skipped: &[String]) -> io::Result<()> {
     for result in results {
         for d in &result.diagnostics {
             let (start, end) = positions(&result.source, d.primary.span);
@@ -38,7 +38,7 @@ pub fn write(out: &mut dyn Write, results: &[FileResult]) -> io::Result<()> {
     writeln!(
         out,
         "{}",
-        super::human::summary_line(&Summary::of(results), None)
+        super::human::summary_line(&Summary::of(results), None, skipped)
     )
 }
 

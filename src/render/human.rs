@@ -10,15 +10,21 @@ use crate::diagnostic::FileResult;
 use crate::diagnostic::Span;
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
 
-/// Writes every diagnostic of every file, then the summary line (with the time, if given).
+/// Writes every diagnostic of every file, then the summary line (with the time, if given, and
+/// the files skipped because they are not a regioplan).
 pub fn write(
     out: &mut dyn Write,
     results: &[FileResult],
+    skipped: &[String],
     color: bool,
     elapsed: Option<Duration>,
 ) -> io::Result<()> {
     write_diagnostics(out, results, color)?;
-    writeln!(out, "{}", summary_line(&Summary::of(results), elapsed))
+    writeln!(
+        out,
+        "{}",
+        summary_line(&Summary::of(results), elapsed, skipped)
+    )
 }
 
 /// Writes every diagnostic of every file, without a summary.
@@ -41,14 +47,15 @@ pub fn write_diagnostics(
     Ok(())
 }
 
-/// `Checked 3 files in 12 ms: 2 errors, 1 warning.` or `...: no problems found.`
+/// `Checked 3 files in 12 ms: 2 errors, 1 warning.` or `...: no problems found.`, followed by
+/// `Skipped 1 file that is not a regioplan: .pre-commit-config.yaml.` when files were skipped.
 #[must_use]
-pub fn summary_line(summary: &Summary, elapsed: Option<Duration>) -> String {
+pub fn summary_line(summary: &Summary, elapsed: Option<Duration>, skipped: &[String]) -> String {
     let mut files = plural(summary.files, "file");
     if let Some(elapsed) = elapsed {
         files = format!("{files} in {} ms", elapsed.as_millis());
     }
-    if summary.errors == 0 && summary.warnings == 0 {
+    let checked = if summary.errors == 0 && summary.warnings == 0 {
         format!("Checked {files}: no problems found.")
     } else {
         format!(
@@ -56,7 +63,34 @@ pub fn summary_line(summary: &Summary, elapsed: Option<Duration>) -> String {
             plural(summary.errors, "error"),
             plural(summary.warnings, "warning")
         )
+    };
+    if skipped.is_empty() {
+        checked
+    } else {
+        format!("{checked} {}", skipped_line(skipped))
     }
+}
+
+/// `Skipped 2 files that are not a regioplan: a.yaml, b.yml.`, naming at most five.
+#[must_use]
+pub fn skipped_line(skipped: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let what = if skipped.len() == 1 {
+        "1 file that is not a regioplan".to_string()
+    } else {
+        format!("{} files that are not a regioplan", skipped.len())
+    };
+    let names = skipped
+        .iter()
+        .take(SHOWN)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = match skipped.len().checked_sub(SHOWN) {
+        Some(rest) if rest > 0 => format!(" and {rest} more"),
+        _ => String::new(),
+    };
+    format!("Skipped {what}: {names}{more}.")
 }
 
 fn report<'a>(source: &'a SourceFile, d: &'a Diagnostic) -> Vec<Group<'a>> {
@@ -125,6 +159,20 @@ mod tests {
     }
 
     #[test]
+    fn skipped_files_are_named_at_most_five() {
+        let names: Vec<String> = (1..=7).map(|i| format!("f{i}.yaml")).collect();
+        assert_eq!(
+            skipped_line(&names[..1]),
+            "Skipped 1 file that is not a regioplan: f1.yaml."
+        );
+        assert_eq!(
+            skipped_line(&names),
+            "Skipped 7 files that are not a regioplan: f1.yaml, f2.yaml, f3.yaml, f4.yaml, \
+             f5.yaml and 2 more."
+        );
+    }
+
+    #[test]
     fn summary_counts_use_singular_and_plural() {
         let s = Summary {
             files: 1,
@@ -132,7 +180,7 @@ mod tests {
             warnings: 1,
         };
         assert_eq!(
-            summary_line(&s, None),
+            summary_line(&s, None, &[]),
             "Checked 1 file: 2 errors, 1 warning."
         );
         let clean = Summary {
@@ -142,7 +190,7 @@ mod tests {
         };
         let took = Some(Duration::from_millis(12));
         assert_eq!(
-            summary_line(&clean, took),
+            summary_line(&clean, took, &[]),
             "Checked 3 files in 12 ms: no problems found."
         );
     }

@@ -13,6 +13,9 @@ use crate::rules;
 struct Document<'a> {
     version: &'static str,
     files: Vec<File<'a>>,
+    /// YAML files found in a directory that are not a regioplan, left unchecked.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    skipped: &'a [String],
     summary: Summary,
 }
 
@@ -75,7 +78,7 @@ fn convert<'a>(source: &SourceFile, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
 }
 
 /// Writes the JSON document followed by a newline.
-pub fn write(out: &mut dyn Write, results: &[FileResult]) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, results: &[FileResult], skipped: &[String]) -> io::Result<()> {
     let document = Document {
         version: env!("CARGO_PKG_VERSION"),
         files: results
@@ -89,6 +92,7 @@ pub fn write(out: &mut dyn Write, results: &[FileResult]) -> io::Result<()> {
                     .collect(),
             })
             .collect(),
+        skipped,
         summary: Summary::of(results),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;

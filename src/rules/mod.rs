@@ -102,6 +102,7 @@ pub static ALL: &[&Rule] = &[
     &structure::EMPTY,
     &structure::MULTIPLE_DOCUMENTS,
     &structure::LIMIT,
+    &structure::NOT_A_PLAN,
     &structure::UNKNOWN_KEY,
     &structure::MISSING_KEY,
     &structure::WRONG_TYPE,

@@ -25,8 +25,11 @@ pub static SYNTAX: Rule = Rule {
         name: "yaml-syntax",
         severity: Error,
         summary: "The file is not valid YAML.",
-        why: "Nothing else can be checked until the YAML parses. The position is where the parser \
-              gave up, which is at or just after the mistake.",
+        why: "Nothing else can be checked until the YAML parses. Typical mistakes (a colon inside \
+              a text, a text starting with `'s`, `>`, `%`, `@`, `*` or `&`, curly quotes, a \
+              non-breaking space, an unclosed `[` or `\"`) are reported on their own line with \
+              what to write instead, all of them in one run; any other mistake is reported where \
+              the parser gave up, which is at or just after it.",
         bad: "themes:\n  - id: ggz\n    name: [GGZ\n",
         good: "themes:\n  - id: ggz\n    name: GGZ\n",
     },
@@ -87,6 +90,25 @@ pub static LIMIT: Rule = Rule {
               memory, such as alias bombs. Real plans are far below them.",
         bad: "a: &a [*a, *a, *a, *a]   # and so on: an alias bomb",
         good: "a: [1, 2, 3]",
+    },
+    check: None,
+    pruning: Pruning::Independent,
+};
+
+pub static NOT_A_PLAN: Rule = Rule {
+    info: RuleInfo {
+        code: "RP007",
+        name: "not-a-plan",
+        severity: Error,
+        summary: "A YAML file that is not a regioplan (it has no top-level `regioplan:` key) was named to be checked.",
+        why: "Other YAML files live beside plans (`.pre-commit-config.yaml`, CI workflows) and \
+              checking them against the plan format gives a page of meaningless findings. A file \
+              is a plan when its top level has the key `regioplan` (or both `region` and \
+              `period`, so a plan that lost its version line is still checked). When a directory \
+              is checked, other YAML files are skipped and named in the summary; a file named on \
+              the command line gets this one finding instead.",
+        bad: "# .pre-commit-config.yaml\nrepos:\n  - repo: https://github.com/OWNER/regioplan\n",
+        good: "regioplan: 1\nregion: ...\nperiod: ...\n",
     },
     check: None,
     pruning: Pruning::Independent,
