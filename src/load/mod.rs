@@ -6,6 +6,7 @@
 //! here prints or touches the file system; `commands` reads the bytes.
 
 pub mod de;
+pub mod lossy;
 pub mod prune;
 pub mod structure;
 pub mod yaml;
@@ -113,6 +114,7 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
             .path(path),
         );
     }
+    loaded.diagnostics.extend(lossy::check(&tree, text));
     let mut structural = structure::check(&tree);
     fill_paths(&mut structural, &tree);
     // A plan of another format version is not read further.
@@ -122,7 +124,7 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
     if structural.is_empty() {
         match de::from_node::<Plan>(&tree.root) {
             Ok(plan) => loaded.plan = Some(plan),
-            Err(error) => loaded.diagnostics.push(model_error(&error)),
+            Err(error) => loaded.diagnostics.push(model_error(&error, text)),
         }
     } else if readable && let Some((plan, pruned)) = prune::readable_rest(&tree, &structural) {
         // Check the sound rest: the plan without its broken parts.
@@ -137,9 +139,23 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
 
 /// A failure to read the model after the schema passed. JSON Schema counts `800.0` as an
 /// integer, serde does not: a decimal where a count belongs (often a Dutch thousands separator,
-/// `800.000`) is a wrong type, not a defect. Anything else is a schema/model mismatch: a defect.
-fn model_error(error: &de::Error) -> Diagnostic {
+/// `800.000`, RP007) is a wrong type, not a defect. Anything else is a schema/model mismatch: a
+/// defect.
+fn model_error(error: &de::Error, text: &str) -> Diagnostic {
     let span = error.span.unwrap_or_default();
+    let written = text.get(span.start..span.end()).unwrap_or_default();
+    if error.message.contains("invalid type: floating point")
+        && let Some(meant) = lossy::without_thousands_separator(written)
+    {
+        return Diagnostic::new(
+            &r::THOUSANDS_SEPARATOR,
+            span,
+            format!("`{written}` is read as a decimal number, but a count is whole: {meant} was meant"),
+        )
+        .label("a dot is a decimal point in YAML")
+        .help(format!("write `{meant}` without a thousands separator"))
+        .replacement(Some(&meant));
+    }
     if error.message.contains("invalid type: floating point") {
         return Diagnostic::new(
             &r::WRONG_TYPE,

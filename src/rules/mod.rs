@@ -102,6 +102,9 @@ pub static ALL: &[&Rule] = &[
     &structure::EMPTY,
     &structure::MULTIPLE_DOCUMENTS,
     &structure::LIMIT,
+    &structure::THOUSANDS_SEPARATOR,
+    &structure::TEXT_CUT_BY_COMMENT,
+    &structure::DECIMAL_COMMA,
     &structure::UNKNOWN_KEY,
     &structure::MISSING_KEY,
     &structure::WRONG_TYPE,
@@ -216,6 +219,34 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// Whether two names are the same when case and accents are ignored: `Ayşe Yılmaz` and
+/// `ayse yilmaz`. Used to recognise a name written where an id belongs.
+#[must_use]
+pub fn same_name(a: &str, b: &str) -> bool {
+    let fold = |s: &str| -> String {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'í' | 'ì' | 'î' | 'ï' | 'ı' => 'i',
+                'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+                'ú' | 'ù' | 'û' | 'ü' => 'u',
+                'ç' => 'c',
+                'ş' | 'š' => 's',
+                'ğ' => 'g',
+                'ñ' => 'n',
+                'ý' | 'ÿ' => 'y',
+                other => other,
+            })
+            .collect()
+    };
+    fold(a) == fold(b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,6 +300,12 @@ mod tests {
                 .iter()
                 .any(|d| d.code == "RP102")
         );
+    }
+
+    #[test]
+    fn names_match_without_case_and_accents() {
+        assert!(same_name("Ayşe Yılmaz", "ayse  yilmaz"));
+        assert!(!same_name("Ayşe Yılmaz", "a.yilmaz"));
     }
 
     #[test]
