@@ -109,9 +109,8 @@ pub fn counts_whole_things(unit: &str) -> bool {
 
 /// RP007: `620.000` where a whole number was written with a Dutch thousands separator.
 fn thousands_separator(number: &TNode, unit: &str, text: &str) -> Option<Diagnostic> {
-    let read = match number.value {
-        TValue::Float(f) => f,
-        _ => return None,
+    let TValue::Float(read) = number.value else {
+        return None;
     };
     let written = text.get(number.span.start..number.span.end())?;
     let meant = without_thousands_separator(written)?;
@@ -182,7 +181,10 @@ fn cut_by_comment(node: &TNode, key: &str, value: &str, text: &str) -> Option<Di
 /// Whether a text has the form of an id, a choice or a date (`ggz`, `in_progress`,
 /// `2022-12-31`): a comment after it cuts nothing that was meant as text.
 fn looks_like_id(value: &str) -> bool {
-    value.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+    value
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
         && value
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
@@ -230,10 +232,7 @@ mod tests {
     fn a_hash_in_running_text_cuts_it_but_a_comment_does_not() {
         assert_eq!(
             codes("title: Wachttijd #1 prioriteit\n"),
-            [(
-                "RP008",
-                Some("\"Wachttijd #1 prioriteit\"".to_string())
-            )]
+            [("RP008", Some("\"Wachttijd #1 prioriteit\"".to_string()))]
         );
         assert_eq!(codes("title: Wachttijd # eerst\n").len(), 1);
         assert!(codes("title: Wachttijd  # een opmerking\n").is_empty());
@@ -244,8 +243,14 @@ mod tests {
 
     #[test]
     fn separators_are_read_as_dutch_authors_write_them() {
-        assert_eq!(without_thousands_separator("620.000").as_deref(), Some("620000"));
-        assert_eq!(without_thousands_separator("-4.000").as_deref(), Some("-4000"));
+        assert_eq!(
+            without_thousands_separator("620.000").as_deref(),
+            Some("620000")
+        );
+        assert_eq!(
+            without_thousands_separator("-4.000").as_deref(),
+            Some("-4000")
+        );
         assert_eq!(without_thousands_separator("1.5"), None);
         assert_eq!(without_thousands_separator("12.50"), None);
     }

@@ -150,7 +150,9 @@ fn model_error(error: &de::Error, text: &str) -> Diagnostic {
         return Diagnostic::new(
             &r::THOUSANDS_SEPARATOR,
             span,
-            format!("`{written}` is read as a decimal number, but a count is whole: {meant} was meant"),
+            format!(
+                "`{written}` is read as a decimal number, but a count is whole: {meant} was meant"
+            ),
         )
         .label("a dot is a decimal point in YAML")
         .help(format!("write `{meant}` without a thousands separator"))

@@ -596,7 +596,11 @@ fn type_help(instance: &Value, expected: &str) -> String {
         Value::String(text) if numeric && text.trim().parse::<f64>().is_ok() => {
             format!("remove the quotes: `{}`", text.trim())
         }
-        Value::String(text) if numeric && text.trim().split('.').count() > 2 && text.trim().replace('.', "").parse::<u64>().is_ok() => {
+        Value::String(text)
+            if numeric
+                && text.trim().split('.').count() > 2
+                && text.trim().replace('.', "").parse::<u64>().is_ok() =>
+        {
             format!(
                 "write the number without thousands separators: `{}`",
                 text.trim().replace('.', "")

@@ -196,7 +196,11 @@ fn is_percent(unit: &str) -> bool {
 /// RP403: the baseline, target and measurements of indicators in percent outside 0-100%.
 fn indicator_shares_out_of_range(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     crate::plan::index::each_goal(cx.plan, &mut |goal, _| {
-        let Some(indicator) = goal.indicator.as_ref().filter(|i| is_percent(&i.unit.value)) else {
+        let Some(indicator) = goal
+            .indicator
+            .as_ref()
+            .filter(|i| is_percent(&i.unit.value))
+        else {
             return;
         };
         let figures = [

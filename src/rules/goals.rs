@@ -3,8 +3,8 @@
 use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::{Error, Warning};
-use crate::plan::index::each_goal;
 use crate::plan::domain::yaml_name;
+use crate::plan::index::each_goal;
 use crate::plan::raw::{Direction, Goal, Status};
 
 pub static GOAL_NOT_MEASURABLE: Rule = Rule {

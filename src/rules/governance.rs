@@ -63,7 +63,10 @@ fn board_contacts_without_seat(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(contact) = &theme.board_contact else {
             continue;
         };
-        if cx.index.get(crate::plan::index::Kind::Person, &contact.value.0).is_none()
+        if cx
+            .index
+            .get(crate::plan::index::Kind::Person, &contact.value.0)
+            .is_none()
             || seated.contains(&contact.value.0.as_str())
         {
             continue;

@@ -241,7 +241,8 @@ fn unknown_references(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) 
 /// The id of the person or organisation named `name` (ignoring case and accents), for a
 /// reference written as a name: `trekker: ayse` where `a.yilmaz` is called `Ayse`.
 fn id_named<'a>(plan: &'a Plan, kind: Kind, name: &str) -> Option<&'a str> {
-    let named = |id: &'a S<Id>, n: &S<String>| same_name(&n.value, name).then_some(id.value.0.as_str());
+    let named =
+        |id: &'a S<Id>, n: &S<String>| same_name(&n.value, name).then_some(id.value.0.as_str());
     match kind {
         Kind::Person => plan.people.iter().find_map(|p| named(&p.id, &p.name)),
         Kind::Organisation => plan
