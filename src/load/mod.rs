@@ -278,6 +278,50 @@ mod tests {
         assert_eq!(lone_cr_to_lf("a\r\nb\rc"), "a\r\nb\nc");
     }
 
+    const MINIMAL: &str = include_str!("../../examples/valid/minimal.yaml");
+
+    /// (code, replacement) of every finding when loading `text`.
+    fn findings(text: &str) -> Vec<(&'static str, Option<String>)> {
+        load("x.yaml", text.as_bytes())
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.code, d.replacement))
+            .collect()
+    }
+
+    #[test]
+    fn a_decimal_comma_is_one_finding_with_the_meant_number() {
+        for measurement in [
+            "      - date: 2022-06-30\n        value: 12,5\n",
+            "      - {date: 2022-06-30, value: 12,5}\n",
+        ] {
+            let plan = format!("{MINIMAL}        measurements:\n  {measurement}");
+            assert_eq!(
+                findings(&plan),
+                [("RP009", Some("12.5".to_string()))],
+                "{measurement}"
+            );
+            let loaded = load("x.yaml", plan.as_bytes());
+            let goal = &loaded.plan.expect("the rest is read").themes[0].goals[0];
+            assert!(goal.measurements.is_empty(), "12 is not kept");
+        }
+    }
+
+    #[test]
+    fn a_count_with_a_thousands_separator_suggests_the_whole_number() {
+        let plan = MINIMAL.replace(
+            "  started: 2014-01-01\n",
+            "  started: 2014-01-01\n  key_figures:\n    practices: 800.000\n",
+        );
+        assert_eq!(findings(&plan), [("RP007", Some("800000".to_string()))]);
+    }
+
+    #[test]
+    fn a_name_where_an_id_belongs_suggests_the_id() {
+        let plan = MINIMAL.replace("trekker: a.bakker", "trekker: Anna Bákker");
+        assert_eq!(findings(&plan), [("RP014", Some("a.bakker".to_string()))]);
+    }
+
     #[test]
     fn a_comment_only_file_is_empty() {
         let loaded = load("x.yaml", b"# nothing yet\n\n");

@@ -177,16 +177,19 @@ fn ends_before_starts(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The first and last day of the plan period, when both exist and are in order.
+fn plan_period(plan: &Plan) -> Option<(NaiveDate, NaiveDate)> {
+    let (start, end) = (day(&plan.period.start)?, day(&plan.period.end)?);
+    (start <= end).then_some((start, end))
+}
+
 /// RP207: contracts that lie wholly outside the plan period, and funding lines for a year the
 /// plan does not cover.
 fn outside_plan_period(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
-    let (Some(start), Some(end)) = (day(&plan.period.start), day(&plan.period.end)) else {
+    let Some((start, end)) = plan_period(plan) else {
         return;
     };
-    if start > end {
-        return;
-    }
     let runs = format!("the plan runs from {start} to {end}");
     for contract in &plan.contracts {
         let (Some(from), Some(to)) = (day(&contract.start), day(&contract.end)) else {
@@ -231,12 +234,9 @@ fn outside_plan_period(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// RP202: deadlines before the plan period starts or after it ends.
 fn deadlines_outside_period(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
-    let (Some(start), Some(end)) = (day(&plan.period.start), day(&plan.period.end)) else {
+    let Some((start, end)) = plan_period(plan) else {
         return;
     };
-    if start > end {
-        return;
-    }
     each_goal(plan, &mut |goal, _| {
         let Some(deadline) = &goal.deadline else {
             return;

@@ -307,6 +307,23 @@ mod tests {
     }
 
     #[test]
+    fn a_reference_written_as_a_name_suggests_the_id() {
+        let text = include_str!("../../examples/valid/minimal.yaml")
+            .replace("name: Anna Bakker", "name: Anna")
+            .replace("trekker: a.bakker", "trekker: anna");
+        let loaded = crate::load::load("x.yaml", text.as_bytes());
+        let (Some(plan), Some(tree)) = (&loaded.plan, &loaded.tree) else {
+            panic!("the plan loads");
+        };
+        let index = Index::build(plan);
+        let catalogue = Catalogue::built_in();
+        let cx = Context::new(plan, &index, tree, &catalogue, NaiveDate::MIN);
+        let found = run(&cx, |code| code == "RP102");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].replacement.as_deref(), Some("a.bakker"));
+    }
+
+    #[test]
     fn names_match_without_case_and_accents() {
         assert!(same_name("Ayşe Yılmaz", "ayse  yilmaz"));
         assert!(!same_name("Ayşe Yılmaz", "a.yilmaz"));

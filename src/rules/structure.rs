@@ -119,8 +119,8 @@ pub static TEXT_CUT_BY_COMMENT: Rule = Rule {
                   comment: the text is cut there.",
         why: "`title: Wachttijd #1 prioriteit` is read as `Wachttijd`; the rest is silently lost \
               from reports. A `#` written like running text (one space before it, or none after \
-              it) is reported; a comment written as one (`value  # comment`, two spaces before \
-              and one after) is not.",
+              it) is reported; a comment written the usual way, two spaces before the `#` and \
+              one after it, is not.",
         bad: "title: Wachttijd #1 prioriteit\n",
         good: "title: \"Wachttijd #1 prioriteit\"\n",
     },
