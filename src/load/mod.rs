@@ -292,10 +292,10 @@ mod tests {
     #[test]
     fn a_decimal_comma_is_one_finding_with_the_meant_number() {
         for measurement in [
-            "      - date: 2022-06-30\n        value: 12,5\n",
-            "      - {date: 2022-06-30, value: 12,5}\n",
+            "          - date: 2022-06-30\n            value: 12,5\n",
+            "          - {date: 2022-06-30, value: 12,5}\n",
         ] {
-            let plan = format!("{MINIMAL}        measurements:\n  {measurement}");
+            let plan = format!("{MINIMAL}        measurements:\n{measurement}");
             assert_eq!(
                 findings(&plan),
                 [("RP009", Some("12.5".to_string()))],
