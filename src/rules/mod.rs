@@ -283,24 +283,38 @@ mod tests {
     fn a_rule_reports_only_its_own_code() {
         // Every semantic rule, run alone on a plan that breaks many rules, reports its code only.
         let text = include_str!("../../examples/invalid/RP102-unknown-person.yaml");
+        with_context(text, every_rule_reports_only_its_own_code);
+    }
+
+    /// Loads `text` and runs `f` on the rules' context of the plan.
+    fn with_context(text: &str, f: impl FnOnce(&Context<'_>)) {
         let loaded = crate::load::load("x.yaml", text.as_bytes());
         let (Some(plan), Some(tree)) = (&loaded.plan, &loaded.tree) else {
-            panic!("the example loads");
+            panic!("the plan loads");
         };
         let index = Index::build(plan);
         let catalogue = Catalogue::built_in();
-        let cx = Context::new(plan, &index, tree, &catalogue, NaiveDate::MIN);
+        f(&Context::new(
+            plan,
+            &index,
+            tree,
+            &catalogue,
+            NaiveDate::MIN,
+        ));
+    }
+
+    fn every_rule_reports_only_its_own_code(cx: &Context<'_>) {
         for rule in ALL.iter().filter(|r| r.check.is_some()) {
-            let found = run(&cx, |code| code == rule.code);
+            let found = run(cx, |code| code == rule.code);
             assert!(
                 found.iter().all(|d| d.code == rule.code),
                 "{}: {found:?}",
                 rule.code
             );
         }
-        assert!(run(&cx, |_| false).is_empty());
+        assert!(run(cx, |_| false).is_empty());
         assert!(
-            run(&cx, |code| code == "RP102")
+            run(cx, |code| code == "RP102")
                 .iter()
                 .any(|d| d.code == "RP102")
         );
@@ -311,16 +325,11 @@ mod tests {
         let text = include_str!("../../examples/valid/minimal.yaml")
             .replace("name: Anna Bakker", "name: Anna")
             .replace("trekker: a.bakker", "trekker: anna");
-        let loaded = crate::load::load("x.yaml", text.as_bytes());
-        let (Some(plan), Some(tree)) = (&loaded.plan, &loaded.tree) else {
-            panic!("the plan loads");
-        };
-        let index = Index::build(plan);
-        let catalogue = Catalogue::built_in();
-        let cx = Context::new(plan, &index, tree, &catalogue, NaiveDate::MIN);
-        let found = run(&cx, |code| code == "RP102");
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].replacement.as_deref(), Some("a.bakker"));
+        with_context(&text, |cx| {
+            let found = run(cx, |code| code == "RP102");
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(found[0].replacement.as_deref(), Some("a.bakker"));
+        });
     }
 
     #[test]
