@@ -156,6 +156,10 @@ fn cut_by_comment(node: &TNode, key: &str, value: &str, text: &str) -> Option<Di
     let comment = line.trim_start_matches([' ', '\t']);
     let gap = line.len() - comment.len();
     let after = comment.strip_prefix('#')?;
+    if after.trim_start().starts_with("regioplan:") {
+        // An inline suppression, not a cut text.
+        return None;
+    }
     let like_text = gap == 1 || after.chars().next().is_some_and(|c| !c.is_whitespace());
     if gap == 0 || !like_text {
         return None;
@@ -239,6 +243,7 @@ mod tests {
         assert!(codes("title: \"Wachttijd #1\"\n").is_empty());
         assert!(codes("trekker: a.bakker #nog vragen\n").is_empty());
         assert!(codes("title: C# en Java\n").is_empty());
+        assert!(codes("title: Wachttijd # regioplan: ignore[RP304] volgt\n").is_empty());
     }
 
     #[test]

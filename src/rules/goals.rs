@@ -67,16 +67,6 @@ pub static ACHIEVED_BUT_TARGET_MISSED: Rule = Rule {
     pruning: Pruning::Independent,
 };
 
-/// The goal rules.
-/// Calls `f` with every goal that is not stopped: a stopped goal needs no owner or target.
-fn each_active_goal<'a>(cx: &Context<'a>, mut f: impl FnMut(&'a Goal)) {
-    each_goal(cx.plan, &mut |goal, _| {
-        if goal.status.value != Status::Stopped {
-            f(goal);
-        }
-    });
-}
-
 pub static BASELINE_PAST_TARGET: Rule = Rule {
     info: RuleInfo {
         code: "RP308",
@@ -91,6 +81,16 @@ pub static BASELINE_PAST_TARGET: Rule = Rule {
     check: Some(baselines_past_target),
     pruning: Pruning::Independent,
 };
+
+/// The goal rules.
+/// Calls `f` with every goal that is not stopped: a stopped goal needs no owner or target.
+fn each_active_goal<'a>(cx: &Context<'a>, mut f: impl FnMut(&'a Goal)) {
+    each_goal(cx.plan, &mut |goal, _| {
+        if goal.status.value != Status::Stopped {
+            f(goal);
+        }
+    });
+}
 
 /// RP304: goals without an indicator, or with an indicator without a target.
 fn goals_not_measurable(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -154,6 +154,36 @@ fn goals_without_deadline(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     });
 }
 
+/// RP307: goals marked achieved whose last measurement misses the target.
+fn achieved_but_target_missed(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    each_active_goal(cx, |goal| {
+        if goal.status.value == Status::Achieved
+            && goal.is_reached() == Some(false)
+            && let Some(indicator) = &goal.indicator
+            && let Some(target) = &indicator.target
+            && let Some(last) = goal.latest_measurement()
+        {
+            out.push(
+                Diagnostic::new(
+                    &ACHIEVED_BUT_TARGET_MISSED,
+                    goal.status.span,
+                    format!(
+                        "goal `{}` is marked achieved, but its last measurement ({} {unit}) misses the target ({} {unit}, {})",
+                        goal.id.value.0,
+                        last.value.value,
+                        target.value,
+                        indicator.direction.value.bound(),
+                        unit = indicator.unit.value,
+                    ),
+                )
+                .label("status says achieved")
+                .secondary(last.value.span, "last measurement")
+                .help("set the status to `in_progress` or `at_risk`, or add the measurement that reached the target"),
+            );
+        }
+    });
+}
+
 /// RP308: goals whose baseline already reaches the target in the goal's direction.
 fn baselines_past_target(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     each_active_goal(cx, |goal| {
@@ -184,36 +214,6 @@ fn baselines_past_target(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "check the baseline, the target and `direction: {}`; a goal to keep a value where it is has `direction: maintain`",
                     yaml_name(&direction)
                 )),
-            );
-        }
-    });
-}
-
-/// RP307: goals marked achieved whose last measurement misses the target.
-fn achieved_but_target_missed(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    each_active_goal(cx, |goal| {
-        if goal.status.value == Status::Achieved
-            && goal.is_reached() == Some(false)
-            && let Some(indicator) = &goal.indicator
-            && let Some(target) = &indicator.target
-            && let Some(last) = goal.latest_measurement()
-        {
-            out.push(
-                Diagnostic::new(
-                    &ACHIEVED_BUT_TARGET_MISSED,
-                    goal.status.span,
-                    format!(
-                        "goal `{}` is marked achieved, but its last measurement ({} {unit}) misses the target ({} {unit}, {})",
-                        goal.id.value.0,
-                        last.value.value,
-                        target.value,
-                        indicator.direction.value.bound(),
-                        unit = indicator.unit.value,
-                    ),
-                )
-                .label("status says achieved")
-                .secondary(last.value.span, "last measurement")
-                .help("set the status to `in_progress` or `at_risk`, or add the measurement that reached the target"),
             );
         }
     });
