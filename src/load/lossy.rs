@@ -2,7 +2,7 @@
 //!
 //! The schema sees only what YAML made of the text: `620.000` is a valid number (620) and
 //! `Wachttijd #1 prioriteit` a valid text (`Wachttijd`). This pass compares the tree with the
-//! source text and reports where the two differ in a way that loses data (RP007, RP008). It
+//! source text and reports where the two differ in a way that loses data (RP017, RP008). It
 //! never changes the tree or the plan: the findings stand beside the structural ones.
 
 use crate::diagnostic::{Diagnostic, Span};
@@ -107,7 +107,7 @@ pub fn counts_whole_things(unit: &str) -> bool {
             .any(|word| STEMS.iter().any(|stem| word.starts_with(stem)))
 }
 
-/// RP007: `620.000` where a whole number was written with a Dutch thousands separator.
+/// RP017: `620.000` where a whole number was written with a Dutch thousands separator.
 fn thousands_separator(number: &TNode, unit: &str, text: &str) -> Option<Diagnostic> {
     let TValue::Float(read) = number.value else {
         return None;
@@ -211,7 +211,7 @@ mod tests {
     fn a_dutch_thousands_separator_in_an_amount_is_caught_with_the_meant_value() {
         assert_eq!(
             codes("funding:\n  - amount_eur: 620.000\n"),
-            [("RP007", Some("620000".to_string()))]
+            [("RP017", Some("620000".to_string()))]
         );
         assert!(codes("funding:\n  - amount_eur: 620.5\n").is_empty());
         assert!(codes("funding:\n  - amount_eur: 1620.000\n").is_empty());

@@ -139,7 +139,7 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
 
 /// A failure to read the model after the schema passed. JSON Schema counts `800.0` as an
 /// integer, serde does not: a decimal where a count belongs (often a Dutch thousands separator,
-/// `800.000`, RP007) is a wrong type, not a defect. Anything else is a schema/model mismatch: a
+/// `800.000`, RP017) is a wrong type, not a defect. Anything else is a schema/model mismatch: a
 /// defect.
 fn model_error(error: &de::Error, text: &str) -> Diagnostic {
     let span = error.span.unwrap_or_default();
@@ -313,7 +313,7 @@ mod tests {
             "  started: 2014-01-01\n",
             "  started: 2014-01-01\n  key_figures:\n    practices: 800.000\n",
         );
-        assert_eq!(findings(&plan), [("RP007", Some("800000".to_string()))]);
+        assert_eq!(findings(&plan), [("RP017", Some("800000".to_string()))]);
     }
 
     #[test]

@@ -94,7 +94,7 @@ pub static LIMIT: Rule = Rule {
 
 pub static THOUSANDS_SEPARATOR: Rule = Rule {
     info: RuleInfo {
-        code: "RP007",
+        code: "RP017",
         name: "thousands-separator",
         severity: Error,
         summary: "A dot with three digits after it where a thousands separator was meant \
