@@ -6,6 +6,7 @@
 //! here prints or touches the file system; `commands` reads the bytes.
 
 pub mod de;
+pub mod lossy;
 pub mod mistakes;
 pub mod prune;
 pub mod structure;
@@ -166,6 +167,7 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
             .path(path),
         );
     }
+    loaded.diagnostics.extend(lossy::check(&tree, text));
     let mut structural = structure::check(&tree);
     fill_paths(&mut structural, &tree);
     // A plan of another format version is not read further.
@@ -175,7 +177,7 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
     if structural.is_empty() {
         match de::from_node::<Plan>(&tree.root) {
             Ok(plan) => loaded.plan = Some(plan),
-            Err(error) => loaded.diagnostics.push(model_error(&error)),
+            Err(error) => loaded.diagnostics.push(model_error(&error, text)),
         }
     } else if readable && let Some((plan, pruned)) = prune::readable_rest(&tree, &structural) {
         // Check the sound rest: the plan without its broken parts.
@@ -190,9 +192,25 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
 
 /// A failure to read the model after the schema passed. JSON Schema counts `800.0` as an
 /// integer, serde does not: a decimal where a count belongs (often a Dutch thousands separator,
-/// `800.000`) is a wrong type, not a defect. Anything else is a schema/model mismatch: a defect.
-fn model_error(error: &de::Error) -> Diagnostic {
+/// `800.000`, RP017) is a wrong type, not a defect. Anything else is a schema/model mismatch: a
+/// defect.
+fn model_error(error: &de::Error, text: &str) -> Diagnostic {
     let span = error.span.unwrap_or_default();
+    let written = text.get(span.start..span.end()).unwrap_or_default();
+    if error.message.contains("invalid type: floating point")
+        && let Some(meant) = lossy::without_thousands_separator(written)
+    {
+        return Diagnostic::new(
+            &r::THOUSANDS_SEPARATOR,
+            span,
+            format!(
+                "`{written}` is read as a decimal number, but a count is whole: {meant} was meant"
+            ),
+        )
+        .label("a dot is a decimal point in YAML")
+        .help(format!("write `{meant}` without a thousands separator"))
+        .replacement(Some(&meant));
+    }
     if error.message.contains("invalid type: floating point") {
         return Diagnostic::new(
             &r::WRONG_TYPE,
@@ -339,6 +357,50 @@ mod tests {
         let at = loaded.source.position(unknown.primary.span.start);
         assert_eq!((at.line, at.column), (4, 3));
         assert_eq!(lone_cr_to_lf("a\r\nb\rc"), "a\r\nb\nc");
+    }
+
+    const MINIMAL: &str = include_str!("../../examples/valid/minimal.yaml");
+
+    /// (code, replacement) of every finding when loading `text`.
+    fn findings(text: &str) -> Vec<(&'static str, Option<String>)> {
+        load("x.yaml", text.as_bytes())
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.code, d.replacement))
+            .collect()
+    }
+
+    #[test]
+    fn a_decimal_comma_is_one_finding_with_the_meant_number() {
+        for measurement in [
+            "          - date: 2022-06-30\n            value: 12,5\n",
+            "          - {date: 2022-06-30, value: 12,5}\n",
+        ] {
+            let plan = format!("{MINIMAL}        measurements:\n{measurement}");
+            assert_eq!(
+                findings(&plan),
+                [("RP009", Some("12.5".to_string()))],
+                "{measurement}"
+            );
+            let loaded = load("x.yaml", plan.as_bytes());
+            let goal = &loaded.plan.expect("the rest is read").themes[0].goals[0];
+            assert!(goal.measurements.is_empty(), "12 is not kept");
+        }
+    }
+
+    #[test]
+    fn a_count_with_a_thousands_separator_suggests_the_whole_number() {
+        let plan = MINIMAL.replace(
+            "  started: 2014-01-01\n",
+            "  started: 2014-01-01\n  key_figures:\n    practices: 800.000\n",
+        );
+        assert_eq!(findings(&plan), [("RP017", Some("800000".to_string()))]);
+    }
+
+    #[test]
+    fn a_name_where_an_id_belongs_suggests_the_id() {
+        let plan = MINIMAL.replace("trekker: a.bakker", "trekker: Anna Bákker");
+        assert_eq!(findings(&plan), [("RP014", Some("a.bakker".to_string()))]);
     }
 
     #[test]

@@ -15,8 +15,8 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Span;
 use crate::plan::raw::{DATE_PATTERN, ID_PATTERN};
 use crate::plan::schema::plan_schema;
-use crate::rules::{did_you_mean, structure as r};
-use crate::tree::{Tree, escape_pointer, unescape_pointer};
+use crate::rules::{did_you_mean, same_name, structure as r};
+use crate::tree::{TValue, Tree, escape_pointer, unescape_pointer};
 
 /// A schema and its compiled validator.
 pub struct Compiled {
@@ -142,7 +142,10 @@ fn translate(
             let allowed = allowed_keys(schema, schema_path);
             unexpected
                 .iter()
-                .map(|key| unknown_key(&at, key, &allowed, tree))
+                .map(|key| {
+                    decimals_split_off(&at, key, tree)
+                        .unwrap_or_else(|| unknown_key(&at, key, &allowed, tree))
+                })
                 .collect()
         }
         ValidationErrorKind::Required { property } => one(missing_key(
@@ -154,7 +157,15 @@ fn translate(
             let form = schema_at(schema, schema_path)
                 .and_then(|s| s.get("pattern"))
                 .and_then(Value::as_str);
-            one(wrong_type(&at, instance, form, kind))
+            let numeric = match kind {
+                TypeKind::Single(t) => matches!(t, JsonType::Number | JsonType::Integer),
+                TypeKind::Multiple(set) => set
+                    .iter()
+                    .any(|t| matches!(t, JsonType::Number | JsonType::Integer)),
+            };
+            one(decimal_comma(&at, instance)
+                .filter(|_| numeric)
+                .unwrap_or_else(|| wrong_type(&at, instance, form, kind)))
         }
         ValidationErrorKind::Enum { options } => {
             let allowed: Vec<String> = options
@@ -194,7 +205,7 @@ fn translate(
         )
         .label("this regioplan reads version 1")
         .help("write `regioplan: 1`")),
-        ValidationErrorKind::Pattern { pattern } => one(wrong_form(&at, instance, pattern)),
+        ValidationErrorKind::Pattern { pattern } => one(wrong_form(&at, instance, pattern, tree)),
         ValidationErrorKind::Minimum { limit }
         | ValidationErrorKind::ExclusiveMinimum { limit } => one(Diagnostic::new(
             &r::OUT_OF_RANGE,
@@ -206,7 +217,9 @@ fn translate(
             ),
         )
         .label("too small")
-        .help(format!("a count or year cannot be below {limit}"))),
+        .help(format!(
+            "a count, a year or an amount cannot be below {limit}"
+        ))),
         ValidationErrorKind::Maximum { limit }
         | ValidationErrorKind::ExclusiveMaximum { limit } => one(Diagnostic::new(
             &r::OUT_OF_RANGE,
@@ -224,6 +237,70 @@ fn translate(
             format!("{} is not valid: {error}", at.what),
         )),
     }
+}
+
+/// RP009: `{value: 12,5}`, which YAML reads as `value: 12` and a key `5`: the key is the
+/// decimals of the number right before it, split off by a decimal comma.
+fn decimals_split_off(at: &Node<'_>, key: &str, tree: &Tree) -> Option<Diagnostic> {
+    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let TValue::Map(entries) = &tree.root.at(at.pointer)?.value else {
+        return None;
+    };
+    let i = entries.iter().position(|(k, _, _)| k == key)?;
+    let (number_key, _, number) = entries.get(i.checked_sub(1)?)?;
+    let key_span = entries.get(i)?.1;
+    let whole = match number.value {
+        TValue::Int(n) => n.to_string(),
+        TValue::UInt(n) => n.to_string(),
+        _ => return None,
+    };
+    // Nothing but the comma between the number and the key.
+    if number.span.end() + 1 != key_span.start {
+        return None;
+    }
+    let meant = format!("{whole}.{key}");
+    Some(
+        Diagnostic::new(
+            &r::DECIMAL_COMMA,
+            Span::new(number.span.start, key_span.end() - number.span.start),
+            format!("`{whole},{key}` is read as {whole} and a stray key `{key}`: YAML numbers take a decimal point"),
+        )
+        .label(format!("read as {whole}"))
+        .help(format!("write `{meant}`"))
+        .replacement(Some(&meant))
+        .path(format!("{}/{}", at.pointer, escape_pointer(number_key))),
+    )
+}
+
+/// RP009: a number written as a text with a decimal comma (`12,5`).
+fn decimal_comma(at: &Node<'_>, instance: &Value) -> Option<Diagnostic> {
+    let Value::String(text) = instance else {
+        return None;
+    };
+    let (whole, decimals) = text.trim().split_once(',')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let whole_digits = whole.strip_prefix('-').unwrap_or(whole);
+    if !digits(whole_digits) || !digits(decimals) {
+        return None;
+    }
+    let meant = format!("{whole}.{decimals}");
+    Some(
+        Diagnostic::new(
+            &r::DECIMAL_COMMA,
+            at.value_span,
+            format!(
+                "`{}` in {} is a text, not a number: YAML numbers take a decimal point",
+                text.trim(),
+                at.what
+            ),
+        )
+        .label("decimal comma")
+        .help(format!("write `{meant}`"))
+        .replacement(Some(&meant))
+        .path(at.pointer.to_string()),
+    )
 }
 
 /// RP010: a key the schema does not allow here, with "did you mean" or the allowed keys.
@@ -292,7 +369,7 @@ fn wrong_type(at: &Node<'_>, instance: &Value, form: Option<&str>, kind: &TypeKi
 }
 
 /// RP014: a text that does not have the form of a date or an id.
-fn wrong_form(at: &Node<'_>, instance: &Value, pattern: &str) -> Diagnostic {
+fn wrong_form(at: &Node<'_>, instance: &Value, pattern: &str, tree: &Tree) -> Diagnostic {
     let given = scalar_text(instance);
     let what = &at.what;
     let (message, help) = if pattern == DATE_PATTERN {
@@ -300,6 +377,18 @@ fn wrong_form(at: &Node<'_>, instance: &Value, pattern: &str) -> Diagnostic {
             format!("`{given}` in {what} is not a date in the form YYYY-MM-DD"),
             Some("write dates as year-month-day, e.g. `2022-12-31`".to_string()),
         )
+    } else if pattern == ID_PATTERN
+        && let Some(id) = id_named(&given, tree)
+    {
+        return Diagnostic::new(
+            &r::INVALID_FORMAT,
+            at.value_span,
+            format!("`{given}` in {what} is a name, not an id"),
+        )
+        .label("a name")
+        .help(format!("write the id `{id}`, not the name"))
+        .replacement(Some(&id))
+        .path(at.pointer.to_string());
     } else if pattern == ID_PATTERN {
         let suggestion = slug(&given);
         (
@@ -317,6 +406,21 @@ fn wrong_form(at: &Node<'_>, instance: &Value, pattern: &str) -> Diagnostic {
     Diagnostic::new(&r::INVALID_FORMAT, at.value_span, message)
         .label("wrong form")
         .help_opt(help)
+}
+
+/// The id of the person or organisation whose name is `name` (ignoring case and accents).
+fn id_named(name: &str, tree: &Tree) -> Option<String> {
+    ["/people", "/organisations"]
+        .iter()
+        .filter_map(|list| tree.value.pointer(list)?.as_array())
+        .flatten()
+        .find(|item| {
+            item.get("name")
+                .and_then(Value::as_str)
+                .is_some_and(|n| same_name(n, name))
+        })
+        .and_then(|item| item.get("id")?.as_str())
+        .map(String::from)
 }
 
 /// A value that is not one of the allowed values, with "did you mean" or the list.
@@ -492,8 +596,15 @@ fn type_help(instance: &Value, expected: &str) -> String {
         Value::String(text) if numeric && text.trim().parse::<f64>().is_ok() => {
             format!("remove the quotes: `{}`", text.trim())
         }
-        Value::String(text) if numeric && text.replace(',', ".").trim().parse::<f64>().is_ok() => {
-            format!("use a decimal point: `{}`", text.replace(',', ".").trim())
+        Value::String(text)
+            if numeric
+                && text.trim().split('.').count() > 2
+                && text.trim().replace('.', "").parse::<u64>().is_ok() =>
+        {
+            format!(
+                "write the number without thousands separators: `{}`",
+                text.trim().replace('.', "")
+            )
         }
         _ => format!("write {expected} here"),
     }

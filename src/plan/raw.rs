@@ -834,6 +834,7 @@ pub struct FundingLine {
     /// The O&I title or a finer label, e.g. `regiomanagement`.
     pub title: Option<S<String>>,
     /// Amount in euro.
+    #[schemars(range(min = 0))]
     pub amount_eur: S<f64>,
     /// The programme the money is for (an id).
     pub programme: Option<S<Id>>,

@@ -1,6 +1,6 @@
 //! Dates (`RP2xx`): dates that exist, deadlines inside the plan, measurements in order.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
@@ -97,6 +97,23 @@ pub static END_BEFORE_START: Rule = Rule {
     pruning: Pruning::Independent,
 };
 
+pub static OUTSIDE_PLAN_PERIOD: Rule = Rule {
+    info: RuleInfo {
+        code: "RP207",
+        name: "outside-plan-period",
+        severity: Warning,
+        summary: "A contract that lies wholly outside the plan period, or a funding line for a \
+                  year the plan does not cover.",
+        why: "Funding per member and per listed patient, and the contracts behind the modules, are \
+              read for the plan's years; a contract or a funding line of another period (often a \
+              mistyped year) is counted where it does not belong.",
+        bad: "period: {start: 2022-01-01, end: 2023-12-31}\nfunding:\n  - {payer: zk, recipient: rd, year: 2032, line: o_and_i, amount_eur: 620000}\n",
+        good: "period: {start: 2022-01-01, end: 2023-12-31}\nfunding:\n  - {payer: zk, recipient: rd, year: 2023, line: o_and_i, amount_eur: 620000}\n",
+    },
+    check: Some(outside_plan_period),
+    pruning: Pruning::Independent,
+};
+
 fn day(date: &S<Date>) -> Option<NaiveDate> {
     date.value.day()
 }
@@ -160,15 +177,66 @@ fn ends_before_starts(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The first and last day of the plan period, when both exist and are in order.
+fn plan_period(plan: &Plan) -> Option<(NaiveDate, NaiveDate)> {
+    let (start, end) = (day(&plan.period.start)?, day(&plan.period.end)?);
+    (start <= end).then_some((start, end))
+}
+
+/// RP207: contracts that lie wholly outside the plan period, and funding lines for a year the
+/// plan does not cover.
+fn outside_plan_period(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
+    let Some((start, end)) = plan_period(plan) else {
+        return;
+    };
+    let runs = format!("the plan runs from {start} to {end}");
+    for contract in &plan.contracts {
+        let (Some(from), Some(to)) = (day(&contract.start), day(&contract.end)) else {
+            continue;
+        };
+        if from <= to && (to < start || from > end) {
+            out.push(
+                Diagnostic::new(
+                    &OUTSIDE_PLAN_PERIOD,
+                    contract.start.span,
+                    format!(
+                        "contract `{}` runs from {from} to {to}, wholly outside the plan period",
+                        contract.id.value.0
+                    ),
+                )
+                .label("outside the plan period")
+                .secondary(plan.period.start.span, runs.clone())
+                .help("correct the contract's dates or the plan period, or move the contract to the plan it belongs to"),
+            );
+        }
+    }
+    let years = i64::from(start.year())..=i64::from(end.year());
+    for line in &plan.funding {
+        if i64::try_from(line.year.value).is_ok_and(|y| !years.contains(&y)) {
+            out.push(
+                Diagnostic::new(
+                    &OUTSIDE_PLAN_PERIOD,
+                    line.year.span,
+                    format!(
+                        "a funding line from `{}` to `{}` is for {}, outside the plan period",
+                        line.payer.value.0, line.recipient.value.0, line.year.value
+                    ),
+                )
+                .label("outside the plan period")
+                .secondary(plan.period.start.span, runs.clone())
+                .help("correct the year or the plan period; funding of other years belongs in the plan for those years"),
+            );
+        }
+    }
+}
+
 /// RP202: deadlines before the plan period starts or after it ends.
 fn deadlines_outside_period(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
-    let (Some(start), Some(end)) = (day(&plan.period.start), day(&plan.period.end)) else {
+    let Some((start, end)) = plan_period(plan) else {
         return;
     };
-    if start > end {
-        return;
-    }
     each_goal(plan, &mut |goal, _| {
         let Some(deadline) = &goal.deadline else {
             return;

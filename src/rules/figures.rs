@@ -41,9 +41,11 @@ pub static SHARE_OUT_OF_RANGE: Rule = Rule {
         code: "RP403",
         name: "share-out-of-range",
         severity: Error,
-        summary: "A percentage outside 0-100, such as the share of practices joined.",
+        summary: "A percentage outside 0-100: the share of practices joined, or the baseline, \
+                  target or a measurement of an indicator in `%`.",
         why: "A share is a part of a whole; `practices_joined_pct: 0.95` (a fraction) or `195` is \
-              read as 0.95% or an impossible 195%.",
+              read as 0.95% or an impossible 195%, and a goal with a target of 120% can never \
+              be reached.",
         bad: "practices_joined_pct: 195\n",
         good: "practices_joined_pct: 95\n",
     },
@@ -164,8 +166,9 @@ fn members_exceed_region(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// RP403: a share of practices joined outside 0-100%.
+/// RP403: a share of practices joined outside 0-100%, and indicators in percent outside it.
 fn share_out_of_range(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    indicator_shares_out_of_range(cx, out);
     if let Some(share) = &cx.plan.region.key_figures.practices_joined_pct
         && !(0.0..=100.0).contains(&share.value)
     {
@@ -182,6 +185,53 @@ fn share_out_of_range(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .help("write the share in percent, e.g. `95` for 95%"),
         );
     }
+}
+
+/// Whether an indicator's unit is a percentage.
+fn is_percent(unit: &str) -> bool {
+    let unit = unit.trim().to_lowercase();
+    matches!(unit.as_str(), "%" | "procent" | "percent" | "pct")
+}
+
+/// RP403: the baseline, target and measurements of indicators in percent outside 0-100%.
+fn indicator_shares_out_of_range(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    crate::plan::index::each_goal(cx.plan, &mut |goal, _| {
+        let Some(indicator) = goal
+            .indicator
+            .as_ref()
+            .filter(|i| is_percent(&i.unit.value))
+        else {
+            return;
+        };
+        let figures = [
+            (indicator.baseline.as_ref(), "baseline"),
+            (indicator.target.as_ref(), "target"),
+        ]
+        .into_iter()
+        .filter_map(|(v, what)| v.map(|v| (v, what.to_string())))
+        .chain(
+            goal.measurements
+                .iter()
+                .map(|m| (&m.value, format!("measurement of {}", m.date.value))),
+        );
+        for (value, what) in figures {
+            if !(0.0..=100.0).contains(&value.value) {
+                out.push(
+                    Diagnostic::new(
+                        &SHARE_OUT_OF_RANGE,
+                        value.span,
+                        format!(
+                            "the {what} of goal `{}` is {}%, outside 0-100%",
+                            goal.id.value.0, value.value
+                        ),
+                    )
+                    .label("not a percentage")
+                    .secondary(indicator.unit.span, "the unit is a percentage")
+                    .help("write a share between 0 and 100; for a change in percentage points, use the unit `procentpunt`"),
+                );
+            }
+        }
+    });
 }
 
 /// RP406: a share of practices joined that the joined and total counts contradict. Counts that

@@ -3,8 +3,9 @@
 use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::{Error, Warning};
+use crate::plan::domain::yaml_name;
 use crate::plan::index::each_goal;
-use crate::plan::raw::{Goal, Status};
+use crate::plan::raw::{Direction, Goal, Status};
 
 pub static GOAL_NOT_MEASURABLE: Rule = Rule {
     info: RuleInfo {
@@ -63,6 +64,21 @@ pub static ACHIEVED_BUT_TARGET_MISSED: Rule = Rule {
         good: "status: in_progress\nindicator: {name: praktijken, unit: praktijken, target: 12, direction: increase}\nmeasurements:\n  - {date: 2022-06-30, value: 8}\n",
     },
     check: Some(achieved_but_target_missed),
+    pruning: Pruning::Independent,
+};
+
+pub static BASELINE_PAST_TARGET: Rule = Rule {
+    info: RuleInfo {
+        code: "RP308",
+        name: "baseline-past-target",
+        severity: Warning,
+        summary: "A goal whose baseline already reaches its target in the goal's direction.",
+        why: "A goal that is reached before work starts promises nothing; usually the baseline and \
+              the target are swapped, the direction is wrong, or a figure lost its thousands.",
+        bad: "indicator:\n  unit: weken\n  baseline: 4\n  target: 6\n  direction: decrease\n",
+        good: "indicator:\n  unit: weken\n  baseline: 12\n  target: 6\n  direction: decrease\n",
+    },
+    check: Some(baselines_past_target),
     pruning: Pruning::Independent,
 };
 
@@ -163,6 +179,41 @@ fn achieved_but_target_missed(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .label("status says achieved")
                 .secondary(last.value.span, "last measurement")
                 .help("set the status to `in_progress` or `at_risk`, or add the measurement that reached the target"),
+            );
+        }
+    });
+}
+
+/// RP308: goals whose baseline already reaches the target in the goal's direction.
+fn baselines_past_target(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    each_active_goal(cx, |goal| {
+        let Some(indicator) = &goal.indicator else {
+            return;
+        };
+        let (Some(baseline), Some(target)) = (&indicator.baseline, &indicator.target) else {
+            return;
+        };
+        let direction = indicator.direction.value;
+        if direction != Direction::Maintain && direction.reaches(baseline.value, target.value) {
+            out.push(
+                Diagnostic::new(
+                    &BASELINE_PAST_TARGET,
+                    baseline.span,
+                    format!(
+                        "the baseline of goal `{}` ({} {unit}) already reaches its target ({} {} {unit})",
+                        goal.id.value.0,
+                        baseline.value,
+                        direction.bound(),
+                        target.value,
+                        unit = indicator.unit.value,
+                    ),
+                )
+                .label("already at the target")
+                .secondary(target.span, "the target")
+                .help(format!(
+                    "check the baseline, the target and `direction: {}`; a goal to keep a value where it is has `direction: maintain`",
+                    yaml_name(&direction)
+                )),
             );
         }
     });

@@ -2,9 +2,9 @@
 
 use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
-use crate::diagnostic::Severity::Error;
+use crate::diagnostic::Severity::{Error, Warning};
 use crate::diagnostic::Span;
-use crate::plan::raw::GovernanceBody;
+use crate::plan::raw::{BodyKind, GovernanceBody};
 
 pub static NO_DECIDING_BODY: Rule = Rule {
     info: RuleInfo {
@@ -22,6 +22,73 @@ pub static NO_DECIDING_BODY: Rule = Rule {
     check: Some(no_deciding_body),
     pruning: Pruning::Section("governance"),
 };
+
+pub static BOARD_CONTACT_WITHOUT_SEAT: Rule = Rule {
+    info: RuleInfo {
+        code: "RP502",
+        name: "board-contact-without-seat",
+        severity: Warning,
+        summary: "A theme's board contact who has no seat in the dagelijks bestuur.",
+        why: "Each theme has an aanspreekpunt in the dagelijks bestuur: the person who carries the \
+              theme in the board. A contact outside it (often someone who left the board) leaves \
+              the theme without a voice there. Checked only when the plan lists the members of a \
+              dagelijks bestuur.",
+        bad: "governance:\n  - id: db\n    kind: dagelijks_bestuur\n    members: [{person: f.francke}]\nthemes:\n  - id: ggz\n    board_contact: a.bakker\n",
+        good: "governance:\n  - id: db\n    kind: dagelijks_bestuur\n    members: [{person: f.francke}]\nthemes:\n  - id: ggz\n    board_contact: f.francke\n",
+    },
+    check: Some(board_contacts_without_seat),
+    pruning: Pruning::Section("governance"),
+};
+
+/// RP502: board contacts of themes who sit in no dagelijks bestuur, when the plan lists one
+/// with people in it.
+fn board_contacts_without_seat(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let boards: Vec<&GovernanceBody> = cx
+        .plan
+        .governance
+        .iter()
+        .filter(|b| b.kind.value == BodyKind::DagelijksBestuur)
+        .collect();
+    let seated: Vec<&str> = boards
+        .iter()
+        .flat_map(|b| &b.members)
+        .filter_map(|m| m.person.as_ref())
+        .map(|p| p.value.0.as_str())
+        .collect();
+    let Some(board) = boards.first() else { return };
+    if seated.is_empty() {
+        return;
+    }
+    for theme in &cx.plan.themes {
+        let Some(contact) = &theme.board_contact else {
+            continue;
+        };
+        if cx
+            .index
+            .get(crate::plan::index::Kind::Person, &contact.value.0)
+            .is_none()
+            || seated.contains(&contact.value.0.as_str())
+        {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                &BOARD_CONTACT_WITHOUT_SEAT,
+                contact.span,
+                format!(
+                    "`{}`, board contact of theme `{}`, has no seat in the dagelijks bestuur",
+                    contact.value.0, theme.id.value.0
+                ),
+            )
+            .label("not in the dagelijks bestuur")
+            .secondary(board.id.span, "the dagelijks bestuur")
+            .help(format!(
+                "name a member of `{}` as board contact, or add `{}` to its members",
+                board.id.value.0, contact.value.0
+            )),
+        );
+    }
+}
 
 /// Whether a body takes formal decisions: explicit, or by its kind.
 /// RP501: no governance body takes formal decisions.

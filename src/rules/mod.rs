@@ -103,6 +103,8 @@ pub static ALL: &[&Rule] = &[
     &structure::MULTIPLE_DOCUMENTS,
     &structure::LIMIT,
     &structure::NOT_A_PLAN,
+    &structure::TEXT_CUT_BY_COMMENT,
+    &structure::DECIMAL_COMMA,
     &structure::UNKNOWN_KEY,
     &structure::MISSING_KEY,
     &structure::WRONG_TYPE,
@@ -110,6 +112,7 @@ pub static ALL: &[&Rule] = &[
     &structure::INVALID_FORMAT,
     &structure::OUT_OF_RANGE,
     &structure::UNSUPPORTED_VERSION,
+    &structure::THOUSANDS_SEPARATOR,
     &structure::INTERNAL,
     &references::DUPLICATE_ID,
     &references::UNKNOWN_PERSON,
@@ -123,12 +126,14 @@ pub static ALL: &[&Rule] = &[
     &references::UNKNOWN_CONTRACT,
     &references::UNKNOWN_PROGRAMME,
     &references::EMPTY_SEAT,
+    &references::BUILDING_BLOCK_ASSESSED_TWICE,
     &dates::IMPOSSIBLE_DATE,
     &dates::DEADLINE_OUTSIDE_PERIOD,
     &dates::SUBGOAL_AFTER_PARENT,
     &dates::MEASUREMENTS_OUT_OF_ORDER,
     &dates::MEASUREMENT_AFTER_AS_OF,
     &dates::END_BEFORE_START,
+    &dates::OUTSIDE_PLAN_PERIOD,
     &themes::THEME_WITHOUT_TREKKER,
     &themes::THEME_WITHOUT_WORKGROUP,
     &themes::THEME_WITHOUT_BOARD_CONTACT,
@@ -136,6 +141,7 @@ pub static ALL: &[&Rule] = &[
     &goals::GOAL_WITHOUT_OWNER,
     &goals::GOAL_WITHOUT_DEADLINE,
     &goals::ACHIEVED_BUT_TARGET_MISSED,
+    &goals::BASELINE_PAST_TARGET,
     &figures::MEMBER_PRACTICES_EXCEED_REGION,
     &figures::UPTAKE_EXCEEDS_TOTAL,
     &figures::SHARE_OUT_OF_RANGE,
@@ -143,6 +149,7 @@ pub static ALL: &[&Rule] = &[
     &figures::FUNDED_EXCEEDS_SUBMITTED,
     &figures::JOINED_SHARE_CONTRADICTS_COUNTS,
     &governance::NO_DECIDING_BODY,
+    &governance::BOARD_CONTACT_WITHOUT_SEAT,
     &suppression::UNUSED_SUPPRESSION,
     &suppression::SUPPRESSION_WITHOUT_REASON,
     &suppression::UNKNOWN_RULE_CODE,
@@ -217,6 +224,34 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// Whether two names are the same when case and accents are ignored: `Ayşe Yılmaz` and
+/// `ayse yilmaz`. Used to recognise a name written where an id belongs.
+#[must_use]
+pub fn same_name(a: &str, b: &str) -> bool {
+    let fold = |s: &str| -> String {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'í' | 'ì' | 'î' | 'ï' | 'ı' => 'i',
+                'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+                'ú' | 'ù' | 'û' | 'ü' => 'u',
+                'ç' => 'c',
+                'ş' | 'š' => 's',
+                'ğ' => 'g',
+                'ñ' => 'n',
+                'ý' | 'ÿ' => 'y',
+                other => other,
+            })
+            .collect()
+    };
+    fold(a) == fold(b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,27 +284,59 @@ mod tests {
     fn a_rule_reports_only_its_own_code() {
         // Every semantic rule, run alone on a plan that breaks many rules, reports its code only.
         let text = include_str!("../../examples/invalid/RP102-unknown-person.yaml");
+        with_context(text, every_rule_reports_only_its_own_code);
+    }
+
+    /// Loads `text` and runs `f` on the rules' context of the plan.
+    fn with_context(text: &str, f: impl FnOnce(&Context<'_>)) {
         let loaded = crate::load::load("x.yaml", text.as_bytes());
         let (Some(plan), Some(tree)) = (&loaded.plan, &loaded.tree) else {
-            panic!("the example loads");
+            panic!("the plan loads");
         };
         let index = Index::build(plan);
         let catalogue = Catalogue::built_in();
-        let cx = Context::new(plan, &index, tree, &catalogue, NaiveDate::MIN);
+        f(&Context::new(
+            plan,
+            &index,
+            tree,
+            &catalogue,
+            NaiveDate::MIN,
+        ));
+    }
+
+    fn every_rule_reports_only_its_own_code(cx: &Context<'_>) {
         for rule in ALL.iter().filter(|r| r.check.is_some()) {
-            let found = run(&cx, |code| code == rule.code);
+            let found = run(cx, |code| code == rule.code);
             assert!(
                 found.iter().all(|d| d.code == rule.code),
                 "{}: {found:?}",
                 rule.code
             );
         }
-        assert!(run(&cx, |_| false).is_empty());
+        assert!(run(cx, |_| false).is_empty());
         assert!(
-            run(&cx, |code| code == "RP102")
+            run(cx, |code| code == "RP102")
                 .iter()
                 .any(|d| d.code == "RP102")
         );
+    }
+
+    #[test]
+    fn a_reference_written_as_a_name_suggests_the_id() {
+        let text = include_str!("../../examples/valid/minimal.yaml")
+            .replace("name: Anna Bakker", "name: Anna")
+            .replace("trekker: a.bakker", "trekker: anna");
+        with_context(&text, |cx| {
+            let found = run(cx, |code| code == "RP102");
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(found[0].replacement.as_deref(), Some("a.bakker"));
+        });
+    }
+
+    #[test]
+    fn names_match_without_case_and_accents() {
+        assert!(same_name("Ayşe Yılmaz", "ayse  yilmaz"));
+        assert!(!same_name("Ayşe Yılmaz", "a.yilmaz"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Ids and references (`RP1xx`): every id defined once, every reference resolves.
 
-use super::{Context, Pruning, Rule, RuleInfo, did_you_mean};
+use super::{Context, Pruning, Rule, RuleInfo, did_you_mean, same_name};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::plan::S;
@@ -168,6 +168,21 @@ pub static EMPTY_SEAT: Rule = Rule {
     pruning: Pruning::Absence,
 };
 
+pub static BUILDING_BLOCK_ASSESSED_TWICE: Rule = Rule {
+    info: RuleInfo {
+        code: "RP113",
+        name: "building-block-assessed-twice",
+        severity: Error,
+        summary: "A building block assessed twice under `building_blocks:`.",
+        why: "The gap analysis against the bouwstenen of Hechte Huisartsenzorg reads one level per \
+              block; with two assessments (often one outdated) nobody knows where the region stands.",
+        bad: "building_blocks:\n  - {block: arbeidsmarkt, level: initiating}\n  - {block: arbeidsmarkt, level: developing}\n",
+        good: "building_blocks:\n  - {block: arbeidsmarkt, level: developing}\n",
+    },
+    check: Some(building_blocks_assessed_twice),
+    pruning: Pruning::Independent,
+};
+
 /// A reference from one place in a plan to an id.
 pub struct Ref<'a> {
     kind: Kind,
@@ -181,6 +196,24 @@ fn unknown_references(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) 
     let references = cx.references.get_or_init(|| references(cx.plan));
     for r in references {
         if rule_for(r.kind).code != rule.code || cx.index.get(r.kind, &r.id.value.0).is_some() {
+            continue;
+        }
+        if let Some(id) = id_named(cx.plan, r.kind, &r.id.value.0) {
+            out.push(
+                Diagnostic::new(
+                    rule,
+                    r.id.span,
+                    format!(
+                        "unknown {} `{}` as {}: this is the name of `{id}`",
+                        r.kind.noun(),
+                        r.id.value.0,
+                        r.role
+                    ),
+                )
+                .label("a name, not an id")
+                .help(format!("write the id `{id}`, not the name"))
+                .replacement(Some(id)),
+            );
             continue;
         }
         let suggestion = did_you_mean(&r.id.value.0, cx.index.ids(r.kind));
@@ -202,6 +235,43 @@ fn unknown_references(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) 
             .help(help)
             .replacement(suggestion),
         );
+    }
+}
+
+/// The id of the person or organisation named `name` (ignoring case and accents), for a
+/// reference written as a name: `trekker: ayse` where `a.yilmaz` is called `Ayse`.
+fn id_named<'a>(plan: &'a Plan, kind: Kind, name: &str) -> Option<&'a str> {
+    let named =
+        |id: &'a S<Id>, n: &S<String>| same_name(&n.value, name).then_some(id.value.0.as_str());
+    match kind {
+        Kind::Person => plan.people.iter().find_map(|p| named(&p.id, &p.name)),
+        Kind::Organisation => plan
+            .organisations
+            .iter()
+            .find_map(|o| named(&o.id, &o.name)),
+        _ => None,
+    }
+}
+
+/// RP113: building blocks with more than one assessment.
+fn building_blocks_assessed_twice(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let assessed = &cx.plan.building_blocks;
+    for (i, again) in assessed.iter().enumerate() {
+        if let Some(first) = assessed[..i]
+            .iter()
+            .find(|a| a.block.value == again.block.value)
+        {
+            out.push(
+                Diagnostic::new(
+                    &BUILDING_BLOCK_ASSESSED_TWICE,
+                    again.block.span,
+                    format!("building block `{}` is assessed twice", again.block.value.0),
+                )
+                .label("assessed again here")
+                .secondary(first.block.span, "first assessed here")
+                .help("keep one assessment per building block, with the level that holds now"),
+            );
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! file, parses the YAML and validates it against the plan schema; this file documents them.
 
 use super::{Pruning, Rule, RuleInfo};
-use crate::diagnostic::Severity::Error;
+use crate::diagnostic::Severity::{Error, Warning};
 
 pub static NOT_UTF8: Rule = Rule {
     info: RuleInfo {
@@ -114,6 +114,58 @@ pub static NOT_A_PLAN: Rule = Rule {
     pruning: Pruning::Independent,
 };
 
+pub static THOUSANDS_SEPARATOR: Rule = Rule {
+    info: RuleInfo {
+        code: "RP017",
+        name: "thousands-separator",
+        severity: Error,
+        summary: "A dot with three digits after it where a thousands separator was meant \
+                  (`620.000`), in an amount or in a figure that counts whole things.",
+        why: "Dutch writes a dot between thousands, YAML reads it as a decimal point: \
+              `amount_eur: 620.000` is read as 620 euro and `baseline: 4.000` as 4, without a \
+              word. Checked are amounts in euro, and the baseline, target and measurements of an \
+              indicator whose unit counts whole things (patiënten, praktijken, inwoners, euro, ...).",
+        bad: "funding:\n  - {payer: zk, recipient: aha, year: 2022, line: o_and_i, amount_eur: 620.000}\n",
+        good: "funding:\n  - {payer: zk, recipient: aha, year: 2022, line: o_and_i, amount_eur: 620000}\n",
+    },
+    check: None,
+    pruning: Pruning::Independent,
+};
+
+pub static TEXT_CUT_BY_COMMENT: Rule = Rule {
+    info: RuleInfo {
+        code: "RP008",
+        name: "text-cut-by-comment",
+        severity: Warning,
+        summary: "A text followed on the same line by ` #`, which YAML reads as the start of a \
+                  comment: the text is cut there.",
+        why: "`title: Wachttijd #1 prioriteit` is read as `Wachttijd`; the rest is silently lost \
+              from reports. A `#` written like running text (one space before it, or none after \
+              it) is reported; a comment written the usual way, two spaces before the `#` and \
+              one after it, is not.",
+        bad: "title: Wachttijd #1 prioriteit\n",
+        good: "title: \"Wachttijd #1 prioriteit\"\n",
+    },
+    check: None,
+    pruning: Pruning::Independent,
+};
+
+pub static DECIMAL_COMMA: Rule = Rule {
+    info: RuleInfo {
+        code: "RP009",
+        name: "decimal-comma",
+        severity: Error,
+        summary: "A number written with a decimal comma (`12,5`).",
+        why: "YAML numbers take a decimal point. `value: 12,5` is a text, not a number; inside \
+              `{...}` the comma separates entries, so `{value: 12,5}` would be read as 12 and a \
+              stray key `5`: the measurement silently loses its decimals.",
+        bad: "measurements:\n  - {date: 2022-06-30, value: 12,5}\n",
+        good: "measurements:\n  - {date: 2022-06-30, value: 12.5}\n",
+    },
+    check: None,
+    pruning: Pruning::Independent,
+};
+
 pub static UNKNOWN_KEY: Rule = Rule {
     info: RuleInfo {
         code: "RP010",
@@ -192,8 +244,8 @@ pub static OUT_OF_RANGE: Rule = Rule {
         code: "RP015",
         name: "out-of-range",
         severity: Error,
-        summary: "A number outside its allowed range, such as a negative count.",
-        why: "Counts of practices, patients and years cannot be negative.",
+        summary: "A number outside its allowed range, such as a negative count or amount.",
+        why: "Counts of practices, patients and years, and amounts in euro, cannot be negative.",
         bad: "practices: -4\n",
         good: "practices: 4\n",
     },
