@@ -991,6 +991,20 @@ pub struct Contract {
 /// (`other` needs a `description`). The same kinds are used by reference frameworks.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("allOf" = [
+    {
+        "if": {"properties": {"kind": {"enum": ["min_listed_patients", "min_mandate_share", "other_domains"]}}, "required": ["kind"]},
+        "then": {"required": ["min"]}
+    },
+    {
+        "if": {"properties": {"kind": {"const": "documents"}}, "required": ["kind"]},
+        "then": {"required": ["documents"]}
+    },
+    {
+        "if": {"properties": {"kind": {"const": "other"}}, "required": ["kind"]},
+        "then": {"required": ["description"]}
+    }
+]))]
 pub struct Condition {
     /// What the condition asks.
     pub kind: S<ConditionKind>,
