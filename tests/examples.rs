@@ -1,5 +1,6 @@
 //! The example plans in `examples/`: one per rule in `examples/invalid/`, each triggering
-//! exactly its own rule once, and a minimal plan in `examples/valid/` that passes.
+//! exactly its own rule once, and the plans in `examples/valid/` (a minimal plan and one per
+//! part of format 1.1) that pass.
 //!
 //! The real binary runs from the repository root on relative paths, with a fixed `--as-of`
 //! date, no colour and no configuration file, so that the snapshots of its human and JSON
@@ -262,4 +263,26 @@ fn the_minimal_valid_plan_has_no_findings() {
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
     let bytes = std::fs::read(root().join(VALID_PLAN)).expect("read the valid plan");
     assert!(bytes.starts_with(SCHEMA_LINE.as_bytes()));
+}
+
+/// Every plan in `examples/valid/`, the minimal one and one per part of format 1.1, passes
+/// without findings and names the schema on its first line.
+#[test]
+fn every_valid_example_has_no_findings() {
+    let dir = root().join("examples/valid");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("examples/valid")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".yaml"))
+        .collect();
+    names.sort();
+    assert!(names.len() > 1, "{names:?}");
+    for name in names {
+        let path = format!("examples/valid/{name}");
+        let output = check(&["--format", "human", "--fail-on", "warning", &path]);
+        assert_eq!(output.status.code(), Some(0), "{path}: {}", stdout(&output));
+        let text = std::fs::read_to_string(root().join(&path)).expect("read");
+        assert!(text.starts_with(SCHEMA_LINE), "{path}");
+    }
 }
