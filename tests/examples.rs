@@ -274,7 +274,11 @@ fn every_valid_example_has_no_findings() {
         .expect("examples/valid")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".yaml"))
+        .filter(|n| {
+            Path::new(n)
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("yaml"))
+        })
         .collect();
     names.sort();
     assert!(names.len() > 1, "{names:?}");
