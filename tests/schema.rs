@@ -148,6 +148,12 @@ fn the_schema_and_the_check_agree_on_mistakes_in_the_format_1_1_parts() {
             format!("{HEAD}  started: 2020\n{PERIOD}plan:\n  titel: Regioplan\n"),
             "RP010",
         ),
+        (
+            format!(
+                "{HEAD}  started: 2020\n  mandates:\n    - {{share_pct: 850, of: gps, purpose: x}}\n{PERIOD}"
+            ),
+            "RP015",
+        ),
         (contract("{kind: min_listed_patients}"), "RP011"),
         (contract("{kind: documents}"), "RP011"),
         (contract("{kind: other}"), "RP011"),

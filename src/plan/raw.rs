@@ -397,7 +397,8 @@ pub struct PartialMunicipality {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Mandate {
-    /// The share that gave the mandate, in percent (0-100).
+    /// The share that gave the mandate, in percent (0-100): `85`, not `0.85`.
+    #[schemars(range(min = 0, max = 100))]
     pub share_pct: S<f64>,
     /// Of what the share is taken: the region's GPs or its practices.
     pub of: S<MandateBase>,
