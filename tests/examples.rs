@@ -290,3 +290,71 @@ fn every_valid_example_has_no_findings() {
         assert!(text.starts_with(SCHEMA_LINE), "{path}");
     }
 }
+
+/// The typed model reads the format 1.1 parts of the seed plans and the valid examples, and
+/// the meaning helpers in `plan::domain` answer from them.
+#[test]
+fn the_typed_model_reads_the_format_1_1_parts() {
+    use regioplan::plan::raw::{ConditionKind, Date, Domain, MandateBase};
+    let read = |path: &str| {
+        let bytes = std::fs::read(root().join(path)).expect("read");
+        regioplan::load::load(path, &bytes)
+            .plan
+            .unwrap_or_else(|| panic!("{path}: no plan"))
+    };
+
+    let aha = read("plans/amsterdam-aha.yaml");
+    assert_eq!(aha.region.started.value, Date::Year(2020));
+    assert_eq!(aha.mandate_share(MandateBase::Gps), Some(100.0));
+    assert_eq!(aha.priorities[0].year.value, 2021);
+    assert!(aha.other_domains().contains(&Domain::SocialDomain));
+
+    let rijnmond = read("plans/rijnmond-dokters.yaml");
+    assert_eq!(rijnmond.region.started.value, Date::Month(2022, 1));
+    assert_eq!(rijnmond.mandate_share(MandateBase::Practices), Some(95.0));
+    assert_eq!(rijnmond.mandate_share(MandateBase::Gps), None);
+    assert!(rijnmond.region.legal_form.is_none());
+    let merged = rijnmond
+        .organisations
+        .iter()
+        .find(|o| o.merged_into.is_some())
+        .expect("the 14 zorggroepen");
+    assert_eq!(merged.count.as_ref().map(|c| c.value), Some(14));
+
+    let amstelland = read("plans/amstelland-zorg.yaml");
+    assert_eq!(
+        amstelland.region.partial_municipalities[0]
+            .municipality
+            .value,
+        "Ouder-Amstel"
+    );
+    assert_eq!(
+        amstelland.other_domains(),
+        [
+            Domain::Hospital,
+            Domain::Vvt,
+            Domain::Welfare,
+            Domain::Municipality
+        ]
+    );
+    let director = &amstelland.people[0];
+    assert_eq!(
+        director.since.as_ref().map(|d| &d.value),
+        Some(&Date::Month(2020, 8))
+    );
+    assert_eq!(director.roles.len(), 1);
+
+    let contract = &read("examples/valid/contract-conditions.yaml").contracts[0];
+    assert_eq!(contract.conditions.len(), 6);
+    assert!(
+        contract
+            .conditions
+            .iter()
+            .all(|c| c.missing_parameters().is_empty())
+    );
+    assert_eq!(
+        contract.conditions[1].kind.value,
+        ConditionKind::MinMandateShare
+    );
+    assert_eq!(contract.result_agreements[0].goals[0].value.0, "ggz-1");
+}
