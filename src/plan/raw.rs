@@ -471,7 +471,7 @@ pub struct MunicipalityFigure {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HistoryEvent {
-    /// When it happened (the first of the month or year when only that is known).
+    /// When it happened: a year (`2018`) or month (`2020-08`) when only that is known.
     pub date: S<Date>,
     /// What happened.
     pub event: S<String>,
