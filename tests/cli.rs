@@ -111,7 +111,8 @@ fn wrong_types_are_all_reported_in_one_run() {
     let dir = tempfile::tempdir().expect("tempdir");
     let plan = MINIMAL
         .replace("name: Testregio", "name: [Testregio]")
-        .replace("start: 2021-01-01", "start: 2021");
+        // A whole year (`2021`) is a date since format 1.1; a decimal is not.
+        .replace("start: 2021-01-01", "start: 2021.5");
     let file = write(dir.path(), "types.yaml", plan.as_bytes());
     let output = regioplan(&["check", "--format", "json", &file]);
     assert_eq!(output.status.code(), Some(1));
@@ -129,7 +130,7 @@ fn wrong_types_are_all_reported_in_one_run() {
     assert_eq!(diagnostics[1]["path"], "/period/start");
     assert_eq!(
         diagnostics[1]["message"],
-        "`period.start` must be a date (YYYY-MM-DD), found a whole number"
+        "`period.start` must be a date (YYYY-MM-DD, YYYY-MM or YYYY), found a decimal number"
     );
     assert_eq!(diagnostics[1]["start"]["line"], 8);
 }

@@ -1,5 +1,6 @@
 //! The example plans in `examples/`: one per rule in `examples/invalid/`, each triggering
-//! exactly its own rule once, and a minimal plan in `examples/valid/` that passes.
+//! exactly its own rule once, and the plans in `examples/valid/` (a minimal plan and one per
+//! part of format 1.1) that pass.
 //!
 //! The real binary runs from the repository root on relative paths, with a fixed `--as-of`
 //! date, no colour and no configuration file, so that the snapshots of its human and JSON
@@ -262,4 +263,98 @@ fn the_minimal_valid_plan_has_no_findings() {
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
     let bytes = std::fs::read(root().join(VALID_PLAN)).expect("read the valid plan");
     assert!(bytes.starts_with(SCHEMA_LINE.as_bytes()));
+}
+
+/// Every plan in `examples/valid/`, the minimal one and one per part of format 1.1, passes
+/// without findings and names the schema on its first line.
+#[test]
+fn every_valid_example_has_no_findings() {
+    let dir = root().join("examples/valid");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("examples/valid")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            Path::new(n)
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("yaml"))
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() > 1, "{names:?}");
+    for name in names {
+        let path = format!("examples/valid/{name}");
+        let output = check(&["--format", "human", "--fail-on", "warning", &path]);
+        assert_eq!(output.status.code(), Some(0), "{path}: {}", stdout(&output));
+        let text = std::fs::read_to_string(root().join(&path)).expect("read");
+        assert!(text.starts_with(SCHEMA_LINE), "{path}");
+    }
+}
+
+/// The typed model reads the format 1.1 parts of the seed plans and the valid examples, and
+/// the meaning helpers in `plan::domain` answer from them.
+#[test]
+fn the_typed_model_reads_the_format_1_1_parts() {
+    use regioplan::plan::raw::{ConditionKind, Date, Domain, MandateBase};
+    let read = |path: &str| {
+        let bytes = std::fs::read(root().join(path)).expect("read");
+        regioplan::load::load(path, &bytes)
+            .plan
+            .unwrap_or_else(|| panic!("{path}: no plan"))
+    };
+
+    let aha = read("plans/amsterdam-aha.yaml");
+    assert_eq!(aha.region.started.value, Date::Year(2020));
+    assert_eq!(aha.mandate_share(MandateBase::Gps), Some(100.0));
+    assert_eq!(aha.priorities[0].year.value, 2021);
+    assert!(aha.other_domains().contains(&Domain::SocialDomain));
+
+    let rijnmond = read("plans/rijnmond-dokters.yaml");
+    assert_eq!(rijnmond.region.started.value, Date::Month(2022, 1));
+    assert_eq!(rijnmond.mandate_share(MandateBase::Practices), Some(95.0));
+    assert_eq!(rijnmond.mandate_share(MandateBase::Gps), None);
+    assert!(rijnmond.region.legal_form.is_none());
+    let merged = rijnmond
+        .organisations
+        .iter()
+        .find(|o| o.merged_into.is_some())
+        .expect("the 14 zorggroepen");
+    assert_eq!(merged.count.as_ref().map(|c| c.value), Some(14));
+
+    let amstelland = read("plans/amstelland-zorg.yaml");
+    assert_eq!(
+        amstelland.region.partial_municipalities[0]
+            .municipality
+            .value,
+        "Ouder-Amstel"
+    );
+    assert_eq!(
+        amstelland.other_domains(),
+        [
+            Domain::Hospital,
+            Domain::Vvt,
+            Domain::Welfare,
+            Domain::Municipality
+        ]
+    );
+    let director = &amstelland.people[0];
+    assert_eq!(
+        director.since.as_ref().map(|d| &d.value),
+        Some(&Date::Month(2020, 8))
+    );
+    assert_eq!(director.roles.len(), 1);
+
+    let contract = &read("examples/valid/contract-conditions.yaml").contracts[0];
+    assert_eq!(contract.conditions.len(), 6);
+    assert!(
+        contract
+            .conditions
+            .iter()
+            .all(|c| c.missing_parameters().is_empty())
+    );
+    assert_eq!(
+        contract.conditions[1].kind.value,
+        ConditionKind::MinMandateShare
+    );
+    assert_eq!(contract.result_agreements[0].goals[0].value.0, "ggz-1");
 }

@@ -138,3 +138,100 @@ fn each_mistake_is_reported_on_its_line_in_every_seed_plan() {
         );
     }
 }
+
+/// Mistakes in the parts added in format 1.1, one per seed plan line: each is reported on its
+/// line with the same rules as the parts of format 1.0.
+#[test]
+fn mistakes_in_the_format_1_1_parts_are_reported_on_their_line() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "plans/amsterdam-aha.yaml",
+            "  adopted_by: ab",
+            "  adopted_by: abb",
+            "RP103",
+        ),
+        (
+            "plans/amsterdam-aha.yaml",
+            "      of: gps",
+            "      of: huisartsen",
+            "RP013",
+        ),
+        (
+            "plans/amsterdam-aha.yaml",
+            "  started: 2020",
+            "  started: 2020-13",
+            "RP201",
+        ),
+        (
+            "plans/amsterdam-aha.yaml",
+            "    themes: [ggz, samenwerking-lijnen, ict]",
+            "    themes: [ggz, samenwerking-lijn, ict]",
+            "RP104",
+        ),
+        (
+            "plans/rijnmond-dokters.yaml",
+            "        goals: [sg-1]",
+            "        goals: [sg-9]",
+            "RP105",
+        ),
+        (
+            "plans/rijnmond-dokters.yaml",
+            "    merged_into: rijnmond-dokters",
+            "    merged_into: rijnmond-dokter",
+            "RP103",
+        ),
+        (
+            "plans/rijnmond-dokters.yaml",
+            "  started: 2022-01",
+            "  started: 2022-1",
+            "RP014",
+        ),
+        (
+            "plans/rijnmond-dokters.yaml",
+            "    count: 14",
+            "    count: veertien",
+            "RP012",
+        ),
+        (
+            "plans/amstelland-zorg.yaml",
+            "      places: [Ouderkerk aan de Amstel]",
+            "      place: [Ouderkerk aan de Amstel]",
+            "RP010",
+        ),
+        (
+            "plans/amstelland-zorg.yaml",
+            "        organisation: hca   #",
+            "        organisation: hcaa   #",
+            "RP103",
+        ),
+        (
+            "plans/amstelland-zorg.yaml",
+            "      - gemeente-aalsmeer",
+            "      - gemeente-aalsmer",
+            "RP103",
+        ),
+        (
+            "plans/amstelland-zorg.yaml",
+            "    kind: regional_table",
+            "    kind: regiotafel",
+            "RP013",
+        ),
+    ];
+    for (plan, from, to, code) in cases {
+        let original = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(plan))
+            .expect("plan");
+        let lines: Vec<&str> = original.lines().collect();
+        let index = lines
+            .iter()
+            .position(|l| l.starts_with(from))
+            .unwrap_or_else(|| panic!("{plan}: no line `{from}`"));
+        let changed = lines[index].replacen(from, to, 1);
+        assert_reported(
+            plan,
+            &format!("`{to}`"),
+            &edited(&lines, index, Some(changed)),
+            code,
+            index,
+        );
+    }
+}

@@ -119,3 +119,82 @@ fn the_committed_schema_accepts_the_plans_and_rejects_the_structural_examples() 
         );
     }
 }
+
+/// Mistakes in the parts added in format 1.1: the committed schema rejects each one, and
+/// `regioplan check` reports it with the structural code it reports for the parts of 1.0.
+#[test]
+fn the_schema_and_the_check_agree_on_mistakes_in_the_format_1_1_parts() {
+    const HEAD: &str = "regioplan: 1\nregion:\n  name: X\n  municipalities: [A]\n  \
+                        governance_model: monodisciplinary\n";
+    const PERIOD: &str = "period:\n  start: 2022-01-01\n  end: 2023-12-31\n";
+    let contract = |condition: &str| {
+        format!(
+            "{HEAD}  started: 2020\n{PERIOD}contracts:\n  - id: c\n    insurer: cz\n    \
+             start: 2022\n    end: 2023\n    segments: []\n    conditions:\n      - {condition}\n"
+        )
+    };
+    let cases: Vec<(String, &str)> = vec![
+        (format!("{HEAD}  started: 2020-3\n{PERIOD}"), "RP014"),
+        (format!("{HEAD}  started: 20200\n{PERIOD}"), "RP015"),
+        (format!("{HEAD}  started: 2020.5\n{PERIOD}"), "RP012"),
+        (
+            format!(
+                "{HEAD}  started: 2020\n  mandates:\n    - {{share_pct: 85, of: gps}}\n{PERIOD}"
+            ),
+            "RP011",
+        ),
+        (
+            format!(
+                "{HEAD}  started: 2020\n  mandates:\n    - {{share_pct: 85, of: huisartsen, purpose: x}}\n{PERIOD}"
+            ),
+            "RP013",
+        ),
+        (
+            format!("{HEAD}  started: 2020\n{PERIOD}plan:\n  titel: Regioplan\n"),
+            "RP010",
+        ),
+        (
+            format!(
+                "{HEAD}  started: 2020\n  mandates:\n    - {{share_pct: 850, of: gps, purpose: x}}\n{PERIOD}"
+            ),
+            "RP015",
+        ),
+        (contract("{kind: min_listed_patients}"), "RP011"),
+        (contract("{kind: documents}"), "RP011"),
+        (contract("{kind: other}"), "RP011"),
+        (contract("{kind: other_domain, min: 2}"), "RP013"),
+        (
+            format!(
+                "{HEAD}  started: 2020\n{PERIOD}organisations:\n  - {{id: g, name: G, kind: ggd, relation: partner, domain: gezondheid}}\n"
+            ),
+            "RP013",
+        ),
+    ];
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(root.join("schemas/regioplan.schema.json")).expect("schema file"),
+    )
+    .expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (text, code) in cases {
+        let instance: serde_json::Value = serde_saphyr::from_str(&text).expect("YAML");
+        assert!(
+            !validator.is_valid(&instance),
+            "the schema accepts:\n{text}"
+        );
+        let file = dir.path().join("plan.yaml");
+        std::fs::write(&file, &text).expect("write");
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_regioplan"))
+            .args(["check", "--no-config", "--format", "concise"])
+            .arg(&file)
+            .output()
+            .expect("runs");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(1), "{text}\n{stdout}");
+        assert!(
+            stdout.contains(&format!("[{code}]")),
+            "expected {code}:\n{text}\n{stdout}"
+        );
+    }
+}

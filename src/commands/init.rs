@@ -190,6 +190,7 @@ pub fn starter_plan(region: &str, today: NaiveDate, schema: &str, catalogue: &Ca
     let start = format!("{year}-01-01");
     let deadline = format!("{}-12-31", year + 1);
     let end = format!("{}-12-31", year + 2);
+    let (next, last) = (year + 1, year + 2);
     let name = yaml_quote(region);
     let mut blocks = String::new();
     for id in catalogue.ids() {
@@ -203,11 +204,27 @@ pub fn starter_plan(region: &str, today: NaiveDate, schema: &str, catalogue: &Ca
 # the checks.
 regioplan: 1
 
+# The plan itself and its documents (zorgaanbodplan, begroting, speerpuntenrapportage, ...).
+plan:
+  title: Regioplan {year}-{last}
+  local_name: regioplan
+  adopted_by: ab
+  documents:
+    - kind: werkagenda
+      year: {year}
+      status: planned
+
 region:
   name: {name}
   municipalities: [Voorbeeldgemeente]
-  started: {start}
+  started: {start} # or only the year (2020) or month (2020-03) when the day is not known
   governance_model: monodisciplinary # or multidisciplinary
+  # The mandate insurers ask for (CZ: at least 85% of the huisartsen), e.g.:
+  # mandates:
+  #   - share_pct: 90
+  #     of: gps # or practices
+  #     given_by: ab
+  #     purpose: regionale contractering
 
 # An IZA regioplan spans three years.
 period:
@@ -258,6 +275,30 @@ themes:
           baseline: 12
           target: 6
           direction: decrease
+        # The trajectory: dated intermediate targets and milestones of the werkagenda.
+        milestones:
+          - date: {next}-06
+            target: 9
+            description: Consultatie met de GGZ-aanbieders geregeld
+
+# Speerpunten: the themes and goals that are the focus of a year.
+priorities:
+  - year: {year}
+    goals: [ggz-wachttijd]
+
+# Contracts with insurers, with their conditions and result agreements, e.g.:
+# contracts:
+#   - id: oi-{year}
+#     insurer: <organisation id>
+#     start: {start}
+#     end: {end}
+#     segments: [{{segment: o_and_i, scope: full}}]
+#     basis: [regioplan]
+#     conditions:
+#       - {{kind: min_mandate_share, min: 85, of: gps, met: true}}
+#       - {{kind: other_domains, min: 2}}
+#     result_agreements:
+#       - {{title: Kortere wachttijd basis-GGZ, goals: [ggz-wachttijd]}}
 
 # How far the region is on each building block (bouwsteen) of Hechte Huisartsenzorg:
 # not_started, initiating, developing, established or advanced.

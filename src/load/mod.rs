@@ -196,6 +196,18 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
 /// defect.
 fn model_error(error: &de::Error, text: &str) -> Diagnostic {
     let span = error.span.unwrap_or_default();
+    if error.message.contains("invalid type: floating point")
+        && error.message.contains("expected a date")
+    {
+        // `2020.0` is an integer to JSON Schema and passes the date's year form.
+        return Diagnostic::new(
+            &r::WRONG_TYPE,
+            span,
+            "a date must be YYYY-MM-DD, YYYY-MM or YYYY, found a decimal number",
+        )
+        .label("expected a date")
+        .help("write a year without a decimal point: `2020`, not `2020.0`");
+    }
     let written = text.get(span.start..span.end()).unwrap_or_default();
     if error.message.contains("invalid type: floating point")
         && let Some(meant) = lossy::without_thousands_separator(written)
@@ -331,6 +343,18 @@ fn decode(bytes: &[u8]) -> (String, Option<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_with_a_decimal_point_is_a_wrong_type_not_a_defect() {
+        let text = "regioplan: 1\nregion:\n  name: X\n  municipalities: [A]\n  started: 2020.0\n  \
+                    governance_model: monodisciplinary\nperiod:\n  start: 2020\n  end: 2020-12\n";
+        let loaded = load("x.yaml", text.as_bytes());
+        let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["RP012"], "{:?}", loaded.diagnostics);
+        assert!(loaded.diagnostics[0].message.contains("a date"));
+        let fixed = text.replace("2020.0", "2020");
+        assert!(load("x.yaml", fixed.as_bytes()).diagnostics.is_empty());
+    }
 
     #[test]
     fn latin1_is_reported_at_the_first_bad_byte() {

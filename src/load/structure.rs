@@ -347,7 +347,7 @@ fn missing_key(at: &Node<'_>, name: &str, tree: &Tree) -> Diagnostic {
 /// RP012: a value of the wrong type. A date or an id is a text of a given form: say which.
 fn wrong_type(at: &Node<'_>, instance: &Value, form: Option<&str>, kind: &TypeKind) -> Diagnostic {
     let expected = match (form, kind) {
-        (Some(DATE_PATTERN), _) => "a date (YYYY-MM-DD)".to_string(),
+        (Some(DATE_PATTERN), _) => "a date (YYYY-MM-DD, YYYY-MM or YYYY)".to_string(),
         (Some(ID_PATTERN), _) => "an id".to_string(),
         (_, TypeKind::Single(t)) => type_name(*t).to_string(),
         (_, TypeKind::Multiple(set)) => {
@@ -375,7 +375,11 @@ fn wrong_form(at: &Node<'_>, instance: &Value, pattern: &str, tree: &Tree) -> Di
     let (message, help) = if pattern == DATE_PATTERN {
         (
             format!("`{given}` in {what} is not a date in the form YYYY-MM-DD"),
-            Some("write dates as year-month-day, e.g. `2022-12-31`".to_string()),
+            Some(
+                "write dates as year-month-day, e.g. `2022-12-31`, or as `2022-12` or `2022` \
+                 when only the month or year is known"
+                    .to_string(),
+            ),
         )
     } else if pattern == ID_PATTERN
         && let Some(id) = id_named(&given, tree)

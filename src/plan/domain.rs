@@ -2,9 +2,189 @@
 //! a target, how far an indicator has come from its baseline, which body decides, a goal's
 //! latest measurement, and the word a plan uses for an enum value. Pure functions on `raw`.
 
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::raw::{BodyKind, Direction, Goal, GovernanceBody, Indicator, Measurement};
+use super::raw::{
+    BodyKind, Condition, ConditionKind, Date, Direction, Domain, Goal, GovernanceBody, Indicator,
+    MandateBase, Measurement, Organisation, Plan,
+};
+
+impl Date {
+    /// The first day the date can mean: 1 January of a year, the 1st of a month, the day
+    /// itself. `None` for an impossible date.
+    #[must_use]
+    pub fn earliest(&self) -> Option<NaiveDate> {
+        match self {
+            Date::Year(y) => NaiveDate::from_ymd_opt(*y, 1, 1),
+            Date::Month(y, m) => NaiveDate::from_ymd_opt(*y, *m, 1),
+            Date::Day(day) => Some(*day),
+            Date::Impossible(_) => None,
+        }
+    }
+
+    /// The last day the date can mean: 31 December of a year, the last day of a month, the
+    /// day itself. `None` for an impossible date.
+    #[must_use]
+    pub fn latest(&self) -> Option<NaiveDate> {
+        match self {
+            Date::Year(y) => NaiveDate::from_ymd_opt(*y, 12, 31),
+            Date::Month(y, m) => {
+                let (ny, nm) = if *m == 12 { (*y + 1, 1) } else { (*y, *m + 1) };
+                NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt())
+            }
+            Date::Day(day) => Some(*day),
+            Date::Impossible(_) => None,
+        }
+    }
+
+    /// How `self` certainly relates to `other`: `Less` when every day it can mean lies before
+    /// every day `other` can mean, `Greater` when after, `Equal` when both are the same single
+    /// day. `None` when the dates overlap without being one day (`2022` and `2022-12-31`) or one
+    /// is impossible: no rule may then say that one comes before the other.
+    #[must_use]
+    pub fn certain_cmp(&self, other: &Date) -> Option<Ordering> {
+        let (a0, a1) = (self.earliest()?, self.latest()?);
+        let (b0, b1) = (other.earliest()?, other.latest()?);
+        if a1 < b0 {
+            Some(Ordering::Less)
+        } else if a0 > b1 {
+            Some(Ordering::Greater)
+        } else if a0 == a1 && b0 == b1 && a0 == b0 {
+            Some(Ordering::Equal)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the date certainly lies before `day` (its last day is before it).
+    #[must_use]
+    pub fn is_before_day(&self, day: NaiveDate) -> bool {
+        self.latest().is_some_and(|l| l < day)
+    }
+
+    /// Whether the date certainly lies after `day` (its first day is after it).
+    #[must_use]
+    pub fn is_after_day(&self, day: NaiveDate) -> bool {
+        self.earliest().is_some_and(|e| e > day)
+    }
+
+    /// A key that sorts dates by their first day, then their last (so `2022` before
+    /// `2022-01-15`); impossible dates first.
+    #[must_use]
+    pub fn sort_key(&self) -> Option<(NaiveDate, NaiveDate)> {
+        Some((self.earliest()?, self.latest()?))
+    }
+}
+
+impl Domain {
+    /// Whether the domain counts as an "other domain" an insurer asks a region to involve:
+    /// hospital, GGZ, GGD, VVT, welzijn, sociaal domein or a municipality.
+    #[must_use]
+    pub fn is_other_domain(self) -> bool {
+        matches!(
+            self,
+            Domain::Hospital
+                | Domain::Ggz
+                | Domain::Ggd
+                | Domain::Vvt
+                | Domain::Welfare
+                | Domain::SocialDomain
+                | Domain::Municipality
+        )
+    }
+}
+
+impl Organisation {
+    /// The organisation's domain: the one written, else the one its kind implies.
+    #[must_use]
+    pub fn domain(&self) -> Option<Domain> {
+        use super::raw::OrganisationKind as K;
+        if let Some(domain) = &self.domain {
+            return Some(domain.value);
+        }
+        Some(match self.kind.value {
+            K::RegionalOrganisation
+            | K::Zorggroep
+            | K::Huisartsenpost
+            | K::LhvKring
+            | K::HuisartsenCooperatie
+            | K::Hagro => Domain::GpCare,
+            K::Gezondheidscentrum | K::ApothekersZorggroep | K::FysiotherapeutenZorggroep => {
+                Domain::PrimaryCare
+            }
+            K::Insurer => Domain::Insurance,
+            K::Municipality => Domain::Municipality,
+            K::Hospital => Domain::Hospital,
+            K::Ggz => Domain::Ggz,
+            K::Ggd => Domain::Ggd,
+            K::Vvt => Domain::Vvt,
+            K::Welfare => Domain::Welfare,
+            K::PatientOrganisation => Domain::Patients,
+            K::UmbrellaBody | K::Regulator | K::Other => return None,
+        })
+    }
+}
+
+impl Plan {
+    /// The other domains (see `Domain::is_other_domain`) of the organisations the plan lists,
+    /// each once, in order.
+    #[must_use]
+    pub fn other_domains(&self) -> Vec<Domain> {
+        let mut domains: Vec<Domain> = self
+            .organisations
+            .iter()
+            .filter_map(Organisation::domain)
+            .filter(|d| d.is_other_domain())
+            .collect();
+        domains.sort_unstable();
+        domains.dedup();
+        domains
+    }
+
+    /// The largest mandate share of the region's GPs or practices, in percent.
+    #[must_use]
+    pub fn mandate_share(&self, of: MandateBase) -> Option<f64> {
+        self.region
+            .mandates
+            .iter()
+            .filter(|m| m.of.value == of)
+            .map(|m| m.share_pct.value)
+            .reduce(f64::max)
+    }
+}
+
+impl Condition {
+    /// The parameters the condition's kind needs and lacks, as keys: `min` for the thresholds,
+    /// `documents` for `documents`, `description` for `other`.
+    #[must_use]
+    pub fn missing_parameters(&self) -> Vec<&'static str> {
+        let mut missing = Vec::new();
+        match self.kind.value {
+            ConditionKind::MinListedPatients
+            | ConditionKind::MinMandateShare
+            | ConditionKind::OtherDomains => {
+                if self.min.is_none() {
+                    missing.push("min");
+                }
+            }
+            ConditionKind::Documents => {
+                if self.documents.is_empty() {
+                    missing.push("documents");
+                }
+            }
+            ConditionKind::Other => {
+                if self.description.is_none() {
+                    missing.push("description");
+                }
+            }
+            ConditionKind::ResultAgreements => {}
+        }
+        missing
+    }
+}
 
 impl Direction {
     /// Whether `value` reaches `target` in this direction.
@@ -50,14 +230,14 @@ impl Indicator {
 }
 
 impl Goal {
-    /// The most recent measurement with a real date (the last one listed when dates tie or
-    /// are impossible).
+    /// The most recent measurement by its first day, then its last (the last one listed when
+    /// dates tie or are impossible).
     #[must_use]
     pub fn latest_measurement(&self) -> Option<&Measurement> {
         self.measurements
             .iter()
             .enumerate()
-            .max_by_key(|(i, m)| (m.date.value.day(), *i))
+            .max_by_key(|(i, m)| (m.date.value.sort_key(), *i))
             .map(|(_, m)| m)
     }
 
@@ -78,7 +258,8 @@ impl Goal {
 }
 
 impl GovernanceBody {
-    /// Whether the body takes formal decisions: an algemeen bestuur or bestuur unless
+    /// Whether the body takes formal decisions: an algemeen bestuur, algemene ledenvergadering
+    /// or bestuur unless
     /// `takes_decisions: false`, any other body only with `takes_decisions: true`.
     #[must_use]
     pub fn takes_decisions(&self) -> bool {
@@ -86,7 +267,9 @@ impl GovernanceBody {
             || {
                 matches!(
                     self.kind.value,
-                    BodyKind::AlgemeenBestuur | BodyKind::Bestuur
+                    BodyKind::AlgemeenBestuur
+                        | BodyKind::AlgemeneLedenvergadering
+                        | BodyKind::Bestuur
                 )
             },
             |explicit| explicit.value,
@@ -157,6 +340,56 @@ mod tests {
             ..indicator(0.0, 1.0, Direction::Increase)
         };
         assert_eq!(no_baseline.progress(1.0), None);
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a day")
+    }
+
+    #[test]
+    fn a_year_or_month_spans_its_first_to_its_last_day() {
+        assert_eq!(Date::parse("2020"), Date::Year(2020));
+        assert_eq!(Date::parse("2020-08"), Date::Month(2020, 8));
+        assert_eq!(Date::Year(2020).earliest(), Some(ymd(2020, 1, 1)));
+        assert_eq!(Date::Year(2020).latest(), Some(ymd(2020, 12, 31)));
+        // February of a leap year has 29 days, of other years 28; December ends the year.
+        assert_eq!(Date::Month(2020, 2).latest(), Some(ymd(2020, 2, 29)));
+        assert_eq!(Date::Month(2021, 2).latest(), Some(ymd(2021, 2, 28)));
+        assert_eq!(Date::Month(2022, 12).latest(), Some(ymd(2022, 12, 31)));
+        assert_eq!(Date::Month(2022, 4).latest(), Some(ymd(2022, 4, 30)));
+        let day = Date::parse("2022-03-01");
+        assert_eq!(
+            (day.earliest(), day.latest()),
+            (Some(ymd(2022, 3, 1)), Some(ymd(2022, 3, 1)))
+        );
+        // No month 13, no day 30 February: impossible, and no day at all.
+        for text in ["2022-13", "2022-00", "2022-02-30", "22-03", "2022-3"] {
+            let date = Date::parse(text);
+            assert_eq!(date, Date::Impossible(text.to_string()), "{text}");
+            assert_eq!((date.earliest(), date.latest()), (None, None));
+        }
+        assert_eq!(Date::Year(2018).to_string(), "2018");
+        assert_eq!(Date::Month(2020, 8).to_string(), "2020-08");
+    }
+
+    #[test]
+    fn dates_compare_only_when_the_order_is_certain() {
+        use std::cmp::Ordering::{Equal, Greater, Less};
+        let d = Date::parse;
+        // A deadline `2022` is not after a period ending 2022-12-31, nor before it.
+        assert_eq!(d("2022").certain_cmp(&d("2022-12-31")), None);
+        assert!(!d("2022").is_after_day(ymd(2022, 12, 31)));
+        assert!(!d("2022").is_before_day(ymd(2022, 1, 1)));
+        assert!(d("2023").is_after_day(ymd(2022, 12, 31)));
+        assert!(d("2021-12").is_before_day(ymd(2022, 1, 1)));
+        assert!(!d("2022-01").is_before_day(ymd(2022, 1, 31)));
+        assert_eq!(d("2021").certain_cmp(&d("2022-01")), Some(Less));
+        assert_eq!(d("2022-02").certain_cmp(&d("2022-01-31")), Some(Greater));
+        assert_eq!(d("2022-01").certain_cmp(&d("2022-01-15")), None);
+        assert_eq!(d("2022-01").certain_cmp(&d("2022-01")), None);
+        assert_eq!(d("2022-01-15").certain_cmp(&d("2022-01-15")), Some(Equal));
+        assert_eq!(d("2022-02-30").certain_cmp(&d("2022-01-15")), None);
+        assert!(d("2022").sort_key() < d("2022-01-15").sort_key());
     }
 
     #[test]

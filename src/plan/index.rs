@@ -19,6 +19,7 @@ pub enum Kind {
     Service,
     Neighbourhood,
     Programme,
+    Partnership,
 }
 
 impl Kind {
@@ -37,6 +38,7 @@ impl Kind {
             Kind::Service => "service",
             Kind::Neighbourhood => "neighbourhood",
             Kind::Programme => "programme",
+            Kind::Partnership => "partnership",
         }
     }
 
@@ -55,6 +57,7 @@ impl Kind {
             Kind::Service => "services",
             Kind::Neighbourhood => "neighbourhoods",
             Kind::Programme => "programmes",
+            Kind::Partnership => "partnerships",
         }
     }
 }
@@ -110,6 +113,9 @@ impl<'a> Index<'a> {
         }
         for p in &plan.programmes {
             index.add(Kind::Programme, &p.id.value.0, p.id.span);
+        }
+        for p in &plan.partnerships {
+            index.add(Kind::Partnership, &p.id.value.0, p.id.span);
         }
         index
     }

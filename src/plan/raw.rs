@@ -35,38 +35,61 @@ impl JsonSchema for Id {
     }
 }
 
-/// A calendar date written as `YYYY-MM-DD`, parsed once when the plan is read. A date that
-/// matches the pattern but names no day (`2022-02-30`) is kept as written and reported by rule
-/// RP201; every other rule skips it.
+/// A date with the precision the source has: a year (`2020`), a month (`2020-03`) or a day
+/// (`2020-03-01`), parsed once when the plan is read. A year may be written with or without
+/// quotes. A date that has the form but names no month or day (`2022-02-30`, `2022-13`) is kept
+/// as written and reported by rule RP201; every other rule skips it. A year or month stands for
+/// all its days: compare dates with `earliest()`, `latest()` and the methods in `plan::domain`,
+/// never by the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Date {
+    /// Only the year is known, e.g. "in 2018".
+    Year(i32),
+    /// Only the year and month are known, e.g. "sinds augustus 2020"; the month is 1-12.
+    Month(i32, u32),
+    /// The day is known.
     Day(NaiveDate),
-    /// The text of a date that is not a day of the calendar.
+    /// The text of a date that is not a day, month or year of the calendar.
     Impossible(String),
 }
 
 impl Date {
-    /// The day, unless the date does not exist.
+    /// The day, when the date is known to the day (not for a year or a month).
     #[must_use]
     pub fn day(&self) -> Option<NaiveDate> {
         match self {
             Date::Day(day) => Some(*day),
-            Date::Impossible(_) => None,
+            Date::Year(_) | Date::Month(..) | Date::Impossible(_) => None,
         }
     }
 
-    /// Reads a date written as `YYYY-MM-DD`.
+    /// Reads a date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[must_use]
     pub fn parse(text: &str) -> Self {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_or_else(|_| Date::Impossible(text.to_string()), Date::Day)
+        let impossible = || Date::Impossible(text.to_string());
+        let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+        let parts: Vec<&str> = text.split('-').collect();
+        match parts.as_slice() {
+            [y] if y.len() == 4 && digits(y) => y.parse().map_or_else(|_| impossible(), Date::Year),
+            [y, m] if y.len() == 4 && m.len() == 2 && digits(y) && digits(m) => {
+                match (y.parse::<i32>(), m.parse::<u32>()) {
+                    (Ok(y), Ok(m)) if (1..=12).contains(&m) => Date::Month(y, m),
+                    _ => impossible(),
+                }
+            }
+            _ => {
+                NaiveDate::parse_from_str(text, "%Y-%m-%d").map_or_else(|_| impossible(), Date::Day)
+            }
+        }
     }
 }
 
-/// As written: `2022-01-01`.
+/// As written: `2020`, `2020-03` or `2020-03-01`.
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Date::Year(year) => write!(f, "{year:04}"),
+            Date::Month(year, month) => write!(f, "{year:04}-{month:02}"),
             Date::Day(day) => write!(f, "{}", day.format("%Y-%m-%d")),
             Date::Impossible(text) => f.write_str(text),
         }
@@ -75,13 +98,34 @@ impl std::fmt::Display for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-        Ok(Date::parse(&text))
+        struct DateVisitor;
+        impl serde::de::Visitor<'_> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
+                Ok(Date::parse(text))
+            }
+            fn visit_u64<E: serde::de::Error>(self, year: u64) -> Result<Date, E> {
+                Ok(i32::try_from(year)
+                    .ok()
+                    .filter(|y| (1000..=9999).contains(y))
+                    .map_or_else(|| Date::Impossible(year.to_string()), Date::Year))
+            }
+            fn visit_i64<E: serde::de::Error>(self, year: i64) -> Result<Date, E> {
+                match u64::try_from(year) {
+                    Ok(year) => self.visit_u64(year),
+                    Err(_) => Ok(Date::Impossible(year.to_string())),
+                }
+            }
+        }
+        deserializer.deserialize_any(DateVisitor)
     }
 }
 
-/// The pattern every date matches.
-pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+/// The pattern every date written as text matches: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+pub const DATE_PATTERN: &str = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
 
 impl JsonSchema for Date {
     fn schema_name() -> Cow<'static, str> {
@@ -89,14 +133,17 @@ impl JsonSchema for Date {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "type": "string",
+            "type": ["string", "integer"],
             "pattern": DATE_PATTERN,
-            "description": "A date as YYYY-MM-DD, e.g. 2022-01-01."
+            "minimum": 1000,
+            "maximum": 9999,
+            "description": "A date with the precision the source has: a day as YYYY-MM-DD (2022-01-01), a month as YYYY-MM (2020-08) or a year as YYYY (2018, with or without quotes)."
         })
     }
 }
 
-/// The format version. Only `1` exists.
+/// The format version. Only `1` exists: format 1.1 added optional keys only, so it is still
+/// written `regioplan: 1`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(transparent)]
 pub struct FormatVersion(pub u64);
@@ -120,6 +167,9 @@ impl JsonSchema for FormatVersion {
 pub struct Plan {
     /// The plan format version; always `1`.
     pub regioplan: S<FormatVersion>,
+    /// The plan itself: its title, the region's own word for it, when and by whom it was
+    /// adopted, and its documents (format 1.1).
+    pub plan: Option<PlanInfo>,
     /// The region and the organisation that speaks for it.
     pub region: Region,
     /// The plan period, its horizon and long-term ambition.
@@ -160,9 +210,138 @@ pub struct Plan {
     /// Funding lines: who pays whom, for which year and line, how much.
     #[serde(default)]
     pub funding: Vec<FundingLine>,
+    /// Yearly speerpunten: which themes and goals are the focus of which year (format 1.1).
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
+    /// Transmural and regional partnerships the region takes part in (format 1.1).
+    #[serde(default)]
+    pub partnerships: Vec<Partnership>,
     /// Where the facts in this plan come from (articles, reports).
     #[serde(default)]
     pub sources: Vec<Source>,
+}
+
+/// The plan itself (format 1.1).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanInfo {
+    /// The plan's title, e.g. `Meerjarenplan Amstelland Zorg 2021-2024`.
+    pub title: Option<S<String>>,
+    /// The region's own word for the plan, e.g. `regioplan`, `meerjarenplan`, `beleidsplan`.
+    pub local_name: Option<S<String>>,
+    /// When the plan was adopted.
+    pub adopted: Option<S<Date>>,
+    /// The governance body that adopted it (a governance id).
+    pub adopted_by: Option<S<Id>>,
+    /// Documents that belong to the plan: a zorgaanbodplan, a begroting, a yearly
+    /// speerpuntenrapportage, an evaluation.
+    #[serde(default)]
+    pub documents: Vec<PlanDocument>,
+}
+
+/// A document that belongs to the plan.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanDocument {
+    /// What kind of document it is.
+    pub kind: S<DocumentKind>,
+    /// Its title.
+    pub title: Option<S<String>>,
+    /// The year it is for.
+    pub year: Option<S<u64>>,
+    /// Where it stands.
+    pub status: S<DocumentStatus>,
+    /// When it was adopted or published.
+    pub date: Option<S<Date>>,
+    /// Free text.
+    pub description: Option<S<String>>,
+}
+
+/// Kinds of plan documents. Insurers ask for some of them (CZ: a zorgaanbodplan and a budget).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// The regioplan, meerjarenplan or beleidsplan itself.
+    Regioplan,
+    /// A work agenda with milestones (werkagenda).
+    Werkagenda,
+    /// What care the region offers and will offer (zorgaanbodplan).
+    Zorgaanbodplan,
+    /// A budget (begroting).
+    Begroting,
+    /// A yearly report on the speerpunten (speerpuntenrapportage).
+    Speerpuntenrapportage,
+    /// An annual report (jaarverslag).
+    Jaarverslag,
+    /// An evaluation, e.g. of a pilot.
+    Evaluation,
+    Other,
+}
+
+/// Where a document stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentStatus {
+    /// Announced or due, not yet written.
+    Planned,
+    /// Being written.
+    Draft,
+    /// Adopted by the deciding body.
+    Adopted,
+    /// Made public.
+    Published,
+}
+
+/// A year's speerpunten (format 1.1).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Priority {
+    /// The year.
+    pub year: S<u64>,
+    /// Themes that are the focus of the year (ids).
+    #[serde(default)]
+    pub themes: Vec<S<Id>>,
+    /// Goals that are the focus of the year (ids).
+    #[serde(default)]
+    pub goals: Vec<S<Id>>,
+    /// Free text.
+    pub description: Option<S<String>>,
+}
+
+/// A transmural or regional partnership the region takes part in (format 1.1).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Partnership {
+    /// The partnership's id.
+    pub id: S<Id>,
+    /// The name, e.g. `Amsterdam Vitaal & Gezond`.
+    pub name: S<String>,
+    /// What kind of partnership it is.
+    pub kind: S<PartnershipKind>,
+    /// The organisations in it (ids); the regional organisation is one of them when it is a
+    /// member.
+    #[serde(default)]
+    pub members: Vec<S<Id>>,
+    /// Since when it exists.
+    pub since: Option<S<Date>>,
+    /// Themes it works on (ids).
+    #[serde(default)]
+    pub themes: Vec<S<Id>>,
+    /// Free text.
+    pub description: Option<S<String>>,
+}
+
+/// Kinds of partnerships.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PartnershipKind {
+    /// Primary care with hospitals, GGZ or VVT (transmurale samenwerking).
+    Transmural,
+    /// A regional table with municipalities and other sectors (regiotafel).
+    RegionalTable,
+    /// An alliance around a shared ambition.
+    Alliance,
+    Other,
 }
 
 /// The region and its organisation.
@@ -179,6 +358,9 @@ pub struct Region {
     pub legal_form: Option<S<String>>,
     /// The municipalities the region covers.
     pub municipalities: Vec<S<String>>,
+    /// Municipalities that lie only partly in the region, with the places that do (format 1.1).
+    #[serde(default)]
+    pub partial_municipalities: Vec<PartialMunicipality>,
     /// The date the regional organisation started.
     pub started: S<Date>,
     /// Whether the board is formed by GPs only or by several disciplines.
@@ -191,8 +373,54 @@ pub struct Region {
     /// Dated events in the region's history.
     #[serde(default)]
     pub history: Vec<HistoryEvent>,
+    /// Mandates the GPs or practices gave the organisation (format 1.1).
+    #[serde(default)]
+    pub mandates: Vec<Mandate>,
     /// Free text.
     pub description: Option<S<String>>,
+}
+
+/// A municipality that lies partly in the region (format 1.1).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartialMunicipality {
+    /// The municipality, as in `region.municipalities`, e.g. `Ouder-Amstel`.
+    pub municipality: S<String>,
+    /// The places (kernen) of it that lie in the region, e.g. `Ouderkerk aan de Amstel`.
+    pub places: Vec<S<String>>,
+    /// Free text.
+    pub note: Option<S<String>>,
+}
+
+/// A mandate: a share of the region's GPs or practices that gave the organisation the right to
+/// act for them (format 1.1). CZ asks for a mandate of at least 85% of the huisartsen.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Mandate {
+    /// The share that gave the mandate, in percent (0-100): `85`, not `0.85`.
+    #[schemars(range(min = 0, max = 100))]
+    pub share_pct: S<f64>,
+    /// Of what the share is taken: the region's GPs or its practices.
+    pub of: S<MandateBase>,
+    /// The governance body through which the mandate was given (a governance id), e.g. the
+    /// algemene ledenvergadering.
+    pub given_by: Option<S<Id>>,
+    /// When it was given or last counted.
+    pub date: Option<S<Date>>,
+    /// What the mandate is for, e.g. `contractering O&I en segment 2 en 3`.
+    pub purpose: S<String>,
+    /// Free text.
+    pub note: Option<S<String>>,
+}
+
+/// What a mandate share is a share of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MandateBase {
+    /// The region's GPs (huisartsen).
+    Gps,
+    /// The region's GP practices.
+    Practices,
 }
 
 /// Monodisciplinary (GPs only) or multidisciplinary governance.
@@ -243,7 +471,7 @@ pub struct MunicipalityFigure {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HistoryEvent {
-    /// When it happened (the first of the month or year when only that is known).
+    /// When it happened: a year (`2018`) or month (`2020-08`) when only that is known.
     pub date: S<Date>,
     /// What happened.
     pub event: S<String>,
@@ -320,8 +548,52 @@ pub struct Organisation {
     pub gps: Option<S<u64>>,
     /// Listed patients of its practices.
     pub listed_patients: Option<S<u64>>,
+    /// The domain it belongs to, so that the domains a region works with can be counted
+    /// (format 1.1).
+    pub domain: Option<S<Domain>>,
+    /// When it joined the regional organisation (format 1.1).
+    pub joined: Option<S<Date>>,
+    /// When it left the regional organisation (format 1.1).
+    pub left: Option<S<Date>>,
+    /// The organisation it merged into (an id), e.g. a zorggroep into the region (format 1.1).
+    pub merged_into: Option<S<Id>>,
+    /// How many organisations this entry stands for when the sources do not name them one by
+    /// one, e.g. `14` for "14 zorggroepen"; 1 when left out (format 1.1).
+    pub count: Option<S<u64>>,
     /// Free text.
     pub description: Option<S<String>>,
+}
+
+/// The domain of an organisation. The domains other than GP care, other primary care, insurance,
+/// patients and `other` are the "other domains" an insurer asks a region to involve.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Domain {
+    /// Huisartsenzorg: GPs, zorggroepen, huisartsenposten, the LHV-kring, hagro's.
+    GpCare,
+    /// Other primary care: pharmacists, physiotherapists, dietitians, psychologists.
+    PrimaryCare,
+    /// Hospitals (ziekenhuizen).
+    Hospital,
+    /// Mental health care (GGZ).
+    Ggz,
+    /// Public health service (GGD).
+    Ggd,
+    /// Verpleging, verzorging en thuiszorg (VVT).
+    Vvt,
+    /// Welzijn.
+    Welfare,
+    /// Sociaal domein: buurtteams, wijkteams, social services.
+    SocialDomain,
+    /// A municipality (gemeente).
+    Municipality,
+    /// Health insurance (zorgverzekeraars).
+    Insurance,
+    /// Patients and clients.
+    Patients,
+    Other,
 }
 
 /// Kinds of organisations in and around a region.
@@ -343,6 +615,10 @@ pub enum OrganisationKind {
     Ggz,
     Vvt,
     Welfare,
+    /// A public health service (GGD).
+    Ggd,
+    /// A hagro (huisartsengroep): GPs of one neighbourhood who work together.
+    Hagro,
     PatientOrganisation,
     UmbrellaBody,
     Regulator,
@@ -386,9 +662,28 @@ pub struct Person {
     pub organisation: Option<S<Id>>,
     /// Since when the person holds this role.
     pub since: Option<S<Date>>,
+    /// Further roles, in this or other organisations, over time (format 1.1).
+    #[serde(default)]
+    pub roles: Vec<PersonRole>,
     /// True when the name is made up because the sources do not give it.
     #[serde(default)]
     pub illustrative: bool,
+}
+
+/// A role a person holds in an organisation or a governance body for a time (format 1.1).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonRole {
+    /// The role, e.g. `directeur`, `bestuurslid`.
+    pub role: S<String>,
+    /// The organisation (an id).
+    pub organisation: Option<S<Id>>,
+    /// The governance body (a governance id).
+    pub body: Option<S<Id>>,
+    /// Since when.
+    pub since: Option<S<Date>>,
+    /// Until when; left out while the role lasts.
+    pub until: Option<S<Date>>,
 }
 
 /// A governance body.
@@ -421,6 +716,9 @@ pub struct GovernanceBody {
 pub enum BodyKind {
     /// Takes the formal decisions; all member organisations sit in it.
     AlgemeenBestuur,
+    /// The general meeting of the members of a cooperative or association; takes formal
+    /// decisions (format 1.1).
+    AlgemeneLedenvergadering,
     /// Day-to-day management; each theme has a contact in it.
     DagelijksBestuur,
     /// The board of a foundation or cooperative.
@@ -445,6 +743,10 @@ pub struct BodyMember {
     pub neighbourhood: Option<S<Id>>,
     /// The seat's role; `member` when left out.
     pub role: Option<S<SeatRole>>,
+    /// Since when the seat is held (format 1.1).
+    pub since: Option<S<Date>>,
+    /// Until when; left out while the seat is held (format 1.1).
+    pub until: Option<S<Date>>,
 }
 
 /// The role of a seat.
@@ -541,6 +843,13 @@ pub struct Goal {
     /// Measurements of the indicator, oldest first.
     #[serde(default)]
     pub measurements: Vec<Measurement>,
+    /// Dated intermediate targets and milestones of the work agenda, oldest first: the goal's
+    /// trajectory (format 1.1).
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    /// How often the goal is monitored against its trajectory, when it differs from the plan's
+    /// `period.monitoring` (format 1.1).
+    pub monitoring: Option<S<Cadence>>,
     /// Building blocks the goal serves (ids).
     #[serde(default)]
     pub building_blocks: Vec<S<Id>>,
@@ -604,6 +913,19 @@ pub struct Measurement {
     pub note: Option<S<String>>,
 }
 
+/// A milestone: a dated intermediate target of the indicator, a step of the work agenda, or
+/// both (format 1.1).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    /// When the milestone is due.
+    pub date: S<Date>,
+    /// The value the indicator should have reached by then, in its unit.
+    pub target: Option<S<f64>>,
+    /// What should be done or reached by then.
+    pub description: Option<S<String>>,
+}
+
 /// The region's self-assessment on one building block.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -635,14 +957,100 @@ pub enum Maturity {
 pub struct Contract {
     /// The contract's id; modules refer to it.
     pub id: S<Id>,
-    /// The insurer (an organisation id).
+    /// The insurer (an organisation id); the leading one when several sign.
     pub insurer: S<Id>,
+    /// Further insurers that sign the contract (organisation ids) (format 1.1).
+    #[serde(default)]
+    pub co_insurers: Vec<S<Id>>,
     /// First day of the contract.
     pub start: S<Date>,
     /// Last day of the contract.
     pub end: S<Date>,
     /// The funding segments the contract covers.
     pub segments: Vec<SegmentCoverage>,
+    /// The amount of the whole contract in euro (format 1.1).
+    pub amount_eur: Option<S<f64>>,
+    /// True when the amount is made up because the sources do not give it (format 1.1).
+    #[serde(default)]
+    pub illustrative: bool,
+    /// The documents the contract rests on, by kind; `regioplan` is this plan (format 1.1).
+    #[serde(default)]
+    pub basis: Vec<S<DocumentKind>>,
+    /// The insurer's conditions, each with whether it is met (format 1.1).
+    #[serde(default)]
+    pub conditions: Vec<Condition>,
+    /// Result agreements (resultaatafspraken), linked to the plan's goals (format 1.1).
+    #[serde(default)]
+    pub result_agreements: Vec<ResultAgreement>,
+    /// Free text.
+    pub description: Option<S<String>>,
+}
+
+/// A condition an insurer sets for a contract (format 1.1). The kind says which parameters it
+/// takes: `min_listed_patients` and `other_domains` take `min`; `min_mandate_share` takes `min`
+/// (percent) and `of`; `documents` takes `documents`; `result_agreements` and `other` take none
+/// (`other` needs a `description`). The same kinds are used by reference frameworks.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("allOf" = [
+    {
+        "if": {"properties": {"kind": {"enum": ["min_listed_patients", "min_mandate_share", "other_domains"]}}, "required": ["kind"]},
+        "then": {"required": ["min"]}
+    },
+    {
+        "if": {"properties": {"kind": {"const": "documents"}}, "required": ["kind"]},
+        "then": {"required": ["documents"]}
+    },
+    {
+        "if": {"properties": {"kind": {"const": "other"}}, "required": ["kind"]},
+        "then": {"required": ["description"]}
+    }
+]))]
+pub struct Condition {
+    /// What the condition asks.
+    pub kind: S<ConditionKind>,
+    /// The threshold: listed patients, percent of the mandate, or number of other domains.
+    pub min: Option<S<f64>>,
+    /// For `min_mandate_share`: whether the share is of GPs or practices (`gps` when left out).
+    pub of: Option<S<MandateBase>>,
+    /// For `documents`: the kinds of documents asked for.
+    #[serde(default)]
+    pub documents: Vec<S<DocumentKind>>,
+    /// Whether the region meets it; left out when not known.
+    pub met: Option<S<bool>>,
+    /// Free text; required for `other`.
+    pub description: Option<S<String>>,
+}
+
+/// The kinds of contract conditions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConditionKind {
+    /// At least `min` listed patients in the region (CZ: 100000).
+    MinListedPatients,
+    /// A mandate from at least `min` percent of the region's GPs or practices (CZ: 85).
+    MinMandateShare,
+    /// The documents listed in `documents` exist (CZ: a zorgaanbodplan and a begroting).
+    Documents,
+    /// Concrete result agreements are made.
+    ResultAgreements,
+    /// At least `min` domains other than primary care and insurance take part (CZ: 2).
+    OtherDomains,
+    /// Anything else, in `description`.
+    Other,
+}
+
+/// A result agreement (resultaatafspraak) of a contract (format 1.1).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResultAgreement {
+    /// What is agreed, in one line.
+    pub title: S<String>,
+    /// The goals that measure it (ids).
+    #[serde(default)]
+    pub goals: Vec<S<Id>>,
+    /// When it must be reached.
+    pub deadline: Option<S<Date>>,
     /// Free text.
     pub description: Option<S<String>>,
 }

@@ -1,5 +1,7 @@
 //! Dates (`RP2xx`): dates that exist, deadlines inside the plan, measurements in order.
 
+use std::cmp::Ordering;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::{Context, Pruning, Rule, RuleInfo};
@@ -114,22 +116,24 @@ pub static OUTSIDE_PLAN_PERIOD: Rule = Rule {
     pruning: Pruning::Independent,
 };
 
-fn day(date: &S<Date>) -> Option<NaiveDate> {
-    date.value.day()
-}
-
 /// RP201: dates that are not days of the calendar.
 fn impossible_dates(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (date, role) in all_dates(cx.plan) {
         if let Date::Impossible(text) = &date.value {
+            // `2022-13` names a month that does not exist, `2022-02-30` a day.
+            let unit = if text.matches('-').count() == 1 {
+                "month"
+            } else {
+                "day"
+            };
             out.push(
                 Diagnostic::new(
                     &IMPOSSIBLE_DATE,
                     date.span,
-                    format!("`{text}` as {role} is not a day of the calendar"),
+                    format!("`{text}` as {role} is not a {unit} of the calendar"),
                 )
-                .label("no such day")
-                .help("check the day and the month (YYYY-MM-DD)"),
+                .label(format!("no such {unit}"))
+                .help("check the day and the month (YYYY-MM-DD, or YYYY-MM for a month)"),
             );
         }
     }
@@ -159,10 +163,12 @@ fn ends_before_starts(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         )
     }));
     for (start, end, what) in ranges {
-        if let (Some(s), Some(end)) = (day(start), end)
-            && let Some(e) = day(end)
-            && e < s
+        // A year or month ends before another only when its last day is before the other's
+        // first: `start: 2022-06, end: 2022` is not reversed.
+        if let Some(end) = end
+            && end.value.certain_cmp(&start.value) == Some(Ordering::Less)
         {
+            let (s, e) = (&start.value, &end.value);
             out.push(
                 Diagnostic::new(
                     &END_BEFORE_START,
@@ -179,8 +185,9 @@ fn ends_before_starts(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// The first and last day of the plan period, when both exist and are in order.
 fn plan_period(plan: &Plan) -> Option<(NaiveDate, NaiveDate)> {
-    let (start, end) = (day(&plan.period.start)?, day(&plan.period.end)?);
-    (start <= end).then_some((start, end))
+    let first = plan.period.start.value.earliest()?;
+    let last = plan.period.end.value.latest()?;
+    (first <= last).then_some((first, last))
 }
 
 /// RP207: contracts that lie wholly outside the plan period, and funding lines for a year the
@@ -192,7 +199,8 @@ fn outside_plan_period(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     };
     let runs = format!("the plan runs from {start} to {end}");
     for contract in &plan.contracts {
-        let (Some(from), Some(to)) = (day(&contract.start), day(&contract.end)) else {
+        let (Some(from), Some(to)) = (contract.start.value.earliest(), contract.end.value.latest())
+        else {
             continue;
         };
         if from <= to && (to < start || from > end) {
@@ -234,16 +242,20 @@ fn outside_plan_period(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// RP202: deadlines before the plan period starts or after it ends.
 fn deadlines_outside_period(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
-    let Some((start, end)) = plan_period(plan) else {
+    let Some((first, last)) = plan_period(plan) else {
         return;
     };
+    let (start, end) = (&plan.period.start.value, &plan.period.end.value);
     each_goal(plan, &mut |goal, _| {
         let Some(deadline) = &goal.deadline else {
             return;
         };
-        let Some(d) = day(deadline) else { return };
-        if d < start || d > end {
-            let side = if d < start {
+        let d = &deadline.value;
+        // Only when every day the deadline can mean lies outside: `2022` is inside a period
+        // that ends on 2022-12-31, and also inside one that ends on 2022-06-30.
+        let before = d.is_before_day(first);
+        if before || d.is_after_day(last) {
+            let side = if before {
                 "before the plan starts"
             } else {
                 "after the plan ends"
@@ -269,12 +281,11 @@ fn deadlines_outside_period(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn subgoals_after_parent(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     each_goal(cx.plan, &mut |goal, parent| {
         if let Some(deadline) = &goal.deadline
-            && let Some(d) = day(deadline)
             && let Some(parent) = parent
             && let Some(parent_deadline) = &parent.deadline
-            && let Some(p) = day(parent_deadline)
-            && d > p
+            && deadline.value.certain_cmp(&parent_deadline.value) == Some(Ordering::Greater)
         {
+            let (d, p) = (&deadline.value, &parent_deadline.value);
             out.push(
                 Diagnostic::new(
                     &SUBGOAL_AFTER_PARENT,
@@ -296,9 +307,8 @@ fn subgoals_after_parent(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn measurements_after_as_of(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     each_goal(cx.plan, &mut |goal, _| {
         for m in &goal.measurements {
-            if let Some(d) = day(&m.date)
-                && d > cx.as_of
-            {
+            if m.date.value.is_after_day(cx.as_of) {
+                let d = &m.date.value;
                 out.push(
                     Diagnostic::new(&MEASUREMENT_AFTER_AS_OF, m.date.span, format!("measurement of goal `{}` is dated {d}, after the as-of date {}", goal.id.value.0, cx.as_of))
                         .label("in the future")
@@ -312,17 +322,29 @@ fn measurements_after_as_of(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// RP204: measurements not in date order, or two on one day.
 fn measurements_out_of_order(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     each_goal(cx.plan, &mut |goal, _| {
-        let mut previous: Option<(NaiveDate, &S<Date>)> = None;
+        let mut previous: Option<&S<Date>> = None;
         for m in &goal.measurements {
-            let Some(d) = day(&m.date) else { continue };
-            if let Some((p, p_date)) = previous
-                && d <= p
-            {
-                let relation = if d == p {
-                    "on the same day as"
+            let d = &m.date.value;
+            if matches!(d, Date::Impossible(_)) {
+                continue;
+            }
+            // Out of order only when certainly earlier; the same date written twice is a tie.
+            // `2022` after `2022-03-31` overlaps it and is not reported.
+            let relation = previous.and_then(|p_date| {
+                if *d == p_date.value {
+                    Some(if d.day().is_some() {
+                        "on the same day as"
+                    } else {
+                        "on the same date as"
+                    })
+                } else if d.certain_cmp(&p_date.value) == Some(Ordering::Less) {
+                    Some("before")
                 } else {
-                    "before"
-                };
+                    None
+                }
+            });
+            if let (Some(relation), Some(p_date)) = (relation, previous) {
+                let p = &p_date.value;
                 out.push(
                     Diagnostic::new(&MEASUREMENTS_OUT_OF_ORDER, m.date.span, format!("measurement of goal `{}` dated {d} comes {relation} the one above it ({p})", goal.id.value.0))
                         .label("out of order")
@@ -330,7 +352,7 @@ fn measurements_out_of_order(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         .help("list measurements oldest first, one per date"),
                 );
             }
-            previous = Some((d, &m.date));
+            previous = Some(&m.date);
         }
     });
 }
@@ -357,11 +379,69 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, String)> {
     if let Some(h) = &plan.period.horizon {
         dates.push((&h.date, "the horizon date".into()));
     }
+    dates.extend(
+        plan.region
+            .mandates
+            .iter()
+            .filter_map(|m| m.date.as_ref())
+            .map(|d| (d, "the date of a mandate".into())),
+    );
+    if let Some(info) = &plan.plan {
+        dates.extend(
+            info.adopted
+                .iter()
+                .map(|d| (d, "the plan's adoption date".into())),
+        );
+        dates.extend(
+            info.documents
+                .iter()
+                .filter_map(|d| d.date.as_ref())
+                .map(|d| (d, "the date of a plan document".into())),
+        );
+    }
+    for o in &plan.organisations {
+        let id = &o.id.value.0;
+        dates.extend(
+            o.joined
+                .iter()
+                .map(|d| (d, format!("joining date of organisation `{id}`"))),
+        );
+        dates.extend(
+            o.left
+                .iter()
+                .map(|d| (d, format!("leaving date of organisation `{id}`"))),
+        );
+    }
     for p in &plan.people {
         dates.extend(
             p.since
                 .iter()
                 .map(|d| (d, format!("start date of person `{}`", p.id.value.0))),
+        );
+        for r in &p.roles {
+            dates.extend(
+                r.since
+                    .iter()
+                    .chain(&r.until)
+                    .map(|d| (d, format!("a role date of person `{}`", p.id.value.0))),
+            );
+        }
+    }
+    for b in &plan.governance {
+        for m in &b.members {
+            dates.extend(
+                m.since
+                    .iter()
+                    .chain(&m.until)
+                    .map(|d| (d, format!("a seat date in `{}`", b.id.value.0))),
+            );
+        }
+    }
+    for p in &plan.partnerships {
+        dates.extend(
+            p.since
+                .iter()
+                .map(|d| (d, format!("start of partnership `{}`", p.id.value.0))),
         );
     }
     for t in &plan.themes {
@@ -384,11 +464,24 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, String)> {
                     .iter()
                     .map(|m| (&m.date, format!("measurement date of goal `{id}`"))),
             );
+            dates.extend(
+                g.milestones
+                    .iter()
+                    .map(|m| (&m.date, format!("milestone date of goal `{id}`"))),
+            );
         });
     }
     for c in &plan.contracts {
         dates.push((&c.start, format!("start of contract `{}`", c.id.value.0)));
         dates.push((&c.end, format!("end of contract `{}`", c.id.value.0)));
+        dates.extend(c.result_agreements.iter().filter_map(|r| {
+            r.deadline.as_ref().map(|d| {
+                (
+                    d,
+                    format!("deadline of a result agreement of `{}`", c.id.value.0),
+                )
+            })
+        }));
     }
     for m in &plan.modules {
         dates.extend(

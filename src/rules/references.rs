@@ -301,6 +301,7 @@ fn empty_seats(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn plural(kind: Kind) -> String {
     match kind {
         Kind::Person => "People".to_string(),
+        Kind::GovernanceBody => "Governance bodies".to_string(),
         other => {
             let noun = other.noun();
             let mut s = noun[..1].to_uppercase() + &noun[1..];
@@ -313,8 +314,12 @@ fn plural(kind: Kind) -> String {
 fn rule_for(kind: Kind) -> &'static Rule {
     match kind {
         Kind::Person => &UNKNOWN_PERSON,
-        // Nothing refers to bodies or services by id; treat them as organisations if it ever does.
-        Kind::Organisation | Kind::GovernanceBody | Kind::Service => &UNKNOWN_ORGANISATION,
+        // A governance body is an organ of an organisation: an unknown body (the adopter of the
+        // plan, the body that gave a mandate, a role's body) is reported with the organisations.
+        // Nothing refers to services or partnerships by id.
+        Kind::Organisation | Kind::GovernanceBody | Kind::Service | Kind::Partnership => {
+            &UNKNOWN_ORGANISATION
+        }
         Kind::Theme => &UNKNOWN_THEME,
         Kind::Goal => &UNKNOWN_GOAL,
         Kind::Module => &UNKNOWN_MODULE,
@@ -409,6 +414,55 @@ pub fn references<'a>(plan: &'a Plan) -> Vec<Ref<'a>> {
             "preferred insurer of the region".into(),
         );
     }
+    if let Some(info) = &plan.plan
+        && let Some(id) = &info.adopted_by
+    {
+        push(
+            Kind::GovernanceBody,
+            id,
+            "body that adopted the plan".into(),
+        );
+    }
+    for m in &region.mandates {
+        if let Some(id) = &m.given_by {
+            push(Kind::GovernanceBody, id, "body that gave a mandate".into());
+        }
+    }
+    for o in &plan.organisations {
+        if let Some(id) = &o.merged_into {
+            push(
+                Kind::Organisation,
+                id,
+                format!("organisation `{}` merged into", o.id.value.0),
+            );
+        }
+    }
+    for p in &plan.priorities {
+        let year = p.year.value;
+        for id in &p.themes {
+            push(Kind::Theme, id, format!("speerpunt theme of {year}"));
+        }
+        for id in &p.goals {
+            push(Kind::Goal, id, format!("speerpunt goal of {year}"));
+        }
+    }
+    for p in &plan.partnerships {
+        let partnership = &p.id.value.0;
+        for id in &p.members {
+            push(
+                Kind::Organisation,
+                id,
+                format!("member of partnership `{partnership}`"),
+            );
+        }
+        for id in &p.themes {
+            push(
+                Kind::Theme,
+                id,
+                format!("theme of partnership `{partnership}`"),
+            );
+        }
+    }
     if let Some(ambition) = &plan.period.ambition {
         for id in &ambition.partners {
             push(Kind::Organisation, id, "partner in the ambition".into());
@@ -421,6 +475,22 @@ pub fn references<'a>(plan: &'a Plan) -> Vec<Ref<'a>> {
                 id,
                 format!("organisation of person `{}`", p.id.value.0),
             );
+        }
+        for r in &p.roles {
+            if let Some(id) = &r.organisation {
+                push(
+                    Kind::Organisation,
+                    id,
+                    format!("organisation of a role of person `{}`", p.id.value.0),
+                );
+            }
+            if let Some(id) = &r.body {
+                push(
+                    Kind::GovernanceBody,
+                    id,
+                    format!("body of a role of person `{}`", p.id.value.0),
+                );
+            }
         }
     }
     for b in &plan.governance {
@@ -482,11 +552,28 @@ pub fn references<'a>(plan: &'a Plan) -> Vec<Ref<'a>> {
         });
     }
     for c in &plan.contracts {
+        let contract = &c.id.value.0;
         push(
             Kind::Organisation,
             &c.insurer,
-            format!("insurer of contract `{}`", c.id.value.0),
+            format!("insurer of contract `{contract}`"),
         );
+        for id in &c.co_insurers {
+            push(
+                Kind::Organisation,
+                id,
+                format!("co-insurer of contract `{contract}`"),
+            );
+        }
+        for r in &c.result_agreements {
+            for id in &r.goals {
+                push(
+                    Kind::Goal,
+                    id,
+                    format!("goal of a result agreement of contract `{contract}`"),
+                );
+            }
+        }
     }
     for m in &plan.modules {
         if let Some(id) = &m.contract {

@@ -994,7 +994,7 @@ fn date_move(old: Option<&S<Date>>, new: Option<&S<Date>>) -> Option<DateMove> {
     if old == new {
         return None;
     }
-    // Days from `old` to `new`, when both are real dates.
+    // Days from `old` to `new`, when both are known to the day.
     let days = old
         .and_then(Date::day)
         .zip(new.and_then(Date::day))
