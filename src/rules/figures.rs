@@ -3,8 +3,12 @@
 use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::Error;
+use crate::plan::Plan;
 use crate::plan::S;
-use crate::plan::raw::{Metric, Organisation, Relation};
+use crate::plan::domain::yaml_name;
+use crate::plan::raw::{
+    Condition, ConditionKind, Contract, MandateBase, Metric, Organisation, Relation,
+};
 
 pub static MEMBER_PRACTICES_EXCEED_REGION: Rule = Rule {
     info: RuleInfo {
@@ -99,6 +103,25 @@ pub static JOINED_SHARE_CONTRADICTS_COUNTS: Rule = Rule {
 };
 
 /// The key-figure rules.
+pub static CONDITION_MET_CONTRADICTED: Rule = Rule {
+    info: RuleInfo {
+        code: "RP407",
+        name: "condition-met-contradicted",
+        severity: Error,
+        summary: "A contract condition marked `met: true` that the plan's own figures contradict.",
+        why: "An insurer reads `met: true` as the region's word; when the plan's key figures, \
+              mandates, partner domains, documents or result agreements say otherwise, the \
+              region claims a condition it does not meet (CZ asks at least 100,000 listed \
+              patients, a mandate from 85% of the huisartsen, a zorgaanbodplan and a begroting, \
+              result agreements and two other domains). Conditions the plan gives no figures \
+              for are not judged.",
+        bad: "key_figures: {listed_patients: 80000}\n...\nconditions:\n  - {kind: min_listed_patients, min: 100000, met: true}\n",
+        good: "key_figures: {listed_patients: 80000}\n...\nconditions:\n  - {kind: min_listed_patients, min: 100000, met: false}\n",
+    },
+    check: Some(conditions_met_contradicted),
+    pruning: Pruning::Independent,
+};
+
 fn members(plan: &crate::plan::Plan) -> impl Iterator<Item = &Organisation> {
     plan.organisations
         .iter()
@@ -362,5 +385,87 @@ fn funded_exceeds_submitted(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
+    }
+}
+
+/// RP407: conditions marked as met that the plan's own figures contradict. A condition the plan
+/// gives no figures for (no listed patients, no mandate, no `plan.documents`) is not judged.
+fn conditions_met_contradicted(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
+    for contract in &plan.contracts {
+        for condition in &contract.conditions {
+            let Some(met) = condition.met.as_ref().filter(|m| m.value) else {
+                continue;
+            };
+            let Some(why) = contradiction(plan, contract, condition) else {
+                continue;
+            };
+            out.push(
+                Diagnostic::new(
+                    &CONDITION_MET_CONTRADICTED,
+                    met.span,
+                    format!(
+                        "condition `{}` of contract `{}` is marked met, but {why}",
+                        yaml_name(&condition.kind.value),
+                        contract.id.value.0
+                    ),
+                )
+                .label("the plan's figures say otherwise")
+                .secondary(condition.kind.span, "the condition")
+                .help("set `met: false`, or correct the figures the condition is measured by"),
+            );
+        }
+    }
+}
+
+/// What in the plan contradicts a condition marked as met, if anything.
+fn contradiction(plan: &Plan, contract: &Contract, condition: &Condition) -> Option<String> {
+    let min = condition.min.as_ref().map(|m| m.value);
+    match condition.kind.value {
+        ConditionKind::MinListedPatients => {
+            let (min, listed) = (min?, plan.region.key_figures.listed_patients.as_ref()?);
+            ((listed.value as f64) < min).then(|| {
+                format!(
+                    "the region lists {} patients, fewer than {min}",
+                    listed.value
+                )
+            })
+        }
+        ConditionKind::MinMandateShare => {
+            let of = condition.of.as_ref().map_or(MandateBase::Gps, |o| o.value);
+            let share = plan.mandate_share(of)?;
+            (share < min?).then(|| {
+                format!(
+                    "the largest mandate is {share}% of the {}, below {}%",
+                    yaml_name(&of),
+                    min.unwrap_or_default()
+                )
+            })
+        }
+        ConditionKind::OtherDomains => {
+            let found = plan.other_domains().len();
+            ((found as f64) < min?).then(|| {
+                format!(
+                    "the plan's organisations come from {found} other domain(s), fewer than {}",
+                    min.unwrap_or_default()
+                )
+            })
+        }
+        ConditionKind::Documents => {
+            let listed = &plan.plan.as_ref()?.documents;
+            let missing: Vec<String> = condition
+                .documents
+                .iter()
+                .filter(|kind| !listed.iter().any(|d| d.kind.value == kind.value))
+                .map(|kind| format!("`{}`", yaml_name(&kind.value)))
+                .collect();
+            (!missing.is_empty())
+                .then(|| format!("`plan.documents` has no {}", missing.join(" or ")))
+        }
+        ConditionKind::ResultAgreements => contract
+            .result_agreements
+            .is_empty()
+            .then(|| "the contract lists no `result_agreements`".to_string()),
+        ConditionKind::Other => None,
     }
 }

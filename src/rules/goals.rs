@@ -82,7 +82,24 @@ pub static BASELINE_PAST_TARGET: Rule = Rule {
     pruning: Pruning::Independent,
 };
 
-/// The goal rules.
+pub static MILESTONE_AWAY_FROM_TARGET: Rule = Rule {
+    info: RuleInfo {
+        code: "RP309",
+        name: "milestone-away-from-target",
+        severity: Warning,
+        summary: "A milestone whose target lies further from the goal's target than the baseline \
+                  or the milestone before it.",
+        why: "Milestones are the trajectory a goal is monitored against: each step should bring \
+              the indicator closer to its target. A step back is usually a swapped figure or a \
+              milestone in the wrong order, and every report would then call the goal on track \
+              while it is going the wrong way.",
+        bad: "indicator: {name: wachttijd, unit: weken, baseline: 12, target: 6, direction: decrease}\nmilestones:\n  - {date: 2022-12-31, target: 9}\n  - {date: 2023-06-30, target: 10}\n",
+        good: "indicator: {name: wachttijd, unit: weken, baseline: 12, target: 6, direction: decrease}\nmilestones:\n  - {date: 2022-12-31, target: 10}\n  - {date: 2023-06-30, target: 9}\n",
+    },
+    check: Some(milestones_away_from_target),
+    pruning: Pruning::Independent,
+};
+
 /// Calls `f` with every goal that is not stopped: a stopped goal needs no owner or target.
 fn each_active_goal<'a>(cx: &Context<'a>, mut f: impl FnMut(&'a Goal)) {
     each_goal(cx.plan, &mut |goal, _| {
@@ -215,6 +232,56 @@ fn baselines_past_target(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     yaml_name(&direction)
                 )),
             );
+        }
+    });
+}
+
+/// RP309: milestones whose target steps back, away from the goal's target: below the baseline
+/// or the previous milestone for a goal that increases, above it for one that decreases.
+fn milestones_away_from_target(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    each_active_goal(cx, |goal| {
+        let Some(indicator) = &goal.indicator else {
+            return;
+        };
+        let direction = indicator.direction.value;
+        if direction == Direction::Maintain {
+            return;
+        }
+        let mut milestones: Vec<_> = goal
+            .milestones
+            .iter()
+            .filter_map(|m| Some((m.date.value.sort_key()?, m, m.target.as_ref()?)))
+            .collect();
+        milestones.sort_by_key(|(key, _, _)| *key);
+        let mut previous = indicator
+            .baseline
+            .as_ref()
+            .map(|b| (b.value, b.span, "the baseline"));
+        for (_, milestone, target) in milestones {
+            if let Some((before, span, what)) = previous
+                && !direction.reaches(target.value, before)
+            {
+                out.push(
+                    Diagnostic::new(
+                        &MILESTONE_AWAY_FROM_TARGET,
+                        target.span,
+                        format!(
+                            "the milestone of goal `{}` on {} ({} {unit}) moves away from the target: {what} is {before} {unit}",
+                            goal.id.value.0,
+                            milestone.date.value,
+                            target.value,
+                            unit = indicator.unit.value,
+                        ),
+                    )
+                    .label("a step away from the target")
+                    .secondary(span, what)
+                    .help(format!(
+                        "with `direction: {}` each milestone should come closer to the target; check the figures and the dates",
+                        yaml_name(&direction)
+                    )),
+                );
+            }
+            previous = Some((target.value, target.span, "the milestone before it"));
         }
     });
 }

@@ -142,12 +142,14 @@ pub static ALL: &[&Rule] = &[
     &goals::GOAL_WITHOUT_DEADLINE,
     &goals::ACHIEVED_BUT_TARGET_MISSED,
     &goals::BASELINE_PAST_TARGET,
+    &goals::MILESTONE_AWAY_FROM_TARGET,
     &figures::MEMBER_PRACTICES_EXCEED_REGION,
     &figures::UPTAKE_EXCEEDS_TOTAL,
     &figures::SHARE_OUT_OF_RANGE,
     &figures::MUNICIPALITY_PATIENTS_EXCEED_TOTAL,
     &figures::FUNDED_EXCEEDS_SUBMITTED,
     &figures::JOINED_SHARE_CONTRADICTS_COUNTS,
+    &figures::CONDITION_MET_CONTRADICTED,
     &governance::NO_DECIDING_BODY,
     &governance::BOARD_CONTACT_WITHOUT_SEAT,
     &suppression::UNUSED_SUPPRESSION,
@@ -319,6 +321,72 @@ mod tests {
                 .iter()
                 .any(|d| d.code == "RP102")
         );
+    }
+
+    /// The messages of the findings of one rule on `text`.
+    fn messages(text: &str, code: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        with_context(text, |cx| {
+            found = run(cx, |c| c == code)
+                .into_iter()
+                .map(|d| d.message)
+                .collect();
+        });
+        found
+    }
+
+    #[test]
+    fn conditions_marked_met_are_held_to_the_plans_own_figures() {
+        let plan = include_str!("../../examples/valid/contract-conditions.yaml")
+            // 120,000 listed patients: `min_listed_patients` 100,000 holds.
+            .replace(
+                "  governance_model: monodisciplinary\nperiod:",
+                "  governance_model: monodisciplinary\n  key_figures:\n    listed_patients: 120000\n  mandates:\n    - {share_pct: 80, of: gps, purpose: contractering}\nperiod:",
+            )
+            // Only a zorgaanbodplan: the begroting the `documents` condition asks for is missing.
+            .replace(
+                "themes:",
+                "plan:\n  documents:\n    - {kind: zorgaanbodplan, status: adopted}\nthemes:",
+            )
+            // No result agreements left.
+            .replace(
+                "    result_agreements:\n      - title: Wachttijd basis-GGZ naar 6 weken\n        goals: [ggz-1]\n        deadline: 2023-12-31\n",
+                "",
+            );
+        let found = messages(&plan, "RP407");
+        // Mandate 80% < 85%; begroting missing; no result agreements. `other_domains` is marked
+        // not met, and 120,000 >= 100,000: neither is reported.
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(
+            found[0].contains("80% of the gps, below 85%"),
+            "{}",
+            found[0]
+        );
+        assert!(found[1].contains("no `begroting`"), "{}", found[1]);
+        assert!(found[2].contains("no `result_agreements`"), "{}", found[2]);
+        // Without figures to judge by, nothing is reported.
+        let unknown = include_str!("../../examples/valid/contract-conditions.yaml");
+        assert!(messages(unknown, "RP407").is_empty());
+    }
+
+    #[test]
+    fn a_milestone_is_measured_against_the_step_before_it() {
+        let plan = include_str!("../../examples/valid/milestones-priorities.yaml")
+            .replace("baseline: 12\n", "baseline: 4\n")
+            .replace("target: 6\n", "target: 20\n")
+            .replace("direction: decrease", "direction: increase");
+        // Increase from 4 to 20: milestones 10 (2022-12-31) and 8 (2023-06): 8 < 10 steps back.
+        let found = messages(&plan, "RP309");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].contains("on 2023-06 (8 weken)"), "{}", found[0]);
+        // Decrease from 12 to 6 with milestones 10 and 8: on the way.
+        let valid = include_str!("../../examples/valid/milestones-priorities.yaml");
+        assert!(messages(valid, "RP309").is_empty());
+        // Decrease from 12 with a first milestone of 13: away from the baseline.
+        let above = valid.replace("target: 10\n", "target: 13\n");
+        let found = messages(&above, "RP309");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].contains("the baseline is 12"), "{}", found[0]);
     }
 
     #[test]
