@@ -1,9 +1,9 @@
 //! The HTML report as a person sees it: a sample report with every chart kind, a heat map and
 //! a long table is opened in a real headless Chromium, at a desktop and a phone width.
 //!
-//! The test drives Chromium over the DevTools protocol on a pipe (`--remote-debugging-pipe`:
+//! The test drives Chromium over the `DevTools` protocol on a pipe (`--remote-debugging-pipe`:
 //! JSON messages ending in a NUL byte on file descriptors 3 and 4, which a shell wrapper maps
-//! onto the child's stdin and stdout), so it needs no WebDriver and no JavaScript package.
+//! onto the child's stdin and stdout), so it needs no `WebDriver` and no JavaScript package.
 //! It checks that the page logs no console error, runs no script, draws every chart with a
 //! real size, does not scroll sideways on a phone, and prints on A4 pages. Screenshots go to
 //! `target/html-report-desktop.png` and `target/html-report-phone.png`, the PDF to
@@ -332,7 +332,7 @@ fn sample() -> Report {
     report
 }
 
-/// Chromium driven over the DevTools protocol on a pipe.
+/// Chromium driven over the `DevTools` protocol on a pipe.
 struct Chromium {
     child: Child,
     to: ChildStdin,
@@ -387,7 +387,8 @@ impl Chromium {
     /// Sends a command and returns its result, keeping the events that come before it.
     fn call(&mut self, session: Option<&str>, method: &str, params: Value) -> Value {
         self.next_id += 1;
-        let mut message = json!({"id": self.next_id, "method": method, "params": params});
+        let mut message = json!({"id": self.next_id, "method": method});
+        message["params"] = params;
         if let Some(session) = session {
             message["sessionId"] = json!(session);
         }
@@ -625,5 +626,28 @@ fn the_html_report_in_a_real_browser() {
         let errors = chromium.errors(&session);
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }
+
+    // A control: the same page with a script smuggled in (as a renderer that forgot to escape
+    // would write it) is refused by the page's policy, and the refusal is an error this test
+    // sees; so an empty list of errors above means something.
+    let html = fs::read_to_string(&page).expect("the page");
+    let control = target.join("html-report-control.html");
+    fs::write(
+        &control,
+        html.replacen("<main>", "<main><script>console.log('ran')</script>", 1),
+    )
+    .expect("write the control");
+    let url = format!(
+        "file://{}",
+        control.canonicalize().expect("a path").display()
+    );
+    let session = chromium.open(&url, 1280, 900, false);
+    let facts = chromium.evaluate(&session, FACTS);
+    assert_eq!(facts["scripts"], 1, "{facts}");
+    let errors = chromium.errors(&session);
+    assert!(
+        errors.iter().any(|e| e.contains("Content Security Policy")),
+        "the control's script was not refused: {errors:#?}"
+    );
     chromium.close();
 }

@@ -10,6 +10,7 @@
 
 mod chart;
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
@@ -329,7 +330,7 @@ fn amount(cents: i64, lang: Lang) -> String {
     let mut digits = group(&whole.to_string(), lang);
     if rest != 0 {
         digits.push(decimal_mark(lang));
-        digits.push_str(&format!("{rest:02}"));
+        let _ = write!(digits, "{rest:02}");
     }
     let sign = if cents < 0 { "-" } else { "" };
     match lang {
@@ -371,7 +372,7 @@ fn group(digits: &str, lang: Lang) -> String {
     };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(digit);

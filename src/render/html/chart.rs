@@ -6,6 +6,8 @@
 //! in a table under it. The colours are a palette that reads for colour-blind readers, or, for
 //! series named after a goal status, that status's colour.
 
+use std::fmt::Write as _;
+
 use chrono::{Datelike, NaiveDate};
 use maud::{Markup, html as markup};
 
@@ -13,7 +15,7 @@ use super::{format_cell, number, short_month};
 use crate::report::{Cell, Chart, ChartKind, Lang, Marker, Series, Tone};
 
 /// The width of every drawing in SVG units; the height follows from the content.
-const WIDTH: f64 = 640.0;
+const WIDTH: f64 = 560.0;
 const FONT: f64 = 13.0;
 /// Okabe and Ito's palette, without its yellow (too light on white).
 const PALETTE: [&str; 7] = [
@@ -105,7 +107,7 @@ fn f(v: f64) -> String {
 
 /// Roughly how wide a text is in SVG units at a font size.
 fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().count() as f64 * size * 0.56
+    text.chars().count() as f64 * size * 0.6
 }
 
 /// `text` cut to at most `width` units, with an ellipsis when cut.
@@ -118,7 +120,7 @@ fn fit(text: &str, width: f64, size: f64) -> String {
         clippy::cast_sign_loss,
         reason = "a small positive character count"
     )]
-    let keep = ((width / (size * 0.56)) as usize).saturating_sub(1);
+    let keep = ((width / (size * 0.6)) as usize).saturating_sub(1);
     let mut cut: String = text.chars().take(keep).collect();
     cut.push('…');
     cut
@@ -131,7 +133,7 @@ pub(super) fn nice_ticks(lo: f64, hi: f64) -> Vec<f64> {
     } else {
         (lo, hi)
     };
-    let raw = (hi - lo) / 5.0;
+    let raw = (hi - lo) / 6.0;
     let magnitude = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 5.0, 10.0]
         .iter()
@@ -236,14 +238,14 @@ fn bars(chart: &Chart, lang: Lang, stacked: bool) -> Markup {
                 .collect()
         })
         .collect();
-    let number_of = |cell: &Option<&Cell>| cell.and_then(value).unwrap_or(0.0);
+    let number_of = |cell: Option<&Cell>| cell.and_then(value).unwrap_or(0.0);
     let extents: Vec<f64> = if stacked {
         cells
             .iter()
-            .map(|row| row.iter().map(|c| number_of(c).max(0.0)).sum())
+            .map(|row| row.iter().map(|c| number_of(*c).max(0.0)).sum())
             .collect()
     } else {
-        cells.iter().flatten().map(number_of).collect()
+        cells.iter().flatten().map(|c| number_of(*c)).collect()
     };
     let mut lo = extents.iter().copied().fold(0.0_f64, f64::min);
     let mut hi = extents.iter().copied().fold(0.0_f64, f64::max);
@@ -258,7 +260,7 @@ fn bars(chart: &Chart, lang: Lang, stacked: bool) -> Markup {
         .iter()
         .map(|c| text_width(c, FONT))
         .fold(40.0_f64, f64::max)
-        .min(WIDTH * 0.34);
+        .min(WIDTH * 0.36);
     let value_labels: Vec<String> = if stacked {
         extents
             .iter()
@@ -314,7 +316,7 @@ fn bars(chart: &Chart, lang: Lang, stacked: bool) -> Markup {
                     }
                 }
             }
-            text.axis-label x=(f((plot_left + plot_right) / 2.0)) y=(f(plot_bottom + 36.0))
+            text.axis-label x=(f(f64::midpoint(plot_left, plot_right))) y=(f(plot_bottom + 36.0))
                 text-anchor="middle" { (chart.y_label) }
             @for (row, category) in categories.iter().enumerate() {
                 @let y0 = top + group * row as f64 + 6.0;
@@ -470,15 +472,14 @@ fn time_ticks(lo: f64, hi: f64, lang: Lang) -> ((f64, f64), Vec<(f64, String)>) 
         1
     };
     let first = day(lo);
-    let mut month = first.year() * 12 + first.month0() as i32;
+    let mut month = first.year() * 12 + first.month0().cast_signed();
     month += (step_months - month % step_months) % step_months;
     let mut ticks = Vec::new();
-    loop {
-        let Some(date) =
-            NaiveDate::from_ymd_opt(month.div_euclid(12), month.rem_euclid(12) as u32 + 1, 1)
-        else {
-            break;
-        };
+    while let Some(date) = NaiveDate::from_ymd_opt(
+        month.div_euclid(12),
+        month.rem_euclid(12).cast_unsigned() + 1,
+        1,
+    ) {
         let position = f64::from(date.num_days_from_ce());
         if position > hi || ticks.len() > 60 {
             break;
@@ -574,19 +575,17 @@ fn line(chart: &Chart, lang: Lang) -> Markup {
                 }
             }
             line.axis x1=(f(left)) x2=(f(WIDTH - 24.0)) y1=(f(bottom)) y2=(f(bottom)) {}
-            text.axis-label x=(f((left + WIDTH) / 2.0)) y=(f(bottom + 40.0)) text-anchor="middle" {
+            text.axis-label x=(f(f64::midpoint(left, WIDTH))) y=(f(bottom + 40.0)) text-anchor="middle" {
                 (chart.x_label)
             }
-            text.axis-label transform=(format!("translate(12 {}) rotate(-90)", f((top + bottom) / 2.0)))
+            text.axis-label transform=(format!("translate(12 {}) rotate(-90)", f(f64::midpoint(top, bottom))))
                 text-anchor="middle" { (chart.y_label) }
             @if let (Some(position), Some(m)) = (marker, &chart.marker) {
                 (marker_line(&m.label, x.at(position), top - 10.0, bottom))
             }
             @for (i, series) in chart.series.iter().enumerate() {
                 @let points = plotted(series, &axis, x, y, lang);
-                @let path: String = points.iter().enumerate()
-                    .map(|(j, (px, py, _, _))| format!("{}{} {}", if j == 0 { "M" } else { " L" }, f(*px), f(*py)))
-                    .collect();
+                @let path = path(&points);
                 g.series {
                     path d=(path) stroke=(colour(series, i)) {}
                     @for (px, py, cx, cy) in &points {
@@ -625,6 +624,16 @@ fn plotted<'a>(
         .collect();
     points.sort_by(|a, b| a.0.total_cmp(&b.0));
     points
+}
+
+/// The SVG path through points: `M x y L x y ...`.
+fn path(points: &[(f64, f64, &Cell, &Cell)]) -> String {
+    let mut d = String::new();
+    for (i, (x, y, _, _)) in points.iter().enumerate() {
+        let command = if i == 0 { "M" } else { " L" };
+        let _ = write!(d, "{command}{} {}", f(*x), f(*y));
+    }
+    d
 }
 
 /// One event on a timeline, placed: its lane in the row and where its label goes.
@@ -688,14 +697,14 @@ fn timeline(chart: &Chart, lang: Lang) -> Markup {
                     } else {
                         (px, px + width)
                     };
-                    let lane = lane_ends
+                    let free = lane_ends
                         .iter()
                         .position(|e| *e < start)
                         .unwrap_or(lane_ends.len());
-                    if lane == lane_ends.len() {
+                    if free == lane_ends.len() {
                         lane_ends.push(end);
                     } else {
-                        lane_ends[lane] = end;
+                        lane_ends[free] = end;
                     }
                     let colour = match label {
                         Cell::Status { tone, .. } => tone_colour(*tone),
@@ -703,7 +712,7 @@ fn timeline(chart: &Chart, lang: Lang) -> Markup {
                     };
                     Placed {
                         x: px,
-                        lane,
+                        lane: free,
                         label: text,
                         anchor_end,
                         date,
@@ -733,7 +742,7 @@ fn timeline(chart: &Chart, lang: Lang) -> Markup {
                 }
             }
             line.axis x1=(f(left)) x2=(f(right)) y1=(f(bottom)) y2=(f(bottom)) {}
-            text.axis-label x=(f((left + right) / 2.0)) y=(f(bottom + 40.0)) text-anchor="middle" {
+            text.axis-label x=(f(f64::midpoint(left, right))) y=(f(bottom + 40.0)) text-anchor="middle" {
                 (chart.x_label)
             }
             @for ((series, (lanes, events)), row_top) in chart.series.iter().zip(&rows).zip(&row_tops) {

@@ -158,7 +158,7 @@ fn every_chart_kind_is_an_svg_with_a_view_box() {
     let page = render(&every_kind("x", Lang::En));
     assert_eq!(page.matches("<svg").count(), 4, "{page}");
     assert_eq!(
-        page.matches("<svg class=\"chart-svg\" viewBox=\"0 0 640 ")
+        page.matches("<svg class=\"chart-svg\" viewBox=\"0 0 560 ")
             .count(),
         4
     );
