@@ -223,7 +223,12 @@ fn cell_class(cell: &Cell, align: Align) -> Option<String> {
         .map(str::to_string)
         .into_iter()
         .chain(tone.map(|t| format!("tone-{t}")))
-        .chain(matches!(cell, Cell::Empty).then(|| "empty".to_string()))
+        .chain(match cell {
+            Cell::Empty => Some("empty".to_string()),
+            // `31 December 2024` on one line, also in a narrow column.
+            Cell::Date { .. } => Some("date".to_string()),
+            _ => None,
+        })
         .collect();
     (!classes.is_empty()).then(|| classes.join(" "))
 }

@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use maud::{Markup, html as markup};
 
 use super::{format_cell, number, short_month};
-use crate::report::{Cell, Chart, ChartKind, Lang, Marker, Series, Tone};
+use crate::report::{Cell, Chart, ChartKind, Lang, Series, Tone};
 
 /// The width of every drawing in SVG units; the height follows from the content.
 const WIDTH: f64 = 560.0;
@@ -65,16 +65,18 @@ fn colour(series: &Series, index: usize) -> &'static str {
     }
 }
 
-/// A numeric value of a cell, for drawing; `None` for text, dates, statuses and empty cells.
+/// A numeric value of a cell, for drawing; `None` for text, dates, statuses and empty cells,
+/// and for a number that is not finite (it has no place on an axis).
 fn value(cell: &Cell) -> Option<f64> {
-    match cell {
+    let v = match cell {
         Cell::Count { value, .. } => Some(*value as f64),
         Cell::Number { value, .. } | Cell::Percent { value } | Cell::Progress { value } => {
             Some(*value)
         }
         Cell::Amount { cents } => Some(*cents as f64 / 100.0),
         _ => None,
-    }
+    };
+    v.filter(|v| v.is_finite())
 }
 
 /// A tick label in the unit of `sample`, the first value cell of the chart.
@@ -431,6 +433,8 @@ impl XAxis {
     fn ticks(&self, positions: &[f64], lang: Lang) -> ((f64, f64), Vec<(f64, String)>) {
         let lo = positions.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = positions.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        // No point has a place on this axis (a timeline of undated events): any finite domain.
+        let (lo, hi) = if lo <= hi { (lo, hi) } else { (0.0, 1.0) };
         match self {
             Self::Categories(labels) => (
                 (-0.5, labels.len() as f64 - 0.5),
@@ -497,9 +501,20 @@ fn time_ticks(lo: f64, hi: f64, lang: Lang) -> ((f64, f64), Vec<(f64, String)>) 
     ((lo, hi), ticks)
 }
 
-/// The marker's x as a position on the axis, when it has one.
-fn marker_position(marker: Option<&Marker>, axis: &XAxis, lang: Lang) -> Option<f64> {
-    marker.and_then(|m| axis.position(&m.x, lang))
+/// The x positions of all points and of the marker, and the marker's position alone.
+fn x_positions(chart: &Chart, axis: &XAxis, lang: Lang) -> (Vec<f64>, Option<f64>) {
+    let marker = chart
+        .marker
+        .as_ref()
+        .and_then(|m| axis.position(&m.x, lang));
+    let xs = chart
+        .series
+        .iter()
+        .flat_map(|s| &s.points)
+        .filter_map(|p| axis.position(&p.x, lang))
+        .chain(marker)
+        .collect();
+    (xs, marker)
 }
 
 /// The dashed vertical line of the marker and its label at the top.
@@ -518,14 +533,7 @@ fn marker_line(label: &str, x: f64, y0: f64, y1: f64) -> Markup {
 fn line(chart: &Chart, lang: Lang) -> Markup {
     let axis = x_axis(chart, lang);
     let sample = sample(chart);
-    let mut xs: Vec<f64> = chart
-        .series
-        .iter()
-        .flat_map(|s| &s.points)
-        .filter_map(|p| axis.position(&p.x, lang))
-        .collect();
-    let marker = marker_position(chart.marker.as_ref(), &axis, lang);
-    xs.extend(marker);
+    let (xs, marker) = x_positions(chart, &axis, lang);
     let ys: Vec<f64> = chart
         .series
         .iter()
@@ -650,14 +658,7 @@ struct Placed<'a> {
 /// stacked in lanes so none overlaps; the marker (today) a dashed line across all rows.
 fn timeline(chart: &Chart, lang: Lang) -> Markup {
     let axis = XAxis::Time;
-    let mut xs: Vec<f64> = chart
-        .series
-        .iter()
-        .flat_map(|s| &s.points)
-        .filter_map(|p| axis.position(&p.x, lang))
-        .collect();
-    let marker = marker_position(chart.marker.as_ref(), &axis, lang);
-    xs.extend(marker);
+    let (xs, marker) = x_positions(chart, &axis, lang);
     let label_width = chart
         .series
         .iter()

@@ -265,6 +265,50 @@ fn a_chart_without_points_says_so_instead_of_drawing() {
 }
 
 #[test]
+fn values_without_a_place_on_an_axis_draw_no_broken_coordinates() {
+    let mut report = Report::new("t", "T");
+    let undated = chart(
+        ChartKind::Timeline,
+        "undated",
+        vec![point(Cell::text("someday"), Cell::text("event"))],
+    );
+    let not_finite = chart(
+        ChartKind::Line,
+        "nan",
+        vec![
+            point(Cell::number(1.0, None), Cell::number(f64::NAN, None)),
+            point(Cell::number(2.0, None), Cell::number(f64::INFINITY, None)),
+            point(Cell::number(3.0, None), Cell::number(4.0, None)),
+        ],
+    );
+    for kind in [ChartKind::Bar, ChartKind::StackedBar] {
+        report.sections.push(Section {
+            id: "s".into(),
+            heading: "S".into(),
+            blocks: vec![Block::Chart(Chart {
+                kind,
+                ..not_finite.clone()
+            })],
+        });
+    }
+    report.sections.push(Section {
+        id: "t".into(),
+        heading: "T".into(),
+        blocks: vec![Block::Chart(undated), Block::Chart(not_finite)],
+    });
+    let page = render(&report);
+    assert_eq!(page.matches("<svg").count(), 4);
+    // Text may say `NaN`; no attribute (a coordinate, a path) may.
+    for attribute in page.split("=\"").skip(1) {
+        let value = &attribute[..attribute.find('"').expect("a closing quote")];
+        assert!(
+            !value.contains("NaN") && !value.contains("inf"),
+            "{value} in {page}"
+        );
+    }
+}
+
+#[test]
 fn a_stacked_bar_colours_status_series_by_status() {
     let page = render(&every_kind("x", Lang::En));
     assert!(page.contains("fill=\"#2e8540\""), "achieved is green");
