@@ -102,6 +102,18 @@ fn sample(chart: &Chart) -> Option<&Cell> {
         .find(|y| value(y).is_some())
 }
 
+/// The `<svg>` element around a drawing: as wide as every chart, `height` high, scaled to
+/// the page by its `viewBox`, named by the chart's title for screen readers.
+fn frame(chart: &Chart, height: f64, body: &Markup) -> Markup {
+    markup! {
+        svg.chart-svg viewBox=(format!("0 0 {WIDTH} {}", f(height))) role="img"
+            aria-label=(chart.title) preserveAspectRatio="xMinYMin meet" {
+            title { (chart.title) }
+            (body)
+        }
+    }
+}
+
 /// An SVG coordinate, rounded to a tenth.
 fn f(v: f64) -> String {
     format!("{v:.1}")
@@ -304,68 +316,65 @@ fn bars(chart: &Chart, lang: Lang, stacked: bool) -> Markup {
     let height = plot_bottom + 44.0;
     let zero = scale.at(0.0_f64.clamp(domain.0, domain.1));
 
-    markup! {
-        svg.chart-svg viewBox=(format!("0 0 {WIDTH} {}", f(height))) role="img"
-            aria-label=(chart.title) preserveAspectRatio="xMinYMin meet" {
-            title { (chart.title) }
-            (legend)
-            g.grid {
-                @for tick in &ticks {
-                    @let x = scale.at(*tick);
-                    line x1=(f(x)) x2=(f(x)) y1=(f(top - 4.0)) y2=(f(plot_bottom)) {}
-                    text.tick x=(f(x)) y=(f(plot_bottom + 16.0)) text-anchor="middle" {
-                        (tick_label(*tick, sample, lang))
-                    }
+    let body = markup! {
+        (legend)
+        g.grid {
+            @for tick in &ticks {
+                @let x = scale.at(*tick);
+                line x1=(f(x)) x2=(f(x)) y1=(f(top - 4.0)) y2=(f(plot_bottom)) {}
+                text.tick x=(f(x)) y=(f(plot_bottom + 16.0)) text-anchor="middle" {
+                    (tick_label(*tick, sample, lang))
                 }
             }
-            text.axis-label x=(f(f64::midpoint(plot_left, plot_right))) y=(f(plot_bottom + 36.0))
-                text-anchor="middle" { (chart.y_label) }
-            @for (row, category) in categories.iter().enumerate() {
-                @let y0 = top + group * row as f64 + 6.0;
-                text.category x=(f(label_width)) y=(f(y0 + bar * per_series as f64 / 2.0 + 4.5))
-                    text-anchor="end" {
-                    title { (category) }
-                    (fit(category, label_width, FONT))
-                }
-                @if stacked {
-                    @for (x, w, i, count) in segments(&cells[row], scale, zero, lang) {
-                        rect x=(f(x)) y=(f(y0)) width=(f(w)) height=(f(bar))
-                            fill=(colour(&chart.series[i], i)) {
-                            title { (chart.series[i].label) ": " (count) }
-                        }
-                        @if w >= text_width(&count, FONT - 1.0) + 6.0 {
-                            text.in-bar x=(f(x + w / 2.0)) y=(f(y0 + bar / 2.0 + 4.5))
-                                text-anchor="middle" { (count) }
-                        }
-                    }
-                    @let end = scale.at(extents[row]);
-                    text.value x=(f(end + 4.0)) y=(f(y0 + bar / 2.0 + 4.5)) { (value_labels[row]) }
-                } @else {
-                    @for (i, cell) in cells[row].iter().enumerate() {
-                        @if let Some(cell) = cell {
-                            @let v = value(cell).unwrap_or(0.0);
-                            @let end = scale.at(v);
-                            @let y = y0 + bar * i as f64;
-                            rect x=(f(zero.min(end))) y=(f(y + 1.0)) width=(f((end - zero).abs()))
-                                height=(f(bar - 2.0)) fill=(colour(&chart.series[i], i)) {
-                                title { (chart.series[i].label) ": " (format_cell(cell, lang)) }
-                            }
-                            @if v < 0.0 {
-                                text.value x=(f(zero + 4.0)) y=(f(y + bar / 2.0 + 4.0)) {
-                                    (format_cell(cell, lang))
-                                }
-                            } @else {
-                                text.value x=(f(end + 4.0)) y=(f(y + bar / 2.0 + 4.0)) {
-                                    (format_cell(cell, lang))
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            line.axis x1=(f(zero)) x2=(f(zero)) y1=(f(top - 4.0)) y2=(f(plot_bottom)) {}
         }
-    }
+        text.axis-label x=(f(f64::midpoint(plot_left, plot_right))) y=(f(plot_bottom + 36.0))
+            text-anchor="middle" { (chart.y_label) }
+        @for (row, category) in categories.iter().enumerate() {
+            @let y0 = top + group * row as f64 + 6.0;
+            text.category x=(f(label_width)) y=(f(y0 + bar * per_series as f64 / 2.0 + 4.5))
+                text-anchor="end" {
+                title { (category) }
+                (fit(category, label_width, FONT))
+            }
+            @if stacked {
+                @for (x, w, i, count) in segments(&cells[row], scale, zero, lang) {
+                    rect x=(f(x)) y=(f(y0)) width=(f(w)) height=(f(bar))
+                        fill=(colour(&chart.series[i], i)) {
+                        title { (chart.series[i].label) ": " (count) }
+                    }
+                    @if w >= text_width(&count, FONT - 1.0) + 6.0 {
+                        text.in-bar x=(f(x + w / 2.0)) y=(f(y0 + bar / 2.0 + 4.5))
+                            text-anchor="middle" { (count) }
+                    }
+                }
+                @let end = scale.at(extents[row]);
+                text.value x=(f(end + 4.0)) y=(f(y0 + bar / 2.0 + 4.5)) { (value_labels[row]) }
+            } @else {
+                @for (i, cell) in cells[row].iter().enumerate() {
+                    @if let Some(cell) = cell {
+                        @let v = value(cell).unwrap_or(0.0);
+                        @let end = scale.at(v);
+                        @let y = y0 + bar * i as f64;
+                        rect x=(f(zero.min(end))) y=(f(y + 1.0)) width=(f((end - zero).abs()))
+                            height=(f(bar - 2.0)) fill=(colour(&chart.series[i], i)) {
+                            title { (chart.series[i].label) ": " (format_cell(cell, lang)) }
+                        }
+                        @if v < 0.0 {
+                            text.value x=(f(zero + 4.0)) y=(f(y + bar / 2.0 + 4.0)) {
+                                (format_cell(cell, lang))
+                            }
+                        } @else {
+                            text.value x=(f(end + 4.0)) y=(f(y + bar / 2.0 + 4.0)) {
+                                (format_cell(cell, lang))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        line.axis x1=(f(zero)) x2=(f(zero)) y1=(f(top - 4.0)) y2=(f(plot_bottom)) {}
+    };
+    frame(chart, height, &body)
 }
 
 /// The segments of one stacked bar: x, width, series index and the value as text.
@@ -563,51 +572,48 @@ fn line(chart: &Chart, lang: Lang) -> Markup {
     };
     let few = chart.series.iter().map(|s| s.points.len()).sum::<usize>() <= 16;
     let label_every = (x_ticks.len() / 8).max(1);
-    markup! {
-        svg.chart-svg viewBox=(format!("0 0 {WIDTH} {}", f(height))) role="img"
-            aria-label=(chart.title) preserveAspectRatio="xMinYMin meet" {
-            title { (chart.title) }
-            (legend)
-            g.grid {
-                @for tick in &y_ticks {
-                    line x1=(f(left)) x2=(f(WIDTH - 24.0)) y1=(f(y.at(*tick))) y2=(f(y.at(*tick))) {}
-                    text.tick x=(f(left - 6.0)) y=(f(y.at(*tick) + 4.0)) text-anchor="end" {
-                        (tick_label(*tick, sample, lang))
-                    }
-                }
-                @for (i, (position, label)) in x_ticks.iter().enumerate() {
-                    line x1=(f(x.at(*position))) x2=(f(x.at(*position))) y1=(f(bottom)) y2=(f(bottom + 5.0)) {}
-                    @if i % label_every == 0 {
-                        text.tick x=(f(x.at(*position))) y=(f(bottom + 18.0)) text-anchor="middle" { (label) }
-                    }
+    let body = markup! {
+        (legend)
+        g.grid {
+            @for tick in &y_ticks {
+                line x1=(f(left)) x2=(f(WIDTH - 24.0)) y1=(f(y.at(*tick))) y2=(f(y.at(*tick))) {}
+                text.tick x=(f(left - 6.0)) y=(f(y.at(*tick) + 4.0)) text-anchor="end" {
+                    (tick_label(*tick, sample, lang))
                 }
             }
-            line.axis x1=(f(left)) x2=(f(WIDTH - 24.0)) y1=(f(bottom)) y2=(f(bottom)) {}
-            text.axis-label x=(f(f64::midpoint(left, WIDTH))) y=(f(bottom + 40.0)) text-anchor="middle" {
-                (chart.x_label)
+            @for (i, (position, label)) in x_ticks.iter().enumerate() {
+                line x1=(f(x.at(*position))) x2=(f(x.at(*position))) y1=(f(bottom)) y2=(f(bottom + 5.0)) {}
+                @if i % label_every == 0 {
+                    text.tick x=(f(x.at(*position))) y=(f(bottom + 18.0)) text-anchor="middle" { (label) }
+                }
             }
-            text.axis-label transform=(format!("translate(12 {}) rotate(-90)", f(f64::midpoint(top, bottom))))
-                text-anchor="middle" { (chart.y_label) }
-            @if let (Some(position), Some(m)) = (marker, &chart.marker) {
-                (marker_line(&m.label, x.at(position), top - 10.0, bottom))
-            }
-            @for (i, series) in chart.series.iter().enumerate() {
-                @let points = plotted(series, &axis, x, y, lang);
-                @let path = path(&points);
-                g.series {
-                    path d=(path) stroke=(colour(series, i)) {}
-                    @for (px, py, cx, cy) in &points {
-                        circle cx=(f(*px)) cy=(f(*py)) r="3.5" fill=(colour(series, i)) {
-                            title { (series.label) ", " (format_cell(cx, lang)) ": " (format_cell(cy, lang)) }
-                        }
-                        @if few {
-                            text.value x=(f(*px)) y=(f(*py - 8.0)) text-anchor="middle" { (format_cell(cy, lang)) }
-                        }
+        }
+        line.axis x1=(f(left)) x2=(f(WIDTH - 24.0)) y1=(f(bottom)) y2=(f(bottom)) {}
+        text.axis-label x=(f(f64::midpoint(left, WIDTH))) y=(f(bottom + 40.0)) text-anchor="middle" {
+            (chart.x_label)
+        }
+        text.axis-label transform=(format!("translate(12 {}) rotate(-90)", f(f64::midpoint(top, bottom))))
+            text-anchor="middle" { (chart.y_label) }
+        @if let (Some(position), Some(m)) = (marker, &chart.marker) {
+            (marker_line(&m.label, x.at(position), top - 10.0, bottom))
+        }
+        @for (i, series) in chart.series.iter().enumerate() {
+            @let points = plotted(series, &axis, x, y, lang);
+            @let path = path(&points);
+            g.series {
+                path d=(path) stroke=(colour(series, i)) {}
+                @for (px, py, cx, cy) in &points {
+                    circle cx=(f(*px)) cy=(f(*py)) r="3.5" fill=(colour(series, i)) {
+                        title { (series.label) ", " (format_cell(cx, lang)) ": " (format_cell(cy, lang)) }
+                    }
+                    @if few {
+                        text.value x=(f(*px)) y=(f(*py - 8.0)) text-anchor="middle" { (format_cell(cy, lang)) }
                     }
                 }
             }
         }
-    }
+    };
+    frame(chart, height, &body)
 }
 
 /// A series' points that have a place on both axes, as (x, y, x cell, y cell), in x order.
@@ -732,44 +738,41 @@ fn timeline(chart: &Chart, lang: Lang) -> Markup {
     }
     let bottom = y;
     let height = bottom + 48.0;
-    markup! {
-        svg.chart-svg viewBox=(format!("0 0 {WIDTH} {}", f(height))) role="img"
-            aria-label=(chart.title) preserveAspectRatio="xMinYMin meet" {
-            title { (chart.title) }
-            g.grid {
-                @for (position, label) in &ticks {
-                    line x1=(f(x.at(*position))) x2=(f(x.at(*position))) y1=(f(top)) y2=(f(bottom + 5.0)) {}
-                    text.tick x=(f(x.at(*position))) y=(f(bottom + 18.0)) text-anchor="middle" { (label) }
-                }
-            }
-            line.axis x1=(f(left)) x2=(f(right)) y1=(f(bottom)) y2=(f(bottom)) {}
-            text.axis-label x=(f(f64::midpoint(left, right))) y=(f(bottom + 40.0)) text-anchor="middle" {
-                (chart.x_label)
-            }
-            @for ((series, (lanes, events)), row_top) in chart.series.iter().zip(&rows).zip(&row_tops) {
-                g.row {
-                    line.row-rule x1="0" x2=(f(right)) y1=(f(*row_top)) y2=(f(*row_top)) {}
-                    text.category x=(f(label_width)) y=(f(row_top + *lanes as f64 * lane_height / 2.0 + 10.0))
-                        text-anchor="end" {
-                        title { (series.label) }
-                        (fit(&series.label, label_width, FONT))
-                    }
-                    @for event in events {
-                        @let cy = row_top + 6.0 + lane_height * (event.lane as f64 + 0.5);
-                        circle cx=(f(event.x)) cy=(f(cy)) r="5" fill=(event.colour) {
-                            title { (format_cell(event.date, lang)) ": " (event.label) }
-                        }
-                        @if event.anchor_end {
-                            text.event x=(f(event.x - 8.0)) y=(f(cy + 4.0)) text-anchor="end" { (event.label) }
-                        } @else {
-                            text.event x=(f(event.x + 8.0)) y=(f(cy + 4.0)) { (event.label) }
-                        }
-                    }
-                }
-            }
-            @if let (Some(position), Some(m)) = (marker, &chart.marker) {
-                (marker_line(&m.label, x.at(position), 2.0, bottom))
+    let body = markup! {
+        g.grid {
+            @for (position, label) in &ticks {
+                line x1=(f(x.at(*position))) x2=(f(x.at(*position))) y1=(f(top)) y2=(f(bottom + 5.0)) {}
+                text.tick x=(f(x.at(*position))) y=(f(bottom + 18.0)) text-anchor="middle" { (label) }
             }
         }
-    }
+        line.axis x1=(f(left)) x2=(f(right)) y1=(f(bottom)) y2=(f(bottom)) {}
+        text.axis-label x=(f(f64::midpoint(left, right))) y=(f(bottom + 40.0)) text-anchor="middle" {
+            (chart.x_label)
+        }
+        @for ((series, (lanes, events)), row_top) in chart.series.iter().zip(&rows).zip(&row_tops) {
+            g.row {
+                line.row-rule x1="0" x2=(f(right)) y1=(f(*row_top)) y2=(f(*row_top)) {}
+                text.category x=(f(label_width)) y=(f(row_top + *lanes as f64 * lane_height / 2.0 + 10.0))
+                    text-anchor="end" {
+                    title { (series.label) }
+                    (fit(&series.label, label_width, FONT))
+                }
+                @for event in events {
+                    @let cy = row_top + 6.0 + lane_height * (event.lane as f64 + 0.5);
+                    circle cx=(f(event.x)) cy=(f(cy)) r="5" fill=(event.colour) {
+                        title { (format_cell(event.date, lang)) ": " (event.label) }
+                    }
+                    @if event.anchor_end {
+                        text.event x=(f(event.x - 8.0)) y=(f(cy + 4.0)) text-anchor="end" { (event.label) }
+                    } @else {
+                        text.event x=(f(event.x + 8.0)) y=(f(cy + 4.0)) { (event.label) }
+                    }
+                }
+            }
+        }
+        @if let (Some(position), Some(m)) = (marker, &chart.marker) {
+            (marker_line(&m.label, x.at(position), 2.0, bottom))
+        }
+    };
+    frame(chart, height, &body)
 }
