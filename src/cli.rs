@@ -164,6 +164,8 @@ pub enum ReportFormat {
     Table,
     Markdown,
     Json,
+    /// One self-contained HTML file with charts, for a browser or to print on A4.
+    Html,
 }
 
 #[derive(Debug, Args)]

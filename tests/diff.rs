@@ -136,6 +136,25 @@ fn markdown_lists_each_change_in_a_table() {
 }
 
 #[test]
+fn html_is_one_page_with_the_changes_and_no_script() {
+    let dir = two_versions();
+    let output = regioplan(
+        dir.path(),
+        &["diff", "old.yaml", "new.yaml", "--format", "html"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("<!DOCTYPE html><html lang=\"en\">"),
+        "{text}"
+    );
+    assert!(text.contains("<h1>Plan changes</h1>"), "{text}");
+    assert!(text.contains("<td>Mentale gezondheid</td>"), "{text}");
+    assert!(text.contains("Content-Security-Policy"));
+    assert!(!text.contains("<script"));
+}
+
+#[test]
 fn the_table_names_the_changes() {
     let dir = two_versions();
     let output = regioplan(dir.path(), &["diff", "old.yaml", "new.yaml"]);

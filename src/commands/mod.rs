@@ -45,5 +45,6 @@ fn write_report(out: &mut dyn Write, report: &Report, format: ReportFormat) -> s
         ReportFormat::Table => render::report::table(out, report),
         ReportFormat::Markdown => render::report::markdown(out, report),
         ReportFormat::Json => render::report::json(out, report),
+        ReportFormat::Html => render::html::html(out, report),
     }
 }
