@@ -333,7 +333,7 @@ fn nice_ticks_cover_the_range_in_round_steps() {
 fn a_diff_report_renders() {
     use crate::analysis::diff;
     let old = include_str!("../../../plans/amsterdam-aha.yaml");
-    let new = old.replacen("name: ", "name: <b>Renamed</b> ", 1);
+    let new = old.replacen("\n  name: ", "\n  name: <b>Renamed</b> ", 1);
     let load = |name: &str, text: &str| {
         crate::load::load(name, text.as_bytes())
             .plan
