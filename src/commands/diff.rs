@@ -12,11 +12,16 @@ use anyhow::{Context, bail};
 
 use super::{ExitCode, write_report};
 use crate::analysis::diff::{self, Versions};
-use crate::cli::DiffArgs;
+use crate::cli::{DiffArgs, ReportFormat};
 use crate::load;
 use crate::plan::Plan;
 
 pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    if args.format == ReportFormat::Csv {
+        bail!(
+            "a diff has no goal table to write as CSV; use --format json for a spreadsheet import"
+        );
+    }
     let old = read_plan("old", &args.old)?;
     let new = read_plan("new", &args.new)?;
     let changes = diff::diff(&old, &new);

@@ -5,6 +5,8 @@ pub mod completions;
 pub mod config;
 pub mod diff;
 pub mod init;
+pub mod output;
+pub mod report;
 pub mod rule;
 pub mod schema;
 
@@ -33,6 +35,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Config(args) => config::run(args, out),
         Command::Init(args) => init::run(args, out),
         Command::Diff(args) => diff::run(args, out),
+        Command::Report(args) => report::run(args, out, err),
         Command::Schema => schema::run(out),
         Command::Completions(args) => completions::run_completions(args, out),
         Command::Man => completions::run_man(out),
@@ -45,5 +48,6 @@ fn write_report(out: &mut dyn Write, report: &Report, format: ReportFormat) -> s
         ReportFormat::Table => render::report::table(out, report),
         ReportFormat::Markdown => render::report::markdown(out, report),
         ReportFormat::Json => render::report::json(out, report),
+        ReportFormat::Csv => render::report::csv(out, report),
     }
 }

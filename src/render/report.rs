@@ -1,47 +1,76 @@
 //! Renders a [`Report`] as a table for a terminal or CI log, Markdown for a pull-request
-//! comment, or JSON.
+//! comment, JSON, or CSV for a spreadsheet.
 //!
 //! The table and Markdown walk the same sections and format cells the same way
-//! ([`cell_text`]); they differ in layout, in the placeholder for an empty cell and in
-//! escaping. The terminal table leaves the title out (the command names it); Markdown makes it
-//! a level-2 heading. JSON is the model itself.
+//! ([`cell_text_in`], in the report's language: a decimal comma and `.` between thousands of
+//! euros in Dutch; dates ISO 8601 in both); they differ in layout, in the placeholder for an
+//! empty cell and in escaping. The terminal table leaves the title out (the command names it)
+//! and shows control characters from a plan as visible escapes; Markdown makes the title a
+//! level-2 heading. JSON is the model itself. CSV is the report's goal table (section `goals`),
+//! one row per goal, with plain values a spreadsheet reads as numbers and dates.
 
 use std::io::{self, Write};
 
 use comfy_table::presets::ASCII_FULL_CONDENSED;
-use comfy_table::{CellAlignment, Table as AsciiTable};
+use comfy_table::{CellAlignment, Color, ContentArrangement, Table as AsciiTable};
 
-use crate::report::{Align, Block, Cell, Report, Span, Table, Text};
+use crate::report::{Align, Block, Cell, Lang, Report, Span, Table, Text, Tone};
 
-/// The lead, then each section as a heading and ASCII tables.
+/// How the terminal table is drawn.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TableOptions {
+    /// Colour statuses by tone (only on a terminal, and never with `NO_COLOR`).
+    pub color: bool,
+    /// Fit the tables to the terminal's width, wrapping long cells.
+    pub fit: bool,
+    /// Start with the title (a command that does not name the report itself asks for it).
+    pub title: bool,
+}
+
+/// The lead, then each section as a heading and ASCII tables, without colour and at any width.
 pub fn table(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    table_with(out, report, TableOptions::default())
+}
+
+/// [`table`] with colour and fitting to the terminal as `options` say.
+pub fn table_with(out: &mut dyn Write, report: &Report, options: TableOptions) -> io::Result<()> {
+    let lang = report.lang;
+    if options.title {
+        writeln!(out, "{}\n", visible(&report.title))?;
+    }
     if let Some(lead) = &report.lead {
-        writeln!(out, "{}", plain(lead))?;
+        writeln!(out, "{}", visible(&plain(lead)))?;
     }
     for section in &report.sections {
-        writeln!(out, "\n{}", section.heading)?;
+        writeln!(out, "\n{}", visible(&section.heading))?;
         for block in &section.blocks {
             match block {
-                Block::Table(t) => writeln!(out, "{}", ascii_table(t))?,
-                Block::Text(text) => writeln!(out, "{}", plain(text))?,
-                Block::Chart(chart) => writeln!(out, "{}", ascii_table(&chart.to_table()))?,
+                Block::Table(t) => writeln!(out, "{}", ascii_table(t, lang, options))?,
+                Block::Text(text) => writeln!(out, "{}", visible(&plain(text)))?,
+                Block::Chart(chart) => {
+                    writeln!(out, "{}", visible(&chart.title))?;
+                    writeln!(out, "{}", ascii_table(&chart.to_table(), lang, options))?;
+                }
             }
         }
     }
     Ok(())
 }
 
-fn ascii_table(t: &Table) -> String {
+fn ascii_table(t: &Table, lang: Lang, options: TableOptions) -> String {
     let mut table = AsciiTable::new();
-    table
-        .load_style(ASCII_FULL_CONDENSED)
-        .force_no_tty()
-        .set_header(t.columns.iter().map(|c| c.label.as_str()));
+    table.load_style(ASCII_FULL_CONDENSED);
+    if options.fit {
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+    } else {
+        table.force_no_tty();
+    }
+    if options.color {
+        table.enforce_styling();
+    }
+    table.set_header(t.columns.iter().map(|c| visible(&c.label)));
     for row in &t.rows {
-        table.add_row(
-            row.iter()
-                .map(|c| cell_text(c).unwrap_or_else(|| "-".into())),
-        );
+        table.add_row(row.iter().map(|c| terminal_cell(c, lang, options.color)));
     }
     for (i, column) in t.columns.iter().enumerate() {
         if let (Align::Right, Some(c)) = (column.align, table.column_mut(i)) {
@@ -49,6 +78,65 @@ fn ascii_table(t: &Table) -> String {
         }
     }
     table.trim_fmt()
+}
+
+/// A cell for the terminal: a bar for progress, a colour for a status when asked, control
+/// characters escaped.
+fn terminal_cell(cell: &Cell, lang: Lang, color: bool) -> comfy_table::Cell {
+    let text = match cell {
+        Cell::Progress { value } => progress_bar(*value, lang),
+        _ => cell_text_in(cell, lang).map_or_else(|| "-".into(), |t| visible(&t)),
+    };
+    let out = comfy_table::Cell::new(text);
+    match cell {
+        Cell::Status { tone, .. } if color => match tone {
+            Tone::Good => out.fg(Color::Green),
+            Tone::Warning => out.fg(Color::Yellow),
+            Tone::Bad => out.fg(Color::Red),
+            Tone::Neutral => out,
+        },
+        _ => out,
+    }
+}
+
+/// `[#####-----]  50%`: ten steps, full past 100%, empty below 0%; the number as it is.
+fn progress_bar(value: f64, lang: Lang) -> String {
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "clamped to 0..=10 first"
+    )]
+    let filled = (value / 10.0).round().clamp(0.0, 10.0) as usize;
+    let number = cell_text_in(&Cell::Progress { value }, lang).unwrap_or_default();
+    format!(
+        "[{}{}] {number:>4}",
+        "#".repeat(filled),
+        "-".repeat(10 - filled)
+    )
+}
+
+/// Text from a plan made safe for a terminal: control characters (C0 but the line break, DEL,
+/// C1) and the bidirectional overrides that reorder what a reader sees are shown as `\u{..}`,
+/// so that no escape sequence from a plan reaches the terminal.
+#[must_use]
+pub fn visible(text: &str) -> String {
+    use std::fmt::Write as _;
+    let hostile = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(hostile) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hostile(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// GitHub-flavoured Markdown: the title as a heading, the lead, and one table per section.
@@ -63,16 +151,19 @@ pub fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         for block in &section.blocks {
             writeln!(out)?;
             match block {
-                Block::Table(t) => markdown_table(out, t)?,
+                Block::Table(t) => markdown_table(out, t, report.lang)?,
                 Block::Text(text) => writeln!(out, "{}", markdown_text(text))?,
-                Block::Chart(chart) => markdown_table(out, &chart.to_table())?,
+                Block::Chart(chart) => {
+                    writeln!(out, "**{}**\n", escape(&chart.title))?;
+                    markdown_table(out, &chart.to_table(), report.lang)?;
+                }
             }
         }
     }
     Ok(())
 }
 
-fn markdown_table(out: &mut dyn Write, t: &Table) -> io::Result<()> {
+fn markdown_table(out: &mut dyn Write, t: &Table, lang: Lang) -> io::Result<()> {
     let header: Vec<String> = t.columns.iter().map(|c| escape(&c.label)).collect();
     writeln!(out, "| {} |", header.join(" | "))?;
     let rule: String = t
@@ -87,7 +178,7 @@ fn markdown_table(out: &mut dyn Write, t: &Table) -> io::Result<()> {
     for row in &t.rows {
         let cells: Vec<String> = row
             .iter()
-            .map(|c| cell_text(c).map_or_else(|| "—".to_string(), |text| escape(&text)))
+            .map(|c| cell_text_in(c, lang).map_or_else(|| "—".to_string(), |text| escape(&text)))
             .collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
@@ -100,19 +191,30 @@ pub fn json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     writeln!(out)
 }
 
-/// A cell as text, the same in every text format; `None` for an empty cell.
+/// A cell as text in English, the same in every text format; `None` for an empty cell.
 #[must_use]
 pub fn cell_text(cell: &Cell) -> Option<String> {
+    cell_text_in(cell, Lang::En)
+}
+
+/// A cell as text in `lang`: Dutch writes a decimal comma and groups euros with `.`; dates are
+/// ISO 8601 (`2022-12-31`) in both languages. `None` for an empty cell.
+#[must_use]
+pub fn cell_text_in(cell: &Cell, lang: Lang) -> Option<String> {
     let with_unit = |value: String, unit: &Option<String>| match unit {
         Some(unit) => format!("{value} {unit}"),
         None => value,
     };
+    let decimal = |text: String| match lang {
+        Lang::En => text,
+        Lang::Nl => text.replace('.', ","),
+    };
     Some(match cell {
         Cell::Text { value } => value.clone(),
         Cell::Count { value, unit } => with_unit(value.to_string(), unit),
-        Cell::Number { value, unit } => with_unit(value.to_string(), unit),
-        Cell::Amount { cents } => euro(*cents),
-        Cell::Percent { value } => format!("{value}%"),
+        Cell::Number { value, unit } => with_unit(decimal(value.to_string()), unit),
+        Cell::Amount { cents } => euro(*cents, lang),
+        Cell::Percent { value } => format!("{}%", decimal(value.to_string())),
         Cell::Progress { value } => format!("{value:.0}%"),
         Cell::Date { value } => value.format("%Y-%m-%d").to_string(),
         Cell::Status { label, .. } => label.clone(),
@@ -120,22 +222,86 @@ pub fn cell_text(cell: &Cell) -> Option<String> {
     })
 }
 
-/// `€ 1,250,000` or `€ 12.50`: thousands grouped, cents only when there are any.
-fn euro(cents: i64) -> String {
+/// `€ 1,250,000` or `€ 12.50` (`€ 1.250.000`, `€ 12,50` in Dutch): thousands grouped, cents
+/// only when there are any.
+fn euro(cents: i64, lang: Lang) -> String {
+    let (group, point) = match lang {
+        Lang::En => (',', '.'),
+        Lang::Nl => ('.', ','),
+    };
     let sign = if cents < 0 { "-" } else { "" };
     let (whole, rest) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
     let digits = whole.to_string();
     let mut grouped = String::new();
     for (i, digit) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
+            grouped.push(group);
         }
         grouped.push(digit);
     }
     if rest == 0 {
         format!("{sign}€ {grouped}")
     } else {
-        format!("{sign}€ {grouped}.{rest:02}")
+        format!("{sign}€ {grouped}{point}{rest:02}")
+    }
+}
+
+/// The report's goal table (section `goals`) as CSV: a header of column labels, then one row
+/// per goal. Values are plain: numbers with a decimal point, amounts in euro, dates
+/// `YYYY-MM-DD`, statuses by their label. Text from a plan that a spreadsheet would run as a
+/// formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+/// A report without goals writes nothing.
+pub fn csv(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    let Some(table) = report
+        .sections
+        .iter()
+        .filter(|s| s.id == "goals")
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+    else {
+        return Ok(());
+    };
+    let mut writer = ::csv::Writer::from_writer(out);
+    writer.write_record(table.columns.iter().map(|c| spreadsheet_safe(&c.label)))?;
+    for row in &table.rows {
+        writer.write_record(row.iter().map(csv_value))?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+fn csv_value(cell: &Cell) -> String {
+    match cell {
+        Cell::Text { value } => spreadsheet_safe(value),
+        Cell::Status { label, .. } => spreadsheet_safe(label),
+        Cell::Count { value, .. } => value.to_string(),
+        Cell::Number { value, .. } => value.to_string(),
+        Cell::Percent { value } | Cell::Progress { value } => {
+            ((value * 100.0).round() / 100.0).to_string()
+        }
+        Cell::Amount { cents } => {
+            let sign = if *cents < 0 { "-" } else { "" };
+            format!(
+                "{sign}{}.{:02}",
+                cents.unsigned_abs() / 100,
+                cents.unsigned_abs() % 100
+            )
+        }
+        Cell::Date { value } => value.format("%Y-%m-%d").to_string(),
+        Cell::Empty => String::new(),
+    }
+}
+
+/// Text that cannot start a formula in a spreadsheet (OWASP's CSV injection advice).
+#[must_use]
+pub fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
     }
 }
 

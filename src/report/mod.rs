@@ -26,6 +26,8 @@
 //! (`value`, `unit`), `amount` (`cents`, euro cents), `percent` (`value`, 0-100), `date`
 //! (`value`, `YYYY-MM-DD`), `status` (`value`, `label`, `tone`) and `empty`.
 
+pub mod labels;
+
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
