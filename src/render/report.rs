@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use comfy_table::presets::ASCII_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Color, ContentArrangement, Table as AsciiTable};
 
-use crate::report::{Align, Block, Cell, Lang, Report, Span, Table, Text, Tone};
+use crate::report::{Align, Block, Cell, Chart, Column, Lang, Report, Span, Table, Text, Tone};
 
 /// How the terminal table is drawn.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,7 +49,7 @@ pub fn table_with(out: &mut dyn Write, report: &Report, options: TableOptions) -
                 Block::Text(text) => writeln!(out, "{}", visible(&plain(text)))?,
                 Block::Chart(chart) => {
                     writeln!(out, "{}", visible(&chart.title))?;
-                    writeln!(out, "{}", ascii_table(&chart.to_table(), lang, options))?;
+                    writeln!(out, "{}", ascii_table(&chart_table(chart), lang, options))?;
                 }
             }
         }
@@ -78,6 +78,40 @@ fn ascii_table(t: &Table, lang: Lang, options: TableOptions) -> String {
         }
     }
     table.trim_fmt()
+}
+
+/// A chart as a table a reader can scan: one row per x value (in order of first appearance),
+/// one column per series. Points of a series that has no value at an x stay empty.
+#[must_use]
+pub fn chart_table(chart: &Chart) -> Table {
+    let mut xs: Vec<&Cell> = Vec::new();
+    for series in &chart.series {
+        for point in &series.points {
+            if !xs.contains(&&point.x) {
+                xs.push(&point.x);
+            }
+        }
+    }
+    let mut columns = vec![Column::left("x", chart.x_label.clone())];
+    columns.extend(
+        chart
+            .series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Column::right(format!("series_{i}"), s.label.clone())),
+    );
+    let mut table = Table::new(columns);
+    for x in xs {
+        let mut row = vec![x.clone()];
+        row.extend(chart.series.iter().map(|s| {
+            s.points
+                .iter()
+                .find(|p| &p.x == x)
+                .map_or(Cell::Empty, |p| p.y.clone())
+        }));
+        table.push(row);
+    }
+    table
 }
 
 /// A cell for the terminal: a bar for progress, a colour for a status when asked, control
@@ -155,7 +189,7 @@ pub fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
                 Block::Text(text) => writeln!(out, "{}", markdown_text(text))?,
                 Block::Chart(chart) => {
                     writeln!(out, "**{}**\n", escape(&chart.title))?;
-                    markdown_table(out, &chart.to_table(), report.lang)?;
+                    markdown_table(out, &chart_table(chart), report.lang)?;
                 }
             }
         }
@@ -365,7 +399,7 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Column, Section};
+    use crate::report::Section;
 
     type Renderer = fn(&mut dyn Write, &Report) -> io::Result<()>;
 
@@ -457,6 +491,122 @@ mod tests {
         assert_eq!(
             value["sections"][0]["blocks"][0]["rows"][0][1]["cents"],
             125_000_000
+        );
+    }
+
+    #[test]
+    fn dutch_writes_a_decimal_comma_and_groups_euros_with_dots() {
+        let nl = |c: &Cell| cell_text_in(c, Lang::Nl);
+        assert_eq!(nl(&Cell::euro(1_250_000.0)).as_deref(), Some("€ 1.250.000"));
+        assert_eq!(nl(&Cell::euro(12.5)).as_deref(), Some("€ 12,50"));
+        assert_eq!(
+            nl(&Cell::number(8.5, Some("weken"))).as_deref(),
+            Some("8,5 weken")
+        );
+        assert_eq!(nl(&Cell::Percent { value: 95.5 }).as_deref(), Some("95,5%"));
+        assert_eq!(nl(&Cell::date("2022-12-31")).as_deref(), Some("2022-12-31"));
+    }
+
+    #[test]
+    fn progress_is_a_bar_of_ten_steps_clamped_at_both_ends() {
+        assert_eq!(progress_bar(50.0, Lang::En), "[#####-----]  50%");
+        assert_eq!(progress_bar(150.0, Lang::En), "[##########] 150%");
+        assert_eq!(progress_bar(-20.0, Lang::En), "[----------] -20%");
+    }
+
+    #[test]
+    fn terminal_control_characters_are_shown_not_sent() {
+        assert_eq!(visible("a\u{1b}[31mred\u{7}"), "a\\u{1b}[31mred\\u{7}");
+        assert_eq!(visible("x\ry\u{9b}z"), "x\\u{d}y\\u{9b}z");
+        assert_eq!(visible("left\u{202e}right"), "left\\u{202e}right");
+        assert_eq!(visible("two\nlines"), "two\nlines");
+        let mut report = sample();
+        report.sections[0].heading = "\u{1b}]0;pwned\u{7}".into();
+        if let Block::Table(t) = &mut report.sections[0].blocks[0] {
+            t.rows[0][0] = Cell::text("\u{1b}[2J\u{1b}[31mwiped");
+        }
+        let text = render(table, &report);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        assert!(text.contains("\\u{1b}[2J"), "{text}");
+    }
+
+    #[test]
+    fn colour_is_only_added_when_asked() {
+        let mut report = sample();
+        if let Block::Table(t) = &mut report.sections[0].blocks[0] {
+            t.rows[0][0] = Cell::status("at_risk", Tone::Warning);
+        }
+        let plain_text = render(table, &report);
+        assert!(!plain_text.contains('\u{1b}'), "{plain_text:?}");
+        let mut out = Vec::new();
+        let options = TableOptions {
+            color: true,
+            ..TableOptions::default()
+        };
+        table_with(&mut out, &report, options).expect("render");
+        assert!(String::from_utf8(out).expect("utf-8").contains('\u{1b}'));
+    }
+
+    fn goals_report(title: &str) -> Report {
+        let mut t = Table::new(vec![
+            Column::left("title", "Title"),
+            Column::right("days", "Days"),
+            Column::right("amount", "Amount"),
+        ]);
+        t.push(vec![
+            Cell::text(title),
+            Cell::number(-30.0, Some("days")),
+            Cell::euro(-12.5),
+        ]);
+        let mut report = Report::new("plan", "Plan");
+        report.sections.push(Section::table("goals", "Goals", t));
+        report
+    }
+
+    #[test]
+    fn csv_is_the_goal_table_with_plain_values() {
+        assert_eq!(
+            render(csv, &goals_report("a, \"b\"\nc")),
+            "Title,Days,Amount\n\"a, \"\"b\"\"\nc\",-30,-12.50\n"
+        );
+        assert_eq!(render(csv, &sample()), "", "no goal table, no rows");
+    }
+
+    #[test]
+    fn csv_text_cannot_start_a_formula() {
+        for hostile in [
+            "=HYPERLINK(\"http://x\")",
+            "+1+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            let text = render(csv, &goals_report(hostile));
+            let row = text.lines().nth(1).expect("a row");
+            let first = row.trim_start_matches('"');
+            assert!(first.starts_with('\''), "{hostile:?} -> {text:?}");
+        }
+        assert_eq!(spreadsheet_safe("GGZ"), "GGZ");
+    }
+
+    #[test]
+    fn markdown_neutralises_hostile_plan_text_in_every_cell() {
+        let report = goals_report("<img src=x onerror=alert(1)> | [x](javascript:y) @here\n# h");
+        let text = render(markdown, &report);
+        assert!(
+            text.contains(
+                "&lt;img src=x onerror=alert(1)&gt; \\| \\[x\\](javascript:y) @&#8203;here<br># h"
+            ),
+            "{text}"
+        );
+        assert_eq!(
+            text.lines().filter(|l| l.starts_with('|')).count(),
+            3,
+            "{text}"
         );
     }
 }

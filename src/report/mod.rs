@@ -32,8 +32,32 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+/// The `$id` of the published report schema.
+pub const SCHEMA_ID: &str = "https://regioplan.example/schemas/report.schema.json";
+
+/// The JSON Schema of every report's JSON (`--format json`), generated from these types;
+/// committed as `schemas/report.schema.json`, and a test fails when that is stale.
+#[must_use]
+pub fn schema() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    let mut value = generator.into_root_schema_for::<Report>().to_value();
+    if let serde_json::Value::Object(map) = &mut value {
+        map.insert("$id".into(), SCHEMA_ID.into());
+    }
+    value
+}
+
+/// [`schema`] pretty-printed with a trailing newline, as committed.
+#[must_use]
+pub fn schema_text() -> String {
+    let mut text = serde_json::to_string_pretty(&schema()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// A whole report: what a renderer turns into one document.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(title = "regioplan report")]
 pub struct Report {
     /// What kind of report this is, e.g. `diff`; stable, for programs reading the JSON.
     pub kind: String,

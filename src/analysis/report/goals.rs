@@ -145,10 +145,15 @@ mod tests {
 
     #[test]
     fn the_trajectory_is_a_straight_line_to_the_deadline() {
-        // Half-way in time (2021-01-01 is 366 of 731 days), half-way in value: on track.
+        // Just before half-way in time (365 of 731 days), half-way in value: on track.
+        assert_eq!(
+            track(&goal(Status::InProgress, "2020-12-31", 8.0)),
+            Some(Track::OnTrack)
+        );
+        // Just past half-way in time (366 of 731 days), half-way in value: behind.
         assert_eq!(
             track(&goal(Status::InProgress, "2021-01-01", 8.0)),
-            Some(Track::OnTrack)
+            Some(Track::Behind)
         );
         // Half-way in time, a quarter of the way in value: behind.
         assert_eq!(
@@ -164,7 +169,7 @@ mod tests {
 
     #[test]
     fn days_count_to_the_deadline_and_past_it() {
-        let g = goal(Status::InProgress, "2021-01-01", 8.0);
+        let g = goal(Status::InProgress, "2020-12-31", 8.0);
         assert_eq!(days_to_deadline(&g, day("2021-12-22")), Some(10));
         assert_eq!(days_to_deadline(&g, day("2022-01-31")), Some(-30));
         assert_eq!(attention(&g, day("2022-01-31")), Some(Attention::Overdue));

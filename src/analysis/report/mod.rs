@@ -179,10 +179,20 @@ fn select_themes(inputs: &[Input<'_>], asked: &[String]) -> Result<Vec<String>, 
                     known.push(entry);
                 }
             }
-            let candidates = all
-                .iter()
-                .flat_map(|t| [t.id.value.0.as_str(), t.name.value.as_str()]);
-            let suggestion = crate::rules::did_you_mean(wanted, candidates).map(str::to_string);
+            // The closest id, else the id of the closest name.
+            let suggestion =
+                crate::rules::did_you_mean(wanted, all.iter().map(|t| t.id.value.0.as_str()))
+                    .or_else(|| closest_id(wanted, &all))
+                    .or_else(|| {
+                        let name = crate::rules::did_you_mean(
+                            wanted,
+                            all.iter().map(|t| t.name.value.as_str()),
+                        )?;
+                        all.iter()
+                            .find(|t| t.name.value == name)
+                            .map(|t| t.id.value.0.as_str())
+                    })
+                    .map(str::to_string);
             return Err(Error::UnknownTheme {
                 asked: wanted.clone(),
                 known,
@@ -196,6 +206,21 @@ fn select_themes(inputs: &[Input<'_>], asked: &[String]) -> Result<Vec<String>, 
         }
     }
     Ok(ids)
+}
+
+/// The id one or two edits away from `wanted` (`gzz` for `ggz`), for short ids that the
+/// similarity of `rules::did_you_mean` misses.
+fn closest_id<'a>(wanted: &str, themes: &[&'a Theme]) -> Option<&'a str> {
+    let wanted = wanted.trim().to_lowercase();
+    themes
+        .iter()
+        .map(|t| {
+            let id = t.id.value.0.as_str();
+            (strsim::damerau_levenshtein(&wanted, id), id)
+        })
+        .filter(|(d, id)| *d <= (id.chars().count() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, id)| id)
 }
 
 /// `GGZ` or `GGZ, Ouderenzorg`: the names of the selected themes (first plan that has each).
@@ -225,5 +250,119 @@ fn meta(id: &str, label: crate::report::Label, value: Cell, lang: Lang) -> Meta 
         id: id.to_string(),
         label: label.get(lang).to_string(),
         value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Block;
+
+    const PLAN: &str = "regioplan: 1
+region:
+  name: Regio Test
+  short_name: RT
+  municipalities: [A]
+  started: 2020-01-01
+  governance_model: monodisciplinary
+period:
+  start: 2021-01-01
+  end: 2023-12-31
+people:
+  - id: p
+    name: Piet
+themes:
+  - id: ggz
+    name: GGZ
+    strategic: regional
+    trekker: p
+    goals:
+      - id: g1
+        title: Doel
+        status: in_progress
+        deadline: 2022-01-01
+  - id: ouderenzorg
+    name: Ouderenzorg
+    strategic: regional
+";
+
+    fn plan(text: &str) -> Plan {
+        let loaded = crate::load::load("t.yaml", text.as_bytes());
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        loaded.plan.expect("plan")
+    }
+
+    fn options(themes: &[&str]) -> Options {
+        Options {
+            themes: themes.iter().map(ToString::to_string).collect(),
+            as_of: NaiveDate::from_ymd_opt(2022, 3, 1).expect("date"),
+            lang: Lang::Nl,
+        }
+    }
+
+    #[test]
+    fn a_theme_matches_by_id_or_name_in_any_case() {
+        let p = plan(PLAN);
+        let inputs = [Input {
+            file: "t.yaml",
+            plan: &p,
+        }];
+        for asked in ["ggz", "GGZ", " Ggz "] {
+            let r = report(&inputs, &options(&[asked])).expect("report");
+            assert_eq!(r.title, "Rapportage thema: GGZ");
+        }
+        let r = report(&inputs, &options(&["OUDERENZORG", "ggz"])).expect("report");
+        assert_eq!(r.title, "Rapportage thema: Ouderenzorg, GGZ");
+    }
+
+    #[test]
+    fn an_unknown_theme_lists_the_themes_and_suggests_the_closest() {
+        let p = plan(PLAN);
+        let inputs = [Input {
+            file: "t.yaml",
+            plan: &p,
+        }];
+        let err = report(&inputs, &options(&["ouderzorg"])).expect_err("unknown");
+        assert_eq!(
+            err.to_string(),
+            "no theme `ouderzorg` in the plan; did you mean `ouderenzorg`?\n\
+             themes: ggz (GGZ), ouderenzorg (Ouderenzorg)"
+        );
+    }
+
+    #[test]
+    fn several_plans_get_a_region_column_and_overdue_goals_are_listed() {
+        let a = plan(PLAN);
+        let b = plan(&PLAN.replace("short_name: RT", "short_name: RB"));
+        let inputs = [
+            Input {
+                file: "a.yaml",
+                plan: &a,
+            },
+            Input {
+                file: "b.yaml",
+                plan: &b,
+            },
+        ];
+        let r = report(&inputs, &options(&["ggz"])).expect("report");
+        for section in &r.sections {
+            for block in &section.blocks {
+                if let Block::Table(t) = block {
+                    assert_eq!(t.columns[0].id, "region", "{}", section.id);
+                    assert_eq!(t.rows[0][0], Cell::text("RT"));
+                    assert_eq!(t.rows[1][0], Cell::text("RB"));
+                }
+            }
+        }
+        let attention = r
+            .sections
+            .iter()
+            .find(|s| s.id == "attention")
+            .expect("attention");
+        let Block::Table(t) = &attention.blocks[0] else {
+            panic!("a table")
+        };
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0][7], Cell::number(-59.0, Some("dagen")));
     }
 }

@@ -861,7 +861,14 @@ fn funding(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                 None => totals.push((recipient, f.year.value, f.amount_eur.value)),
             }
         }
-        totals.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
+        let order = |id: &str| {
+            input
+                .plan
+                .organisations
+                .iter()
+                .position(|o| o.id.value.0 == id)
+        };
+        totals.sort_by_key(|(recipient, year, _)| (*year, order(recipient)));
         for (recipient, year, amount) in totals {
             let Some(org) = input
                 .plan
