@@ -115,6 +115,7 @@ labels! {
     BASELINE = "Baseline", "Nulmeting";
     LATEST = "Latest", "Laatste meting";
     MEASURED = "Measured", "Gemeten op";
+    // For the goal table once plans have milestones (format 1.1).
     NEXT_MILESTONE = "Next milestone", "Volgende mijlpaal";
     TARGET = "Target", "Streefwaarde";
     DIRECTION = "Direction", "Richting";

@@ -971,8 +971,6 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
             ("baseline", l::BASELINE, R),
             ("latest", l::LATEST, R),
             ("measured", l::MEASURED, L),
-            // Milestones arrive with plan format 1.1; until then the column stays empty.
-            ("next_milestone", l::NEXT_MILESTONE, L),
             ("target", l::TARGET, R),
             ("progress", l::PROGRESS, R),
             ("on_track", l::ON_TRACK, L),
@@ -1008,7 +1006,6 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
                         num(ind.and_then(|i| i.baseline.as_ref()).map(|b| b.value)),
                         num(latest.map(|m| m.value.value)),
                         latest.map_or(Cell::Empty, |m| date_cell(&m.date.value)),
-                        Cell::Empty,
                         num(ind.and_then(|i| i.target.as_ref()).map(|t| t.value)),
                         goals::progress(g).map_or(Cell::Empty, |value| Cell::Progress { value }),
                         track_cell(goals::track(g), lang),
