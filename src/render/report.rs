@@ -12,7 +12,9 @@
 use std::io::{self, Write};
 
 use comfy_table::presets::ASCII_FULL_CONDENSED;
-use comfy_table::{CellAlignment, Color, ContentArrangement, Table as AsciiTable};
+use comfy_table::{
+    CellAlignment, Color, ColumnConstraint, ContentArrangement, Table as AsciiTable, Width,
+};
 
 use crate::report::{Align, Block, Cell, Chart, Column, Lang, Report, Span, Table, Text, Tone};
 
@@ -43,7 +45,10 @@ pub fn table_with(out: &mut dyn Write, report: &Report, options: TableOptions) -
     }
     for section in &report.sections {
         writeln!(out, "\n{}", visible(&section.heading))?;
-        for block in &section.blocks {
+        for (i, block) in section.blocks.iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
             match block {
                 Block::Table(t) => writeln!(out, "{}", ascii_table(t, lang, options))?,
                 Block::Text(text) => writeln!(out, "{}", visible(&plain(text)))?,
@@ -73,8 +78,18 @@ fn ascii_table(t: &Table, lang: Lang, options: TableOptions) -> String {
         table.add_row(row.iter().map(|c| terminal_cell(c, lang, options.color)));
     }
     for (i, column) in t.columns.iter().enumerate() {
-        if let (Align::Right, Some(c)) = (column.align, table.column_mut(i)) {
-            c.set_cell_alignment(CellAlignment::Right);
+        let bars = t
+            .rows
+            .iter()
+            .any(|row| matches!(row.get(i), Some(Cell::Progress { .. })));
+        if let Some(c) = table.column_mut(i) {
+            if column.align == Align::Right {
+                c.set_cell_alignment(CellAlignment::Right);
+            }
+            if bars {
+                // A bar that wraps is no bar: keep its column as wide as the bar.
+                c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(19)));
+            }
         }
     }
     table.trim_fmt()
@@ -280,28 +295,52 @@ fn euro(cents: i64, lang: Lang) -> String {
     }
 }
 
-/// The report's goal table (section `goals`) as CSV: a header of column labels, then one row
-/// per goal. Values are plain: numbers with a decimal point, amounts in euro, dates
-/// `YYYY-MM-DD`, statuses by their label. Text from a plan that a spreadsheet would run as a
-/// formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
-/// A report without goals writes nothing.
+/// The report's goal tables (section `goals`) as CSV: a header of column labels, then one row
+/// per goal; the section's tables share their rows and are joined side by side, a column whose
+/// id came before (region, goal) kept once. Values are plain: numbers with a decimal point,
+/// amounts in euro, dates `YYYY-MM-DD`, statuses by their label. Text from a plan that a
+/// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return) gets a leading `'`. A report without goals writes nothing.
 pub fn csv(out: &mut dyn Write, report: &Report) -> io::Result<()> {
-    let Some(table) = report
+    let tables: Vec<&Table> = report
         .sections
         .iter()
         .filter(|s| s.id == "goals")
         .flat_map(|s| &s.blocks)
-        .find_map(|b| match b {
+        .filter_map(|b| match b {
             Block::Table(t) => Some(t),
             _ => None,
         })
-    else {
+        .collect();
+    let Some(first) = tables.first() else {
         return Ok(());
     };
+    let rows = first.rows.len();
+    let mut picked: Vec<(usize, usize)> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (t, table) in tables.iter().enumerate() {
+        if table.rows.len() != rows {
+            continue;
+        }
+        for (c, column) in table.columns.iter().enumerate() {
+            if !seen.contains(&column.id.as_str()) {
+                seen.push(&column.id);
+                picked.push((t, c));
+            }
+        }
+    }
     let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(table.columns.iter().map(|c| spreadsheet_safe(&c.label)))?;
-    for row in &table.rows {
-        writer.write_record(row.iter().map(csv_value))?;
+    writer.write_record(
+        picked
+            .iter()
+            .map(|(t, c)| spreadsheet_safe(&tables[*t].columns[*c].label)),
+    )?;
+    for r in 0..rows {
+        writer.write_record(
+            picked
+                .iter()
+                .map(|(t, c)| csv_value(&tables[*t].rows[r][*c])),
+        )?;
     }
     writer.flush()?;
     Ok(())
@@ -371,7 +410,8 @@ fn code(text: &str) -> String {
 /// Escapes text from a plan for a Markdown table cell or paragraph, so that it cannot inject
 /// into a pull-request comment: `|` would end the cell and a line break the row; `\`, `[` and
 /// `]` could build an escape or a link; `<` and `>` raw HTML; `@name` would notify someone
-/// (a zero-width space after the `@` keeps the text and drops the mention).
+/// (a zero-width space after the `@` keeps the text and drops the mention); a control
+/// character is written as a visible `\u{..}` escape.
 #[must_use]
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -390,6 +430,10 @@ pub fn escape(text: &str) -> String {
                 out.push_str("<br>");
             }
             '\n' => out.push_str("<br>"),
+            // A Markdown file is read in terminals too: no escape sequence gets through.
+            c if c.is_control() && c != '\t' => {
+                out.push_str(&visible(&c.to_string()).replace('\\', "\\\\"));
+            }
             _ => out.push(c),
         }
     }
@@ -433,6 +477,11 @@ mod tests {
             escape("<img src=x> [click](https://x) @board \\|"),
             "&lt;img src=x&gt; \\[click\\](https://x) @&#8203;board \\\\\\|"
         );
+    }
+
+    #[test]
+    fn markdown_shows_control_characters_instead_of_sending_them() {
+        assert_eq!(escape("a\u{1b}[2Jb\tc"), "a\\\\u{1b}\\[2Jb\tc");
     }
 
     #[test]

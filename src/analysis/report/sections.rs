@@ -950,10 +950,12 @@ fn workgroups(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
     t.section("workgroup", l::WORKGROUP_SECTION, ctx.lang, out);
 }
 
-/// Every goal of the picked themes, depth first, with region and theme in every row.
+/// Every goal of the picked themes, depth first, with region and theme in every row: a table of
+/// who and when, and beside it a table of how it is measured, one row per goal in both (a
+/// terminal cannot show all of it in one table; CSV joins the two row by row).
 fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<Section>) {
     let lang = ctx.lang;
-    let mut t = Tab::new(
+    let mut goals_t = Tab::new(
         ctx,
         true,
         &[
@@ -965,6 +967,13 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
             ("status", l::STATUS, L),
             ("deadline", l::DEADLINE, L),
             ("days_to_deadline", l::DAYS_TO_DEADLINE, R),
+        ],
+    );
+    let mut measures = Tab::new(
+        ctx,
+        true,
+        &[
+            ("goal", l::GOAL, L),
             ("indicator", l::INDICATOR, L),
             ("unit", l::UNIT, L),
             ("direction", l::DIRECTION, L),
@@ -983,7 +992,7 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
                 let ind = g.indicator.as_ref();
                 let latest = g.latest_measurement();
                 let num = |v: Option<f64>| v.map_or(Cell::Empty, |v| Cell::number(v, None));
-                t.push(
+                goals_t.push(
                     input.plan,
                     vec![
                         Cell::text(theme.name.value.clone()),
@@ -998,6 +1007,12 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
                         goals::days_to_deadline(g, ctx.as_of).map_or(Cell::Empty, |d| {
                             Cell::number(d as f64, Some(l::DAYS.get(lang)))
                         }),
+                    ],
+                );
+                measures.push(
+                    input.plan,
+                    vec![
+                        Cell::text(g.id.value.0.clone()),
                         Cell::opt_text(ind.map(|i| i.name.value.clone())),
                         Cell::opt_text(ind.map(|i| i.unit.value.clone())),
                         ind.map_or(Cell::Empty, |i| {
@@ -1014,7 +1029,12 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
             });
         }
     }
-    t.section("goals", l::GOALS_SECTION, lang, out);
+    if goals_t.table.rows.is_empty() {
+        return;
+    }
+    let mut section = Section::table("goals", l::GOALS_SECTION.get(lang), goals_t.table);
+    section.blocks.push(Block::Table(measures.table));
+    out.push(section);
 }
 
 /// Goals past their deadline, at risk or behind their trajectory, as of the report's date.
