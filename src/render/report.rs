@@ -89,10 +89,29 @@ fn ascii_table(t: &Table, lang: Lang, options: TableOptions) -> String {
             if bars {
                 // A bar that wraps is no bar: keep its column as wide as the bar.
                 c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(19)));
+            } else if let Some(width) = unbreakable_width(t, i, lang) {
+                // Dates, numbers and status words are short; text columns wrap instead.
+                c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
             }
         }
     }
     table.trim_fmt()
+}
+
+/// The width (with padding) of a column that holds only values that read badly when broken
+/// (dates, numbers, amounts, statuses); `None` when it holds text.
+fn unbreakable_width(t: &Table, column: usize, lang: Lang) -> Option<u16> {
+    let mut widest = 0;
+    for row in &t.rows {
+        match row.get(column) {
+            Some(Cell::Text { .. }) | None => return None,
+            Some(cell) => {
+                let text = cell_text_in(cell, lang).unwrap_or_default();
+                widest = widest.max(text.chars().count());
+            }
+        }
+    }
+    u16::try_from(widest + 2).ok()
 }
 
 /// A chart as a table a reader can scan: one row per x value (in order of first appearance),
