@@ -181,7 +181,10 @@ fn a_named_plan_that_does_not_load_is_an_error() {
     );
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("does not load as a plan"), "{stderr}");
+    assert!(
+        stderr.contains("`examples/invalid/RP011-missing-key.yaml` does not load: "),
+        "{stderr}"
+    );
     assert!(output.stdout.is_empty());
 }
 

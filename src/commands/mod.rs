@@ -42,6 +42,36 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
     }
 }
 
+/// A plan without structural findings. Otherwise the first finding is the error, `{what} does
+/// not load: LINE:COL: message`: a report or diff of half a plan would silently leave its
+/// broken parts out.
+fn sound_plan(what: &str, name: &str, bytes: &[u8]) -> anyhow::Result<crate::plan::Plan> {
+    let loaded = crate::load::load(name, bytes);
+    if loaded.diagnostics.is_empty()
+        && let Some(plan) = loaded.plan
+    {
+        return Ok(plan);
+    }
+    let Some(first) = loaded
+        .diagnostics
+        .iter()
+        .min_by_key(|d| d.primary.span.start)
+    else {
+        anyhow::bail!("{what} does not load as a plan");
+    };
+    let at = loaded.source.position(first.primary.span.start);
+    let more = match loaded.diagnostics.len() {
+        0 | 1 => String::new(),
+        n => format!(" (and {} more; `regioplan check` shows them)", n - 1),
+    };
+    anyhow::bail!(
+        "{what} does not load: {}:{}: {}{more}",
+        at.line,
+        at.column,
+        first.message
+    )
+}
+
 /// Writes a report in the format the user chose; every command that writes a report uses it.
 fn write_report(out: &mut dyn Write, report: &Report, format: ReportFormat) -> std::io::Result<()> {
     match format {

@@ -18,7 +18,6 @@ use crate::analysis::report::{self, Options};
 use crate::cli::{ReportArgs, ReportFormat, ReportLang};
 use crate::config::file::Language;
 use crate::config::{self, Settings, SettingsInput};
-use crate::load;
 use crate::plan::Plan;
 use crate::render;
 use crate::report::{Lang, Report};
@@ -102,7 +101,7 @@ fn build(
     for input in inputs {
         let (name, bytes) = read(input)?;
         let explicit = input.path().is_none_or(|p| named.contains(&p));
-        match load_plan(&name, &bytes) {
+        match super::sound_plan(&format!("`{name}`"), &name, &bytes) {
             Ok(plan) => plans.push((name, plan)),
             Err(e) if explicit => return Err(e),
             Err(_) => skipped.push(name),
@@ -117,35 +116,6 @@ fn build(
         .collect();
     let report = report::report(&views, options).map_err(|e| anyhow!("{e}"))?;
     Ok((report, skipped))
-}
-
-/// A plan without structural findings; the first finding as the error otherwise, because a
-/// report of half a plan would silently leave its broken parts out.
-fn load_plan(name: &str, bytes: &[u8]) -> anyhow::Result<Plan> {
-    let loaded = load::load(name, bytes);
-    if loaded.diagnostics.is_empty()
-        && let Some(plan) = loaded.plan
-    {
-        return Ok(plan);
-    }
-    let Some(first) = loaded
-        .diagnostics
-        .iter()
-        .min_by_key(|d| d.primary.span.start)
-    else {
-        bail!("`{name}` does not load as a plan");
-    };
-    let at = loaded.source.position(first.primary.span.start);
-    let more = match loaded.diagnostics.len() {
-        0 | 1 => String::new(),
-        n => format!(" (and {} more; `regioplan check` shows them)", n - 1),
-    };
-    bail!(
-        "`{name}` does not load as a plan: {}:{}: {}{more}",
-        at.line,
-        at.column,
-        first.message
-    )
 }
 
 /// The settings of the run: the nearest `regioplan.toml` above the current directory and the

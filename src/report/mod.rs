@@ -6,8 +6,10 @@
 //! ([`Cell`]): counts, amounts, percentages and dates stay numbers and dates here, so CSV and
 //! JSON keep real values and each renderer formats them its own way.
 //!
-//! Labels (titles, headings, column labels, units) are plain strings chosen by the builder;
-//! the model knows no language. This module must not import `render`, `commands`, `cli`,
+//! Labels (titles, headings, column labels, units) are plain strings chosen by the builder in
+//! the report's [`Lang`], from the one table of translations in [`labels`]; renderers format
+//! numbers to match the language. `schemas/report.schema.json` is [`schema`], generated from
+//! these types. This module must not import `render`, `commands`, `cli`,
 //! `config`, `check`, `load` or `rules`, and it never prints.
 //!
 //! # JSON shape

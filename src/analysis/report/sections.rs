@@ -454,9 +454,10 @@ fn themes_table(
         columns.push(("rationale", l::RATIONALE, L));
     }
     columns.push(("goals", l::GOALS, R));
+    let status_ids: Vec<String> = STATUSES.iter().map(|(s, _)| yaml_name(s)).collect();
     if whole {
-        for (status, label) in STATUSES {
-            columns.push((status_id(status), label, R));
+        for ((_, label), id) in STATUSES.iter().zip(&status_ids) {
+            columns.push((id.as_str(), *label, R));
         }
     }
     columns.push(("progress", l::PROGRESS, R));
@@ -541,16 +542,6 @@ fn themes_table(
         }));
     }
     out.push(section);
-}
-
-fn status_id(status: Status) -> &'static str {
-    match status {
-        Status::Planned => "planned",
-        Status::InProgress => "in_progress",
-        Status::AtRisk => "at_risk",
-        Status::Achieved => "achieved",
-        Status::Stopped => "stopped",
-    }
 }
 
 /// Building-block names from the catalogue (the id when the catalogue does not have it).
