@@ -42,6 +42,22 @@ pub enum Command {
     /// Exit codes: 0 when the diff succeeds, whatever changed (it is a report, not a check);
     /// 2 when a side cannot be read or does not load as a plan.
     Diff(DiffArgs),
+    /// Report on plans, whole or for some themes, as a table, Markdown, JSON or CSV.
+    ///
+    /// Without a theme: the region with its key figures, members and governance bodies; the
+    /// plan's period, horizon and ambition; the themes with trekker, workgroup, board contact
+    /// and goals by status; building blocks, contracts, programmes, modules and funding; every
+    /// goal; and the goals that are overdue, at risk or behind as of --as-of. With --theme:
+    /// that theme's trekker, workgroup with organisations, board contact and goal tree with
+    /// indicator, progress and trajectory. Several plans put a region column in every table.
+    ///
+    /// Without a PATH it reports on the plans `check` would take in the current directory,
+    /// skipping files that do not load as a plan (a note on stderr says which).
+    ///
+    /// Exit codes: 0 when the report is written; 2 for an unknown theme, a named plan that
+    /// does not load, an unreadable file or an output that cannot be written.
+    #[command(after_help = REPORT_EXAMPLES)]
+    Report(ReportArgs),
     /// Print the JSON Schema of the plan format.
     Schema,
     /// Print a shell completion script.
@@ -145,6 +161,51 @@ pub struct InitArgs {
     pub schema: Option<PathBuf>,
 }
 
+const REPORT_EXAMPLES: &str = "Examples:
+  regioplan report --theme ggz
+  regioplan report plans/amsterdam-aha.yaml --format markdown --lang nl -o rapport.md
+  regioplan report plans/ --theme ggz --format csv -o ggz.csv";
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Plan files or directories (searched recursively for *.yaml and *.yml), as for `check`.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Report on this theme only (its id or name, any case); repeat for more themes.
+    #[arg(long = "theme", value_name = "ID")]
+    pub themes: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    /// Write the report to FILE (atomically) instead of standard output. Refuses an input
+    /// plan, a symbolic link and anything that is not a regular file.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
+    /// The language of the labels [default: `language` in regioplan.toml, else en].
+    #[arg(long, value_enum)]
+    pub lang: Option<ReportLang>,
+
+    /// The date deadlines are counted from (YYYY-MM-DD) [default: `as-of` in regioplan.toml,
+    /// else today].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<chrono::NaiveDate>,
+
+    /// When to colour the table (`auto`: on a terminal, unless `NO_COLOR` is set).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+/// The language of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportLang {
+    En,
+    Nl,
+}
+
 #[derive(Debug, Args)]
 pub struct DiffArgs {
     /// The old version: a file, or REV:PATH to read it from git (e.g. HEAD~1:plans/x.yaml).
@@ -158,7 +219,7 @@ pub struct DiffArgs {
     pub format: ReportFormat,
 }
 
-/// The output formats of a report (`diff`, later `report` and `gaps`): one enum for all.
+/// The output formats of a report (`diff`, `report`, later `gaps`): one enum for all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Table,
@@ -166,6 +227,8 @@ pub enum ReportFormat {
     Json,
     /// One self-contained HTML file with charts, for a browser or to print on A4.
     Html,
+    /// The goal table, one row per goal (`report` only).
+    Csv,
 }
 
 #[derive(Debug, Args)]

@@ -17,7 +17,7 @@
 //! - [`report`]: the format-neutral report model (sections, tables, typed cells); depends on
 //!   nothing of ours.
 //! - [`analysis`]: pure functions from typed plans to data and the reports built from them,
-//!   e.g. the diff of two versions.
+//!   e.g. the diff of two versions and the plan and theme report (`analysis::report`).
 //! - [`render`]: the only place that turns findings and reports into bytes a user sees.
 //! - [`cli`] and [`commands`]: arguments, files and exit codes.
 //!

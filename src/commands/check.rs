@@ -17,7 +17,7 @@ use crate::plan::catalogue::Catalogue;
 use crate::render;
 
 /// Each worker thread's stack: the checks recurse over nested goals.
-const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
+pub(crate) const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
 
 pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
@@ -82,7 +82,11 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         Some(path) => {
             let mut buffer = Vec::new();
             render_to(&mut buffer, format, &results, &skipped, color, elapsed)?;
-            write_atomically(path, &buffer)?;
+            let read: Vec<PathBuf> = inputs
+                .iter()
+                .filter_map(|i| i.path().map(Path::to_path_buf))
+                .collect();
+            super::output::write_output(path, &buffer, &read)?;
         }
         None => render_to(out, format, &results, &skipped, color, elapsed)?,
     }
@@ -301,7 +305,7 @@ impl Configs {
 }
 
 /// Colour on a terminal unless `NO_COLOR` is set (<https://no-color.org>), or as asked.
-fn use_color(color: Color) -> bool {
+pub(crate) fn use_color(color: Color) -> bool {
     match color {
         Color::Always => true,
         Color::Never => false,
@@ -312,33 +316,17 @@ fn use_color(color: Color) -> bool {
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so a
-/// reader never sees half a report.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write to `{}`", dir.display()))?;
-    file.write_all(bytes)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    file.persist(path)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    Ok(())
-}
-
 /// One thing to check: standard input, a file named on the command line, or a file found in a
 /// directory (skipped when it is not a regioplan, left out when `exclude` matches it).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Input {
+pub(crate) enum Input {
     Stdin,
     File(PathBuf),
     Found(PathBuf),
 }
 
 impl Input {
-    fn path(&self) -> Option<&Path> {
+    pub(crate) fn path(&self) -> Option<&Path> {
         match self {
             Input::Stdin => None,
             Input::File(p) | Input::Found(p) => Some(p),
@@ -354,7 +342,7 @@ impl Input {
 
 /// Expands the arguments into files: named files as given, directories searched recursively
 /// for `*.yaml` and `*.yml` (hidden directories skipped), in a stable order.
-fn collect(paths: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
+pub(crate) fn collect(paths: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -418,7 +406,7 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn read(input: &Input) -> anyhow::Result<(String, Vec<u8>)> {
+pub(crate) fn read(input: &Input) -> anyhow::Result<(String, Vec<u8>)> {
     match input {
         Input::Stdin => {
             let mut bytes = Vec::new();

@@ -12,11 +12,15 @@ use anyhow::{Context, bail};
 
 use super::{ExitCode, write_report};
 use crate::analysis::diff::{self, Versions};
-use crate::cli::DiffArgs;
-use crate::load;
+use crate::cli::{DiffArgs, ReportFormat};
 use crate::plan::Plan;
 
 pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    if args.format == ReportFormat::Csv {
+        bail!(
+            "a diff has no goal table to write as CSV; use --format json for a spreadsheet import"
+        );
+    }
     let old = read_plan("old", &args.old)?;
     let new = read_plan("new", &args.new)?;
     let changes = diff::diff(&old, &new);
@@ -31,32 +35,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
 /// Reads and loads one side; `side` (`old` or `new`) names it in errors.
 fn read_plan(side: &str, spec: &str) -> anyhow::Result<Plan> {
     let bytes = read_side(spec).with_context(|| format!("cannot read the {side} plan `{spec}`"))?;
-    let loaded = load::load(spec, &bytes);
-    // A plan with structural findings loads without its broken parts; a diff of that would
-    // report the breakage as changes, so only a sound plan is compared.
-    if loaded.diagnostics.is_empty()
-        && let Some(plan) = loaded.plan
-    {
-        return Ok(plan);
-    }
-    let first = loaded
-        .diagnostics
-        .iter()
-        .min_by_key(|d| d.primary.span.start);
-    let Some(first) = first else {
-        bail!("the {side} plan `{spec}` does not load as a plan");
-    };
-    let at = loaded.source.position(first.primary.span.start);
-    let more = match loaded.diagnostics.len() {
-        0 | 1 => String::new(),
-        n => format!(" (and {} more; `regioplan check` shows them)", n - 1),
-    };
-    bail!(
-        "the {side} plan `{spec}` does not load: {}:{}: {}{more}",
-        at.line,
-        at.column,
-        first.message
-    )
+    super::sound_plan(&format!("the {side} plan `{spec}`"), spec, &bytes)
 }
 
 /// The bytes of a file, or of `REV:PATH` from git when no file is named `spec`.

@@ -5,6 +5,8 @@ pub mod completions;
 pub mod config;
 pub mod diff;
 pub mod init;
+pub mod output;
+pub mod report;
 pub mod rule;
 pub mod schema;
 
@@ -33,10 +35,41 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Config(args) => config::run(args, out),
         Command::Init(args) => init::run(args, out),
         Command::Diff(args) => diff::run(args, out),
+        Command::Report(args) => report::run(args, out, err),
         Command::Schema => schema::run(out),
         Command::Completions(args) => completions::run_completions(args, out),
         Command::Man => completions::run_man(out),
     }
+}
+
+/// A plan without structural findings. Otherwise the first finding is the error, `{what} does
+/// not load: LINE:COL: message`: a report or diff of half a plan would silently leave its
+/// broken parts out.
+fn sound_plan(what: &str, name: &str, bytes: &[u8]) -> anyhow::Result<crate::plan::Plan> {
+    let loaded = crate::load::load(name, bytes);
+    if loaded.diagnostics.is_empty()
+        && let Some(plan) = loaded.plan
+    {
+        return Ok(plan);
+    }
+    let Some(first) = loaded
+        .diagnostics
+        .iter()
+        .min_by_key(|d| d.primary.span.start)
+    else {
+        anyhow::bail!("{what} does not load as a plan");
+    };
+    let at = loaded.source.position(first.primary.span.start);
+    let more = match loaded.diagnostics.len() {
+        0 | 1 => String::new(),
+        n => format!(" (and {} more; `regioplan check` shows them)", n - 1),
+    };
+    anyhow::bail!(
+        "{what} does not load: {}:{}: {}{more}",
+        at.line,
+        at.column,
+        first.message
+    )
 }
 
 /// Writes a report in the format the user chose; every command that writes a report uses it.
@@ -46,5 +79,6 @@ fn write_report(out: &mut dyn Write, report: &Report, format: ReportFormat) -> s
         ReportFormat::Markdown => render::report::markdown(out, report),
         ReportFormat::Json => render::report::json(out, report),
         ReportFormat::Html => render::html::html(out, report),
+        ReportFormat::Csv => render::report::csv(out, report),
     }
 }

@@ -1,54 +1,210 @@
 //! Renders a [`Report`] as a table for a terminal or CI log, Markdown for a pull-request
-//! comment, or JSON.
+//! comment, JSON, or CSV for a spreadsheet.
 //!
 //! The table and Markdown walk the same sections and format cells the same way
-//! ([`cell_text`]); they differ in layout, in the placeholder for an empty cell and in
-//! escaping. The terminal table leaves the title out (the command names it); Markdown makes it
-//! a level-2 heading. JSON is the model itself.
+//! ([`cell_text_in`], in the report's language: a decimal comma and `.` between thousands of
+//! euros in Dutch; dates ISO 8601 in both); they differ in layout, in the placeholder for an
+//! empty cell and in escaping. The terminal table leaves the title out (the command names it)
+//! and shows control characters from a plan as visible escapes; Markdown makes the title a
+//! level-2 heading. JSON is the model itself. CSV is the report's goal table (section `goals`),
+//! one row per goal, with plain values a spreadsheet reads as numbers and dates.
 
 use std::io::{self, Write};
 
 use comfy_table::presets::ASCII_FULL_CONDENSED;
-use comfy_table::{CellAlignment, Table as AsciiTable};
+use comfy_table::{
+    CellAlignment, Color, ColumnConstraint, ContentArrangement, Table as AsciiTable, Width,
+};
 
-use crate::report::{Align, Block, Cell, Report, Span, Table, Text};
+use crate::report::{Align, Block, Cell, Chart, Column, Lang, Report, Span, Table, Text, Tone};
 
-/// The lead, then each section as a heading and ASCII tables.
+/// How the terminal table is drawn.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TableOptions {
+    /// Colour statuses by tone (only on a terminal, and never with `NO_COLOR`).
+    pub color: bool,
+    /// Fit the tables to the terminal's width, wrapping long cells.
+    pub fit: bool,
+    /// Start with the title (a command that does not name the report itself asks for it).
+    pub title: bool,
+}
+
+/// The lead, then each section as a heading and ASCII tables, without colour and at any width.
 pub fn table(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    table_with(out, report, TableOptions::default())
+}
+
+/// [`table`] with colour and fitting to the terminal as `options` say.
+pub fn table_with(out: &mut dyn Write, report: &Report, options: TableOptions) -> io::Result<()> {
+    let lang = report.lang;
+    if options.title {
+        writeln!(out, "{}\n", visible(&report.title))?;
+    }
     if let Some(lead) = &report.lead {
-        writeln!(out, "{}", plain(lead))?;
+        writeln!(out, "{}", visible(&plain(lead)))?;
     }
     for section in &report.sections {
-        writeln!(out, "\n{}", section.heading)?;
-        for block in &section.blocks {
+        writeln!(out, "\n{}", visible(&section.heading))?;
+        for (i, block) in section.blocks.iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
             match block {
-                Block::Table(t) => writeln!(out, "{}", ascii_table(t))?,
-                Block::Text(text) => writeln!(out, "{}", plain(text))?,
-                Block::Chart(chart) => writeln!(out, "{}", ascii_table(&chart.to_table()))?,
+                Block::Table(t) => writeln!(out, "{}", ascii_table(t, lang, options))?,
+                Block::Text(text) => writeln!(out, "{}", visible(&plain(text)))?,
+                Block::Chart(chart) => {
+                    writeln!(out, "{}", visible(&chart.title))?;
+                    writeln!(out, "{}", ascii_table(&chart_table(chart), lang, options))?;
+                }
             }
         }
     }
     Ok(())
 }
 
-fn ascii_table(t: &Table) -> String {
+fn ascii_table(t: &Table, lang: Lang, options: TableOptions) -> String {
     let mut table = AsciiTable::new();
-    table
-        .load_style(ASCII_FULL_CONDENSED)
-        .force_no_tty()
-        .set_header(t.columns.iter().map(|c| c.label.as_str()));
+    table.load_style(ASCII_FULL_CONDENSED);
+    if options.fit {
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+    } else {
+        table.force_no_tty();
+    }
+    if options.color {
+        table.enforce_styling();
+    }
+    table.set_header(t.columns.iter().map(|c| visible(&c.label)));
     for row in &t.rows {
-        table.add_row(
-            row.iter()
-                .map(|c| cell_text(c).unwrap_or_else(|| "-".into())),
-        );
+        table.add_row(row.iter().map(|c| terminal_cell(c, lang, options.color)));
     }
     for (i, column) in t.columns.iter().enumerate() {
-        if let (Align::Right, Some(c)) = (column.align, table.column_mut(i)) {
-            c.set_cell_alignment(CellAlignment::Right);
+        let bars = t
+            .rows
+            .iter()
+            .any(|row| matches!(row.get(i), Some(Cell::Progress { .. })));
+        if let Some(c) = table.column_mut(i) {
+            if column.align == Align::Right {
+                c.set_cell_alignment(CellAlignment::Right);
+            }
+            if bars {
+                // A bar that wraps is no bar: keep its column as wide as the bar.
+                c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(19)));
+            } else if let Some(width) = unbreakable_width(t, i, lang) {
+                // Dates, numbers and status words are short; text columns wrap instead.
+                c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
+            }
         }
     }
     table.trim_fmt()
+}
+
+/// The width (with padding) of a column that holds only values that read badly when broken
+/// (dates, numbers, amounts, statuses); `None` when it holds text.
+fn unbreakable_width(t: &Table, column: usize, lang: Lang) -> Option<u16> {
+    let mut widest = 0;
+    for row in &t.rows {
+        match row.get(column) {
+            Some(Cell::Text { .. }) | None => return None,
+            Some(cell) => {
+                let text = cell_text_in(cell, lang).unwrap_or_default();
+                widest = widest.max(text.chars().count());
+            }
+        }
+    }
+    u16::try_from(widest + 2).ok()
+}
+
+/// A chart as a table a reader can scan: one row per x value (in order of first appearance),
+/// one column per series. Points of a series that has no value at an x stay empty.
+#[must_use]
+pub fn chart_table(chart: &Chart) -> Table {
+    let mut xs: Vec<&Cell> = Vec::new();
+    for series in &chart.series {
+        for point in &series.points {
+            if !xs.contains(&&point.x) {
+                xs.push(&point.x);
+            }
+        }
+    }
+    let mut columns = vec![Column::left("x", chart.x_label.clone())];
+    columns.extend(
+        chart
+            .series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Column::right(format!("series_{i}"), s.label.clone())),
+    );
+    let mut table = Table::new(columns);
+    for x in xs {
+        let mut row = vec![x.clone()];
+        row.extend(chart.series.iter().map(|s| {
+            s.points
+                .iter()
+                .find(|p| &p.x == x)
+                .map_or(Cell::Empty, |p| p.y.clone())
+        }));
+        table.push(row);
+    }
+    table
+}
+
+/// A cell for the terminal: a bar for progress, a colour for a status when asked, control
+/// characters escaped.
+fn terminal_cell(cell: &Cell, lang: Lang, color: bool) -> comfy_table::Cell {
+    let text = match cell {
+        Cell::Progress { value } => progress_bar(*value, lang),
+        _ => cell_text_in(cell, lang).map_or_else(|| "-".into(), |t| visible(&t)),
+    };
+    let out = comfy_table::Cell::new(text);
+    match cell {
+        Cell::Status { tone, .. } if color => match tone {
+            Tone::Good => out.fg(Color::Green),
+            Tone::Warning => out.fg(Color::Yellow),
+            Tone::Bad => out.fg(Color::Red),
+            Tone::Neutral => out,
+        },
+        _ => out,
+    }
+}
+
+/// `[#####-----]  50%`: ten steps, full past 100%, empty below 0%; the number as it is.
+fn progress_bar(value: f64, lang: Lang) -> String {
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "clamped to 0..=10 first"
+    )]
+    let filled = (value / 10.0).round().clamp(0.0, 10.0) as usize;
+    let number = cell_text_in(&Cell::Progress { value }, lang).unwrap_or_default();
+    format!(
+        "[{}{}] {number:>4}",
+        "#".repeat(filled),
+        "-".repeat(10 - filled)
+    )
+}
+
+/// Text from a plan made safe for a terminal: control characters (C0 but the line break, DEL,
+/// C1) and the bidirectional overrides that reorder what a reader sees are shown as `\u{..}`,
+/// so that no escape sequence from a plan reaches the terminal.
+#[must_use]
+pub fn visible(text: &str) -> String {
+    use std::fmt::Write as _;
+    let hostile = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(hostile) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hostile(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// GitHub-flavoured Markdown: the title as a heading, the lead, and one table per section.
@@ -63,16 +219,19 @@ pub fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         for block in &section.blocks {
             writeln!(out)?;
             match block {
-                Block::Table(t) => markdown_table(out, t)?,
+                Block::Table(t) => markdown_table(out, t, report.lang)?,
                 Block::Text(text) => writeln!(out, "{}", markdown_text(text))?,
-                Block::Chart(chart) => markdown_table(out, &chart.to_table())?,
+                Block::Chart(chart) => {
+                    writeln!(out, "**{}**\n", escape(&chart.title))?;
+                    markdown_table(out, &chart_table(chart), report.lang)?;
+                }
             }
         }
     }
     Ok(())
 }
 
-fn markdown_table(out: &mut dyn Write, t: &Table) -> io::Result<()> {
+fn markdown_table(out: &mut dyn Write, t: &Table, lang: Lang) -> io::Result<()> {
     let header: Vec<String> = t.columns.iter().map(|c| escape(&c.label)).collect();
     writeln!(out, "| {} |", header.join(" | "))?;
     let rule: String = t
@@ -87,7 +246,7 @@ fn markdown_table(out: &mut dyn Write, t: &Table) -> io::Result<()> {
     for row in &t.rows {
         let cells: Vec<String> = row
             .iter()
-            .map(|c| cell_text(c).map_or_else(|| "—".to_string(), |text| escape(&text)))
+            .map(|c| cell_text_in(c, lang).map_or_else(|| "—".to_string(), |text| escape(&text)))
             .collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
@@ -100,19 +259,30 @@ pub fn json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     writeln!(out)
 }
 
-/// A cell as text, the same in every text format; `None` for an empty cell.
+/// A cell as text in English, the same in every text format; `None` for an empty cell.
 #[must_use]
 pub fn cell_text(cell: &Cell) -> Option<String> {
+    cell_text_in(cell, Lang::En)
+}
+
+/// A cell as text in `lang`: Dutch writes a decimal comma and groups euros with `.`; dates are
+/// ISO 8601 (`2022-12-31`) in both languages. `None` for an empty cell.
+#[must_use]
+pub fn cell_text_in(cell: &Cell, lang: Lang) -> Option<String> {
     let with_unit = |value: String, unit: &Option<String>| match unit {
         Some(unit) => format!("{value} {unit}"),
         None => value,
     };
+    let decimal = |text: String| match lang {
+        Lang::En => text,
+        Lang::Nl => text.replace('.', ","),
+    };
     Some(match cell {
         Cell::Text { value } => value.clone(),
         Cell::Count { value, unit } => with_unit(value.to_string(), unit),
-        Cell::Number { value, unit } => with_unit(value.to_string(), unit),
-        Cell::Amount { cents } => euro(*cents),
-        Cell::Percent { value } => format!("{value}%"),
+        Cell::Number { value, unit } => with_unit(decimal(value.to_string()), unit),
+        Cell::Amount { cents } => euro(*cents, lang),
+        Cell::Percent { value } => format!("{}%", decimal(value.to_string())),
         Cell::Progress { value } => format!("{value:.0}%"),
         Cell::Date { value } => value.format("%Y-%m-%d").to_string(),
         Cell::Status { label, .. } => label.clone(),
@@ -120,22 +290,110 @@ pub fn cell_text(cell: &Cell) -> Option<String> {
     })
 }
 
-/// `€ 1,250,000` or `€ 12.50`: thousands grouped, cents only when there are any.
-fn euro(cents: i64) -> String {
+/// `€ 1,250,000` or `€ 12.50` (`€ 1.250.000`, `€ 12,50` in Dutch): thousands grouped, cents
+/// only when there are any.
+fn euro(cents: i64, lang: Lang) -> String {
+    let (group, point) = match lang {
+        Lang::En => (',', '.'),
+        Lang::Nl => ('.', ','),
+    };
     let sign = if cents < 0 { "-" } else { "" };
     let (whole, rest) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
     let digits = whole.to_string();
     let mut grouped = String::new();
     for (i, digit) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
+            grouped.push(group);
         }
         grouped.push(digit);
     }
     if rest == 0 {
         format!("{sign}€ {grouped}")
     } else {
-        format!("{sign}€ {grouped}.{rest:02}")
+        format!("{sign}€ {grouped}{point}{rest:02}")
+    }
+}
+
+/// The report's goal tables (section `goals`) as CSV: a header of column labels, then one row
+/// per goal; the section's tables share their rows and are joined side by side, a column whose
+/// id came before (region, goal) kept once. Values are plain: numbers with a decimal point,
+/// amounts in euro, dates `YYYY-MM-DD`, statuses by their label. Text from a plan that a
+/// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return) gets a leading `'`. A report without goals writes nothing.
+pub fn csv(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    let tables: Vec<&Table> = report
+        .sections
+        .iter()
+        .filter(|s| s.id == "goals")
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    let Some(first) = tables.first() else {
+        return Ok(());
+    };
+    let rows = first.rows.len();
+    let mut picked: Vec<(usize, usize)> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (t, table) in tables.iter().enumerate() {
+        if table.rows.len() != rows {
+            continue;
+        }
+        for (c, column) in table.columns.iter().enumerate() {
+            if !seen.contains(&column.id.as_str()) {
+                seen.push(&column.id);
+                picked.push((t, c));
+            }
+        }
+    }
+    let mut writer = ::csv::Writer::from_writer(out);
+    writer.write_record(
+        picked
+            .iter()
+            .map(|(t, c)| spreadsheet_safe(&tables[*t].columns[*c].label)),
+    )?;
+    for r in 0..rows {
+        writer.write_record(
+            picked
+                .iter()
+                .map(|(t, c)| csv_value(&tables[*t].rows[r][*c])),
+        )?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+fn csv_value(cell: &Cell) -> String {
+    match cell {
+        Cell::Text { value } => spreadsheet_safe(value),
+        Cell::Status { label, .. } => spreadsheet_safe(label),
+        Cell::Count { value, .. } => value.to_string(),
+        Cell::Number { value, .. } => value.to_string(),
+        Cell::Percent { value } | Cell::Progress { value } => {
+            ((value * 100.0).round() / 100.0).to_string()
+        }
+        Cell::Amount { cents } => {
+            let sign = if *cents < 0 { "-" } else { "" };
+            format!(
+                "{sign}{}.{:02}",
+                cents.unsigned_abs() / 100,
+                cents.unsigned_abs() % 100
+            )
+        }
+        Cell::Date { value } => value.format("%Y-%m-%d").to_string(),
+        Cell::Empty => String::new(),
+    }
+}
+
+/// Text that cannot start a formula in a spreadsheet (OWASP's CSV injection advice).
+#[must_use]
+pub fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
     }
 }
 
@@ -171,7 +429,8 @@ fn code(text: &str) -> String {
 /// Escapes text from a plan for a Markdown table cell or paragraph, so that it cannot inject
 /// into a pull-request comment: `|` would end the cell and a line break the row; `\`, `[` and
 /// `]` could build an escape or a link; `<` and `>` raw HTML; `@name` would notify someone
-/// (a zero-width space after the `@` keeps the text and drops the mention).
+/// (a zero-width space after the `@` keeps the text and drops the mention); a control
+/// character is written as a visible `\u{..}` escape.
 #[must_use]
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -190,6 +449,10 @@ pub fn escape(text: &str) -> String {
                 out.push_str("<br>");
             }
             '\n' => out.push_str("<br>"),
+            // A Markdown file is read in terminals too: no escape sequence gets through.
+            c if c.is_control() && c != '\t' => {
+                out.push_str(&visible(&c.to_string()).replace('\\', "\\\\"));
+            }
             _ => out.push(c),
         }
     }
@@ -199,7 +462,7 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Column, Section};
+    use crate::report::Section;
 
     type Renderer = fn(&mut dyn Write, &Report) -> io::Result<()>;
 
@@ -233,6 +496,11 @@ mod tests {
             escape("<img src=x> [click](https://x) @board \\|"),
             "&lt;img src=x&gt; \\[click\\](https://x) @&#8203;board \\\\\\|"
         );
+    }
+
+    #[test]
+    fn markdown_shows_control_characters_instead_of_sending_them() {
+        assert_eq!(escape("a\u{1b}[2Jb\tc"), "a\\\\u{1b}\\[2Jb\tc");
     }
 
     #[test]
@@ -291,6 +559,122 @@ mod tests {
         assert_eq!(
             value["sections"][0]["blocks"][0]["rows"][0][1]["cents"],
             125_000_000
+        );
+    }
+
+    #[test]
+    fn dutch_writes_a_decimal_comma_and_groups_euros_with_dots() {
+        let nl = |c: &Cell| cell_text_in(c, Lang::Nl);
+        assert_eq!(nl(&Cell::euro(1_250_000.0)).as_deref(), Some("€ 1.250.000"));
+        assert_eq!(nl(&Cell::euro(12.5)).as_deref(), Some("€ 12,50"));
+        assert_eq!(
+            nl(&Cell::number(8.5, Some("weken"))).as_deref(),
+            Some("8,5 weken")
+        );
+        assert_eq!(nl(&Cell::Percent { value: 95.5 }).as_deref(), Some("95,5%"));
+        assert_eq!(nl(&Cell::date("2022-12-31")).as_deref(), Some("2022-12-31"));
+    }
+
+    #[test]
+    fn progress_is_a_bar_of_ten_steps_clamped_at_both_ends() {
+        assert_eq!(progress_bar(50.0, Lang::En), "[#####-----]  50%");
+        assert_eq!(progress_bar(150.0, Lang::En), "[##########] 150%");
+        assert_eq!(progress_bar(-20.0, Lang::En), "[----------] -20%");
+    }
+
+    #[test]
+    fn terminal_control_characters_are_shown_not_sent() {
+        assert_eq!(visible("a\u{1b}[31mred\u{7}"), "a\\u{1b}[31mred\\u{7}");
+        assert_eq!(visible("x\ry\u{9b}z"), "x\\u{d}y\\u{9b}z");
+        assert_eq!(visible("left\u{202e}right"), "left\\u{202e}right");
+        assert_eq!(visible("two\nlines"), "two\nlines");
+        let mut report = sample();
+        report.sections[0].heading = "\u{1b}]0;pwned\u{7}".into();
+        if let Block::Table(t) = &mut report.sections[0].blocks[0] {
+            t.rows[0][0] = Cell::text("\u{1b}[2J\u{1b}[31mwiped");
+        }
+        let text = render(table, &report);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        assert!(text.contains("\\u{1b}[2J"), "{text}");
+    }
+
+    #[test]
+    fn colour_is_only_added_when_asked() {
+        let mut report = sample();
+        if let Block::Table(t) = &mut report.sections[0].blocks[0] {
+            t.rows[0][0] = Cell::status("at_risk", Tone::Warning);
+        }
+        let plain_text = render(table, &report);
+        assert!(!plain_text.contains('\u{1b}'), "{plain_text:?}");
+        let mut out = Vec::new();
+        let options = TableOptions {
+            color: true,
+            ..TableOptions::default()
+        };
+        table_with(&mut out, &report, options).expect("render");
+        assert!(String::from_utf8(out).expect("utf-8").contains('\u{1b}'));
+    }
+
+    fn goals_report(title: &str) -> Report {
+        let mut t = Table::new(vec![
+            Column::left("title", "Title"),
+            Column::right("days", "Days"),
+            Column::right("amount", "Amount"),
+        ]);
+        t.push(vec![
+            Cell::text(title),
+            Cell::number(-30.0, Some("days")),
+            Cell::euro(-12.5),
+        ]);
+        let mut report = Report::new("plan", "Plan");
+        report.sections.push(Section::table("goals", "Goals", t));
+        report
+    }
+
+    #[test]
+    fn csv_is_the_goal_table_with_plain_values() {
+        assert_eq!(
+            render(csv, &goals_report("a, \"b\"\nc")),
+            "Title,Days,Amount\n\"a, \"\"b\"\"\nc\",-30,-12.50\n"
+        );
+        assert_eq!(render(csv, &sample()), "", "no goal table, no rows");
+    }
+
+    #[test]
+    fn csv_text_cannot_start_a_formula() {
+        for hostile in [
+            "=HYPERLINK(\"http://x\")",
+            "+1+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            let text = render(csv, &goals_report(hostile));
+            let row = text.lines().nth(1).expect("a row");
+            let first = row.trim_start_matches('"');
+            assert!(first.starts_with('\''), "{hostile:?} -> {text:?}");
+        }
+        assert_eq!(spreadsheet_safe("GGZ"), "GGZ");
+    }
+
+    #[test]
+    fn markdown_neutralises_hostile_plan_text_in_every_cell() {
+        let report = goals_report("<img src=x onerror=alert(1)> | [x](javascript:y) @here\n# h");
+        let text = render(markdown, &report);
+        assert!(
+            text.contains(
+                "&lt;img src=x onerror=alert(1)&gt; \\| \\[x\\](javascript:y) @&#8203;here<br># h"
+            ),
+            "{text}"
+        );
+        assert_eq!(
+            text.lines().filter(|l| l.starts_with('|')).count(),
+            3,
+            "{text}"
         );
     }
 }

@@ -6,8 +6,10 @@
 //! ([`Cell`]): counts, amounts, percentages and dates stay numbers and dates here, so CSV and
 //! JSON keep real values and each renderer formats them its own way.
 //!
-//! Labels (titles, headings, column labels, units) are plain strings chosen by the builder;
-//! the model knows no language. This module must not import `render`, `commands`, `cli`,
+//! Labels (titles, headings, column labels, units) are plain strings chosen by the builder in
+//! the report's [`Lang`], from the one table of translations in [`labels`]; renderers format
+//! numbers to match the language. `schemas/report.schema.json` is [`schema`], generated from
+//! these types. This module must not import `render`, `commands`, `cli`,
 //! `config`, `check`, `load` or `rules`, and it never prints.
 //!
 //! # JSON shape
@@ -26,12 +28,38 @@
 //! (`value`, `unit`), `amount` (`cents`, euro cents), `percent` (`value`, 0-100), `date`
 //! (`value`, `YYYY-MM-DD`), `status` (`value`, `label`, `tone`) and `empty`.
 
+pub mod labels;
+
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+/// The `$id` of the published report schema.
+pub const SCHEMA_ID: &str = "https://regioplan.example/schemas/report.schema.json";
+
+/// The JSON Schema of every report's JSON (`--format json`), generated from these types;
+/// committed as `schemas/report.schema.json`, and a test fails when that is stale.
+#[must_use]
+pub fn schema() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    let mut value = generator.into_root_schema_for::<Report>().to_value();
+    if let serde_json::Value::Object(map) = &mut value {
+        map.insert("$id".into(), SCHEMA_ID.into());
+    }
+    value
+}
+
+/// [`schema`] pretty-printed with a trailing newline, as committed.
+#[must_use]
+pub fn schema_text() -> String {
+    let mut text = serde_json::to_string_pretty(&schema()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// A whole report: what a renderer turns into one document.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(title = "regioplan report")]
 pub struct Report {
     /// What kind of report this is, e.g. `diff`; stable, for programs reading the JSON.
     pub kind: String,

@@ -1,0 +1,1081 @@
+//! The sections of a report, each built from the plans in one pass. A section without rows is
+//! left out.
+
+use std::collections::HashMap;
+
+use super::goals::{self, Attention, Track};
+use super::{Ctx, Input, region_name};
+use crate::plan::Plan;
+use crate::plan::domain::yaml_name;
+use crate::plan::index::walk_goals;
+use crate::plan::raw::{
+    BodyKind, Direction, FundingKind, GovernanceModel, Maturity, Metric, ProgrammeKind, Relation,
+    Scope, SeatRole, Status, Strategic, Theme,
+};
+use crate::report::labels as l;
+use crate::report::{
+    Align, Block, Cell, Chart, ChartKind, Column, Label, Lang, Marker, Point, Section, Series,
+    Table, Tone,
+};
+
+/// A table under construction: a region column first when the report covers several plans.
+struct Tab {
+    table: Table,
+    region: bool,
+}
+
+impl Tab {
+    fn new(ctx: &Ctx<'_>, region: bool, columns: &[(&str, Label, Align)]) -> Self {
+        let mut cols = Vec::with_capacity(columns.len() + 1);
+        if region {
+            cols.push(Column::left("region", l::REGION.get(ctx.lang)));
+        }
+        for (id, label, align) in columns {
+            cols.push(Column {
+                id: (*id).to_string(),
+                label: label.get(ctx.lang).to_string(),
+                align: *align,
+            });
+        }
+        Tab {
+            table: Table::new(cols),
+            region,
+        }
+    }
+
+    fn push(&mut self, plan: &Plan, mut row: Vec<Cell>) {
+        if self.region {
+            row.insert(0, Cell::text(region_name(plan)));
+        }
+        self.table.push(row);
+    }
+
+    fn section(self, id: &str, heading: Label, lang: Lang, out: &mut Vec<Section>) {
+        if !self.table.rows.is_empty() {
+            out.push(Section::table(id, heading.get(lang), self.table));
+        }
+    }
+}
+
+const L: Align = Align::Left;
+const R: Align = Align::Right;
+
+/// Lookups by id in one plan.
+struct Names<'a> {
+    people: HashMap<&'a str, &'a crate::plan::raw::Person>,
+    orgs: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Names<'a> {
+    fn new(plan: &'a Plan) -> Self {
+        Names {
+            people: plan
+                .people
+                .iter()
+                .map(|p| (p.id.value.0.as_str(), p))
+                .collect(),
+            orgs: plan
+                .organisations
+                .iter()
+                .map(|o| (o.id.value.0.as_str(), o.name.value.as_str()))
+                .collect(),
+        }
+    }
+
+    /// A person's name, or the id when the plan does not list them.
+    fn person(&self, id: Option<&crate::plan::raw::Id>) -> Cell {
+        id.map_or(Cell::Empty, |id| {
+            Cell::text(
+                self.people
+                    .get(id.0.as_str())
+                    .map_or(id.0.as_str(), |p| p.name.value.as_str()),
+            )
+        })
+    }
+
+    fn org(&self, id: &str) -> &'a str {
+        self.orgs.get(id).copied().unwrap_or("")
+    }
+
+    fn org_cell(&self, id: &crate::plan::raw::Id) -> Cell {
+        match self.orgs.get(id.0.as_str()) {
+            Some(name) => Cell::text(*name),
+            None => Cell::text(id.0.clone()),
+        }
+    }
+}
+
+fn word(value: &str, label: Label, lang: Lang, tone: Tone) -> Cell {
+    Cell::Status {
+        value: value.to_string(),
+        label: label.get(lang).to_string(),
+        tone,
+    }
+}
+
+pub(crate) fn status_cell(status: Status, lang: Lang) -> Cell {
+    let (label, tone) = match status {
+        Status::Planned => (l::STATUS_PLANNED, Tone::Neutral),
+        Status::InProgress => (l::STATUS_IN_PROGRESS, Tone::Neutral),
+        Status::AtRisk => (l::STATUS_AT_RISK, Tone::Warning),
+        Status::Achieved => (l::STATUS_ACHIEVED, Tone::Good),
+        Status::Stopped => (l::STATUS_STOPPED, Tone::Neutral),
+    };
+    word(&yaml_name(&status), label, lang, tone)
+}
+
+const STATUSES: [(Status, Label); 5] = [
+    (Status::Planned, l::STATUS_PLANNED),
+    (Status::InProgress, l::STATUS_IN_PROGRESS),
+    (Status::AtRisk, l::STATUS_AT_RISK),
+    (Status::Achieved, l::STATUS_ACHIEVED),
+    (Status::Stopped, l::STATUS_STOPPED),
+];
+
+fn strategic_cell(strategic: Strategic, lang: Lang) -> Cell {
+    let (label, tone) = match strategic {
+        Strategic::Regional => (l::STRATEGIC_REGIONAL, Tone::Good),
+        Strategic::LeftToMembers => (l::STRATEGIC_LEFT, Tone::Neutral),
+        Strategic::Undecided => (l::STRATEGIC_UNDECIDED, Tone::Warning),
+    };
+    word(&yaml_name(&strategic), label, lang, tone)
+}
+
+fn maturity_cell(level: Maturity, lang: Lang) -> Cell {
+    let (label, tone) = match level {
+        Maturity::NotStarted => (l::MATURITY_NOT_STARTED, Tone::Bad),
+        Maturity::Initiating => (l::MATURITY_INITIATING, Tone::Warning),
+        Maturity::Developing => (l::MATURITY_DEVELOPING, Tone::Neutral),
+        Maturity::Established => (l::MATURITY_ESTABLISHED, Tone::Good),
+        Maturity::Advanced => (l::MATURITY_ADVANCED, Tone::Good),
+    };
+    word(&yaml_name(&level), label, lang, tone)
+}
+
+fn track_cell(track: Option<Track>, lang: Lang) -> Cell {
+    match track {
+        None => Cell::Empty,
+        Some(Track::Reached) => word("reached", l::TRACK_REACHED, lang, Tone::Good),
+        Some(Track::OnTrack) => word("on_track", l::TRACK_ON_TRACK, lang, Tone::Good),
+        Some(Track::Behind) => word("behind", l::TRACK_BEHIND, lang, Tone::Warning),
+    }
+}
+
+fn line_label(line: FundingKind) -> Label {
+    match line {
+        FundingKind::Segment1 => l::LINE_SEGMENT_1,
+        FundingKind::Segment2 => l::LINE_SEGMENT_2,
+        FundingKind::Segment3 => l::LINE_SEGMENT_3,
+        FundingKind::OAndI => l::LINE_O_AND_I,
+        FundingKind::Programme => l::LINE_PROGRAMME,
+        FundingKind::Other => l::LINE_OTHER,
+    }
+}
+
+fn direction_label(direction: Direction) -> Label {
+    match direction {
+        Direction::Increase => l::DIRECTION_INCREASE,
+        Direction::Decrease => l::DIRECTION_DECREASE,
+        Direction::Maintain => l::DIRECTION_MAINTAIN,
+    }
+}
+
+fn yes_no(value: bool, lang: Lang) -> Cell {
+    Cell::text(if value { l::YES } else { l::NO }.get(lang))
+}
+
+fn opt_count(value: Option<&crate::plan::S<u64>>) -> Cell {
+    value.map_or(Cell::Empty, |v| Cell::count(v.value, None))
+}
+
+fn date_cell(date: &crate::plan::raw::Date) -> Cell {
+    match date.day() {
+        Some(value) => Cell::Date { value },
+        None => Cell::text(date.to_string()),
+    }
+}
+
+/// The whole-plan report.
+pub(crate) fn whole(ctx: &Ctx<'_>) -> Vec<Section> {
+    let mut out = Vec::new();
+    region(ctx, &mut out);
+    members(ctx, &mut out);
+    governance(ctx, &mut out);
+    plan_period(ctx, &mut out);
+    let all: Vec<(Input<'_>, Vec<&Theme>)> = ctx
+        .inputs
+        .iter()
+        .map(|i| (*i, i.plan.themes.iter().collect()))
+        .collect();
+    themes_table(ctx, &all, &mut out, true);
+    building_blocks(ctx, &mut out);
+    contracts(ctx, &mut out);
+    programmes(ctx, &mut out);
+    modules(ctx, &mut out);
+    funding(ctx, &mut out);
+    goal_table(ctx, &all, &mut out);
+    attention(ctx, &all, &mut out);
+    out
+}
+
+/// The report on some themes, matched by id in every plan.
+pub(crate) fn themes(ctx: &Ctx<'_>, ids: &[String]) -> Vec<Section> {
+    let mut out = Vec::new();
+    // Theme by theme, region by region: a theme stands side by side across regions.
+    let mut picked: Vec<(Input<'_>, Vec<&Theme>)> = Vec::new();
+    for id in ids {
+        for input in ctx.inputs {
+            if let Some(theme) = input.plan.themes.iter().find(|t| &t.id.value.0 == id) {
+                picked.push((*input, vec![theme]));
+            }
+        }
+    }
+    themes_table(ctx, &picked, &mut out, false);
+    workgroups(ctx, &picked, &mut out);
+    goal_table(ctx, &picked, &mut out);
+    attention(ctx, &picked, &mut out);
+    out
+}
+
+fn region(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
+    let lang = ctx.lang;
+    let mut t = Tab::new(
+        ctx,
+        false,
+        &[
+            ("region", l::REGION, L),
+            ("short_name", l::SHORT_NAME, L),
+            ("municipalities", l::MUNICIPALITIES, L),
+            ("started", l::STARTED, L),
+            ("governance_model", l::GOVERNANCE_MODEL, L),
+            ("gps", l::GPS, R),
+            ("practices", l::PRACTICES, R),
+            ("listed_patients", l::LISTED_PATIENTS, R),
+            ("practices_joined", l::PRACTICES_JOINED, R),
+            ("figures_as_of", l::FIGURES_AS_OF, L),
+        ],
+    );
+    for input in ctx.inputs {
+        let r = &input.plan.region;
+        let k = &r.key_figures;
+        let joined = k.practices_joined_pct.as_ref().map_or_else(
+            || opt_count(k.practices_joined.as_ref()),
+            |p| Cell::Percent { value: p.value },
+        );
+        let model = match r.governance_model.value {
+            GovernanceModel::Monodisciplinary => l::MODEL_MONO,
+            GovernanceModel::Multidisciplinary => l::MODEL_MULTI,
+        };
+        t.push(
+            input.plan,
+            vec![
+                Cell::text(r.name.value.clone()),
+                Cell::opt_text(r.short_name.as_ref().map(|s| s.value.clone())),
+                Cell::text(
+                    r.municipalities
+                        .iter()
+                        .map(|m| m.value.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                date_cell(&r.started.value),
+                Cell::text(model.get(lang)),
+                opt_count(k.gps.as_ref()),
+                opt_count(k.practices.as_ref()),
+                opt_count(k.listed_patients.as_ref()),
+                joined,
+                k.as_of
+                    .as_ref()
+                    .map_or(Cell::Empty, |d| date_cell(&d.value)),
+            ],
+        );
+    }
+    t.section("region", l::REGION_SECTION, lang, out);
+}
+
+fn members(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
+    let mut t = Tab::new(
+        ctx,
+        ctx.multi,
+        &[
+            ("organisation", l::ORGANISATION, L),
+            ("kind", l::KIND, L),
+            ("gps", l::GPS, R),
+            ("practices", l::PRACTICES, R),
+            ("listed_patients", l::LISTED_PATIENTS, R),
+        ],
+    );
+    for input in ctx.inputs {
+        for o in &input.plan.organisations {
+            if o.relation.value != Relation::Member {
+                continue;
+            }
+            t.push(
+                input.plan,
+                vec![
+                    Cell::text(o.name.value.clone()),
+                    Cell::text(yaml_name(&o.kind.value)),
+                    opt_count(o.gps.as_ref()),
+                    opt_count(o.practices.as_ref()),
+                    opt_count(o.listed_patients.as_ref()),
+                ],
+            );
+        }
+    }
+    t.section("members", l::MEMBERS_SECTION, ctx.lang, out);
+}
+
+fn governance(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
+    let mut t = Tab::new(
+        ctx,
+        ctx.multi,
+        &[
+            ("body", l::BODY, L),
+            ("kind", l::KIND, L),
+            ("takes_decisions", l::TAKES_DECISIONS, L),
+            ("seats", l::SEATS, R),
+            ("chair", l::CHAIR, L),
+        ],
+    );
+    for input in ctx.inputs {
+        let names = Names::new(input.plan);
+        for body in &input.plan.governance {
+            let chair = body
+                .members
+                .iter()
+                .find(|m| m.role.as_ref().is_some_and(|r| r.value == SeatRole::Chair))
+                .map_or(Cell::Empty, |m| {
+                    if let Some(p) = &m.person {
+                        names.person(Some(&p.value))
+                    } else if let Some(o) = &m.organisation {
+                        names.org_cell(&o.value)
+                    } else {
+                        Cell::Empty
+                    }
+                });
+            let kind = if body.kind.value == BodyKind::Other {
+                "other".to_string()
+            } else {
+                yaml_name(&body.kind.value)
+            };
+            t.push(
+                input.plan,
+                vec![
+                    Cell::text(body.name.value.clone()),
+                    Cell::text(kind),
+                    yes_no(body.takes_decisions(), ctx.lang),
+                    Cell::count(body.members.len() as u64, None),
+                    chair,
+                ],
+            );
+        }
+    }
+    t.section("governance", l::GOVERNANCE_SECTION, ctx.lang, out);
+}
+
+fn plan_period(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
+    let mut t = Tab::new(
+        ctx,
+        ctx.multi,
+        &[
+            ("start", l::PERIOD_START, L),
+            ("end", l::PERIOD_END, L),
+            ("horizon_date", l::HORIZON_DATE, L),
+            ("horizon", l::HORIZON, L),
+            ("ambition", l::AMBITION, L),
+            ("monitoring", l::MONITORING, L),
+        ],
+    );
+    for input in ctx.inputs {
+        let p = &input.plan.period;
+        t.push(
+            input.plan,
+            vec![
+                date_cell(&p.start.value),
+                date_cell(&p.end.value),
+                p.horizon
+                    .as_ref()
+                    .map_or(Cell::Empty, |h| date_cell(&h.date.value)),
+                Cell::opt_text(p.horizon.as_ref().map(|h| h.description.value.clone())),
+                Cell::opt_text(p.ambition.as_ref().map(|a| {
+                    format!("{} ({}): {}", a.name.value, a.year.value, a.statement.value)
+                })),
+                Cell::opt_text(p.monitoring.as_ref().map(|m| yaml_name(&m.value))),
+            ],
+        );
+    }
+    t.section("plan", l::PLAN_SECTION, ctx.lang, out);
+}
+
+/// Goals of a theme by status, all depths.
+fn status_counts(theme: &Theme) -> [u64; 5] {
+    let mut counts = [0; 5];
+    walk_goals(&theme.goals, None, &mut |g, _| {
+        if let Some(i) = STATUSES.iter().position(|(s, _)| *s == g.status.value) {
+            counts[i] += 1;
+        }
+    });
+    counts
+}
+
+/// The mean progress of a theme's goals that have one, each counted between 0% and 100%.
+fn theme_progress(theme: &Theme) -> Option<f64> {
+    let (mut sum, mut n) = (0.0, 0u32);
+    walk_goals(&theme.goals, None, &mut |g, _| {
+        if let Some(p) = goals::progress(g) {
+            sum += p.clamp(0.0, 100.0);
+            n += 1;
+        }
+    });
+    (n > 0).then(|| sum / f64::from(n))
+}
+
+fn themes_table(
+    ctx: &Ctx<'_>,
+    picked: &[(Input<'_>, Vec<&Theme>)],
+    out: &mut Vec<Section>,
+    whole: bool,
+) {
+    let lang = ctx.lang;
+    let mut columns = vec![
+        ("theme", l::THEME, L),
+        ("trekker", l::TREKKER, L),
+        if whole {
+            ("workgroup_size", l::WORKGROUP_SIZE, R)
+        } else {
+            ("workgroup", l::WORKGROUP, L)
+        },
+        ("board_contact", l::BOARD_CONTACT, L),
+        ("strategic", l::STRATEGIC, L),
+        ("building_blocks", l::BUILDING_BLOCKS, L),
+    ];
+    if !whole {
+        columns.push(("extra_attention", l::EXTRA_ATTENTION, L));
+        columns.push(("rationale", l::RATIONALE, L));
+    }
+    columns.push(("goals", l::GOALS, R));
+    let status_ids: Vec<String> = STATUSES.iter().map(|(s, _)| yaml_name(s)).collect();
+    if whole {
+        for ((_, label), id) in STATUSES.iter().zip(&status_ids) {
+            columns.push((id.as_str(), *label, R));
+        }
+    }
+    columns.push(("progress", l::PROGRESS, R));
+    let mut t = Tab::new(ctx, ctx.multi, &columns);
+    let mut series: Vec<Series> = STATUSES
+        .iter()
+        .map(|(_, label)| Series {
+            label: label.get(lang).to_string(),
+            points: Vec::new(),
+        })
+        .collect();
+    for (input, themes) in picked {
+        let names = Names::new(input.plan);
+        for theme in themes {
+            let workgroup = theme
+                .workgroup
+                .as_ref()
+                .and_then(|w| input.plan.workgroups.iter().find(|g| g.id.value == w.value));
+            let mut row = vec![
+                Cell::text(theme.name.value.clone()),
+                names.person(theme.trekker.as_ref().map(|p| &p.value)),
+                if whole {
+                    workgroup.map_or(Cell::Empty, |w| Cell::count(w.members.len() as u64, None))
+                } else {
+                    match (workgroup, &theme.workgroup) {
+                        (Some(w), _) => Cell::text(w.name.value.clone()),
+                        (None, Some(id)) => Cell::text(id.value.0.clone()),
+                        (None, None) => Cell::Empty,
+                    }
+                },
+                names.person(theme.board_contact.as_ref().map(|p| &p.value)),
+                strategic_cell(theme.strategic.value, lang),
+                Cell::opt_text(block_names(ctx, &theme.building_blocks)),
+            ];
+            if !whole {
+                row.push(Cell::opt_text((!theme.extra_attention.is_empty()).then(
+                    || {
+                        theme
+                            .extra_attention
+                            .iter()
+                            .map(|y| y.value.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    },
+                )));
+                row.push(Cell::opt_text(
+                    theme.rationale.as_ref().map(|r| r.value.clone()),
+                ));
+            }
+            let counts = status_counts(theme);
+            row.push(Cell::count(counts.iter().sum(), None));
+            for (i, count) in counts.iter().enumerate() {
+                if whole {
+                    row.push(Cell::count(*count, None));
+                }
+                let x = if ctx.multi {
+                    format!("{} ({})", theme.name.value, region_name(input.plan))
+                } else {
+                    theme.name.value.clone()
+                };
+                series[i].points.push(Point {
+                    x: Cell::text(x),
+                    y: Cell::count(*count, None),
+                });
+            }
+            row.push(theme_progress(theme).map_or(Cell::Empty, |value| Cell::Progress { value }));
+            t.push(input.plan, row);
+        }
+    }
+    if t.table.rows.is_empty() {
+        return;
+    }
+    let mut section = Section::table("themes", l::THEMES_SECTION.get(lang), t.table);
+    if whole {
+        section.blocks.push(Block::Chart(Chart {
+            kind: ChartKind::StackedBar,
+            title: l::GOALS_BY_STATUS_CHART.get(lang).to_string(),
+            x_label: l::THEME.get(lang).to_string(),
+            y_label: l::GOALS.get(lang).to_string(),
+            series,
+            marker: None,
+        }));
+    }
+    out.push(section);
+}
+
+/// Building-block names from the catalogue (the id when the catalogue does not have it).
+fn block_names(ctx: &Ctx<'_>, ids: &[crate::plan::S<crate::plan::raw::Id>]) -> Option<String> {
+    (!ids.is_empty()).then(|| {
+        ids.iter()
+            .map(|id| block_name(ctx, &id.value.0))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
+fn block_name<'a>(ctx: &'a Ctx<'_>, id: &'a str) -> &'a str {
+    ctx.catalogue
+        .blocks
+        .iter()
+        .find(|b| b.id == id)
+        .map_or(id, |b| b.name.as_str())
+}
+
+fn building_blocks(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
+    let mut t = Tab::new(
+        ctx,
+        ctx.multi,
+        &[
+            ("building_block", l::BUILDING_BLOCK, L),
+            ("level", l::LEVEL, L),
+            ("themes", l::SERVED_BY, L),
+            ("note", l::NOTE, L),
+        ],
+    );
+    for input in ctx.inputs {
+        for a in &input.plan.building_blocks {
+            let block = &a.block.value.0;
+            let serving: Vec<&str> = input
+                .plan
+                .themes
+                .iter()
+                .filter(|t| t.building_blocks.iter().any(|b| &b.value.0 == block))
+                .map(|t| t.name.value.as_str())
+                .collect();
+            t.push(
+                input.plan,
+                vec![
+                    Cell::text(block_name(ctx, block)),
+                    maturity_cell(a.level.value, ctx.lang),
+                    Cell::opt_text((!serving.is_empty()).then(|| serving.join(", "))),
+                    Cell::opt_text(a.note.as_ref().map(|n| n.value.clone())),
+                ],
+            );
+        }
+    }
+    t.section("building_blocks", l::BUILDING_BLOCKS_SECTION, ctx.lang, out);
+}
+
+fn contracts(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
+    let lang = ctx.lang;
+    let mut t = Tab::new(
+        ctx,
+        ctx.multi,
+        &[
+            ("contract", l::CONTRACT, L),
+            ("insurer", l::INSURER, L),
+            ("start", l::PERIOD_START, L),
+            ("end", l::PERIOD_END, L),
+            ("segments", l::SEGMENTS, L),
+        ],
+    );
+    for input in ctx.inputs {
+        let names = Names::new(input.plan);
+        for c in &input.plan.contracts {
+            let segments: Vec<String> = c
+                .segments
+                .iter()
+                .map(|s| {
+                    let scope = match s.scope.value {
+                        Scope::Full => l::SCOPE_FULL,
+                        Scope::Partial => l::SCOPE_PARTIAL,
+                    };
+                    format!(
+                        "{} ({})",
+                        line_label(s.segment.value).get(lang),
+                        scope.get(lang)
+                    )
+                })
+                .collect();
+            t.push(
+                input.plan,
+                vec![
+                    Cell::text(c.id.value.0.clone()),
+                    names.org_cell(&c.insurer.value),
+                    date_cell(&c.start.value),
+                    date_cell(&c.end.value),
+                    Cell::text(segments.join(", ")),
+                ],
+            );
+        }
+    }
+    t.section("contracts", l::CONTRACTS_SECTION, lang, out);
+}
+
+fn programmes(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
+    let lang = ctx.lang;
+    let metrics = [
+        (Metric::Practices, "practices", l::PRACTICES),
+        (
+            Metric::PlansSubmitted,
+            "plans_submitted",
+            l::PLANS_SUBMITTED,
+        ),
+        (Metric::PlansFunded, "plans_funded", l::PLANS_FUNDED),
+        (
+            Metric::ResidentsReached,
+            "residents_reached",
+            l::RESIDENTS_REACHED,
+        ),
+        (
+            Metric::PatientsReached,
+            "patients_reached",
+            l::PATIENTS_REACHED,
+        ),
+    ];
+    let mut columns = vec![
+        ("programme", l::PROGRAMME, L),
+        ("kind", l::KIND, L),
+        ("start", l::PERIOD_START, L),
+        ("end", l::PERIOD_END, L),
+    ];
+    columns.extend(metrics.iter().map(|(_, id, label)| (*id, *label, R)));
+    columns.push(("learning_network", l::LEARNING_NETWORK, L));
+    let mut t = Tab::new(ctx, ctx.multi, &columns);
+    for input in ctx.inputs {
+        for p in &input.plan.programmes {
+            let kind = match p.kind.value {
+                ProgrammeKind::Programme => l::KIND_PROGRAMME,
+                ProgrammeKind::Pilot => l::KIND_PILOT,
+            };
+            let mut row = vec![
+                Cell::text(p.name.value.clone()),
+                Cell::text(kind.get(lang)),
+                date_cell(&p.start.value),
+                p.end.as_ref().map_or(Cell::Empty, |d| date_cell(&d.value)),
+            ];
+            for (metric, _, _) in &metrics {
+                // The latest figure of each metric: its reach now.
+                let latest = p
+                    .figures
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.metric.value == *metric)
+                    .max_by_key(|(i, f)| (f.date.value.day(), *i))
+                    .map(|(_, f)| f.value.value);
+                row.push(latest.map_or(Cell::Empty, |v| Cell::count(v, None)));
+            }
+            row.push(yes_no(p.learning_network, lang));
+            t.push(input.plan, row);
+        }
+    }
+    t.section("programmes", l::PROGRAMMES_SECTION, lang, out);
+}
+
+fn modules(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
+    let lang = ctx.lang;
+    let mut t = Tab::new(
+        ctx,
+        ctx.multi,
+        &[
+            ("module", l::MODULE, L),
+            ("contract", l::CONTRACT, L),
+            ("counted", l::UPTAKE_DATE, L),
+            ("practices", l::PRACTICES, R),
+            ("share_of_practices", l::SHARE_OF_PRACTICES, R),
+            ("listed_patients", l::LISTED_PATIENTS, R),
+            ("share_of_patients", l::SHARE_OF_PATIENTS, R),
+        ],
+    );
+    let mut series = Vec::new();
+    for input in ctx.inputs {
+        let figures = &input.plan.region.key_figures;
+        let share = |part: u64, whole: Option<&crate::plan::S<u64>>| match whole {
+            Some(w) if w.value > 0 => Cell::Percent {
+                value: (part as f64 * 1000.0 / w.value as f64).round() / 10.0,
+            },
+            _ => Cell::Empty,
+        };
+        for m in &input.plan.modules {
+            let latest = m
+                .uptake
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, u)| (u.date.value.day(), *i))
+                .map(|(_, u)| u);
+            let mut row = vec![
+                Cell::text(m.name.value.clone()),
+                Cell::opt_text(m.contract.as_ref().map(|c| c.value.0.clone())),
+            ];
+            match latest {
+                Some(u) => row.extend([
+                    date_cell(&u.date.value),
+                    Cell::count(u.practices.value, None),
+                    share(u.practices.value, figures.practices.as_ref()),
+                    opt_count(u.listed_patients.as_ref()),
+                    u.listed_patients.as_ref().map_or(Cell::Empty, |p| {
+                        share(p.value, figures.listed_patients.as_ref())
+                    }),
+                ]),
+                None => row.extend([
+                    Cell::Empty,
+                    Cell::Empty,
+                    Cell::Empty,
+                    Cell::Empty,
+                    Cell::Empty,
+                ]),
+            }
+            t.push(input.plan, row);
+            if !m.uptake.is_empty() {
+                let label = if ctx.multi {
+                    format!("{} ({})", m.name.value, region_name(input.plan))
+                } else {
+                    m.name.value.clone()
+                };
+                series.push(Series {
+                    label,
+                    points: m
+                        .uptake
+                        .iter()
+                        .map(|u| Point {
+                            x: date_cell(&u.date.value),
+                            y: Cell::count(u.practices.value, None),
+                        })
+                        .collect(),
+                });
+            }
+        }
+    }
+    if t.table.rows.is_empty() {
+        return;
+    }
+    let mut section = Section::table("modules", l::MODULES_SECTION.get(lang), t.table);
+    if !series.is_empty() {
+        section.blocks.push(Block::Chart(Chart {
+            kind: ChartKind::Line,
+            title: l::MODULES_SECTION.get(lang).to_string(),
+            x_label: l::UPTAKE_DATE.get(lang).to_string(),
+            y_label: l::PRACTICES.get(lang).to_string(),
+            series,
+            marker: Some(Marker {
+                x: Cell::Date { value: ctx.as_of },
+                label: l::AS_OF.get(lang).to_string(),
+            }),
+        }));
+    }
+    out.push(section);
+}
+
+fn funding(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
+    let lang = ctx.lang;
+    let mut lines = Tab::new(
+        ctx,
+        ctx.multi,
+        &[
+            ("year", l::YEAR, R),
+            ("line", l::LINE, L),
+            ("payer", l::PAYER, L),
+            ("recipient", l::RECIPIENT, L),
+            ("title", l::TITLE, L),
+            ("amount", l::AMOUNT, R),
+            ("illustrative", l::ILLUSTRATIVE, L),
+        ],
+    );
+    let mut per_member = Tab::new(
+        ctx,
+        ctx.multi,
+        &[
+            ("member", l::MEMBER, L),
+            ("year", l::YEAR, R),
+            ("amount", l::AMOUNT, R),
+            ("listed_patients", l::LISTED_PATIENTS, R),
+            ("per_listed_patient", l::PER_LISTED_PATIENT, R),
+        ],
+    );
+    for input in ctx.inputs {
+        let names = Names::new(input.plan);
+        let mut totals: Vec<(&str, u64, f64)> = Vec::new();
+        for f in &input.plan.funding {
+            lines.push(
+                input.plan,
+                vec![
+                    Cell::count(f.year.value, None),
+                    Cell::text(line_label(f.line.value).get(lang)),
+                    names.org_cell(&f.payer.value),
+                    names.org_cell(&f.recipient.value),
+                    Cell::opt_text(f.title.as_ref().map(|t| t.value.clone())),
+                    Cell::euro(f.amount_eur.value),
+                    if f.illustrative {
+                        yes_no(true, lang)
+                    } else {
+                        Cell::Empty
+                    },
+                ],
+            );
+            let recipient = f.recipient.value.0.as_str();
+            match totals
+                .iter_mut()
+                .find(|(r, y, _)| *r == recipient && *y == f.year.value)
+            {
+                Some(entry) => entry.2 += f.amount_eur.value,
+                None => totals.push((recipient, f.year.value, f.amount_eur.value)),
+            }
+        }
+        let order = |id: &str| {
+            input
+                .plan
+                .organisations
+                .iter()
+                .position(|o| o.id.value.0 == id)
+        };
+        totals.sort_by_key(|(recipient, year, _)| (*year, order(recipient)));
+        for (recipient, year, amount) in totals {
+            let Some(org) = input
+                .plan
+                .organisations
+                .iter()
+                .find(|o| o.id.value.0 == recipient && o.relation.value == Relation::Member)
+            else {
+                continue;
+            };
+            let patients = org.listed_patients.as_ref().map(|p| p.value);
+            per_member.push(
+                input.plan,
+                vec![
+                    Cell::text(names.org(recipient)),
+                    Cell::count(year, None),
+                    Cell::euro(amount),
+                    patients.map_or(Cell::Empty, |p| Cell::count(p, None)),
+                    patients
+                        .filter(|p| *p > 0)
+                        .map_or(Cell::Empty, |p| Cell::euro(amount / p as f64)),
+                ],
+            );
+        }
+    }
+    lines.section("funding", l::FUNDING_SECTION, lang, out);
+    per_member.section(
+        "funding_per_member",
+        l::FUNDING_PER_MEMBER_SECTION,
+        lang,
+        out,
+    );
+}
+
+fn workgroups(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<Section>) {
+    let mut t = Tab::new(
+        ctx,
+        ctx.multi,
+        &[
+            ("theme", l::THEME, L),
+            ("workgroup", l::WORKGROUP, L),
+            ("person", l::PERSON, L),
+            ("organisation", l::ORGANISATION, L),
+            ("role", l::ROLE, L),
+        ],
+    );
+    for (input, themes) in picked {
+        let names = Names::new(input.plan);
+        for theme in themes {
+            let Some(wg) = theme
+                .workgroup
+                .as_ref()
+                .and_then(|w| input.plan.workgroups.iter().find(|g| g.id.value == w.value))
+            else {
+                continue;
+            };
+            for member in &wg.members {
+                let person = names.people.get(member.value.0.as_str());
+                let role = person.and_then(|p| {
+                    p.profession
+                        .as_ref()
+                        .or(p.role.as_ref())
+                        .map(|r| r.value.clone())
+                });
+                t.push(
+                    input.plan,
+                    vec![
+                        Cell::text(theme.name.value.clone()),
+                        Cell::text(wg.name.value.clone()),
+                        names.person(Some(&member.value)),
+                        person
+                            .and_then(|p| p.organisation.as_ref())
+                            .map_or(Cell::Empty, |o| names.org_cell(&o.value)),
+                        Cell::opt_text(role),
+                    ],
+                );
+            }
+        }
+    }
+    t.section("workgroup", l::WORKGROUP_SECTION, ctx.lang, out);
+}
+
+/// Every goal of the picked themes, depth first, with region and theme in every row: a table of
+/// who and when, and beside it a table of how it is measured, one row per goal in both (a
+/// terminal cannot show all of it in one table; CSV joins the two row by row).
+fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<Section>) {
+    let lang = ctx.lang;
+    let mut goals_t = Tab::new(
+        ctx,
+        true,
+        &[
+            ("theme", l::THEME, L),
+            ("goal", l::GOAL, L),
+            ("parent", l::PARENT, L),
+            ("title", l::TITLE, L),
+            ("owner", l::OWNER, L),
+            ("status", l::STATUS, L),
+            ("deadline", l::DEADLINE, L),
+            ("days_to_deadline", l::DAYS_TO_DEADLINE, R),
+        ],
+    );
+    let mut measures = Tab::new(
+        ctx,
+        true,
+        &[
+            ("goal", l::GOAL, L),
+            ("indicator", l::INDICATOR, L),
+            ("unit", l::UNIT, L),
+            ("direction", l::DIRECTION, L),
+            ("baseline", l::BASELINE, R),
+            ("latest", l::LATEST, R),
+            ("measured", l::MEASURED, L),
+            ("target", l::TARGET, R),
+            ("progress", l::PROGRESS, R),
+            ("on_track", l::ON_TRACK, L),
+        ],
+    );
+    for (input, themes) in picked {
+        let names = Names::new(input.plan);
+        for theme in themes {
+            walk_goals(&theme.goals, None, &mut |g, parent| {
+                let ind = g.indicator.as_ref();
+                let latest = g.latest_measurement();
+                let num = |v: Option<f64>| v.map_or(Cell::Empty, |v| Cell::number(v, None));
+                goals_t.push(
+                    input.plan,
+                    vec![
+                        Cell::text(theme.name.value.clone()),
+                        Cell::text(g.id.value.0.clone()),
+                        Cell::opt_text(parent.map(|p| p.id.value.0.clone())),
+                        Cell::text(g.title.value.clone()),
+                        names.person(g.owner.as_ref().map(|o| &o.value)),
+                        status_cell(g.status.value, lang),
+                        g.deadline
+                            .as_ref()
+                            .map_or(Cell::Empty, |d| date_cell(&d.value)),
+                        goals::days_to_deadline(g, ctx.as_of).map_or(Cell::Empty, |d| {
+                            Cell::number(d as f64, Some(l::DAYS.get(lang)))
+                        }),
+                    ],
+                );
+                measures.push(
+                    input.plan,
+                    vec![
+                        Cell::text(g.id.value.0.clone()),
+                        Cell::opt_text(ind.map(|i| i.name.value.clone())),
+                        Cell::opt_text(ind.map(|i| i.unit.value.clone())),
+                        ind.map_or(Cell::Empty, |i| {
+                            Cell::text(direction_label(i.direction.value).get(lang))
+                        }),
+                        num(ind.and_then(|i| i.baseline.as_ref()).map(|b| b.value)),
+                        num(latest.map(|m| m.value.value)),
+                        latest.map_or(Cell::Empty, |m| date_cell(&m.date.value)),
+                        num(ind.and_then(|i| i.target.as_ref()).map(|t| t.value)),
+                        goals::progress(g).map_or(Cell::Empty, |value| Cell::Progress { value }),
+                        track_cell(goals::track(g), lang),
+                    ],
+                );
+            });
+        }
+    }
+    if goals_t.table.rows.is_empty() {
+        return;
+    }
+    let mut section = Section::table("goals", l::GOALS_SECTION.get(lang), goals_t.table);
+    section.blocks.push(Block::Table(measures.table));
+    out.push(section);
+}
+
+/// Goals past their deadline, at risk or behind their trajectory, as of the report's date.
+fn attention(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<Section>) {
+    let lang = ctx.lang;
+    let mut t = Tab::new(
+        ctx,
+        ctx.multi,
+        &[
+            ("theme", l::THEME, L),
+            ("goal", l::GOAL, L),
+            ("title", l::TITLE, L),
+            ("owner", l::OWNER, L),
+            ("status", l::STATUS, L),
+            ("deadline", l::DEADLINE, L),
+            ("days_to_deadline", l::DAYS_TO_DEADLINE, R),
+            ("why", l::WHY, L),
+        ],
+    );
+    for (input, themes) in picked {
+        let names = Names::new(input.plan);
+        for theme in themes {
+            walk_goals(&theme.goals, None, &mut |g, _| {
+                let Some(why) = goals::attention(g, ctx.as_of) else {
+                    return;
+                };
+                let (value, label, tone) = match why {
+                    Attention::Overdue => ("overdue", l::WHY_OVERDUE, Tone::Bad),
+                    Attention::AtRisk => ("at_risk", l::WHY_AT_RISK, Tone::Warning),
+                    Attention::Behind => ("behind", l::WHY_BEHIND, Tone::Warning),
+                };
+                t.push(
+                    input.plan,
+                    vec![
+                        Cell::text(theme.name.value.clone()),
+                        Cell::text(g.id.value.0.clone()),
+                        Cell::text(g.title.value.clone()),
+                        names.person(g.owner.as_ref().map(|o| &o.value)),
+                        status_cell(g.status.value, lang),
+                        g.deadline
+                            .as_ref()
+                            .map_or(Cell::Empty, |d| date_cell(&d.value)),
+                        goals::days_to_deadline(g, ctx.as_of).map_or(Cell::Empty, |d| {
+                            Cell::number(d as f64, Some(l::DAYS.get(lang)))
+                        }),
+                        word(value, label, lang, tone),
+                    ],
+                );
+            });
+        }
+    }
+    t.section("attention", l::ATTENTION_SECTION, lang, out);
+}

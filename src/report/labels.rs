@@ -1,0 +1,209 @@
+//! Every word a report shows, in English and Dutch: headings, columns, status words, units.
+//!
+//! One flat list of [`Label`] constants, grouped by comment headings, so that a translation is
+//! found and changed in one place. [`ALL`] lists every constant; a test checks that none is
+//! empty in either language and that no two share an English text with different meanings.
+//! Builders pick a label and call [`Label::get`] with the report's language.
+
+use super::Label;
+
+macro_rules! labels {
+    ($($name:ident = $en:literal, $nl:literal;)*) => {
+        $(pub const $name: Label = Label { en: $en, nl: $nl };)*
+        /// Every label, for the completeness test.
+        pub static ALL: &[&Label] = &[$(&$name),*];
+    };
+}
+
+labels! {
+    // Report titles and leads
+    PLAN_REPORT = "Plan report", "Rapportage regioplan";
+    THEME_REPORT = "Theme report", "Rapportage thema";
+    AS_OF = "As of", "Peildatum";
+    PLANS = "Plans", "Plannen";
+    GOALS_TOTAL = "Goals", "Doelen";
+    FILE = "File", "Bestand";
+
+    // Section headings
+    REGION_SECTION = "Region", "Regio";
+    MEMBERS_SECTION = "Members", "Leden";
+    GOVERNANCE_SECTION = "Governance", "Bestuur";
+    PLAN_SECTION = "Plan", "Plan";
+    THEMES_SECTION = "Themes", "Thema's";
+    GOALS_BY_STATUS_CHART = "Goals by status per theme", "Doelen per status per thema";
+    BUILDING_BLOCKS_SECTION = "Building blocks", "Bouwstenen";
+    CONTRACTS_SECTION = "Contracts", "Contracten";
+    PROGRAMMES_SECTION = "Programmes", "Programma's";
+    MODULES_SECTION = "Modules", "Modules";
+    FUNDING_SECTION = "Funding", "Financiering";
+    FUNDING_PER_MEMBER_SECTION = "Funding per member", "Financiering per lid";
+    ATTENTION_SECTION = "Overdue and at-risk goals", "Verlopen doelen en doelen met risico";
+    WORKGROUP_SECTION = "Workgroup", "Werkgroep";
+    GOALS_SECTION = "Goals", "Doelen";
+
+    // Columns
+    REGION = "Region", "Regio";
+    SHORT_NAME = "Short name", "Korte naam";
+    MUNICIPALITIES = "Municipalities", "Gemeenten";
+    STARTED = "Started", "Gestart";
+    GOVERNANCE_MODEL = "Governance model", "Bestuursmodel";
+    GPS = "GPs", "Huisartsen";
+    PRACTICES = "Practices", "Praktijken";
+    LISTED_PATIENTS = "Listed patients", "Ingeschreven patiënten";
+    PRACTICES_JOINED = "Practices joined", "Aangesloten praktijken";
+    FIGURES_AS_OF = "Figures as of", "Cijfers per";
+    ORGANISATION = "Organisation", "Organisatie";
+    KIND = "Kind", "Soort";
+    BODY = "Body", "Orgaan";
+    TAKES_DECISIONS = "Takes decisions", "Besluitvormend";
+    SEATS = "Seats", "Zetels";
+    CHAIR = "Chair", "Voorzitter";
+    PERIOD_START = "Start", "Start";
+    PERIOD_END = "End", "Einde";
+    HORIZON_DATE = "Horizon", "Stip op de horizon";
+    HORIZON = "Point on the horizon", "Beschrijving stip";
+    AMBITION = "Ambition", "Ambitie";
+    MONITORING = "Monitoring", "Monitoring";
+    THEME = "Theme", "Thema";
+    TREKKER = "Trekker", "Trekker";
+    WORKGROUP = "Workgroup", "Werkgroep";
+    WORKGROUP_SIZE = "Workgroup size", "Omvang werkgroep";
+    BOARD_CONTACT = "Board contact", "Aanspreekpunt DB";
+    STRATEGIC = "Strategic", "Strategisch";
+    BUILDING_BLOCKS = "Building blocks", "Bouwstenen";
+    EXTRA_ATTENTION = "Extra attention", "Extra aandacht";
+    RATIONALE = "Rationale", "Motivering";
+    GOALS = "Goals", "Doelen";
+    PROGRESS = "Progress", "Voortgang";
+    BUILDING_BLOCK = "Building block", "Bouwsteen";
+    LEVEL = "Level", "Niveau";
+    SERVED_BY = "Themes serving it", "Thema's die eraan bijdragen";
+    NOTE = "Note", "Toelichting";
+    CONTRACT = "Contract", "Contract";
+    INSURER = "Insurer", "Zorgverzekeraar";
+    SEGMENTS = "Segments", "Segmenten";
+    PROGRAMME = "Programme", "Programma";
+    RESIDENTS_REACHED = "Residents reached", "Bereikte bewoners";
+    PATIENTS_REACHED = "Patients reached", "Bereikte patiënten";
+    PLANS_SUBMITTED = "Plans submitted", "Ingediende plannen";
+    PLANS_FUNDED = "Plans funded", "Gefinancierde plannen";
+    LEARNING_NETWORK = "Learning network", "Lerend netwerk";
+    MODULE = "Module", "Module";
+    UPTAKE_DATE = "Counted", "Geteld op";
+    SHARE_OF_PRACTICES = "Share of practices", "Aandeel praktijken";
+    SHARE_OF_PATIENTS = "Share of patients", "Aandeel patiënten";
+    YEAR = "Year", "Jaar";
+    LINE = "Line", "Lijn";
+    PAYER = "Payer", "Betaler";
+    RECIPIENT = "Recipient", "Ontvanger";
+    TITLE = "Title", "Titel";
+    AMOUNT = "Amount", "Bedrag";
+    ILLUSTRATIVE = "Illustrative", "Illustratief";
+    MEMBER = "Member", "Lid";
+    PER_LISTED_PATIENT = "Per listed patient", "Per ingeschreven patiënt";
+    PERSON = "Person", "Persoon";
+    ROLE = "Role", "Rol";
+    PROFESSION = "Profession", "Beroep";
+    GOAL = "Goal", "Doel";
+    PARENT = "Part of", "Onderdeel van";
+    OWNER = "Owner", "Eigenaar";
+    STATUS = "Status", "Status";
+    DEADLINE = "Deadline", "Deadline";
+    DAYS_TO_DEADLINE = "Days to deadline", "Dagen tot deadline";
+    INDICATOR = "Indicator", "Indicator";
+    UNIT = "Unit", "Eenheid";
+    BASELINE = "Baseline", "Nulmeting";
+    LATEST = "Latest", "Laatste meting";
+    MEASURED = "Measured", "Gemeten op";
+    // For the goal table once plans have milestones (format 1.1).
+    NEXT_MILESTONE = "Next milestone", "Volgende mijlpaal";
+    TARGET = "Target", "Streefwaarde";
+    DIRECTION = "Direction", "Richting";
+    ON_TRACK = "On track", "Op koers";
+    WHY = "Why", "Waarom";
+    DAYS = "days", "dagen";
+    YES = "yes", "ja";
+    NO = "no", "nee";
+
+    // Goal status words
+    STATUS_PLANNED = "planned", "gepland";
+    STATUS_IN_PROGRESS = "in progress", "in uitvoering";
+    STATUS_AT_RISK = "at risk", "risico";
+    STATUS_ACHIEVED = "achieved", "behaald";
+    STATUS_STOPPED = "stopped", "gestopt";
+
+    // Trajectory words
+    TRACK_REACHED = "reached", "bereikt";
+    TRACK_ON_TRACK = "on track", "op koers";
+    TRACK_BEHIND = "behind", "achter";
+
+    // Why a goal needs attention
+    WHY_OVERDUE = "overdue", "deadline verstreken";
+    WHY_AT_RISK = "status at risk", "status risico";
+    WHY_BEHIND = "behind its trajectory", "achter op koers";
+
+    // Strategic or not
+    STRATEGIC_REGIONAL = "regional", "regionaal";
+    STRATEGIC_LEFT = "left to members", "bij de leden";
+    STRATEGIC_UNDECIDED = "undecided", "onbeslist";
+
+    // Building-block maturity
+    MATURITY_NOT_STARTED = "not started", "niet gestart";
+    MATURITY_INITIATING = "initiating", "initiërend";
+    MATURITY_DEVELOPING = "developing", "in ontwikkeling";
+    MATURITY_ESTABLISHED = "established", "gevestigd";
+    MATURITY_ADVANCED = "advanced", "gevorderd";
+
+    // Governance models and indicator directions
+    MODEL_MONO = "monodisciplinary", "monodisciplinair";
+    MODEL_MULTI = "multidisciplinary", "multidisciplinair";
+    DIRECTION_INCREASE = "increase", "omhoog";
+    DIRECTION_DECREASE = "decrease", "omlaag";
+    DIRECTION_MAINTAIN = "maintain", "handhaven";
+
+    // Programme kinds and funding lines
+    KIND_PROGRAMME = "programme", "programma";
+    KIND_PILOT = "pilot", "pilot";
+    LINE_SEGMENT_1 = "segment 1", "segment 1";
+    LINE_SEGMENT_2 = "segment 2", "segment 2";
+    LINE_SEGMENT_3 = "segment 3", "segment 3";
+    LINE_O_AND_I = "O&I", "O&I";
+    LINE_PROGRAMME = "programme", "programma";
+    LINE_OTHER = "other", "overig";
+    SCOPE_FULL = "full", "volledig";
+    SCOPE_PARTIAL = "partial", "deels";
+    TOTAL = "total", "totaal";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_label_is_missing_in_either_language() {
+        for label in ALL {
+            assert!(
+                !label.en.trim().is_empty(),
+                "empty English label: {label:?}"
+            );
+            assert!(
+                !label.nl.trim().is_empty(),
+                "empty Dutch label for `{}`",
+                label.en
+            );
+        }
+    }
+
+    #[test]
+    fn labels_carry_no_markup_or_control_characters() {
+        for label in ALL {
+            for text in [label.en, label.nl] {
+                assert!(
+                    !text.contains(['|', '<', '>', '\n', '`'])
+                        && !text.chars().any(char::is_control),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+}
