@@ -4,3 +4,4 @@
 //! serialisable data and leaves the wording and layout to `render`.
 
 pub mod diff;
+pub mod gaps;

@@ -17,7 +17,7 @@ use crate::plan::catalogue::Catalogue;
 use crate::render;
 
 /// Each worker thread's stack: the checks recurse over nested goals.
-const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
+pub(crate) const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
 
 pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
@@ -297,7 +297,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 
 /// One thing to check: a file or standard input.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Input {
+pub(crate) enum Input {
     Stdin,
     File(PathBuf),
 }
@@ -313,7 +313,7 @@ impl Input {
 
 /// Expands the arguments into files: named files as given, directories searched recursively
 /// for `*.yaml` and `*.yml` (hidden directories skipped), in a stable order.
-fn collect(paths: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
+pub(crate) fn collect(paths: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -366,7 +366,7 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn read(input: &Input) -> anyhow::Result<(String, Vec<u8>)> {
+pub(crate) fn read(input: &Input) -> anyhow::Result<(String, Vec<u8>)> {
     match input {
         Input::Stdin => {
             let mut bytes = Vec::new();

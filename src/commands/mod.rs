@@ -4,6 +4,8 @@ pub mod check;
 pub mod completions;
 pub mod config;
 pub mod diff;
+pub mod frameworks;
+pub mod gaps;
 pub mod init;
 pub mod rule;
 pub mod schema;
@@ -33,6 +35,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Config(args) => config::run(args, out),
         Command::Init(args) => init::run(args, out),
         Command::Diff(args) => diff::run(args, out),
+        Command::Gaps(args) => gaps::run(args, out, err),
+        Command::Frameworks(args) => frameworks::run(args, out),
         Command::Schema => schema::run(out),
         Command::Completions(args) => completions::run_completions(args, out),
         Command::Man => completions::run_man(out),

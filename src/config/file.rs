@@ -223,8 +223,9 @@ pub fn load_config(path: &Path) -> anyhow::Result<Result<LoadedConfig, FileResul
     }
 }
 
-/// Parses TOML into a spanned tree; a syntax error is a diagnostic.
-fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
+/// Parses TOML into a spanned tree; a syntax error is a diagnostic. Reference framework files
+/// are read the same way.
+pub fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
     let mut tree = Tree::empty();
     match DeTable::parse(text) {
         Ok(table) => {
