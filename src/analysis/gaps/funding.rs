@@ -167,11 +167,12 @@ pub fn analyse(plans: &[PlanInput<'_>]) -> Funding {
                 .or_default()
                 .push((per_patient, patients));
         }
-        for ((year, line), rows) in groups {
+        // A line with one member has no spread to compare.
+        for ((year, line), rows) in groups.into_iter().filter(|(_, rows)| rows.len() > 1) {
             let Some((min, median, max, ratio, gini, to_median, to_max)) = spread(&rows) else {
                 continue;
             };
-            if rows.len() > 1 && ratio > UNEQUAL_RATIO {
+            if ratio > UNEQUAL_RATIO {
                 let at = plan
                     .funding
                     .iter()

@@ -377,3 +377,266 @@ pub fn num(value: f64) -> String {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load;
+
+    /// A small plan: two regional themes and one undecided, two members with funding.
+    const SMALL: &str = "regioplan: 1
+region:
+  name: Testregio
+  municipalities: [Test]
+  started: 2022-01-01
+  governance_model: monodisciplinary
+  key_figures:
+    practices: 50
+    practices_joined: 40
+    listed_patients: 90000
+period:
+  start: 2022-01-01
+  end: 2023-12-31
+organisations:
+  - {id: self, name: Regio, kind: regional_organisation, relation: self}
+  - {id: a, name: A, kind: zorggroep, relation: member, listed_patients: 30000}
+  - {id: b, name: B, kind: zorggroep, relation: member, listed_patients: 60000}
+  - {id: c, name: C, kind: zorggroep, relation: member}
+  - {id: zk, name: ZK, kind: insurer, relation: insurer}
+  - {id: gem, name: Gemeente, kind: municipality, relation: partner}
+people:
+  - {id: p, name: P}
+themes:
+  - id: ggz
+    name: GGZ
+    strategic: regional
+    trekker: p
+    goals:
+      - id: g1
+        title: Wachttijd
+        owner: p
+        status: in_progress
+        deadline: 2023-01-01
+        indicator: {name: wachttijd, unit: weken, baseline: 10, baseline_date: 2022-01-01, target: 6, direction: decrease}
+        measurements:
+          - {date: 2022-07-02, value: 9}
+      - id: g2
+        title: Vaag
+        status: planned
+  - id: preventie
+    name: Preventie
+    strategic: regional
+    trekker: p
+    workgroup: wg
+    board_contact: p
+    goals:
+      - id: g3
+        title: Later
+        owner: p
+        status: planned
+        deadline: 2025-06-30
+        indicator: {name: n, unit: u, baseline: 0, target: 1, direction: increase}
+  - id: arbeidsmarkt
+    name: Arbeidsmarkt
+    strategic: undecided
+workgroups:
+  - {id: wg, name: WG}
+modules:
+  - id: m
+    name: M
+    uptake:
+      - {date: 2022-01-01, practices: 10, listed_patients: 18000}
+      - {date: 2023-01-01, practices: 30, listed_patients: 45000}
+neighbourhoods:
+  - {id: w1, name: W1}
+  - {id: w2, name: W2, manager: p}
+funding:
+  - {payer: zk, recipient: a, year: 2023, line: o_and_i, amount_eur: 120000}
+  - {payer: zk, recipient: b, year: 2023, line: o_and_i, amount_eur: 480000}
+  - {payer: zk, recipient: c, year: 2023, line: o_and_i, amount_eur: 1000}
+";
+
+    /// A peer: covers ggz and arbeidsmarkt, and the block arbeidsmarkt.
+    const PEER: &str = "regioplan: 1
+region:
+  name: Peer
+  municipalities: [P]
+  started: 2022-01-01
+  governance_model: monodisciplinary
+period:
+  start: 2022-01-01
+  end: 2024-12-31
+people:
+  - {id: p, name: P}
+themes:
+  - {id: ggz-regio, name: ggz, strategic: regional, trekker: p}
+  - {id: arbeidsmarkt, name: Arbeidsmarkt, strategic: regional, trekker: p, building_blocks: [arbeidsmarkt]}
+";
+
+    fn loaded(name: &str, text: &str) -> load::Loaded {
+        let l = load::load(name, text.as_bytes());
+        assert!(l.diagnostics.is_empty(), "{name}: {:?}", l.diagnostics);
+        l
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+    }
+
+    fn run(texts: &[(&str, &str)], frameworks: &[&str]) -> Analysis {
+        let all: Vec<load::Loaded> = texts.iter().map(|(n, t)| loaded(n, t)).collect();
+        let plans: Vec<PlanInput<'_>> = all
+            .iter()
+            .map(|l| PlanInput {
+                source: &l.source,
+                plan: l.plan.as_ref().expect("plan"),
+            })
+            .collect();
+        let frameworks: Vec<Framework> = frameworks
+            .iter()
+            .map(|f| crate::frameworks::built_in(f).expect("built in"))
+            .collect();
+        let options = Options {
+            as_of: day("2023-06-30"),
+            themes: Vec::new(),
+            lang: Lang::En,
+        };
+        analyse(&plans, &frameworks, &Catalogue::built_in(), &options)
+    }
+
+    fn kinds(gaps: &[Gap]) -> Vec<&'static str> {
+        gaps.iter().map(|g| g.kind.id()).collect()
+    }
+
+    #[test]
+    fn own_standard_on_a_small_plan() {
+        let a = run(&[("small.yaml", SMALL)], &[]);
+        let own = &a.own;
+        // ggz: no workgroup, no board contact (warnings); g2 lacks indicator, baseline,
+        // target, owner and deadline; g1 is overdue (2023-01-01 < 2023-06-30, 180 days).
+        assert!(own.gaps.contains(&Gap {
+            region: "Testregio".into(),
+            severity: Severity::Warning,
+            location: Some("small.yaml:24:9".into()),
+            kind: GapKind::ThemeWithoutRole {
+                theme: "ggz".into(),
+                role: ThemeGap::Workgroup
+            },
+        }));
+        assert!(own.gaps.iter().any(|g| g.kind
+            == GapKind::GoalOverdue {
+                goal: "g1".into(),
+                deadline: day("2023-01-01"),
+                days: 180
+            }
+            && g.severity == Severity::Error));
+        // Scores: g1 5/5 = 100%, g2 0/5 = 0%: ggz (100 + 0) / 2 = 50%.
+        let ggz = own.themes.iter().find(|t| t.theme == "ggz").expect("ggz");
+        assert!((ggz.score - 50.0).abs() < 1e-9);
+        // g1: 10 -> 6 over 365 days; on 2022-07-02 (182 days) expected
+        // 10 - 4 * 182 / 365 = 8.0055; measured 9: progress 25% against 49.9%, behind.
+        // Projected: 182 / 0.25 = 728 days after 2022-01-01 = 2023-12-30.
+        let t = &own.trajectories[0];
+        assert!((t.expected - 8.0055).abs() < 0.001);
+        assert!(t.behind);
+        assert_eq!(t.projected, Some(day("2023-12-30")));
+        // preventie's only goal is due 2025-06-30, after the plan's end (2023-12-31).
+        assert!(own.gaps.iter().any(|g| g.kind
+            == GapKind::NothingDue {
+                theme: "preventie".into()
+            }));
+        assert!(own.gaps.iter().any(|g| g.kind
+            == GapKind::Undecided {
+                theme: "arbeidsmarkt".into()
+            }));
+    }
+
+    #[test]
+    fn funding_on_a_small_plan() {
+        let a = run(&[("small.yaml", SMALL)], &[]);
+        // a: 120000 / 30000 = 4 euro; b: 480000 / 60000 = 8 euro; c has no patients.
+        // Median (4 + 8) / 2 = 6, max/min 2, Gini |4 - 8| * 2 / (2 * 4 * 6) = 1/6.
+        // To the median: (6 - 4) * 30000 = 60000; to the best: (8 - 4) * 30000 = 120000.
+        let s = &a.funding.spreads[0];
+        assert_eq!((s.min, s.median, s.max, s.ratio), (4.0, 6.0, 8.0, 2.0));
+        assert!((s.gini - 1.0 / 6.0).abs() < 1e-9);
+        assert!((s.to_median - 60_000.0).abs() < 1e-6);
+        assert!((s.to_max - 120_000.0).abs() < 1e-6);
+        assert_eq!(
+            a.funding.without_patients,
+            [("Testregio".to_string(), "c".to_string())]
+        );
+        assert_eq!(
+            kinds(&a.funding.gaps),
+            ["member-without-patients", "unequal-funding"]
+        );
+    }
+
+    #[test]
+    fn uptake_on_a_small_plan() {
+        let a = run(&[("small.yaml", SMALL)], &[]);
+        let u = &a.uptake;
+        // 30 of 40 joined practices = 75%; 45000 of 90000 patients = 50%.
+        let last = u.modules.last().expect("uptake");
+        assert_eq!(last.practice_share, Some(75.0));
+        assert_eq!(last.patient_share, Some(50.0));
+        // 50 - 40 = 10 practices not joined: 20%; at most 40 - 30 = 10 in no module.
+        assert_eq!(u.regions[0].not_joined_pct, Some(20.0));
+        assert_eq!(u.regions[0].in_no_module_at_most, Some(10));
+        assert_eq!(u.uncovered, [("Testregio".to_string(), "w1".to_string())]);
+    }
+
+    #[test]
+    fn frameworks_on_a_small_plan() {
+        let a = run(&[("small.yaml", SMALL)], &["cz-oi", "iza-regioplan"]);
+        let verdict = |f: usize, id: &str| {
+            a.frameworks[f]
+                .findings
+                .iter()
+                .find(|x| x.requirement == id)
+                .expect(id)
+                .verdict
+        };
+        use frameworks::Verdict as V;
+        // 90000 < 100000 listed patients.
+        assert_eq!(verdict(0, "listed-patients"), V::NotMet);
+        assert_eq!(verdict(0, "mandate"), V::CannotTell);
+        // Only a municipality: 1 of 2 domains.
+        assert_eq!(verdict(0, "other-domains"), V::PartlyMet);
+        // 2022-01-01 to 2023-12-31: 730 days / 365.25 = 2.0 years < 3.
+        assert_eq!(verdict(1, "three-years"), V::NotMet);
+        // 2 of 3 goals measurable = 67% < 80%.
+        assert_eq!(verdict(1, "measurable-results"), V::PartlyMet);
+        assert_eq!(verdict(1, "work-agenda"), V::CannotTell);
+    }
+
+    #[test]
+    fn peers_on_two_small_plans() {
+        let a = run(&[("small.yaml", SMALL), ("peer.yaml", PEER)], &[]);
+        let p = a.peers.as_ref().expect("peers");
+        // `ggz-regio` is named `ggz`: matched by name with `ggz`, so one row.
+        assert_eq!(
+            p.themes.iter().filter(|t| t.0.starts_with("ggz")).count(),
+            1
+        );
+        // Testregio leaves arbeidsmarkt undecided; its one peer covers the theme and block.
+        let missing: Vec<_> = p
+            .gaps
+            .iter()
+            .filter(|g| g.region == "Testregio")
+            .map(|g| match &g.kind {
+                GapKind::PeerCoverage {
+                    name, peers, of, ..
+                } => (name.as_str(), *peers, *of),
+                _ => ("", 0, 0),
+            })
+            .collect();
+        assert!(missing.contains(&("arbeidsmarkt", 1, 1)), "{missing:?}");
+        // The report builds in both languages with a section per part.
+        for lang in [Lang::En, Lang::Nl] {
+            let r = report(&a, &Catalogue::built_in(), lang);
+            let ids: Vec<&str> = r.sections.iter().map(|s| s.id.as_str()).collect();
+            assert_eq!(ids, ["own-standard", "funding", "uptake", "peers"]);
+        }
+    }
+}
