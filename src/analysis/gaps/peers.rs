@@ -1,9 +1,11 @@
 //! Peers: with several plans, a matrix of themes by region and of building blocks by region,
-//! and for each region what at least half of its peers cover that it does not.
+//! and for each region what most of its peers (more than half) cover that it does not.
 //!
-//! Themes match by id and, where ids differ, by name (case and punctuation ignored). A region
-//! covers a theme when it takes it up regionally; it covers a building block when a regional
-//! theme or one of its goals serves it. Counting is linear in the number of plans: the
+//! Themes match by id and, where ids differ, by name (case and punctuation ignored). A peer
+//! covers a theme when the theme is on its regional agenda (regional or still undecided); a
+//! region lacks it when its plan does not name it at all (leaving a theme to the members is a
+//! recorded decision, an undecided theme a gap of its own). A region covers a building block
+//! when a regional theme or one of its goals serves it. Counting is linear in the number of plans: the
 //! coverage of every key is counted once, and a region's peers are all plans but itself.
 
 use std::collections::BTreeMap;
@@ -121,7 +123,7 @@ pub fn analyse(plans: &[PlanInput<'_>], catalogue: &Catalogue) -> Peers {
     }
     let peers = n - 1;
     let mut push = |i: usize, what: Coverage, name: &str, count: usize| {
-        if peers > 0 && count * 2 >= peers && count > 0 {
+        if peers > 0 && count * 2 > peers {
             let input = &plans[i];
             out.gaps.push(Gap {
                 region: input.region(),
@@ -137,12 +139,10 @@ pub fn analyse(plans: &[PlanInput<'_>], catalogue: &Catalogue) -> Peers {
         }
     };
     for (id, _, states) in &out.themes {
-        let total = states
-            .iter()
-            .filter(|s| **s == ThemeState::Regional)
-            .count();
+        let on_agenda = |s: &&ThemeState| matches!(s, ThemeState::Regional | ThemeState::Undecided);
+        let total = states.iter().filter(on_agenda).count();
         for (i, s) in states.iter().enumerate() {
-            if *s != ThemeState::Regional {
+            if *s == ThemeState::Absent {
                 push(i, Coverage::Theme, id, total);
             }
         }
