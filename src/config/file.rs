@@ -225,6 +225,7 @@ pub fn load_config(path: &Path) -> anyhow::Result<Result<LoadedConfig, FileResul
 
 /// Parses TOML into a spanned tree; a syntax error is a diagnostic. Reference framework files
 /// are read the same way.
+#[must_use]
 pub fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
     let mut tree = Tree::empty();
     match DeTable::parse(text) {

@@ -274,7 +274,7 @@ fn judge(input: &PlanInput<'_>, req: &Requirement, catalogue: &Catalogue) -> Jud
                     .find(|a| a.block.value.0 == *block)
                 {
                     Some(a) if a.level.value >= level => {
-                        reached.push(format!("{block}: {}", yaml_name(&a.level.value)))
+                        reached.push(format!("{block}: {}", yaml_name(&a.level.value)));
                     }
                     Some(a) => below.push(format!("{block}: {}", yaml_name(&a.level.value))),
                     None => unassessed.push((*block).to_string()),
@@ -553,12 +553,13 @@ fn key_figure(input: &PlanInput<'_>, req: &Requirement) -> Judged {
             .filter(|o| o.relation.value == Relation::Member)
     };
     let (value, how): (Option<f64>, (String, String)) = match figure {
-        Figure::ListedPatients => match &kf.listed_patients {
-            Some(v) => (
-                Some(v.value as f64),
-                both(format!("key_figures.listed_patients = {}", v.value)),
-            ),
-            None => {
+        Figure::ListedPatients => {
+            if let Some(v) = &kf.listed_patients {
+                (
+                    Some(v.value as f64),
+                    both(format!("key_figures.listed_patients = {}", v.value)),
+                )
+            } else {
                 let sum: u64 = members()
                     .filter_map(|o| o.listed_patients.as_ref().map(|p| p.value))
                     .sum();
@@ -574,7 +575,7 @@ fn key_figure(input: &PlanInput<'_>, req: &Requirement) -> Judged {
                     (None, none())
                 }
             }
-        },
+        }
         Figure::Practices => (kf.practices.as_ref().map(|v| v.value as f64), none()),
         Figure::PracticesJoined => (kf.practices_joined.as_ref().map(|v| v.value as f64), none()),
         Figure::PracticesJoinedPct => (kf.practices_joined_pct.as_ref().map(|v| v.value), none()),

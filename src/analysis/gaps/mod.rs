@@ -307,7 +307,7 @@ pub fn gap_table(gaps: &[Gap], lang: Lang) -> Table {
         Column::left("suggestion", l::SUGGESTION.get(lang)),
     ]);
     let mut sorted: Vec<&Gap> = gaps.iter().collect();
-    sorted.sort_by(|a, b| b.severity.cmp(&a.severity));
+    sorted.sort_by_key(|g| std::cmp::Reverse(g.severity));
     for gap in sorted {
         let (what, suggestion) = l::describe(&gap.kind, lang);
         table.push(vec![
@@ -588,6 +588,7 @@ themes:
 
     #[test]
     fn frameworks_on_a_small_plan() {
+        use frameworks::Verdict as V;
         let a = run(&[("small.yaml", SMALL)], &["cz-oi", "iza-regioplan"]);
         let verdict = |f: usize, id: &str| {
             a.frameworks[f]
@@ -597,7 +598,6 @@ themes:
                 .expect(id)
                 .verdict
         };
-        use frameworks::Verdict as V;
         // 90000 < 100000 listed patients.
         assert_eq!(verdict(0, "listed-patients"), V::NotMet);
         assert_eq!(verdict(0, "mandate"), V::CannotTell);

@@ -36,6 +36,10 @@ pub enum ThemeState {
     Absent,
 }
 
+/// A building block in one region: served by a regional theme or goal, and the level the
+/// region assesses itself at.
+pub type BlockState = (bool, Option<Maturity>);
+
 /// The result of this part.
 #[derive(Debug, Clone, Default)]
 pub struct Peers {
@@ -43,7 +47,7 @@ pub struct Peers {
     /// Theme key (first id seen), its name, and its state per region.
     pub themes: Vec<(String, String, Vec<ThemeState>)>,
     /// Block id, and per region: covered by a theme, assessed level.
-    pub blocks: Vec<(String, Vec<(bool, Option<Maturity>)>)>,
+    pub blocks: Vec<(String, Vec<BlockState>)>,
     pub gaps: Vec<Gap>,
 }
 
@@ -70,16 +74,15 @@ pub fn analyse(plans: &[PlanInput<'_>], catalogue: &Catalogue) -> Peers {
         for t in &input.plan.themes {
             let id = t.id.value.0.clone();
             let name = normalise(&t.name.value);
-            let row = match by_id.get(&id).or_else(|| by_name.get(&name)) {
-                Some(&row) => row,
-                None => {
-                    out.themes.push((
-                        id.clone(),
-                        t.name.value.clone(),
-                        vec![ThemeState::Absent; n],
-                    ));
-                    out.themes.len() - 1
-                }
+            let row = if let Some(&row) = by_id.get(&id).or_else(|| by_name.get(&name)) {
+                row
+            } else {
+                out.themes.push((
+                    id.clone(),
+                    t.name.value.clone(),
+                    vec![ThemeState::Absent; n],
+                ));
+                out.themes.len() - 1
             };
             by_id.entry(id).or_insert(row);
             by_name.entry(name).or_insert(row);
