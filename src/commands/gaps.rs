@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use super::check::{Input, WORKER_STACK_BYTES, collect, read, write_atomically};
+use super::check::{Input, collect, on_all_cores, read, write_atomically};
 use super::{ExitCode, write_report};
 use crate::analysis::gaps::{self, Options, PlanInput, Severity};
 use crate::cli::{GapSeverity, GapsArgs, ReportLang};
@@ -86,11 +86,20 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         }
     }
     if !skipped.is_empty() {
+        let more = skipped.len().saturating_sub(5);
+        let mut names = skipped
+            .iter()
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if more > 0 {
+            names = format!("{names} and {more} more");
+        }
         writeln!(
             err,
-            "note: skipped {} file(s) that do not load as plans (`regioplan check` shows why): {}",
+            "note: skipped {} file(s) that do not load as plans (`regioplan check` shows why): {names}",
             skipped.len(),
-            skipped.join(", ")
         )?;
     }
     if plans.is_empty() {
@@ -158,42 +167,7 @@ fn resolve_framework(
 
 /// Loads every input on all cores; results in input order.
 fn load_all(inputs: &[Input]) -> anyhow::Result<Vec<Loaded>> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(inputs.len())
-        .max(1);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, anyhow::Result<Loaded>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                std::thread::Builder::new()
-                    .stack_size(WORKER_STACK_BYTES)
-                    .spawn_scoped(scope, || {
-                        let mut mine = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(input) = inputs.get(i) else { break };
-                            mine.push((
-                                i,
-                                read(input).map(|(name, bytes)| load::load(&name, &bytes)),
-                            ));
-                        }
-                        mine
-                    })
-            })
-            .collect();
-        let mut all = Vec::new();
-        for handle in handles {
-            match handle.map_err(anyhow::Error::from).and_then(|h| {
-                h.join()
-                    .map_err(|_| anyhow::anyhow!("a worker thread failed"))
-            }) {
-                Ok(mine) => all.extend(mine),
-                Err(e) => all.push((usize::MAX, Err(e))),
-            }
-        }
-        all
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
+    on_all_cores(inputs, |input| {
+        read(input).map(|(name, bytes)| load::load(&name, &bytes))
+    })
 }

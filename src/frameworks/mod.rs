@@ -14,9 +14,9 @@ use schemars::generate::SchemaSettings;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::config::file::parse;
+use crate::config::file::read_toml;
 use crate::diagnostic::{self, Diagnostic, FileResult, SourceFile, Span};
-use crate::load::structure::{Compiled, check_against};
+use crate::load::structure::Compiled;
 use crate::plan::catalogue::Catalogue;
 use crate::plan::raw::{FundingKind, Maturity, OrganisationKind};
 use crate::rules::{did_you_mean, structure as r};
@@ -200,25 +200,8 @@ fn compiled() -> &'static Compiled {
 /// Reads a framework from TOML text: the framework, or the file's diagnostics.
 pub fn from_toml(name: &str, text: &str) -> Result<Framework, FileResult> {
     let source = SourceFile::new(name, text.to_string());
-    let (tree, mut diagnostics) = parse(&source.text);
-    if diagnostics.is_empty() {
-        diagnostics = check_against(&tree, compiled());
-    }
-    let framework = if diagnostics.is_empty() {
-        match serde_json::from_value::<Framework>(tree.value.clone()) {
-            Ok(framework) => Some(framework),
-            Err(e) => {
-                diagnostics.push(Diagnostic::new(
-                    &r::INTERNAL,
-                    Span::default(),
-                    format!("the framework passed the schema but not the model: {e}"),
-                ));
-                None
-            }
-        }
-    } else {
-        None
-    };
+    let (tree, framework, mut diagnostics) =
+        read_toml::<Framework>(&source.text, compiled(), "framework");
     if let Some(framework) = &framework {
         diagnostics.extend(check_parameters(framework, &tree));
     }
