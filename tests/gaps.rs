@@ -8,7 +8,6 @@ use std::process::{Command, Output};
 use regioplan::analysis::gaps::frameworks::Verdict;
 use regioplan::analysis::gaps::{self, Analysis, GapKind, Options, PlanInput};
 use regioplan::plan::catalogue::Catalogue;
-use regioplan::report::Lang;
 
 fn bin(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_regioplan"))
@@ -44,7 +43,6 @@ fn seeds() -> Analysis {
     let options = Options {
         as_of: chrono::NaiveDate::from_ymd_opt(2023, 6, 30).expect("date"),
         themes: Vec::new(),
-        lang: Lang::En,
     };
     gaps::analyse(&plans, &frameworks, &Catalogue::built_in(), &options)
 }
@@ -321,4 +319,59 @@ fn committed_framework_schema_is_up_to_date() {
         committed == generated,
         "schemas/framework.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test --test gaps`"
     );
+}
+
+#[test]
+fn a_requirement_gap_points_at_the_element_that_decides_it() {
+    let a = seeds();
+    let iza = a
+        .frameworks
+        .iter()
+        .find(|f| f.id == "iza-regioplan")
+        .expect("iza");
+    let gap = iza
+        .gaps
+        .iter()
+        .find(|g| {
+            g.region == "Rijnmond Dokters"
+                && matches!(&g.kind, GapKind::Requirement { requirement, .. } if requirement == "three-years")
+        })
+        .expect("three-years gap");
+    // `end: 2023-12-31` under `period:`.
+    assert!(
+        gap.location
+            .as_deref()
+            .is_some_and(|l| l.ends_with("rijnmond-dokters.yaml:103:8")),
+        "{:?}",
+        gap.location
+    );
+}
+
+#[test]
+fn the_theme_filter_and_the_output_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("gaps.json");
+    let out = bin(&[
+        "gaps",
+        "plans/amsterdam-aha.yaml",
+        "--theme",
+        "arbeidsmarkt",
+        "--format",
+        "json",
+        "-o",
+        path.to_str().expect("utf-8"),
+        "--as-of",
+        "2023-06-30",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("written")).expect("json");
+    assert_eq!(report["kind"], "gaps");
+    let own = &report["sections"][0];
+    assert_eq!(own["id"], "own-standard");
+    let rows = own["blocks"][0]["rows"].as_array().expect("rows");
+    // Only the arbeidsmarkt theme: its one gap, undecided.
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0][2]["value"], "undecided-theme");
 }

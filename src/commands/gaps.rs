@@ -117,7 +117,6 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
     let options = Options {
         as_of: settings.as_of,
         themes: args.themes.clone(),
-        lang,
     };
     let analysis = gaps::analyse(&plans, &list, &catalogue, &options);
     let report = gaps::report(&analysis, &catalogue, lang);

@@ -76,7 +76,7 @@ pub fn evaluate(
                 gaps.push(Gap {
                     region: input.region(),
                     severity,
-                    location: Some(input.at(input.plan.regioplan.span)),
+                    location: Some(input.at(place(input.plan, req))),
                     kind: GapKind::Requirement {
                         framework: framework.id.clone(),
                         requirement: req.id.clone(),
@@ -94,6 +94,47 @@ pub fn evaluate(
         source: framework.source.clone(),
         findings,
         gaps,
+    }
+}
+
+/// The element a requirement's gap points at: the node that decides it where there is one,
+/// else the region's name.
+fn place(plan: &crate::plan::Plan, req: &Requirement) -> crate::diagnostic::Span {
+    let fallback = plan.region.name.span;
+    let kf = &plan.region.key_figures;
+    match req.kind {
+        RequirementKind::PlanSpan => plan.period.end.span,
+        RequirementKind::KeyFigure => match req.figure {
+            Some(Figure::ListedPatients) => kf.listed_patients.as_ref().map(|v| v.span),
+            Some(Figure::Practices) => kf.practices.as_ref().map(|v| v.span),
+            Some(Figure::PracticesJoined) => kf.practices_joined.as_ref().map(|v| v.span),
+            Some(Figure::PracticesJoinedPct) => kf.practices_joined_pct.as_ref().map(|v| v.span),
+            Some(Figure::Gps) => kf.gps.as_ref().map(|v| v.span),
+            Some(Figure::Municipalities) | None => None,
+        }
+        .unwrap_or(fallback),
+        RequirementKind::BuildingBlocks => plan
+            .building_blocks
+            .iter()
+            .find(|a| {
+                (req.blocks.is_empty() || req.blocks.contains(&a.block.value.0))
+                    && req.level.is_some_and(|level| a.level.value < level)
+            })
+            .map_or(fallback, |a| a.level.span),
+        RequirementKind::ThemeRole => plan
+            .themes
+            .iter()
+            .find(|t| {
+                t.strategic.value == Strategic::Regional
+                    && match req.role {
+                        Some(ThemeRole::Workgroup) => t.workgroup.is_none(),
+                        Some(ThemeRole::BoardContact) => t.board_contact.is_none(),
+                        Some(ThemeRole::Trekker) | None => t.trekker.is_none(),
+                    }
+            })
+            .map_or(fallback, |t| t.id.span),
+        RequirementKind::Monitoring => plan.period.start.span,
+        _ => fallback,
     }
 }
 

@@ -51,6 +51,7 @@ labels! {
     ON_TRACK = "on track", "op koers";
     OWN_STANDARD = "Against the plan's own standard", "Ten opzichte van de eigen norm van het plan";
     FRAMEWORK = "Framework", "Kader";
+    FRAMEWORKS = "Frameworks", "Kaders";
     REQUIREMENT = "Requirement", "Eis";
     TITLE_COLUMN = "Title", "Titel";
     VERDICT = "Verdict", "Oordeel";

@@ -165,7 +165,6 @@ pub struct Options {
     pub as_of: NaiveDate,
     /// Only these themes in the own-standard section (ids); empty means all.
     pub themes: Vec<String>,
-    pub lang: Lang,
 }
 
 /// The whole analysis.
@@ -245,6 +244,19 @@ pub fn report(analysis: &Analysis, catalogue: &Catalogue, lang: Lang) -> Report 
             Cell::Date {
                 value: analysis.as_of,
             },
+            lang,
+        ),
+        meta(
+            "frameworks",
+            l::FRAMEWORKS,
+            Cell::text(
+                analysis
+                    .frameworks
+                    .iter()
+                    .map(|f| f.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
             lang,
         ),
         meta("errors", l::ERRORS, Cell::count(errors as u64, None), lang),
@@ -499,7 +511,6 @@ themes:
         let options = Options {
             as_of: day("2023-06-30"),
             themes: Vec::new(),
-            lang: Lang::En,
         };
         analyse(&plans, &frameworks, &Catalogue::built_in(), &options)
     }

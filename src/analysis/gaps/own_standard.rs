@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Gap, GapKind, PlanInput, Quality, Severity, ThemeGap, gap_table, labels as l, num};
+use super::{Gap, GapKind, PlanInput, Quality, Severity, ThemeGap, gap_table, labels as l};
 use crate::plan::index::walk_goals;
 use crate::plan::raw::{Goal, Status, Strategic};
 use crate::report::{Block, Cell, Column, Lang, Section, Table, Tone};
@@ -398,7 +398,7 @@ pub fn sections(own: &OwnStandard, lang: Lang) -> Vec<Section> {
             Cell::text(t.goal.clone()),
             Cell::Date { value: t.date },
             Cell::number(t.measured, None),
-            Cell::text(num(t.expected)),
+            Cell::number((t.expected * 100.0).round() / 100.0, None),
             Cell::number(t.target, None),
             Cell::Progress { value: t.progress },
             Cell::Progress {
