@@ -375,3 +375,44 @@ fn the_theme_filter_and_the_output_file() {
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0][2]["value"], "undecided-theme");
 }
+
+#[test]
+fn without_arguments_gaps_takes_the_plans_and_frameworks_of_the_repository() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir(dir.path().join("plans")).expect("mkdir");
+    std::fs::copy(
+        root.join("plans/rijnmond-dokters.yaml"),
+        dir.path().join("plans/rijnmond-dokters.yaml"),
+    )
+    .expect("copy");
+    std::fs::write(
+        dir.path().join("regioplan.toml"),
+        "frameworks = [\"cz-oi\", \"kaders/mine.toml\"]\nlanguage = \"nl\"\n",
+    )
+    .expect("config");
+    std::fs::create_dir(dir.path().join("kaders")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("kaders/mine.toml"),
+        "id = \"mine\"\ntitle = \"Mine\"\nsource = \"me\"\n\n[[requirement]]\nid = \"o-en-i\"\ntitle = \"O&I funding\"\nkind = \"funding_lines\"\nlines = [\"o_and_i\"]\n",
+    )
+    .expect("framework");
+    let out = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .args(["gaps", "--as-of", "2023-06-30"])
+        .current_dir(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        text.contains("Kader: cz-oi") && text.contains("Kader: mine"),
+        "{text}"
+    );
+    // Rijnmond lists no funding lines: the requirement is not met.
+    assert!(text.contains("niet voldaan"), "{text}");
+}
