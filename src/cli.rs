@@ -58,6 +58,18 @@ pub enum Command {
     /// does not load, an unreadable file or an output that cannot be written.
     #[command(after_help = REPORT_EXAMPLES)]
     Report(ReportArgs),
+    /// Find the gaps in plans: against their own standard, reference frameworks, a
+    /// financially level playing field, full uptake, and their peers.
+    ///
+    /// Without a PATH, the plans under the current directory; without --framework, the
+    /// frameworks named in regioplan.toml (`frameworks = [...]`).
+    ///
+    /// Exit codes: 0 when the analysis succeeds (unless --fail-on-gaps); 1 with
+    /// --fail-on-gaps when a gap at or above that severity exists; 2 when a framework file
+    /// or the configuration is broken, or no plan loads.
+    Gaps(GapsArgs),
+    /// List the built-in reference frameworks, or print one as a starting point for your own.
+    Frameworks(FrameworksArgs),
     /// Print the JSON Schema of the plan format.
     Schema,
     /// Print a shell completion script.
@@ -219,7 +231,56 @@ pub struct DiffArgs {
     pub format: ReportFormat,
 }
 
-/// The output formats of a report (`diff`, `report`, later `gaps`): one enum for all.
+#[derive(Debug, Args)]
+pub struct GapsArgs {
+    /// Plan files or directories (searched recursively for *.yaml and *.yml).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// A reference framework: a built-in name (`regioplan frameworks` lists them) or a TOML
+    /// file. Repeatable [default: the `frameworks` of regioplan.toml].
+    #[arg(long = "framework", value_name = "NAME|FILE")]
+    pub frameworks: Vec<String>,
+
+    /// Only these themes in the own-standard section (ids). Repeatable.
+    #[arg(long = "theme", value_name = "ID")]
+    pub themes: Vec<String>,
+
+    /// The date overdue and behind are judged on (YYYY-MM-DD) [default: today].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<chrono::NaiveDate>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
+    /// The report's language [default: `language` of regioplan.toml, else en].
+    #[arg(long, value_enum)]
+    pub lang: Option<ReportLang>,
+
+    /// Exit with 1 when a gap at or above this severity exists.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on_gaps: Option<GapSeverity>,
+}
+
+/// The severity from which gaps fail the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GapSeverity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Args)]
+pub struct FrameworksArgs {
+    /// Print this built-in framework's TOML (a starting point for your own).
+    pub name: Option<String>,
+}
+
+/// The output formats of a report (`diff`, `report`, `gaps`): one enum for all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Table,

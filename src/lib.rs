@@ -14,6 +14,8 @@
 //! - [`load`]: bytes to a typed plan, reporting encoding, syntax and structure problems.
 //! - [`config`]: `regioplan.toml` and the settings that apply to one plan.
 //! - [`check`]: the whole check of one file as a user sees it.
+//! - [`frameworks`]: reference frameworks (checklists as TOML data), built in or a user's file,
+//!   read with the same located diagnostics as `regioplan.toml`.
 //! - [`report`]: the format-neutral report model (sections, tables, typed cells); depends on
 //!   nothing of ours.
 //! - [`analysis`]: pure functions from typed plans to data and the reports built from them,
@@ -31,6 +33,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod diagnostic;
+pub mod frameworks;
 pub mod load;
 pub mod plan;
 pub mod render;

@@ -4,4 +4,5 @@
 //! serialisable data and leaves the wording and layout to `render`.
 
 pub mod diff;
+pub mod gaps;
 pub mod report;

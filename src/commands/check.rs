@@ -150,12 +150,21 @@ struct Job<'a> {
 /// Checks every job on all cores; results come back in input order, `None` for a file found in
 /// a directory that is not a regioplan.
 fn check_all(jobs: &[Job<'_>], catalogue: &Catalogue) -> anyhow::Result<Vec<Option<FileResult>>> {
+    on_all_cores(jobs, |job| check_one(job, catalogue))
+}
+
+/// Runs `f` on every item on all cores (threads with a large stack: loading and checking
+/// recurse over nested goals); the results come back in item order, the first error wins.
+pub(crate) fn on_all_cores<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> anyhow::Result<R> + Sync,
+) -> anyhow::Result<Vec<R>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
-        .min(jobs.len())
+        .min(items.len())
         .max(1);
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, anyhow::Result<Option<FileResult>>)> = std::thread::scope(|scope| {
+    let mut done: Vec<(usize, anyhow::Result<R>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 std::thread::Builder::new()
@@ -164,8 +173,8 @@ fn check_all(jobs: &[Job<'_>], catalogue: &Catalogue) -> anyhow::Result<Vec<Opti
                         let mut mine = Vec::new();
                         loop {
                             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(job) = jobs.get(i) else { break };
-                            mine.push((i, check_one(job, catalogue)));
+                            let Some(item) = items.get(i) else { break };
+                            mine.push((i, f(item)));
                         }
                         mine
                     })

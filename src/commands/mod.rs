@@ -4,6 +4,8 @@ pub mod check;
 pub mod completions;
 pub mod config;
 pub mod diff;
+pub mod frameworks;
+pub mod gaps;
 pub mod init;
 pub mod output;
 pub mod report;
@@ -36,6 +38,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Init(args) => init::run(args, out),
         Command::Diff(args) => diff::run(args, out),
         Command::Report(args) => report::run(args, out, err),
+        Command::Gaps(args) => gaps::run(args, out, err),
+        Command::Frameworks(args) => frameworks::run(args, out),
         Command::Schema => schema::run(out),
         Command::Completions(args) => completions::run_completions(args, out),
         Command::Man => completions::run_man(out),

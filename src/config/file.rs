@@ -195,25 +195,8 @@ pub fn load_config(path: &Path) -> anyhow::Result<Result<LoadedConfig, FileResul
         }));
     };
     let source = SourceFile::new(name, text);
-    let (tree, mut diagnostics) = parse(&source.text);
-    if diagnostics.is_empty() {
-        diagnostics = check_against(&tree, compiled());
-    }
-    let config = if diagnostics.is_empty() {
-        match serde_json::from_value::<ConfigFile>(tree.value.clone()) {
-            Ok(config) => Some(config),
-            Err(e) => {
-                diagnostics.push(Diagnostic::new(
-                    &r::INTERNAL,
-                    Span::default(),
-                    format!("the configuration passed the schema but not the model: {e}"),
-                ));
-                None
-            }
-        }
-    } else {
-        None
-    };
+    let (tree, config, mut diagnostics) =
+        read_toml::<ConfigFile>(&source.text, compiled(), "configuration");
     if let Some(config) = &config {
         diagnostics.extend(check_codes(config, &tree));
     }
@@ -237,8 +220,41 @@ pub fn load_config(path: &Path) -> anyhow::Result<Result<LoadedConfig, FileResul
     }
 }
 
-/// Parses TOML into a spanned tree; a syntax error is a diagnostic.
-fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
+/// Reads TOML text against a schema: the spanned tree, the value when the syntax and the
+/// structure are sound, and the diagnostics (without JSON pointers and unsorted, so that the
+/// caller can add its own checks first). `what` names the file in a message.
+#[must_use]
+pub fn read_toml<T: serde::de::DeserializeOwned>(
+    text: &str,
+    schema: &Compiled,
+    what: &str,
+) -> (Tree, Option<T>, Vec<Diagnostic>) {
+    let (tree, mut diagnostics) = parse(text);
+    if diagnostics.is_empty() {
+        diagnostics = check_against(&tree, schema);
+    }
+    let value = if diagnostics.is_empty() {
+        match serde_json::from_value::<T>(tree.value.clone()) {
+            Ok(value) => Some(value),
+            Err(e) => {
+                diagnostics.push(Diagnostic::new(
+                    &r::INTERNAL,
+                    Span::default(),
+                    format!("the {what} passed the schema but not the model: {e}"),
+                ));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    (tree, value, diagnostics)
+}
+
+/// Parses TOML into a spanned tree; a syntax error is a diagnostic. Reference framework files
+/// are read the same way.
+#[must_use]
+pub fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
     let mut tree = Tree::empty();
     match DeTable::parse(text) {
         Ok(table) => {

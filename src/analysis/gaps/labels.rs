@@ -1,0 +1,222 @@
+//! Every word the gap report shows, in English and Dutch, and the wording of each gap.
+
+use super::frameworks::Verdict;
+use super::peers::Coverage;
+use super::{GapKind, Quality, ThemeGap, num};
+pub use crate::report::Label;
+use crate::report::Lang;
+
+macro_rules! labels {
+    ($($name:ident = $en:literal, $nl:literal;)*) => {
+        $(pub const $name: Label = Label { en: $en, nl: $nl };)*
+        /// All labels, for the test that none is empty.
+        pub const ALL: &[Label] = &[$($name),*];
+    };
+}
+
+labels! {
+    TITLE = "Gap analysis", "Gap-analyse";
+    PLANS = "Plans", "Plannen";
+    AS_OF = "As of", "Peildatum";
+    ERRORS = "Errors", "Fouten";
+    WARNINGS = "Warnings", "Waarschuwingen";
+    ERROR = "error", "fout";
+    WARNING = "warning", "waarschuwing";
+    REGION = "Region", "Regio";
+    SEVERITY = "Severity", "Ernst";
+    KIND = "Kind", "Soort";
+    LOCATION = "Location", "Plaats";
+    WHAT = "What", "Wat";
+    SUGGESTION = "Suggestion", "Suggestie";
+    THEME = "Theme", "Thema";
+    GOALS = "Goals", "Doelen";
+    GOAL = "Goal", "Doel";
+    SCORE = "Score", "Score";
+    INDICATOR = "Indicator", "Indicator";
+    BASELINE = "Baseline", "Nulmeting";
+    TARGET = "Target", "Streefwaarde";
+    OWNER = "Owner", "Eigenaar";
+    DEADLINE = "Deadline", "Deadline";
+    MILESTONES = "Milestones", "Mijlpalen";
+    NOT_IN_FORMAT = "not in plan format 1", "niet in planformaat 1";
+    MEASURED_ON = "Measured on", "Gemeten op";
+    MEASURED = "Measured", "Gemeten";
+    EXPECTED = "Expected", "Verwacht";
+    PROGRESS = "Progress", "Voortgang";
+    EXPECTED_PROGRESS = "Expected progress", "Verwachte voortgang";
+    PROJECTED = "Target reached", "Streefwaarde bereikt";
+    NOT_AT_THIS_PACE = "not at this pace", "niet in dit tempo";
+    STATUS = "Status", "Status";
+    BEHIND = "behind", "achter";
+    ON_TRACK = "on track", "op koers";
+    OWN_STANDARD = "Against the plan's own standard", "Ten opzichte van de eigen norm van het plan";
+    FRAMEWORK = "Framework", "Kader";
+    FRAMEWORKS = "Frameworks", "Kaders";
+    REQUIREMENT = "Requirement", "Eis";
+    TITLE_COLUMN = "Title", "Titel";
+    VERDICT = "Verdict", "Oordeel";
+    EVIDENCE = "Evidence", "Gevonden";
+    MISSING = "Missing", "Ontbreekt";
+    MET = "met", "voldaan";
+    PARTLY_MET = "partly met", "deels voldaan";
+    NOT_MET = "not met", "niet voldaan";
+    CANNOT_TELL = "cannot tell (the plan does not say)", "onbekend (het plan zegt het niet)";
+    FUNDING = "Financial level playing field", "Financieel gelijk speelveld";
+    FUNDING_CHART = "Funding per listed patient", "Financiering per ingeschreven patiënt";
+    MEMBER = "Member", "Lid";
+    MEMBERS = "Members", "Leden";
+    YEAR = "Year", "Jaar";
+    LINE = "Line", "Lijn";
+    AMOUNT = "Amount", "Bedrag";
+    PATIENTS = "Listed patients", "Ingeschreven patiënten";
+    PER_PATIENT = "Per listed patient", "Per ingeschreven patiënt";
+    MIN = "Min", "Min";
+    MEDIAN = "Median", "Mediaan";
+    MAX = "Max", "Max";
+    RATIO = "Max/min", "Max/min";
+    GINI = "Gini", "Gini";
+    TO_MEDIAN = "Yearly to median", "Per jaar naar mediaan";
+    TO_MAX = "Yearly to best-funded", "Per jaar naar best gefinancierde";
+    WITHOUT_PATIENTS = "Members without a patient count (not compared):", "Leden zonder patiëntaantal (niet vergeleken):";
+    UPTAKE = "Uptake and coverage", "Deelname en dekking";
+    UPTAKE_CHART = "Share of practices per module", "Aandeel praktijken per module";
+    PRACTICES = "Practices", "Praktijken";
+    JOINED = "Joined", "Aangesloten";
+    NOT_JOINED = "Not joined", "Niet aangesloten";
+    IN_NO_MODULE = "In no module", "In geen module";
+    MODULE = "Module", "Module";
+    DATE = "Date", "Datum";
+    PRACTICE_SHARE = "Share of practices", "Aandeel praktijken";
+    PATIENT_SHARE = "Share of patients", "Aandeel patiënten";
+    PROGRAMME = "Programme", "Programma";
+    PEERS = "Peers", "Andere regio's";
+    BUILDING_BLOCK = "Building block", "Bouwsteen";
+    REGIONAL = "regional", "regionaal";
+    LEFT_TO_MEMBERS = "left to members", "bij de leden";
+    UNDECIDED = "undecided", "onbeslist";
+    ABSENT = "absent", "ontbreekt";
+}
+
+fn pick(lang: Lang, en: String, nl: String) -> String {
+    match lang {
+        Lang::En => en,
+        Lang::Nl => nl,
+    }
+}
+
+fn quality(q: Quality, lang: Lang) -> &'static str {
+    match q {
+        Quality::Indicator => INDICATOR,
+        Quality::Baseline => BASELINE,
+        Quality::Target => TARGET,
+        Quality::Owner => OWNER,
+        Quality::Deadline => DEADLINE,
+    }
+    .get(lang)
+}
+
+/// What a gap is and what to do about it, in `lang`.
+#[must_use]
+pub fn describe(kind: &GapKind, lang: Lang) -> (String, String) {
+    let date = |d: &chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    match kind {
+        GapKind::ThemeWithoutRole { theme, role } => {
+            let (en, nl, sen, snl) = match role {
+                ThemeGap::Trekker => ("no trekker", "geen trekker", "name a trekker (`trekker:`)", "wijs een trekker aan (`trekker:`)"),
+                ThemeGap::Workgroup => ("no workgroup", "geen werkgroep", "give the theme a workgroup (`workgroup:`)", "geef het thema een werkgroep (`workgroup:`)"),
+                ThemeGap::BoardContact => ("no board contact", "geen aanspreekpunt in het bestuur", "name a board contact (`board_contact:`)", "wijs een aanspreekpunt in het dagelijks bestuur aan (`board_contact:`)"),
+                ThemeGap::Goals => ("no goals", "geen doelen", "add at least one measurable goal", "voeg minstens één meetbaar doel toe"),
+            };
+            (pick(lang, format!("theme `{theme}` has {en}"), format!("thema `{theme}` heeft {nl}")), pick(lang, sen.into(), snl.into()))
+        }
+        GapKind::GoalQuality { goal, missing } => {
+            let parts: Vec<&str> = missing.iter().map(|q| quality(*q, lang)).collect();
+            (
+                pick(lang, format!("goal `{goal}` lacks: {}", parts.join(", ")), format!("doel `{goal}` mist: {}", parts.join(", "))),
+                pick(lang, "make the goal measurable, owned and dated".into(), "maak het doel meetbaar, belegd en gedateerd".into()),
+            )
+        }
+        GapKind::GoalOverdue { goal, deadline, days } => (
+            pick(lang, format!("goal `{goal}` was due {} ({days} days ago)", date(deadline)), format!("doel `{goal}` moest af op {} ({days} dagen geleden)", date(deadline))),
+            pick(lang, "set the status (achieved, stopped) or a new deadline".into(), "zet de status (achieved, stopped) of een nieuwe deadline".into()),
+        ),
+        GapKind::GoalBehind { goal, date: at, measured, expected, projected } => {
+            let when_en = projected.map_or_else(|| "not at this pace".to_string(), |d| format!("target reached {}", date(&d)));
+            let when_nl = projected.map_or_else(|| "niet in dit tempo".to_string(), |d| format!("streefwaarde bereikt {}", date(&d)));
+            (
+                pick(lang,
+                    format!("goal `{goal}` measured {} on {}, expected {}; {when_en}", num(*measured), date(at), num(*expected)),
+                    format!("doel `{goal}` gemeten {} op {}, verwacht {}; {when_nl}", num(*measured), date(at), num(*expected))),
+                pick(lang, "discuss the goal in the workgroup; adjust the approach or the target".into(), "bespreek het doel in de werkgroep; pas aanpak of streefwaarde aan".into()),
+            )
+        }
+        GapKind::NothingDue { theme } => (
+            pick(lang, format!("regional theme `{theme}` has nothing due inside the plan period"), format!("regionaal thema `{theme}` heeft niets dat binnen de planperiode af moet")),
+            pick(lang, "give a goal a deadline inside the plan period".into(), "geef een doel een deadline binnen de planperiode".into()),
+        ),
+        GapKind::Undecided { theme } => (
+            pick(lang, format!("theme `{theme}` is undecided"), format!("over thema `{theme}` is nog niet besloten")),
+            pick(lang, "decide: take it up regionally or leave it to the members".into(), "besluit: regionaal oppakken of bij de leden laten".into()),
+        ),
+        GapKind::Requirement { framework, requirement, title, verdict } => {
+            let v = match verdict {
+                Verdict::Met => MET,
+                Verdict::PartlyMet => PARTLY_MET,
+                Verdict::NotMet => NOT_MET,
+                Verdict::CannotTell => CANNOT_TELL,
+            }
+            .get(lang);
+            (
+                format!("{framework}/{requirement}: {title} ({v})"),
+                pick(lang, format!("see the section of framework `{framework}` for what is missing"), format!("zie de sectie van kader `{framework}` voor wat ontbreekt")),
+            )
+        }
+        GapKind::UnequalFunding { year, line, ratio } => (
+            pick(lang, format!("{line} {year}: the best-funded member gets {}x the least-funded per listed patient", num((ratio * 100.0).round() / 100.0)),
+                format!("{line} {year}: het best gefinancierde lid krijgt {}x het minst gefinancierde per ingeschreven patiënt", num((ratio * 100.0).round() / 100.0))),
+            pick(lang, "agree a path to equal funding per listed patient (see the cost to the median)".into(), "spreek een pad naar gelijke financiering per patiënt af (zie de kosten naar de mediaan)".into()),
+        ),
+        GapKind::MemberWithoutPatients { member } => (
+            pick(lang, format!("member `{member}` is funded but has no listed patients"), format!("lid `{member}` krijgt geld maar heeft geen patiëntaantal")),
+            pick(lang, "add `listed_patients` to the organisation".into(), "voeg `listed_patients` toe aan de organisatie".into()),
+        ),
+        GapKind::PracticesNotJoined { practices, pct } => {
+            let count = practices.map(|p| format!(" ({p})")).unwrap_or_default();
+            (
+                pick(lang, format!("{}% of the region's practices{count} have not joined", num((pct * 10.0).round() / 10.0)),
+                    format!("{}% van de praktijken in de regio{count} is niet aangesloten", num((pct * 10.0).round() / 10.0))),
+                pick(lang, "find out why and what would make them join".into(), "zoek uit waarom en wat aansluiten aantrekkelijk maakt".into()),
+            )
+        }
+        GapKind::NeighbourhoodUncovered { neighbourhood } => (
+            pick(lang, format!("neighbourhood `{neighbourhood}` has no wijkmanager and no collaboration"), format!("wijk `{neighbourhood}` heeft geen wijkmanager en geen samenwerkingsverband")),
+            pick(lang, "assign a wijkmanager or record the collaboration".into(), "wijs een wijkmanager aan of leg het samenwerkingsverband vast".into()),
+        ),
+        GapKind::ReachBelowTarget { programme, goal, value, target } => (
+            pick(lang, format!("programme `{programme}` at {} of {} (goal `{goal}`)", num(*value), num(*target)), format!("programma `{programme}` op {} van {} (doel `{goal}`)", num(*value), num(*target))),
+            pick(lang, "plan the next step of the programme's growth".into(), "plan de volgende stap in de groei van het programma".into()),
+        ),
+        GapKind::PeerCoverage { what, name, peers, of } => {
+            let (en, nl) = match what {
+                Coverage::Theme => ("theme", "thema"),
+                Coverage::BuildingBlock => ("building block", "bouwsteen"),
+            };
+            (
+                pick(lang, format!("{en} `{name}` is covered by {peers} of {of} peers, not here"), format!("{nl} `{name}` wordt door {peers} van {of} andere regio's opgepakt, hier niet")),
+                pick(lang, format!("consider taking up `{name}` or record why not"), format!("overweeg `{name}` op te pakken of leg vast waarom niet")),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_label_is_empty() {
+        for label in ALL {
+            assert!(!label.en.is_empty() && !label.nl.is_empty(), "{label:?}");
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! `regioplan gaps [PATH ...]`: load the plans (in parallel), resolve the frameworks, run the
+//! gap analysis and write the report.
+//!
+//! A file that does not load as a plan is skipped with a note on stderr (`check` shows why);
+//! a broken framework file or configuration is shown with its located diagnostics and ends
+//! the run with exit code 2.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use super::check::{Input, collect, on_all_cores, read};
+use super::{ExitCode, write_report};
+use crate::analysis::gaps::{self, Options, PlanInput, Severity};
+use crate::cli::{GapSeverity, GapsArgs, ReportLang};
+use crate::config::file::Language;
+use crate::config::{self, Settings, SettingsInput};
+use crate::frameworks::{self, Framework};
+use crate::load::{self, Loaded};
+use crate::plan::catalogue::Catalogue;
+use crate::render;
+use crate::report::Lang;
+
+pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    let loaded_config = match config::find_config(&cwd) {
+        Some(path) => match config::load_config(&path)? {
+            Ok(c) => Some(c),
+            Err(result) => {
+                render::human::write_diagnostics(err, &[result], false)?;
+                writeln!(err, "error: the configuration has problems")?;
+                return Ok(ExitCode::Error);
+            }
+        },
+        None => None,
+    };
+    let settings = Settings::resolve(
+        loaded_config.as_ref(),
+        None,
+        &SettingsInput {
+            as_of: args.as_of,
+            today: chrono::Local::now().date_naive(),
+            ..SettingsInput::default()
+        },
+    );
+    let (names, base): (Vec<String>, Option<PathBuf>) = if args.frameworks.is_empty() {
+        (
+            settings.frameworks.clone(),
+            loaded_config.as_ref().map(|c| c.dir().to_path_buf()),
+        )
+    } else {
+        (args.frameworks.clone(), None)
+    };
+    let mut list = Vec::new();
+    for name in &names {
+        match resolve_framework(name, base.as_deref())? {
+            Ok(f) => list.push(f),
+            Err(result) => {
+                render::human::write_diagnostics(err, &[result], false)?;
+                writeln!(
+                    err,
+                    "error: the framework `{name}` has problems; fix them and run again"
+                )?;
+                return Ok(ExitCode::Error);
+            }
+        }
+    }
+    let inputs = collect(&args.paths)?;
+    let loaded = load_all(&inputs)?;
+    let mut plans = Vec::new();
+    let mut skipped = Vec::new();
+    for l in &loaded {
+        match &l.plan {
+            Some(plan)
+                if l.diagnostics
+                    .iter()
+                    .all(|d| d.severity < crate::diagnostic::Severity::Error) =>
+            {
+                plans.push(PlanInput {
+                    source: &l.source,
+                    plan,
+                });
+            }
+            _ => skipped.push(l.source.name.clone()),
+        }
+    }
+    if !skipped.is_empty() {
+        let more = skipped.len().saturating_sub(5);
+        let mut names = skipped
+            .iter()
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if more > 0 {
+            names = format!("{names} and {more} more");
+        }
+        writeln!(
+            err,
+            "note: skipped {} file(s) that do not load as plans (`regioplan check` shows why): {names}",
+            skipped.len(),
+        )?;
+    }
+    if plans.is_empty() {
+        bail!("no plan loads; `regioplan check` shows why");
+    }
+    let lang = match args.lang {
+        Some(ReportLang::Nl) => Lang::Nl,
+        Some(ReportLang::En) => Lang::En,
+        None => match settings.language {
+            Language::Nl => Lang::Nl,
+            Language::En => Lang::En,
+        },
+    };
+    let catalogue = Catalogue::built_in();
+    let options = Options {
+        as_of: settings.as_of,
+        themes: args.themes.clone(),
+    };
+    let analysis = gaps::analyse(&plans, &list, &catalogue, &options);
+    let report = gaps::report(&analysis, &catalogue, lang);
+    match &args.output_file {
+        Some(path) => {
+            let mut buffer = Vec::new();
+            write_report(&mut buffer, &report, args.format)?;
+            let read: Vec<PathBuf> = inputs
+                .iter()
+                .filter_map(|i| i.path().map(Path::to_path_buf))
+                .collect();
+            super::output::write_output(path, &buffer, &read)?;
+        }
+        None => write_report(out, &report, args.format)?,
+    }
+    let threshold = args.fail_on_gaps.map(|s| match s {
+        GapSeverity::Error => Severity::Error,
+        GapSeverity::Warning => Severity::Warning,
+    });
+    Ok(match (threshold, analysis.worst()) {
+        (Some(t), Some(worst)) if worst >= t => ExitCode::Findings,
+        _ => ExitCode::Clean,
+    })
+}
+
+/// A built-in framework by name, or a framework file (relative to `base` when given).
+fn resolve_framework(
+    name: &str,
+    base: Option<&Path>,
+) -> anyhow::Result<Result<Framework, crate::diagnostic::FileResult>> {
+    if let Some(f) = frameworks::built_in(name) {
+        return Ok(Ok(f));
+    }
+    let path = match base {
+        Some(dir) if Path::new(name).is_relative() => dir.join(name),
+        _ => PathBuf::from(name),
+    };
+    if !path.exists() {
+        let hint = frameworks::closest_built_in(name)
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        bail!(
+            "`{name}` is neither a built-in framework nor a file{hint} (`regioplan frameworks` lists the built-in ones)"
+        );
+    }
+    let bytes =
+        std::fs::read(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let text = String::from_utf8_lossy(&bytes);
+    Ok(frameworks::from_toml(&path.display().to_string(), &text))
+}
+
+/// Loads every input on all cores; results in input order.
+fn load_all(inputs: &[Input]) -> anyhow::Result<Vec<Loaded>> {
+    on_all_cores(inputs, |input| {
+        read(input).map(|(name, bytes)| load::load(&name, &bytes))
+    })
+}
