@@ -401,12 +401,7 @@ fn period_fields(plan: &Plan) -> Fields {
             "ambition.partners",
             ambition.map_or(Value::None, |a| ids(&a.partners)),
         ),
-        (
-            "monitoring",
-            p.monitoring
-                .as_ref()
-                .map_or(Value::None, |m| name(&m.value)),
-        ),
+        ("monitoring", opt_name(p.monitoring.as_ref())),
     ]
 }
 
@@ -462,14 +457,7 @@ pub(super) fn goal_fields(old: &Goal, new: &Goal) -> Vec<FieldChange> {
     fn milestones(g: &Goal) -> Vec<By<'_, Milestone>> {
         by(&g.milestones, |m| m.date.value.to_string())
     }
-    let monitoring = |g: &Goal| {
-        vec![(
-            "monitoring",
-            g.monitoring
-                .as_ref()
-                .map_or(Value::None, |m| name(&m.value)),
-        )]
-    };
+    let monitoring = |g: &Goal| vec![("monitoring", opt_name(g.monitoring.as_ref()))];
     changed_fields(monitoring(old), monitoring(new))
         .chain(nested("milestones", &milestones(old), &milestones(new)))
         .collect()
@@ -479,12 +467,7 @@ impl Part for By<'_, Milestone> {
     fn fields(&self) -> Fields {
         let m = self.item;
         vec![
-            (
-                "target",
-                m.target
-                    .as_ref()
-                    .map_or(Value::None, |t| Value::Number(t.value)),
-            ),
+            ("target", opt_number(m.target.as_ref())),
             ("description", opt_text(m.description.as_ref())),
         ]
     }
@@ -574,10 +557,7 @@ impl Part for Organisation {
             ("practices", opt_count(self.practices.as_ref())),
             ("gps", opt_count(self.gps.as_ref())),
             ("listed_patients", opt_count(self.listed_patients.as_ref())),
-            (
-                "domain",
-                self.domain.as_ref().map_or(Value::None, |d| name(&d.value)),
-            ),
+            ("domain", opt_name(self.domain.as_ref())),
             ("joined", opt_date(self.joined.as_ref())),
             ("left", opt_date(self.left.as_ref())),
             ("merged_into", opt_id(self.merged_into.as_ref())),
@@ -589,12 +569,11 @@ impl Part for Organisation {
 
 impl Part for GovernanceBody {
     fn fields(&self) -> Fields {
-        let flag = |f: Option<&S<bool>>| f.map_or(Value::None, |f| Value::Flag(f.value));
         vec![
             ("name", text(&self.name)),
             ("kind", name(&self.kind.value)),
-            ("takes_decisions", flag(self.takes_decisions.as_ref())),
-            ("equal_votes", flag(self.equal_votes.as_ref())),
+            ("takes_decisions", opt_flag(self.takes_decisions.as_ref())),
+            ("equal_votes", opt_flag(self.equal_votes.as_ref())),
             ("programme", opt_id(self.programme.as_ref())),
             ("description", opt_text(self.description.as_ref())),
         ]
@@ -670,17 +649,9 @@ impl Part for By<'_, Condition> {
     fn fields(&self) -> Fields {
         let c = self.item;
         vec![
-            (
-                "met",
-                c.met.as_ref().map_or(Value::None, |m| Value::Flag(m.value)),
-            ),
-            (
-                "min",
-                c.min
-                    .as_ref()
-                    .map_or(Value::None, |m| Value::Number(m.value)),
-            ),
-            ("of", c.of.as_ref().map_or(Value::None, |o| name(&o.value))),
+            ("met", opt_flag(c.met.as_ref())),
+            ("min", opt_number(c.min.as_ref())),
+            ("of", opt_name(c.of.as_ref())),
             (
                 "documents",
                 list(c.documents.iter().map(|d| yaml_name(&d.value))),
@@ -873,6 +844,18 @@ fn opt_id(value: Option<&S<Id>>) -> Value {
 
 fn opt_count(value: Option<&S<u64>>) -> Value {
     value.map_or(Value::None, |n| Value::Count(n.value))
+}
+
+fn opt_number(value: Option<&S<f64>>) -> Value {
+    value.map_or(Value::None, |n| Value::Number(n.value))
+}
+
+fn opt_flag(value: Option<&S<bool>>) -> Value {
+    value.map_or(Value::None, |f| Value::Flag(f.value))
+}
+
+fn opt_name<T: Serialize>(value: Option<&S<T>>) -> Value {
+    value.map_or(Value::None, |v| name(&v.value))
 }
 
 fn date(value: &S<Date>) -> Value {
