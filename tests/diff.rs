@@ -316,13 +316,47 @@ fn a_rev_and_path_is_read_with_git_show() {
 }
 
 /// `OLD` with every part the first tests leave out: organisations, a contract, building-block
-/// levels, a service, a neighbourhood, a programme with figures, a funding line and an
-/// indicator baseline.
+/// levels, a service, a neighbourhood, a programme with figures, a funding line, an indicator
+/// baseline, and the parts of format 1.1: the plan block, mandates, partial municipalities,
+/// people's roles, seat terms, milestones, contract conditions and result agreements,
+/// priorities and partnerships.
 fn rich() -> String {
     OLD.replace(
         "          target: 80\n",
         "          baseline: 35\n          baseline_date: 2022-01-01\n          target: 80\n",
-    ) + "organisations:
+    )
+    .replace(
+        "            value: 40\n",
+        "            value: 40\n        monitoring: quarterly\n        milestones:\n          \
+         - date: 2023-06\n            target: 60\n",
+    )
+    .replace(
+        "  municipalities: [Amsterdam]\n",
+        "  municipalities: [Amsterdam, Ouder-Amstel]\n  partial_municipalities:\n    \
+         - municipality: Ouder-Amstel\n      places: [Duivendrecht]\n  mandates:\n    \
+         - share_pct: 80\n      of: gps\n      purpose: contractering\n",
+    )
+    .replace(
+        "    name: F. Francke\n",
+        "    name: F. Francke\n    roles:\n      - role: bestuurslid\n        body: db\n        \
+         since: 2020\n",
+    )
+    .replace(
+        "        role: chair\n",
+        "        role: chair\n        since: 2022-01\n",
+    ) + "plan:
+  title: Regioplan AhA 2022-2025
+  documents:
+    - {kind: begroting, year: 2022, status: adopted}
+priorities:
+  - year: 2022
+    themes: [ggz]
+partnerships:
+  - id: avg
+    name: Amsterdam Vitaal & Gezond
+    kind: alliance
+    members: [aha, zk]
+organisations:
   - id: aha
     name: Amsterdamse huisartsenalliantie
     kind: regional_organisation
@@ -347,6 +381,14 @@ contracts:
     segments:
       - segment: segment_2
         scope: full
+    amount_eur: 500000
+    conditions:
+      - kind: min_mandate_share
+        min: 85
+        met: false
+    result_agreements:
+      - title: POH-GGZ jeugd in elke praktijk
+        goals: [ggz.poh]
 services:
   - id: ict-scan
     name: ICT-praktijkscan
@@ -583,5 +625,109 @@ fn changed_module_uptake_patients_are_shown() {
         "listed_patients: 25000",
         "listed_patients: 26000",
         "| ouderen | uptake 2022-01-01 corrected | 25000 listed patients | 26000 listed patients |",
+    );
+}
+
+#[test]
+fn a_changed_mandate_share_is_shown() {
+    assert_change_shown(
+        "share_pct: 80",
+        "share_pct: 86",
+        "| region | mandates gps contractering share_pct | 80% | 86% |",
+    );
+    assert_change_shown(
+        "places: [Duivendrecht]",
+        "places: [Duivendrecht, Ouderkerk aan de Amstel]",
+        "| region | partial_municipalities Ouder-Amstel places | Duivendrecht | Duivendrecht, \
+         Ouderkerk aan de Amstel |",
+    );
+}
+
+#[test]
+fn a_changed_milestone_target_is_shown() {
+    assert_change_shown(
+        "target: 60",
+        "target: 65",
+        "| ggz.poh | ggz | milestones 2023-06 target | 60 | 65 |",
+    );
+    assert_change_shown(
+        "monitoring: quarterly",
+        "monitoring: yearly",
+        "| ggz.poh | ggz | monitoring | quarterly | yearly |",
+    );
+}
+
+#[test]
+fn a_changed_contract_condition_is_shown() {
+    assert_change_shown(
+        "met: false",
+        "met: true",
+        "| zk-2022 | conditions min_mandate_share met | no | yes |",
+    );
+    assert_change_shown(
+        "amount_eur: 500000",
+        "amount_eur: 550000",
+        "| zk-2022 | amount_eur | € 500,000 | € 550,000 |",
+    );
+}
+
+#[test]
+fn an_added_result_agreement_is_shown() {
+    assert_change_shown(
+        "        goals: [ggz.poh]\n",
+        "        goals: [ggz.poh]\n      - title: Consultatie GGZ in de wijk\n        \
+         deadline: 2024-12-31\n",
+        "| zk-2022 | result_agreements Consultatie GGZ in de wijk | — | 2024-12-31 |",
+    );
+}
+
+#[test]
+fn an_added_plan_document_is_shown() {
+    assert_change_shown(
+        "status: adopted}\n",
+        "status: adopted}\n    - {kind: zorgaanbodplan, year: 2023, status: planned}\n",
+        "| plan | documents zorgaanbodplan 2023 | — | planned |",
+    );
+    assert_change_shown(
+        "title: Regioplan AhA 2022-2025",
+        "title: Meerjarenplan AhA 2022-2025",
+        "| plan | title | Regioplan AhA 2022-2025 | Meerjarenplan AhA 2022-2025 |",
+    );
+}
+
+#[test]
+fn an_added_partnership_member_is_shown() {
+    assert_change_shown(
+        "members: [aha, zk]",
+        "members: [aha, zk, zg-west]",
+        "| avg | members | aha, zk | aha, zk, zg-west |",
+    );
+    assert_change_shown(
+        "    themes: [ggz]\npartnerships",
+        "    themes: [ggz]\n  - year: 2023\n    goals: [ggz.poh]\npartnerships",
+        "| 2023 | added | — | ggz.poh |",
+    );
+}
+
+#[test]
+fn an_organisation_leaving_is_shown() {
+    assert_change_shown(
+        "    practices: 40\n",
+        "    practices: 40\n    left: 2024-06\n",
+        "| zg-west | left | — | 2024-06 |",
+    );
+}
+
+#[test]
+fn changed_role_and_seat_terms_are_shown() {
+    assert_change_shown(
+        "        since: 2020\n",
+        "        since: 2020\n        until: 2023-12\n",
+        "| f.francke | roles bestuurslid db until | — | 2023-12 |",
+    );
+    assert_change_shown(
+        "        since: 2022-01\n",
+        "        since: 2021-09\n",
+        "| db | F. Francke (f.francke) | since | 2022-01 | 2021-09 |",
     );
 }

@@ -1,4 +1,5 @@
-//! Dates (`RP2xx`): dates that exist, deadlines inside the plan, measurements in order.
+//! Dates (`RP2xx`): dates that exist, deadlines and milestones inside the plan, measurements
+//! in order, nothing that ends before it starts.
 
 use std::cmp::Ordering;
 
@@ -89,9 +90,11 @@ pub static END_BEFORE_START: Rule = Rule {
         code: "RP206",
         name: "end-before-start",
         severity: Error,
-        summary: "A period, contract or programme that ends before it starts.",
+        summary: "A period, contract, programme, membership, role or seat that ends before it \
+                  starts.",
         why: "The plan period bounds every deadline, a contract's period decides which funding \
-              applies; reversed dates make both meaningless.",
+              applies, and an organisation's `joined` and `left` or a person's `since` and \
+              `until` say who took part when; reversed dates make them meaningless.",
         bad: "period:\n  start: 2023-01-01\n  end: 2022-12-31\n",
         good: "period:\n  start: 2022-01-01\n  end: 2023-12-31\n",
     },
@@ -113,6 +116,23 @@ pub static OUTSIDE_PLAN_PERIOD: Rule = Rule {
         good: "period: {start: 2022-01-01, end: 2023-12-31}\nfunding:\n  - {payer: zk, recipient: rd, year: 2023, line: o_and_i, amount_eur: 620000}\n",
     },
     check: Some(outside_plan_period),
+    pruning: Pruning::Independent,
+};
+
+pub static MILESTONE_OUTSIDE_GOAL: Rule = Rule {
+    info: RuleInfo {
+        code: "RP208",
+        name: "milestone-outside-goal",
+        severity: Warning,
+        summary: "A goal's milestone after the goal's deadline, or before the plan period starts \
+                  or after it ends.",
+        why: "Milestones are the steps of a goal's trajectory within the plan; one after the \
+              deadline cannot lead to it, and one outside the plan period is not monitored by \
+              this plan. Usually the year is mistyped.",
+        bad: "period: {start: 2022-01-01, end: 2023-12-31}\n...\n    deadline: 2023-12-31\n    milestones:\n      - {date: 2024-06, target: 8}\n",
+        good: "period: {start: 2022-01-01, end: 2023-12-31}\n...\n    deadline: 2023-12-31\n    milestones:\n      - {date: 2023-06, target: 8}\n",
+    },
+    check: Some(milestones_outside_goal),
     pruning: Pruning::Independent,
 };
 
@@ -161,8 +181,11 @@ fn ends_before_starts(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             p.end.as_ref(),
             format!("programme `{}`", p.id.value.0),
         )
-    }));
+    }))
+    .map(|(start, end, what)| (Some(start), end, what))
+    .chain(terms(plan));
     for (start, end, what) in ranges {
+        let Some(start) = start else { continue };
         // A year or month ends before another only when its last day is before the other's
         // first: `start: 2022-06, end: 2022` is not reversed.
         if let Some(end) = end
@@ -181,6 +204,47 @@ fn ends_before_starts(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// A start and an end, either of which may be left out, and what they are of.
+type Term<'a> = (Option<&'a S<Date>>, Option<&'a S<Date>>, String);
+
+/// The 1.1 terms that can end before they start: an organisation's membership (`joined`,
+/// `left`), a person's roles and the seats in governance bodies (`since`, `until`).
+fn terms(plan: &Plan) -> Vec<Term<'_>> {
+    let memberships = plan.organisations.iter().map(|o| {
+        (
+            o.joined.as_ref(),
+            o.left.as_ref(),
+            format!("the membership of organisation `{}`", o.id.value.0),
+        )
+    });
+    let roles = plan.people.iter().flat_map(|p| {
+        p.roles.iter().map(move |r| {
+            (
+                r.since.as_ref(),
+                r.until.as_ref(),
+                format!("role `{}` of person `{}`", r.role.value, p.id.value.0),
+            )
+        })
+    });
+    let seats = plan.governance.iter().flat_map(|b| {
+        b.members.iter().map(move |m| {
+            let holder = (m
+                .person
+                .iter()
+                .chain(&m.organisation)
+                .chain(&m.neighbourhood))
+            .next()
+            .map_or_else(String::new, |id| format!(" of `{}`", id.value.0));
+            (
+                m.since.as_ref(),
+                m.until.as_ref(),
+                format!("the seat{holder} in `{}`", b.id.value.0),
+            )
+        })
+    });
+    memberships.chain(roles).chain(seats).collect()
 }
 
 /// The first and last day of the plan period, when both exist and are in order.
@@ -273,6 +337,60 @@ fn deadlines_outside_period(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 )
                 .help("move the deadline into the period, or extend the period"),
             );
+        }
+    });
+}
+
+/// RP208: milestones after their goal's deadline, or outside the plan period.
+fn milestones_outside_goal(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
+    let period = plan_period(plan);
+    let (start, end) = (&plan.period.start.value, &plan.period.end.value);
+    each_goal(plan, &mut |goal, _| {
+        let id = &goal.id.value.0;
+        for milestone in &goal.milestones {
+            let m = &milestone.date.value;
+            // Only when every day the milestone and the deadline can mean are apart: a
+            // milestone in `2023` is not after a deadline of 2023-06-30.
+            let after_deadline = goal
+                .deadline
+                .as_ref()
+                .filter(|deadline| m.certain_cmp(&deadline.value) == Some(Ordering::Greater));
+            let diagnostic = if let Some(deadline) = after_deadline {
+                Diagnostic::new(
+                    &MILESTONE_OUTSIDE_GOAL,
+                    milestone.date.span,
+                    format!(
+                        "milestone {m} of goal `{id}` is after the goal's deadline {}",
+                        deadline.value
+                    ),
+                )
+                .label("after the deadline")
+                .secondary(deadline.span, "the goal's deadline")
+                .help("correct the milestone's year, or move the goal's deadline")
+            } else if let Some((first, last)) = period
+                && (m.is_before_day(first) || m.is_after_day(last))
+            {
+                let side = if m.is_before_day(first) {
+                    "before the plan starts"
+                } else {
+                    "after the plan ends"
+                };
+                Diagnostic::new(
+                    &MILESTONE_OUTSIDE_GOAL,
+                    milestone.date.span,
+                    format!("milestone {m} of goal `{id}` is {side}"),
+                )
+                .label("outside the plan period")
+                .secondary(
+                    plan.period.start.span,
+                    format!("the plan runs from {start} to {end}"),
+                )
+                .help("move the milestone into the period, or extend the period")
+            } else {
+                continue;
+            };
+            out.push(diagnostic);
         }
     });
 }

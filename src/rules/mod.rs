@@ -134,6 +134,7 @@ pub static ALL: &[&Rule] = &[
     &dates::MEASUREMENT_AFTER_AS_OF,
     &dates::END_BEFORE_START,
     &dates::OUTSIDE_PLAN_PERIOD,
+    &dates::MILESTONE_OUTSIDE_GOAL,
     &themes::THEME_WITHOUT_TREKKER,
     &themes::THEME_WITHOUT_WORKGROUP,
     &themes::THEME_WITHOUT_BOARD_CONTACT,
@@ -387,6 +388,65 @@ mod tests {
         let found = messages(&above, "RP309");
         assert_eq!(found.len(), 1, "{found:#?}");
         assert!(found[0].contains("the baseline is 12"), "{}", found[0]);
+    }
+
+    #[test]
+    fn terms_of_format_1_1_end_before_they_start_only_when_certain() {
+        let plan = include_str!("../../examples/valid/governance-roles.yaml");
+        assert!(messages(plan, "RP206").is_empty());
+        // The role runs from 2021 to 2022-06; until 2021-06 overlaps 2021 and is no finding.
+        let overlapping = plan.replace("until: 2022-06", "until: 2021-06");
+        assert!(messages(&overlapping, "RP206").is_empty());
+        let reversed = plan
+            .replace("until: 2022-06", "until: 2020-12")
+            .replace(
+                "        since: 2020-03-01\n",
+                "        since: 2020-03-01\n        until: 2020-02\n",
+            )
+            .replace(
+                "    relation: member\n",
+                "    relation: member\n    joined: 2019\n    left: 2018-12-31\n",
+            );
+        let found = messages(&reversed, "RP206");
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(
+            found[0].contains("membership of organisation `hca` ends on 2018-12-31"),
+            "{}",
+            found[0]
+        );
+        assert!(
+            found[1].contains("role `secretaris` of person `j.dejong` ends on 2020-12"),
+            "{}",
+            found[1]
+        );
+        assert!(
+            found[2].contains("seat of `hca` in `alv` ends on 2020-02"),
+            "{}",
+            found[2]
+        );
+        // A seat from 2020-08 until 2020 overlaps: no finding.
+        let same_year = plan.replace(
+            "        since: 2020-08\n",
+            "        since: 2020-08\n        until: 2020\n",
+        );
+        assert!(messages(&same_year, "RP206").is_empty());
+    }
+
+    #[test]
+    fn milestones_are_held_to_the_deadline_and_the_plan_period() {
+        let valid = include_str!("../../examples/valid/milestones-priorities.yaml");
+        assert!(messages(valid, "RP208").is_empty());
+        // A milestone in 2023 with a deadline of 2023-12-31 may be on the last day: no finding.
+        let year = valid.replace("date: 2023-06\n", "date: 2023\n");
+        assert!(messages(&year, "RP208").is_empty());
+        let before = valid.replace("date: 2022-06-30\n", "date: 2021-06\n");
+        let found = messages(&before, "RP208");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].contains("2021-06 of goal `ggz-1` is before the plan starts"));
+        let after = valid.replace("deadline: 2023-12-31", "deadline: 2023-03-31");
+        let found = messages(&after, "RP208");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].contains("after the goal's deadline 2023-03-31"));
     }
 
     #[test]

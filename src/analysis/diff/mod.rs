@@ -1,11 +1,13 @@
 //! What changed between two versions of a plan, matched by id.
 //!
-//! [`diff`] compares every part of a plan: the region and its key figures, the period,
-//! organisations, people, governance bodies and workgroups and who sits in them, themes, goals
-//! (at any depth) with their indicators and measurements, the people in roles, building-block
-//! levels, contracts, modules and their uptake, services, neighbourhoods, programmes and their
-//! figures, funding lines (matched by payer, recipient, year, line, title and programme) and
-//! sources (by title). It returns the changes as data; [`report`] turns them into a report.
+//! [`diff`] compares every part of a plan: the plan block and its documents (by kind and year),
+//! the region with its key figures, mandates and partial municipalities, the period,
+//! organisations, people and their roles, governance bodies and workgroups and who sits in them
+//! for which term, themes, goals (at any depth) with their indicators, measurements, milestones
+//! (by date) and monitoring, the people in roles, building-block levels, contracts with their
+//! conditions (by kind) and result agreements (by title), modules and their uptake, services,
+//! neighbourhoods, programmes and their figures, funding lines (matched by payer, recipient,
+//! year, line, title and programme), priorities (by year), partnerships and sources (by title). It returns the changes as data; [`report`] turns them into a report.
 //! Within each list the changes follow the order of the new plan, then come the items that were
 //! removed, in the order of the old plan. When an id occurs twice, the first occurrence counts.
 //!
@@ -32,6 +34,8 @@ pub use report::{Versions, report};
 /// Every change between two versions of a plan, grouped by what changed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PlanDiff {
+    /// The plan block: title, local name, adoption and documents (item `plan`).
+    pub plan: Vec<ItemChange>,
     pub period: Vec<PeriodChange>,
     pub themes: Vec<ThemeChange>,
     pub goals: Vec<GoalChange>,
@@ -54,6 +58,9 @@ pub struct PlanDiff {
     pub programmes: Vec<ItemChange>,
     /// Funding lines, keyed `payer → recipient year line[ title][ programme]`.
     pub funding: Vec<ItemChange>,
+    /// Priorities (speerpunten), by year.
+    pub priorities: Vec<ItemChange>,
+    pub partnerships: Vec<ItemChange>,
     /// Sources, by title.
     pub sources: Vec<ItemChange>,
     /// The names of the people in either version (the new name when both have one), so that
@@ -66,7 +73,8 @@ impl PlanDiff {
     /// The number of changes.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.period.len()
+        self.plan.len()
+            + self.period.len()
             + self.themes.len()
             + self.goals.len()
             + self.roles.len()
@@ -83,6 +91,8 @@ impl PlanDiff {
             + self.neighbourhoods.len()
             + self.programmes.len()
             + self.funding.len()
+            + self.priorities.len()
+            + self.partnerships.len()
             + self.sources.len()
     }
 
@@ -221,6 +231,8 @@ pub enum GoalChangeKind {
     BuildingBlocks(Edit<Vec<String>>),
     /// Another description.
     Description(Edit<Option<String>>),
+    /// Another field: `monitoring`, or a milestone (`milestones 2023-06 target`).
+    Changed(FieldChange),
 }
 
 /// A role that passed to someone else, was filled or was left empty.
@@ -334,9 +346,17 @@ pub struct MembershipChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum MembershipKind {
-    Joined { role: Option<String> },
-    Left { role: Option<String> },
+    Joined {
+        role: Option<String>,
+    },
+    Left {
+        role: Option<String>,
+    },
     Role(Edit<Option<String>>),
+    /// Since when the seat is held.
+    Since(Edit<Option<String>>),
+    /// Until when the seat is held.
+    Until(Edit<Option<String>>),
 }
 
 /// A module added, removed, renamed, or with other uptake.
@@ -371,6 +391,7 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
     let old_goals = goals_of(old);
     let new_goals = goals_of(new);
     PlanDiff {
+        plan: parts::plan_block(old, new),
         period: period(old, new),
         themes: themes(&old.themes, &new.themes),
         goals: goals(&old_goals, &new_goals),
@@ -388,6 +409,8 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
         neighbourhoods: parts::compare_parts(&old.neighbourhoods, &new.neighbourhoods),
         programmes: parts::compare_parts(&old.programmes, &new.programmes),
         funding: parts::funding(old, new),
+        priorities: parts::priorities(old, new),
+        partnerships: parts::compare_parts(&old.partnerships, &new.partnerships),
         sources: parts::compare_parts(&old.sources, &new.sources),
         names: names(old, new),
     }
@@ -582,6 +605,11 @@ fn goal_changes(old: &GoalAt<'_>, new: &GoalAt<'_>) -> Vec<GoalChangeKind> {
         .into_iter()
         .flatten(),
     );
+    changes.extend(
+        parts::goal_fields(o, n)
+            .into_iter()
+            .map(GoalChangeKind::Changed),
+    );
     changes
 }
 
@@ -686,7 +714,10 @@ fn people(old: &[Person], new: &[Person]) -> Vec<PersonChange> {
         change,
     };
     let kinds = named_kinds!(PersonChangeKind);
-    compare_named(old, new, change, &kinds, parts::person_fields, none2)
+    compare_named(old, new, change, &kinds, parts::person_fields, |o, n| {
+        let roles = parts::person_roles(o, n).into_iter();
+        roles.map(PersonChangeKind::Changed).collect()
+    })
 }
 
 /// A governance body or workgroup with its seats, keyed across both kinds.
@@ -700,12 +731,20 @@ struct Seat {
     member: MemberRef,
     key: String,
     role: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
 }
 
 impl Seat {
     fn new(member: MemberRef, role: Option<String>) -> Self {
         let key = member.to_string();
-        Self { member, key, role }
+        Self {
+            member,
+            key,
+            role,
+            since: None,
+            until: None,
+        }
     }
 
     fn of(member: &BodyMember) -> Option<Self> {
@@ -727,7 +766,12 @@ impl Seat {
             .role
             .as_ref()
             .map(|r| seat_role_name(r.value).to_string());
-        Some(Self::new(who, role))
+        let date = |d: Option<&S<Date>>| d.map(|d| d.value.to_string());
+        Some(Self {
+            since: date(member.since.as_ref()),
+            until: date(member.until.as_ref()),
+            ..Self::new(who, role)
+        })
     }
 }
 
@@ -783,9 +827,13 @@ fn seat_changes(body: &BodyRef, old: &[Seat], new: &[Seat]) -> Vec<MembershipCha
             vec![change(s, MembershipKind::Left { role })]
         },
         |o, n| {
-            let role = edit(&o.role, &n.role);
-            role.map(|e| change(n, MembershipKind::Role(e)))
+            let role = edit(&o.role, &n.role).map(MembershipKind::Role);
+            let since = edit(&o.since, &n.since).map(MembershipKind::Since);
+            let until = edit(&o.until, &n.until).map(MembershipKind::Until);
+            [role, since, until]
                 .into_iter()
+                .flatten()
+                .map(|kind| change(n, kind))
                 .collect()
         },
     )
@@ -973,11 +1021,6 @@ fn firsts<'a, T: Keyed>(
 
 /// For `compare` when only items in both versions matter.
 fn none<T, K>(_: &T) -> Vec<K> {
-    Vec::new()
-}
-
-/// For `compare_named` when the fields say all.
-fn none2<T, K>(_: &T, _: &T) -> Vec<K> {
     Vec::new()
 }
 

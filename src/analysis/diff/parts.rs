@@ -1,10 +1,14 @@
-//! The parts of a plan compared field by field: the region, organisations, governance bodies
-//! and workgroups, building-block levels, contracts, services, neighbourhoods, programmes and
-//! funding lines and sources, and the extra fields of themes, people and modules.
+//! The parts of a plan compared field by field: the plan block and its documents, the region
+//! with its mandates and partial municipalities, organisations, governance bodies and
+//! workgroups, building-block levels, contracts with their conditions and result agreements,
+//! services, neighbourhoods, programmes, funding lines, priorities, partnerships and sources,
+//! and the extra fields of themes, goals, people and modules.
 //!
 //! Each part lists its fields as `(name, Value)` pairs in a fixed order; a change is a field
 //! whose value differs. Field names are the keys of the plan format, so a reader can find them
-//! in the file.
+//! in the file. A list of records inside a part (a contract's conditions, a goal's milestones)
+//! is matched by a key of its own, and its changes are fields named `list key field`, e.g.
+//! `conditions min_mandate_share met`; an added or removed record is the field `list key`.
 
 use std::fmt::Debug;
 
@@ -13,8 +17,10 @@ use serde::Serialize;
 use super::{Keyed, Point, SeriesChange, compare, key, series};
 use crate::plan::domain::yaml_name;
 use crate::plan::raw::{
-    BuildingBlockAssessment, Contract, Date, FundingLine, GovernanceBody, Id, Metric, Module,
-    Neighbourhood, Organisation, Person, Programme, Service, Source, Theme, Workgroup,
+    BuildingBlockAssessment, Condition, Contract, Date, FundingLine, Goal, GovernanceBody, Id,
+    Mandate, Metric, Milestone, Module, Neighbourhood, Organisation, PartialMunicipality,
+    Partnership, Person, PersonRole, PlanDocument, Priority, Programme, ResultAgreement, Service,
+    Source, Theme, Workgroup,
 };
 use crate::plan::{Plan, S};
 
@@ -130,6 +136,20 @@ pub(super) fn compare_parts<T: Part>(old: &[T], new: &[T]) -> Vec<ItemChange> {
 pub(super) fn region(old: &Plan, new: &Plan) -> Vec<ItemChange> {
     let region = changed_fields(region_fields(old), region_fields(new))
         .chain(keyed_values(&region_lists(old), &region_lists(new)))
+        .chain(nested(
+            "mandates",
+            &mandates(&old.region.mandates),
+            &mandates(&new.region.mandates),
+        ))
+        .chain(nested(
+            "partial_municipalities",
+            &by(&old.region.partial_municipalities, |p| {
+                p.municipality.value.clone()
+            }),
+            &by(&new.region.partial_municipalities, |p| {
+                p.municipality.value.clone()
+            }),
+        ))
         .map(|c| ("region", c))
         .chain(changed_fields(period_fields(old), period_fields(new)).map(|c| ("period", c)));
     region
@@ -138,6 +158,144 @@ pub(super) fn region(old: &Plan, new: &Plan) -> Vec<ItemChange> {
             change: ItemChangeKind::Changed(c),
         })
         .collect()
+}
+
+/// The plan block (item `plan`): its title, local name and adoption, and its documents by
+/// kind and year.
+pub(super) fn plan_block(old: &Plan, new: &Plan) -> Vec<ItemChange> {
+    fn documents(plan: &Plan) -> Vec<By<'_, PlanDocument>> {
+        let documents = plan.plan.as_ref().map_or(&[][..], |p| &p.documents);
+        by(documents, |d| {
+            let kind = yaml_name(&d.kind.value);
+            d.year
+                .as_ref()
+                .map_or(kind.clone(), |y| format!("{kind} {}", y.value))
+        })
+    }
+    changed_fields(plan_fields(old), plan_fields(new))
+        .chain(nested("documents", &documents(old), &documents(new)))
+        .map(|c| ItemChange {
+            item: "plan".to_string(),
+            change: ItemChangeKind::Changed(c),
+        })
+        .collect()
+}
+
+fn plan_fields(plan: &Plan) -> Fields {
+    let p = plan.plan.as_ref();
+    vec![
+        ("title", opt_text(p.and_then(|p| p.title.as_ref()))),
+        (
+            "local_name",
+            opt_text(p.and_then(|p| p.local_name.as_ref())),
+        ),
+        ("adopted", opt_date(p.and_then(|p| p.adopted.as_ref()))),
+        ("adopted_by", opt_id(p.and_then(|p| p.adopted_by.as_ref()))),
+    ]
+}
+
+impl Part for By<'_, PlanDocument> {
+    fn fields(&self) -> Fields {
+        let d = self.item;
+        vec![
+            ("status", name(&d.status.value)),
+            ("title", opt_text(d.title.as_ref())),
+            ("date", opt_date(d.date.as_ref())),
+            ("description", opt_text(d.description.as_ref())),
+        ]
+    }
+}
+
+/// Mandates by what they are of and for: `gps contractering O&I`.
+fn mandates(mandates: &[Mandate]) -> Vec<By<'_, Mandate>> {
+    by(mandates, |m| {
+        format!("{} {}", yaml_name(&m.of.value), m.purpose.value)
+    })
+}
+
+impl Part for By<'_, Mandate> {
+    fn fields(&self) -> Fields {
+        let m = self.item;
+        vec![
+            ("share_pct", Value::Percent(m.share_pct.value)),
+            ("given_by", opt_id(m.given_by.as_ref())),
+            ("date", opt_date(m.date.as_ref())),
+            ("note", opt_text(m.note.as_ref())),
+        ]
+    }
+}
+
+impl Part for By<'_, PartialMunicipality> {
+    fn fields(&self) -> Fields {
+        let p = self.item;
+        vec![
+            ("places", list(p.places.iter().map(|p| &p.value))),
+            ("note", opt_text(p.note.as_ref())),
+        ]
+    }
+}
+
+/// A record of a list matched by a key computed from it (a mandate by what it is of and for, a
+/// milestone by its date).
+pub(super) struct By<'a, T> {
+    item: &'a T,
+    key: String,
+}
+
+impl<T> Keyed for By<'_, T> {
+    fn key(&self) -> &str {
+        &self.key
+    }
+}
+
+pub(super) fn by<T>(items: &[T], key: impl Fn(&T) -> String) -> Vec<By<'_, T>> {
+    items
+        .iter()
+        .map(|item| By {
+            item,
+            key: key(item),
+        })
+        .collect()
+}
+
+/// The first value that is set: not `None` and not an empty list.
+fn first_set(fields: Fields) -> Option<Value> {
+    let mut values = fields.into_iter().map(|(_, value)| value);
+    values.find(|v| !matches!(v, Value::None) && *v != Value::List(Vec::new()))
+}
+
+/// Records of a list inside a part, matched by key: an added or removed record is the field
+/// `list key` with its first value that is set; a changed one is `list key field`.
+pub(super) fn nested<T: Part>(list: &str, old: &[T], new: &[T]) -> Vec<FieldChange> {
+    let named = |item: &T| format!("{list} {}", item.key());
+    let summary =
+        |item: &T| first_set(item.fields()).unwrap_or_else(|| Value::Text(item.key().to_string()));
+    compare(
+        old,
+        new,
+        |n| {
+            vec![FieldChange {
+                field: named(n),
+                old: Value::None,
+                new: summary(n),
+            }]
+        },
+        |o| {
+            vec![FieldChange {
+                field: named(o),
+                old: summary(o),
+                new: Value::None,
+            }]
+        },
+        |o, n| {
+            changed_fields(o.fields(), n.fields())
+                .map(|c| FieldChange {
+                    field: format!("{} {}", named(n), c.field),
+                    ..c
+                })
+                .collect()
+        },
+    )
 }
 
 fn region_fields(plan: &Plan) -> Fields {
@@ -243,12 +401,7 @@ fn period_fields(plan: &Plan) -> Fields {
             "ambition.partners",
             ambition.map_or(Value::None, |a| ids(&a.partners)),
         ),
-        (
-            "monitoring",
-            p.monitoring
-                .as_ref()
-                .map_or(Value::None, |m| name(&m.value)),
-        ),
+        ("monitoring", opt_name(p.monitoring.as_ref())),
     ]
 }
 
@@ -273,6 +426,51 @@ pub(super) fn person_fields(p: &Person) -> Fields {
         ("since", opt_date(p.since.as_ref())),
         ("illustrative", Value::Flag(p.illustrative)),
     ]
+}
+
+/// A person's further roles, matched by role and where it is held: `bestuurslid ab`.
+pub(super) fn person_roles(old: &Person, new: &Person) -> Vec<FieldChange> {
+    fn roles(p: &Person) -> Vec<By<'_, PersonRole>> {
+        by(&p.roles, |r| {
+            let at = r.organisation.iter().chain(&r.body).map(key);
+            std::iter::once(r.role.value.as_str())
+                .chain(at)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    }
+    nested("roles", &roles(old), &roles(new))
+}
+
+impl Part for By<'_, PersonRole> {
+    fn fields(&self) -> Fields {
+        let r = self.item;
+        vec![
+            ("since", opt_date(r.since.as_ref())),
+            ("until", opt_date(r.until.as_ref())),
+        ]
+    }
+}
+
+/// A goal's monitoring, and its milestones matched by date.
+pub(super) fn goal_fields(old: &Goal, new: &Goal) -> Vec<FieldChange> {
+    fn milestones(g: &Goal) -> Vec<By<'_, Milestone>> {
+        by(&g.milestones, |m| m.date.value.to_string())
+    }
+    let monitoring = |g: &Goal| vec![("monitoring", opt_name(g.monitoring.as_ref()))];
+    changed_fields(monitoring(old), monitoring(new))
+        .chain(nested("milestones", &milestones(old), &milestones(new)))
+        .collect()
+}
+
+impl Part for By<'_, Milestone> {
+    fn fields(&self) -> Fields {
+        let m = self.item;
+        vec![
+            ("target", opt_number(m.target.as_ref())),
+            ("description", opt_text(m.description.as_ref())),
+        ]
+    }
 }
 
 pub(super) fn module_fields(m: &Module) -> Fields {
@@ -359,6 +557,11 @@ impl Part for Organisation {
             ("practices", opt_count(self.practices.as_ref())),
             ("gps", opt_count(self.gps.as_ref())),
             ("listed_patients", opt_count(self.listed_patients.as_ref())),
+            ("domain", opt_name(self.domain.as_ref())),
+            ("joined", opt_date(self.joined.as_ref())),
+            ("left", opt_date(self.left.as_ref())),
+            ("merged_into", opt_id(self.merged_into.as_ref())),
+            ("count", opt_count(self.count.as_ref())),
             ("description", opt_text(self.description.as_ref())),
         ]
     }
@@ -366,12 +569,11 @@ impl Part for Organisation {
 
 impl Part for GovernanceBody {
     fn fields(&self) -> Fields {
-        let flag = |f: Option<&S<bool>>| f.map_or(Value::None, |f| Value::Flag(f.value));
         vec![
             ("name", text(&self.name)),
             ("kind", name(&self.kind.value)),
-            ("takes_decisions", flag(self.takes_decisions.as_ref())),
-            ("equal_votes", flag(self.equal_votes.as_ref())),
+            ("takes_decisions", opt_flag(self.takes_decisions.as_ref())),
+            ("equal_votes", opt_flag(self.equal_votes.as_ref())),
             ("programme", opt_id(self.programme.as_ref())),
             ("description", opt_text(self.description.as_ref())),
         ]
@@ -405,9 +607,102 @@ impl Part for Contract {
         });
         vec![
             ("insurer", Value::Text(key(&self.insurer).to_string())),
+            ("co_insurers", ids(&self.co_insurers)),
             ("start", date(&self.start)),
             ("end", date(&self.end)),
             ("segments", list(segments)),
+            (
+                "amount_eur",
+                self.amount_eur
+                    .as_ref()
+                    .map_or(Value::None, |a| Value::Euro(a.value)),
+            ),
+            ("illustrative", Value::Flag(self.illustrative)),
+            (
+                "basis",
+                list(self.basis.iter().map(|b| yaml_name(&b.value))),
+            ),
+            ("description", opt_text(self.description.as_ref())),
+        ]
+    }
+    /// Conditions matched by kind, result agreements by title.
+    fn more(&self, new: &Self) -> Vec<ItemChangeKind> {
+        fn conditions(c: &Contract) -> Vec<By<'_, Condition>> {
+            by(&c.conditions, |c| yaml_name(&c.kind.value))
+        }
+        fn agreements(c: &Contract) -> Vec<By<'_, ResultAgreement>> {
+            by(&c.result_agreements, |r| r.title.value.clone())
+        }
+        nested("conditions", &conditions(self), &conditions(new))
+            .into_iter()
+            .chain(nested(
+                "result_agreements",
+                &agreements(self),
+                &agreements(new),
+            ))
+            .map(ItemChangeKind::Changed)
+            .collect()
+    }
+}
+
+impl Part for By<'_, Condition> {
+    fn fields(&self) -> Fields {
+        let c = self.item;
+        vec![
+            ("met", opt_flag(c.met.as_ref())),
+            ("min", opt_number(c.min.as_ref())),
+            ("of", opt_name(c.of.as_ref())),
+            (
+                "documents",
+                list(c.documents.iter().map(|d| yaml_name(&d.value))),
+            ),
+            ("description", opt_text(c.description.as_ref())),
+        ]
+    }
+}
+
+impl Part for By<'_, ResultAgreement> {
+    fn fields(&self) -> Fields {
+        let r = self.item;
+        vec![
+            ("deadline", opt_date(r.deadline.as_ref())),
+            ("goals", ids(&r.goals)),
+            ("description", opt_text(r.description.as_ref())),
+        ]
+    }
+}
+
+/// Priorities by year.
+pub(super) fn priorities(old: &Plan, new: &Plan) -> Vec<ItemChange> {
+    fn years(plan: &Plan) -> Vec<By<'_, Priority>> {
+        by(&plan.priorities, |p| p.year.value.to_string())
+    }
+    compare_parts(&years(old), &years(new))
+}
+
+impl Part for By<'_, Priority> {
+    fn fields(&self) -> Fields {
+        let p = self.item;
+        vec![
+            ("themes", ids(&p.themes)),
+            ("goals", ids(&p.goals)),
+            ("description", opt_text(p.description.as_ref())),
+        ]
+    }
+    /// The themes, else the goals, else the description.
+    fn summary(&self) -> Value {
+        first_set(self.fields()).unwrap_or(Value::None)
+    }
+}
+
+impl Part for Partnership {
+    fn fields(&self) -> Fields {
+        vec![
+            ("name", text(&self.name)),
+            ("kind", name(&self.kind.value)),
+            ("members", ids(&self.members)),
+            ("since", opt_date(self.since.as_ref())),
+            ("themes", ids(&self.themes)),
             ("description", opt_text(self.description.as_ref())),
         ]
     }
@@ -532,6 +827,7 @@ keyed_by!(
     Service => id,
     Neighbourhood => id,
     Programme => id,
+    Partnership => id,
 );
 
 fn text(value: &S<String>) -> Value {
@@ -548,6 +844,18 @@ fn opt_id(value: Option<&S<Id>>) -> Value {
 
 fn opt_count(value: Option<&S<u64>>) -> Value {
     value.map_or(Value::None, |n| Value::Count(n.value))
+}
+
+fn opt_number(value: Option<&S<f64>>) -> Value {
+    value.map_or(Value::None, |n| Value::Number(n.value))
+}
+
+fn opt_flag(value: Option<&S<bool>>) -> Value {
+    value.map_or(Value::None, |f| Value::Flag(f.value))
+}
+
+fn opt_name<T: Serialize>(value: Option<&S<T>>) -> Value {
+    value.map_or(Value::None, |v| name(&v.value))
 }
 
 fn date(value: &S<Date>) -> Value {

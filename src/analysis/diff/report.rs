@@ -123,6 +123,7 @@ fn sections(diff: &PlanDiff) -> Vec<Section> {
         diff,
         sections: Vec::new(),
     };
+    b.items(("plan", "Plan", "Part"), &diff.plan);
     b.add(
         ("period", "Period"),
         &["Date", "Change", "Old", "New"],
@@ -192,6 +193,11 @@ fn sections(diff: &PlanDiff) -> Vec<Section> {
     );
     b.items(("programmes", "Programmes", "Programme"), &diff.programmes);
     b.items(("funding", "Funding", "Funding line"), &diff.funding);
+    b.items(("priorities", "Priorities", "Year"), &diff.priorities);
+    b.items(
+        ("partnerships", "Partnerships", "Partnership"),
+        &diff.partnerships,
+    );
     b.items(("sources", "Sources", "Source"), &diff.sources);
     b.sections
 }
@@ -239,7 +245,7 @@ fn theme_row(diff: &PlanDiff, c: &ThemeChange) -> Vec<Cell> {
     vec![Cell::text(&c.theme), Cell::text(change), old, new]
 }
 
-fn goal_row(_: &PlanDiff, c: &GoalChange) -> Vec<Cell> {
+fn goal_row(diff: &PlanDiff, c: &GoalChange) -> Vec<Cell> {
     let text = |t: &str| Cell::text(t);
     let (change, old, new) = match &c.change {
         GoalChangeKind::Added { title, parent } => {
@@ -288,6 +294,7 @@ fn goal_row(_: &PlanDiff, c: &GoalChange) -> Vec<Cell> {
             Cell::opt_text(e.old.as_deref()),
             Cell::opt_text(e.new.as_deref()),
         ),
+        GoalChangeKind::Changed(c) => field_change(diff, c),
     };
     vec![text(&c.goal), text(&c.theme), Cell::text(change), old, new]
 }
@@ -370,6 +377,8 @@ fn membership_row(diff: &PlanDiff, c: &MembershipChange) -> Vec<Cell> {
             Cell::opt_text(e.old.clone()),
             Cell::opt_text(e.new.clone()),
         ),
+        MembershipKind::Since(e) => ("since", date(e.old.as_deref()), date(e.new.as_deref())),
+        MembershipKind::Until(e) => ("until", date(e.old.as_deref()), date(e.new.as_deref())),
     };
     let member = match &c.member {
         MemberRef::Person(id) => diff.person(id),
