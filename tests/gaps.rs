@@ -149,9 +149,14 @@ fn amstelland_and_the_cz_conditions() {
     };
     // No contract in the plan, so no result agreements.
     assert_eq!(verdict("result-agreements"), Verdict::NotMet);
-    // The plan gives no listed patients, mandate or documents: cannot tell.
-    for id in ["listed-patients", "mandate", "zorgaanbodplan", "begroting"] {
+    // The plan gives no listed patients and no mandate: cannot tell.
+    for id in ["listed-patients", "mandate"] {
         assert_eq!(verdict(id), Verdict::CannotTell, "{id}");
+    }
+    // It lists its documents (the meerjarenplan of 2021), and neither a zorgaanbodplan nor a
+    // begroting among them: not met.
+    for id in ["zorgaanbodplan", "begroting"] {
+        assert_eq!(verdict(id), Verdict::NotMet, "{id}");
     }
     // Hospital, municipalities, VVT and welfare: four other domains.
     assert_eq!(verdict("other-domains"), Verdict::Met);

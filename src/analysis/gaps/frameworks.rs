@@ -9,10 +9,11 @@ use serde::Serialize;
 
 use super::{Gap, GapKind, PlanInput, Severity, gap_table, labels as l, num};
 use crate::frameworks::{Figure, Framework, Requirement, RequirementKind, ThemeRole};
+use crate::plan::Plan;
 use crate::plan::catalogue::Catalogue;
 use crate::plan::domain::yaml_name;
 use crate::plan::index::each_goal;
-use crate::plan::raw::{OrganisationKind, Relation, Strategic};
+use crate::plan::raw::{MandateBase, OrganisationKind, Relation, Strategic};
 use crate::report::{Block, Cell, Column, Lang, Section, Table, Text, Tone};
 
 /// The answer to one requirement.
@@ -169,30 +170,8 @@ fn judge(input: &PlanInput<'_>, req: &Requirement, catalogue: &Catalogue) -> Jud
     let least = req.at_least.unwrap_or(0.0);
     match req.kind {
         RequirementKind::KeyFigure => key_figure(input, req),
-        RequirementKind::Mandate => {
-            let evidence = plan
-                .region
-                .key_figures
-                .practices_joined_pct
-                .as_ref()
-                .map_or_else(none, |p| {
-                    say(
-                        format!("{}% of practices joined (not the mandate)", num(p.value)),
-                        format!(
-                            "{}% van de praktijken aangesloten (niet het mandaat)",
-                            num(p.value)
-                        ),
-                    )
-                });
-            (
-                Verdict::CannotTell,
-                evidence,
-                say(
-                    "the share of huisartsen that mandated the region (plan format 1.1)".into(),
-                    "het aandeel huisartsen dat de regio mandateert (planformaat 1.1)".into(),
-                ),
-            )
-        }
+        RequirementKind::Mandate => mandate(plan, least),
+        RequirementKind::PartnerDomains if req.domains.is_empty() => other_domains(plan, least),
         RequirementKind::PartnerDomains => {
             let domains: &[OrganisationKind] = if req.domains.is_empty() {
                 &[
@@ -492,65 +471,9 @@ fn judge(input: &PlanInput<'_>, req: &Requirement, catalogue: &Catalogue) -> Jud
                 },
             )
         }
-        RequirementKind::GoalMilestones => {
-            let mut dated = 0usize;
-            let mut all = 0usize;
-            each_goal(plan, &mut |g, _| {
-                all += 1;
-                dated += usize::from(g.deadline.is_some());
-            });
-            (
-                Verdict::CannotTell,
-                say(
-                    format!("{dated} of {all} goals have a deadline"),
-                    format!("{dated} van {all} doelen hebben een deadline"),
-                ),
-                say(
-                    "milestones per goal (plan format 1.1)".into(),
-                    "mijlpalen per doel (planformaat 1.1)".into(),
-                ),
-            )
-        }
-        RequirementKind::Document => {
-            let kind = req.document.clone().unwrap_or_default();
-            (
-                Verdict::CannotTell,
-                none(),
-                say(
-                    format!("a plan document of kind `{kind}` (plan format 1.1)"),
-                    format!("een plandocument van soort `{kind}` (planformaat 1.1)"),
-                ),
-            )
-        }
-        RequirementKind::ResultAgreements => {
-            if plan.contracts.is_empty() {
-                (
-                    Verdict::NotMet,
-                    say(
-                        "no contract with an insurer in the plan".into(),
-                        "geen contract met een verzekeraar in het plan".into(),
-                    ),
-                    say(
-                        "a contract with result agreements".into(),
-                        "een contract met resultaatafspraken".into(),
-                    ),
-                )
-            } else {
-                let ids: Vec<String> = plan
-                    .contracts
-                    .iter()
-                    .map(|c| c.id.value.0.clone())
-                    .collect();
-                (
-                    Verdict::CannotTell,
-                    both(ids.join(", ")),
-                    say(
-                        "result agreements per contract (plan format 1.1)".into(),
-                        "resultaatafspraken per contract (planformaat 1.1)".into(),
-                    ),
-                )
-            }
-        }
+        RequirementKind::GoalMilestones => goal_milestones(plan, req.at_least),
+        RequirementKind::Document => document(plan, req.document.as_deref().unwrap_or_default()),
+        RequirementKind::ResultAgreements => result_agreements(plan),
         RequirementKind::FundingLines => {
             let present: Vec<String> = req
                 .lines
@@ -717,4 +640,210 @@ pub fn verdict_cell(verdict: Verdict, lang: Lang) -> Cell {
         label: label.get(lang).to_string(),
         tone,
     }
+}
+/// `mandate`: the largest share of the GPs (else of the practices) that mandated the region.
+fn mandate(plan: &Plan, least: f64) -> Judged {
+    let found = [MandateBase::Gps, MandateBase::Practices]
+        .into_iter()
+        .find_map(|of| Some((of, plan.mandate_share(of)?)));
+    let Some((of, share)) = found else {
+        let evidence = plan
+            .region
+            .key_figures
+            .practices_joined_pct
+            .as_ref()
+            .map_or_else(none, |p| {
+                say(
+                    format!("{}% of practices joined (not the mandate)", num(p.value)),
+                    format!(
+                        "{}% van de praktijken aangesloten (niet het mandaat)",
+                        num(p.value)
+                    ),
+                )
+            });
+        return (
+            Verdict::CannotTell,
+            evidence,
+            say(
+                "the share of huisartsen that mandated the region (region.mandates)".into(),
+                "het aandeel huisartsen dat de regio mandateert (region.mandates)".into(),
+            ),
+        );
+    };
+    let (whom_en, whom_nl) = match of {
+        MandateBase::Gps => ("the huisartsen", "de huisartsen"),
+        MandateBase::Practices => ("the practices", "de praktijken"),
+    };
+    let verdict = if share >= least {
+        Verdict::Met
+    } else {
+        Verdict::NotMet
+    };
+    (
+        verdict,
+        say(
+            format!("a mandate from {}% of {whom_en}", num(share)),
+            format!("een mandaat van {}% van {whom_nl}", num(share)),
+        ),
+        if verdict == Verdict::Met {
+            none()
+        } else {
+            say(
+                format!("{} more percentage points", num(least - share)),
+                format!("nog {} procentpunt", num(least - share)),
+            )
+        },
+    )
+}
+
+/// `partner_domains` without named kinds: the other domains (hospital, GGZ, GGD, VVT, welzijn,
+/// sociaal domein, gemeente) of the plan's organisations, by their domain or kind.
+fn other_domains(plan: &Plan, least: f64) -> Judged {
+    let found: Vec<String> = plan.other_domains().iter().map(yaml_name).collect();
+    let verdict = at_least(found.len() as f64, least);
+    let missing = if verdict == Verdict::Met {
+        none()
+    } else {
+        let short = num((least - found.len() as f64).max(0.0));
+        say(
+            format!("{short} more domain(s) beside GP care and insurance"),
+            format!("nog {short} domein(en) naast huisartsenzorg en verzekeraar"),
+        )
+    };
+    (verdict, both(found.join(", ")), missing)
+}
+
+/// `goal_milestones`: the share of goals with at least one milestone (all of them, or at least
+/// `at_least` percent).
+fn goal_milestones(plan: &Plan, at_least_pct: Option<f64>) -> Judged {
+    let (mut all, mut with) = (0usize, 0usize);
+    each_goal(plan, &mut |g, _| {
+        all += 1;
+        with += usize::from(!g.milestones.is_empty());
+    });
+    let share = if all == 0 {
+        0.0
+    } else {
+        100.0 * with as f64 / all as f64
+    };
+    let verdict = match at_least_pct {
+        Some(least) => at_least(share, least),
+        None if all > 0 && with == all => Verdict::Met,
+        None if with > 0 => Verdict::PartlyMet,
+        None => Verdict::NotMet,
+    };
+    (
+        verdict,
+        say(
+            format!("{with} of {all} goals have milestones"),
+            format!("{with} van {all} doelen hebben mijlpalen"),
+        ),
+        if verdict == Verdict::Met {
+            none()
+        } else {
+            say(
+                format!("milestones for {} goal(s)", all - with),
+                format!("mijlpalen bij {} doel(en)", all - with),
+            )
+        },
+    )
+}
+
+/// `document`: a document of the kind among `plan.documents`. A plan that lists no `plan:`
+/// block says nothing about its documents.
+fn document(plan: &Plan, kind: &str) -> Judged {
+    let Some(info) = &plan.plan else {
+        return (
+            Verdict::CannotTell,
+            none(),
+            say(
+                format!("a plan document of kind `{kind}` (plan.documents)"),
+                format!("een plandocument van soort `{kind}` (plan.documents)"),
+            ),
+        );
+    };
+    let found: Vec<String> = info
+        .documents
+        .iter()
+        .filter(|d| yaml_name(&d.kind.value) == kind)
+        .map(|d| {
+            let title = d
+                .title
+                .as_ref()
+                .map_or_else(|| kind.to_string(), |t| t.value.clone());
+            let year = d
+                .year
+                .as_ref()
+                .map(|y| format!(" {}", y.value))
+                .unwrap_or_default();
+            format!("{title}{year} ({})", yaml_name(&d.status.value))
+        })
+        .collect();
+    if found.is_empty() {
+        (
+            Verdict::NotMet,
+            none(),
+            say(
+                format!("a document of kind `{kind}` in plan.documents"),
+                format!("een document van soort `{kind}` in plan.documents"),
+            ),
+        )
+    } else {
+        (Verdict::Met, both(found.join("; ")), none())
+    }
+}
+
+/// `result_agreements`: every contract carries result agreements.
+fn result_agreements(plan: &Plan) -> Judged {
+    if plan.contracts.is_empty() {
+        return (
+            Verdict::NotMet,
+            say(
+                "no contract with an insurer in the plan".into(),
+                "geen contract met een verzekeraar in het plan".into(),
+            ),
+            say(
+                "a contract with result agreements".into(),
+                "een contract met resultaatafspraken".into(),
+            ),
+        );
+    }
+    let (with, without): (Vec<_>, Vec<_>) = plan
+        .contracts
+        .iter()
+        .partition(|c| !c.result_agreements.is_empty());
+    let verdict = if without.is_empty() {
+        Verdict::Met
+    } else if with.is_empty() {
+        Verdict::NotMet
+    } else {
+        Verdict::PartlyMet
+    };
+    let count: usize = with.iter().map(|c| c.result_agreements.len()).sum();
+    (
+        verdict,
+        say(
+            format!(
+                "{count} result agreement(s) in {} of {} contract(s)",
+                with.len(),
+                plan.contracts.len()
+            ),
+            format!(
+                "{count} resultaatafspraak/-afspraken in {} van {} contract(en)",
+                with.len(),
+                plan.contracts.len()
+            ),
+        ),
+        if without.is_empty() {
+            none()
+        } else {
+            both(
+                without
+                    .iter()
+                    .map(|c| c.id.value.0.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+        },
+    )
 }

@@ -618,7 +618,52 @@ themes:
         assert_eq!(verdict(1, "three-years"), V::NotMet);
         // 2 of 3 goals measurable = 67% < 80%.
         assert_eq!(verdict(1, "measurable-results"), V::PartlyMet);
-        assert_eq!(verdict(1, "work-agenda"), V::CannotTell);
+        // No goal has milestones: 0 of 3.
+        assert_eq!(verdict(1, "work-agenda"), V::NotMet);
+        // No `plan:` block: the plan says nothing about its documents.
+        assert_eq!(verdict(0, "zorgaanbodplan"), V::CannotTell);
+    }
+
+    #[test]
+    fn format_1_1_facts_decide_the_cz_requirements() {
+        use frameworks::Verdict as V;
+        let with = |mandate_pct: u32, documents: &str| {
+            let text = SMALL
+                .replace(
+                    "    listed_patients: 90000\n",
+                    &format!(
+                        "    listed_patients: 90000\n  mandates:\n    - {{share_pct: {mandate_pct}, of: gps, purpose: contractering}}\n"
+                    ),
+                )
+                .replace("period:", &format!("plan:\n  documents: [{documents}]\nperiod:"));
+            let a = run(&[("small.yaml", &text)], &["cz-oi"]);
+            let verdict = |id: &str| {
+                a.frameworks[0]
+                    .findings
+                    .iter()
+                    .find(|x| x.requirement == id)
+                    .expect(id)
+                    .verdict
+            };
+            (
+                verdict("mandate"),
+                verdict("zorgaanbodplan"),
+                verdict("begroting"),
+            )
+        };
+        // 84% < 85%; a zorgaanbodplan listed, no begroting.
+        assert_eq!(
+            with(84, "{kind: zorgaanbodplan, status: adopted}"),
+            (V::NotMet, V::Met, V::NotMet)
+        );
+        // 85% >= 85%; both documents.
+        assert_eq!(
+            with(
+                85,
+                "{kind: zorgaanbodplan, status: adopted}, {kind: begroting, status: draft}"
+            ),
+            (V::Met, V::Met, V::Met)
+        );
     }
 
     #[test]

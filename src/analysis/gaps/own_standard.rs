@@ -92,6 +92,30 @@ pub fn expected_at(
     Some((expected, share, projected))
 }
 
+/// The value on the line through `points` (sorted by date) at `date`, held at the first and the
+/// last point outside them.
+#[must_use]
+pub fn on_trajectory(points: &[(NaiveDate, f64)], date: NaiveDate) -> f64 {
+    let Some(&(first_date, first)) = points.first() else {
+        return 0.0;
+    };
+    if date <= first_date {
+        return first;
+    }
+    for pair in points.windows(2) {
+        let [(d0, v0), (d1, v1)] = pair else { continue };
+        if date <= *d1 {
+            let span = (*d1 - *d0).num_days();
+            if span <= 0 {
+                return *v1;
+            }
+            let share = (date - *d0).num_days() as f64 / span as f64;
+            return v0 + (v1 - v0) * share;
+        }
+    }
+    points.last().map_or(first, |(_, v)| *v)
+}
+
 /// Runs this part over every plan.
 #[must_use]
 pub fn analyse(plans: &[PlanInput<'_>], options: &super::Options) -> OwnStandard {
@@ -270,10 +294,26 @@ fn goal_dates(
         return;
     };
     let measured = latest.value.value;
-    let Some((expected, share, projected)) =
+    let Some((straight, straight_share, projected)) =
         expected_at((start, baseline), (deadline, target), (date, measured))
     else {
         return;
+    };
+    // With milestones the trajectory runs through them; else it is the straight line.
+    let mut points: Vec<(NaiveDate, f64)> = g
+        .milestones
+        .iter()
+        .filter_map(|m| Some((m.date.value.latest()?, m.target.as_ref()?.value)))
+        .filter(|(d, _)| *d > start && *d < deadline)
+        .collect();
+    let (expected, share) = if points.is_empty() {
+        (straight, straight_share)
+    } else {
+        points.push((start, baseline));
+        points.push((deadline, target));
+        points.sort_by_key(|(d, _)| *d);
+        let expected = on_trajectory(&points, date);
+        (expected, (expected - baseline) / (target - baseline))
     };
     let progress = (measured - baseline) / (target - baseline);
     let reached = indicator.direction.value.reaches(measured, target);
@@ -426,6 +466,24 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    #[test]
+    fn a_trajectory_runs_through_the_milestones() {
+        // Waiting time 12 weeks on 2022-01-01, milestone 10 on 2022-12-31 (364 days later),
+        // target 6 on 2023-12-31 (365 days after the milestone).
+        let points = [
+            (d(2022, 1, 1), 12.0),
+            (d(2022, 12, 31), 10.0),
+            (d(2023, 12, 31), 6.0),
+        ];
+        // Half way to the milestone (182 of 364 days): 12 - 2 * 182 / 364 = 11.
+        assert!((on_trajectory(&points, d(2022, 7, 2)) - 11.0).abs() < 1e-9);
+        // 73 of 365 days after the milestone: 10 - 4 * 73 / 365 = 9.2.
+        assert!((on_trajectory(&points, d(2023, 3, 14)) - 9.2).abs() < 1e-9);
+        // Before the start and after the deadline the line is held.
+        assert!((on_trajectory(&points, d(2021, 6, 1)) - 12.0).abs() < 1e-9);
+        assert!((on_trajectory(&points, d(2024, 6, 1)) - 6.0).abs() < 1e-9);
     }
 
     #[test]
