@@ -23,6 +23,11 @@ use crate::render;
 use crate::report::Lang;
 
 pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    if args.format == crate::cli::ReportFormat::Csv {
+        anyhow::bail!(
+            "the gap analysis has no goal table to write as CSV; use --format json for a spreadsheet import, or `regioplan report --format csv` for the goals"
+        );
+    }
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     let loaded_config = match config::find_config(&cwd) {
         Some(path) => match config::load_config(&path)? {
