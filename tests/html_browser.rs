@@ -552,44 +552,74 @@ fn target_dir() -> PathBuf {
         .to_path_buf()
 }
 
-#[test]
-#[ignore = "needs chromium; run by .ci/run"]
-fn the_html_report_in_a_real_browser() {
-    let report = sample();
-    let charts = report
-        .sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .filter(|b| matches!(b, Block::Chart(_)))
-        .count();
-    let target = target_dir();
-    let page = target.join("html-report.html");
-    let mut html = Vec::new();
-    regioplan::render::html::html(&mut html, &report).expect("render");
-    fs::write(&page, html).expect("write the page");
-    let url = format!("file://{}", page.canonicalize().expect("a path").display());
+/// What a page must be: its title, how many charts and sections it has.
+struct Expected {
+    title: String,
+    charts: usize,
+    sections: usize,
+}
 
-    let profile = tempfile::tempdir().expect("a profile directory");
-    let mut chromium = Chromium::launch(profile.path(), &target.join("html-report-chromium.log"));
-    for (name, width, height, mobile) in [("desktop", 1280, 900, false), ("phone", 390, 844, true)]
+impl Expected {
+    fn of(report: &Report) -> Self {
+        Self {
+            title: report.title.clone(),
+            charts: report
+                .sections
+                .iter()
+                .flat_map(|s| &s.blocks)
+                .filter(|b| matches!(b, Block::Chart(_)))
+                .count(),
+            sections: report.sections.len(),
+        }
+    }
+
+    /// The same facts from a report's JSON (`--format json`).
+    fn of_json(json: &serde_json::Value) -> Self {
+        let sections = json["sections"].as_array().expect("sections");
+        Self {
+            title: json["title"].as_str().expect("a title").to_string(),
+            charts: sections
+                .iter()
+                .flat_map(|s| s["blocks"].as_array().expect("blocks"))
+                .filter(|b| b["type"] == "chart")
+                .count(),
+            sections: sections.len(),
+        }
+    }
+}
+
+/// Opens `page` at desktop and phone widths: no console errors, no script, every chart drawn
+/// with a real size, no sideways scrolling; screenshots `{name}-desktop.png` and
+/// `{name}-phone.png` and an A4 print `{name}.pdf` under `target/`.
+fn check_page(chromium: &mut Chromium, page: &Path, name: &str, expected: &Expected) {
+    let target = target_dir();
+    let url = format!("file://{}", page.canonicalize().expect("a path").display());
+    for (size, width, height, mobile) in [("desktop", 1280, 900, false), ("phone", 390, 844, true)]
     {
         let session = chromium.open(&url, width, height, mobile);
         let facts = chromium.evaluate(&session, FACTS);
-        assert_eq!(facts["title"], json!(report.title), "{name}");
-        assert_eq!(facts["scripts"], 0, "{name}: a script got onto the page");
+        assert_eq!(facts["title"], json!(expected.title), "{name} {size}");
+        assert_eq!(
+            facts["scripts"], 0,
+            "{name} {size}: a script got onto the page"
+        );
         let sizes = facts["charts"].as_array().expect("charts");
-        assert_eq!(sizes.len(), charts, "{name}: every chart is drawn: {facts}");
-        for size in sizes {
-            let (w, h) = (size["width"].as_f64(), size["height"].as_f64());
+        assert_eq!(
+            sizes.len(),
+            expected.charts,
+            "{name} {size}: every chart is drawn: {facts}"
+        );
+        for chart in sizes {
+            let (w, h) = (chart["width"].as_f64(), chart["height"].as_f64());
             assert!(
                 w > Some(100.0) && h > Some(40.0) && w <= facts["innerWidth"].as_f64(),
-                "{name}: a chart of {size} in a window of {}",
+                "{name} {size}: a chart of {chart} in a window of {}",
                 facts["innerWidth"]
             );
         }
         assert!(
             facts["scrollWidth"].as_f64() <= facts["innerWidth"].as_f64(),
-            "{name}: the page scrolls sideways: {facts}"
+            "{name} {size}: the page scrolls sideways: {facts}"
         );
 
         let full_height = facts["height"].as_f64().expect("a height");
@@ -600,8 +630,8 @@ fn the_html_report_in_a_real_browser() {
                    "clip": {"x": 0, "y": 0, "width": width, "height": full_height, "scale": 1}}),
         );
         let png = decode_base64(shot["data"].as_str().expect("png data"));
-        assert!(png.starts_with(b"\x89PNG"), "{name}: a PNG");
-        fs::write(target.join(format!("html-report-{name}.png")), png).expect("write");
+        assert!(png.starts_with(b"\x89PNG"), "{name} {size}: a PNG");
+        fs::write(target.join(format!("{name}-{size}.png")), png).expect("write");
 
         if !mobile {
             let printed = chromium.call(
@@ -610,21 +640,103 @@ fn the_html_report_in_a_real_browser() {
                 json!({"preferCSSPageSize": true, "printBackground": true}),
             );
             let pdf = decode_base64(printed["data"].as_str().expect("pdf data"));
-            fs::write(target.join("html-report.pdf"), &pdf).expect("write");
+            fs::write(target.join(format!("{name}.pdf")), &pdf).expect("write");
             let pages = media_boxes(&pdf);
             assert!(
-                pages.len() >= report.sections.len(),
-                "a page per section at least: {pages:?}"
+                pages.len() >= expected.sections,
+                "{name}: a page per section at least: {pages:?}"
             );
             for (w, h) in &pages {
                 assert!(
                     (w - 595.0).abs() < 1.5 && (h - 842.0).abs() < 1.5,
-                    "not A4: {w} x {h}"
+                    "{name}: not A4: {w} x {h}"
                 );
             }
         }
         let errors = chromium.errors(&session);
-        assert!(errors.is_empty(), "{name}: {errors:#?}");
+        assert!(errors.is_empty(), "{name} {size}: {errors:#?}");
+    }
+}
+
+/// Runs the binary; its standard output.
+fn regioplan(args: &[&str]) -> Vec<u8> {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
+
+#[test]
+#[ignore = "needs chromium; run by .ci/run"]
+fn the_html_report_in_a_real_browser() {
+    let report = sample();
+    let target = target_dir();
+    let page = target.join("html-report.html");
+    let mut html = Vec::new();
+    regioplan::render::html::html(&mut html, &report).expect("render");
+    fs::write(&page, html).expect("write the page");
+
+    let profile = tempfile::tempdir().expect("a profile directory");
+    let mut chromium = Chromium::launch(profile.path(), &target.join("html-report-chromium.log"));
+    check_page(&mut chromium, &page, "html-report", &Expected::of(&report));
+
+    // The real reports of the seed plans, as a board and an insurer get them.
+    for (name, args) in [
+        (
+            "html-report-aha",
+            vec![
+                "report",
+                "plans/amsterdam-aha.yaml",
+                "--lang",
+                "nl",
+                "--as-of",
+                "2022-03-01",
+            ],
+        ),
+        (
+            "html-report-ggz",
+            vec![
+                "report",
+                "plans/",
+                "--theme",
+                "ggz",
+                "--as-of",
+                "2022-03-01",
+            ],
+        ),
+        (
+            "html-gaps",
+            vec![
+                "gaps",
+                "plans/",
+                "--framework",
+                "cz-oi",
+                "--framework",
+                "hechte-huisartsenzorg",
+                "--as-of",
+                "2023-06-30",
+            ],
+        ),
+    ] {
+        let json: serde_json::Value = serde_json::from_slice(&regioplan(
+            &[args.as_slice(), &["--format", "json"]].concat(),
+        ))
+        .expect("JSON");
+        let real = target.join(format!("{name}.html"));
+        fs::write(
+            &real,
+            regioplan(&[args.as_slice(), &["--format", "html"]].concat()),
+        )
+        .expect("write the page");
+        check_page(&mut chromium, &real, name, &Expected::of_json(&json));
     }
 
     // A control: the same page with a script smuggled in (as a renderer that forgot to escape
