@@ -15,7 +15,9 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-pub use goals::{Attention, Track, attention, days_to_deadline, progress, track};
+pub use goals::{
+    Attention, Track, attention, days_to_deadline, expected_value, next_milestone, progress, track,
+};
 
 use crate::plan::Plan;
 use crate::plan::catalogue::Catalogue;
