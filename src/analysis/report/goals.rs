@@ -12,9 +12,9 @@ use crate::plan::raw::{Direction, Goal, Milestone, Status};
 pub enum Track {
     /// The latest measurement reaches the target (or the goal is achieved).
     Reached,
-    /// At least as far as the straight line says it should be by the latest measurement.
+    /// At least as far as the trajectory says it should be by the latest measurement.
     OnTrack,
-    /// Less far than the straight line says.
+    /// Less far than the trajectory says.
     Behind,
 }
 
