@@ -41,6 +41,7 @@ labels! {
     ATTENTION_SECTION = "Overdue and at-risk goals", "Verlopen doelen en doelen met risico";
     WORKGROUP_SECTION = "Workgroup", "Werkgroep";
     GOALS_SECTION = "Goals", "Doelen";
+    MILESTONES_SECTION = "Milestones", "Mijlpalen";
 
     // Columns
     REGION = "Region", "Regio";
@@ -116,8 +117,25 @@ labels! {
     BASELINE = "Baseline", "Nulmeting";
     LATEST = "Latest", "Laatste meting";
     MEASURED = "Measured", "Gemeten op";
-    // For the goal table once plans have milestones (format 1.1).
     NEXT_MILESTONE = "Next milestone", "Volgende mijlpaal";
+    MILESTONE_TARGET = "Milestone target", "Streefwaarde mijlpaal";
+    DATE = "Date", "Datum";
+    DESCRIPTION = "Description", "Omschrijving";
+    MANDATE_SHARE = "Mandate share", "Mandaat";
+    MANDATE_OF = "Share of", "Aandeel van";
+    GIVEN_BY = "Given by", "Gegeven door";
+    PURPOSE = "Purpose", "Waarvoor";
+    LOCAL_NAME = "Local name", "Eigen benaming";
+    ADOPTED = "Adopted", "Vastgesteld";
+    ADOPTED_BY = "Adopted by", "Vastgesteld door";
+    DOCUMENT = "Document", "Document";
+    CO_INSURERS = "Co-insurers", "Volgverzekeraars";
+    BASIS = "Basis", "Grondslag";
+    CONDITION = "Condition", "Voorwaarde";
+    THRESHOLD = "Threshold", "Drempel";
+    MET = "Met", "Voldaan";
+    RESULT_AGREEMENT = "Result agreement", "Resultaatafspraak";
+    DOMAIN = "Domain", "Domein";
     TARGET = "Target", "Streefwaarde";
     DIRECTION = "Direction", "Richting";
     ON_TRACK = "On track", "Op koers";
@@ -125,6 +143,7 @@ labels! {
     DAYS = "days", "dagen";
     YES = "yes", "ja";
     NO = "no", "nee";
+    UNKNOWN = "unknown", "onbekend";
 
     // Goal status words
     STATUS_PLANNED = "planned", "gepland";
@@ -142,6 +161,50 @@ labels! {
     WHY_OVERDUE = "overdue", "deadline verstreken";
     WHY_AT_RISK = "status at risk", "status risico";
     WHY_BEHIND = "behind its trajectory", "achter op koers";
+
+    // What a mandate is a share of
+    OF_GPS = "GPs", "huisartsen";
+    OF_PRACTICES = "practices", "praktijken";
+    PCT_OF_GPS = "% of GPs", "% van de huisartsen";
+    PCT_OF_PRACTICES = "% of practices", "% van de praktijken";
+    UNIT_PATIENTS = "patients", "patiënten";
+    UNIT_DOMAINS = "domains", "domeinen";
+
+    // Plan documents and where they stand
+    DOC_REGIOPLAN = "regional plan", "regioplan";
+    DOC_WERKAGENDA = "work agenda", "werkagenda";
+    DOC_ZORGAANBODPLAN = "care offer plan", "zorgaanbodplan";
+    DOC_BEGROTING = "budget", "begroting";
+    DOC_SPEERPUNTEN = "priorities report", "speerpuntenrapportage";
+    DOC_JAARVERSLAG = "annual report", "jaarverslag";
+    DOC_EVALUATION = "evaluation", "evaluatie";
+    DOC_OTHER = "other document", "ander document";
+    DOC_PLANNED = "planned", "gepland";
+    DOC_DRAFT = "draft", "concept";
+    DOC_ADOPTED = "adopted", "vastgesteld";
+    DOC_PUBLISHED = "published", "gepubliceerd";
+
+    // Contract conditions
+    COND_MIN_LISTED_PATIENTS = "minimum listed patients", "minimum aantal ingeschreven patiënten";
+    COND_MIN_MANDATE_SHARE = "minimum mandate", "minimaal mandaat";
+    COND_DOCUMENTS = "documents", "documenten";
+    COND_RESULT_AGREEMENTS = "result agreements", "resultaatafspraken";
+    COND_OTHER_DOMAINS = "other domains take part", "andere domeinen doen mee";
+    COND_OTHER = "other condition", "andere voorwaarde";
+
+    // Organisation domains
+    DOMAIN_GP_CARE = "GP care", "huisartsenzorg";
+    DOMAIN_PRIMARY_CARE = "other primary care", "overige eerstelijnszorg";
+    DOMAIN_HOSPITAL = "hospital", "ziekenhuis";
+    DOMAIN_GGZ = "mental health care", "ggz";
+    DOMAIN_GGD = "public health service", "GGD";
+    DOMAIN_VVT = "nursing and home care", "VVT";
+    DOMAIN_WELFARE = "welfare", "welzijn";
+    DOMAIN_SOCIAL = "social domain", "sociaal domein";
+    DOMAIN_MUNICIPALITY = "municipality", "gemeente";
+    DOMAIN_INSURANCE = "health insurance", "zorgverzekering";
+    DOMAIN_PATIENTS = "patients and clients", "patiënten en cliënten";
+    DOMAIN_OTHER = "other domain", "ander domein";
 
     // Strategic or not
     STRATEGIC_REGIONAL = "regional", "regionaal";

@@ -15,7 +15,9 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-pub use goals::{Attention, Track, attention, days_to_deadline, progress, track};
+pub use goals::{
+    Attention, Track, attention, days_to_deadline, expected_value, next_milestone, progress, track,
+};
 
 use crate::plan::Plan;
 use crate::plan::catalogue::Catalogue;
@@ -328,6 +330,147 @@ themes:
             "no theme `ouderzorg` in the plan; did you mean `ouderenzorg`?\n\
              themes: ggz (GGZ), ouderenzorg (Ouderenzorg)"
         );
+    }
+
+    fn tables<'r>(r: &'r Report, id: &str) -> Vec<&'r crate::report::Table> {
+        r.sections
+            .iter()
+            .filter(|s| s.id == id)
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn column(t: &crate::report::Table, id: &str) -> usize {
+        t.columns.iter().position(|c| c.id == id).expect(id)
+    }
+
+    #[test]
+    fn contracts_show_amount_co_insurers_conditions_and_result_agreements() {
+        let p = plan(include_str!(
+            "../../../examples/valid/contract-conditions.yaml"
+        ));
+        let inputs = [Input {
+            file: "c.yaml",
+            plan: &p,
+        }];
+        let mut opts = options(&[]);
+        opts.lang = Lang::En;
+        let r = report(&inputs, &opts).expect("report");
+        let t = tables(&r, "contracts");
+        assert_eq!(t.len(), 3, "contracts, conditions, result agreements");
+        let row = &t[0].rows[0];
+        assert_eq!(row[column(t[0], "co_insurers")], Cell::text("VGZ"));
+        assert_eq!(
+            row[column(t[0], "amount")],
+            Cell::Amount { cents: 125_000_000 }
+        );
+        assert_eq!(
+            row[column(t[0], "basis")],
+            Cell::text("regional plan, care offer plan, budget")
+        );
+        let conditions = t[1];
+        assert_eq!(conditions.rows.len(), 6);
+        let threshold = column(conditions, "threshold");
+        let met = column(conditions, "met");
+        assert_eq!(
+            conditions.rows[0][threshold],
+            Cell::number(100_000.0, Some("patients"))
+        );
+        assert_eq!(
+            conditions.rows[1][threshold],
+            Cell::number(85.0, Some("% of GPs"))
+        );
+        assert_eq!(
+            conditions.rows[2][threshold],
+            Cell::text("care offer plan, budget")
+        );
+        assert_eq!(
+            conditions.rows[0][met],
+            Cell::Status {
+                value: "yes".into(),
+                label: "yes".into(),
+                tone: crate::report::Tone::Good
+            }
+        );
+        let Cell::Status { value, tone, .. } = &conditions.rows[4][met] else {
+            panic!("a status")
+        };
+        assert_eq!((value.as_str(), *tone), ("no", crate::report::Tone::Bad));
+        let Cell::Status { value, .. } = &conditions.rows[5][met] else {
+            panic!("a status")
+        };
+        assert_eq!(value, "unknown");
+        assert_eq!(
+            t[2].rows[0],
+            vec![
+                Cell::text("oi-2022-2023"),
+                Cell::text("Wachttijd basis-GGZ naar 6 weken"),
+                Cell::text("ggz-1"),
+                Cell::date("2023-12-31"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_region_shows_its_mandates_and_goals_their_next_milestone() {
+        let text = PLAN
+            .replace(
+                "  governance_model: monodisciplinary\n",
+                "  governance_model: monodisciplinary\n  mandates:\n    - share_pct: 90\n      of: practices\n      given_by: alv\n      date: 2021-06-01\n      purpose: contractering\n",
+            )
+            .replace(
+                "people:\n",
+                "governance:\n  - id: alv\n    name: Ledenvergadering\n    kind: algemene_ledenvergadering\npeople:\n",
+            )
+            .replace(
+                "        deadline: 2022-01-01\n",
+                "        deadline: 2022-01-01\n        milestones:\n          - date: 2021-12\n            description: Halverwege\n          - date: 2022-01\n            target: 5\n",
+            );
+        let p = plan(&text);
+        let inputs = [Input {
+            file: "t.yaml",
+            plan: &p,
+        }];
+        let r = report(&inputs, &options(&[])).expect("report");
+        let region = tables(&r, "region");
+        assert_eq!(region.len(), 2, "the region and its mandates");
+        assert_eq!(
+            region[1].rows[0],
+            vec![
+                Cell::Percent { value: 90.0 },
+                Cell::Status {
+                    value: "practices".into(),
+                    label: "praktijken".into(),
+                    tone: crate::report::Tone::Neutral
+                },
+                Cell::text("Ledenvergadering"),
+                Cell::date("2021-06-01"),
+                Cell::text("contractering"),
+            ]
+        );
+        // As of 2022-03-01 both milestones are past (2022-01 was due by 2022-01-31): no next
+        // milestone. The milestones section lists both.
+        let goals = tables(&r, "goals");
+        assert_eq!(
+            goals[1].rows[0][column(goals[1], "next_milestone")],
+            Cell::Empty
+        );
+        assert_eq!(tables(&r, "milestones")[0].rows.len(), 2);
+        let mut early = options(&[]);
+        early.as_of = NaiveDate::from_ymd_opt(2021, 12, 15).expect("date");
+        let r = report(&inputs, &early).expect("report");
+        let goals = tables(&r, "goals");
+        let m = goals[1];
+        // 2021-12 is due until 2021-12-31: the next one, without a target.
+        assert_eq!(
+            m.rows[0][column(m, "next_milestone")],
+            Cell::text("2021-12")
+        );
+        assert_eq!(m.rows[0][column(m, "milestone_target")], Cell::Empty);
     }
 
     #[test]

@@ -9,8 +9,9 @@ use crate::plan::Plan;
 use crate::plan::domain::yaml_name;
 use crate::plan::index::walk_goals;
 use crate::plan::raw::{
-    BodyKind, Direction, FundingKind, GovernanceModel, Maturity, Metric, ProgrammeKind, Relation,
-    Scope, SeatRole, Status, Strategic, Theme,
+    BodyKind, ConditionKind, Direction, DocumentKind, DocumentStatus, Domain, FundingKind,
+    GovernanceModel, MandateBase, Maturity, Metric, ProgrammeKind, Relation, Scope, SeatRole,
+    Status, Strategic, Theme,
 };
 use crate::report::labels as l;
 use crate::report::{
@@ -64,6 +65,7 @@ const R: Align = Align::Right;
 struct Names<'a> {
     people: HashMap<&'a str, &'a crate::plan::raw::Person>,
     orgs: HashMap<&'a str, &'a str>,
+    bodies: HashMap<&'a str, &'a str>,
 }
 
 impl<'a> Names<'a> {
@@ -79,7 +81,32 @@ impl<'a> Names<'a> {
                 .iter()
                 .map(|o| (o.id.value.0.as_str(), o.name.value.as_str()))
                 .collect(),
+            bodies: plan
+                .governance
+                .iter()
+                .map(|b| (b.id.value.0.as_str(), b.name.value.as_str()))
+                .collect(),
         }
+    }
+
+    /// A governance body's name, or the id when the plan does not list it.
+    fn body_cell(&self, id: &crate::plan::raw::Id) -> Cell {
+        Cell::text(self.bodies.get(id.0.as_str()).map_or(id.0.as_str(), |n| *n))
+    }
+
+    /// Organisations' names (ids for those the plan does not list), joined.
+    fn orgs_cell(&self, ids: &[crate::plan::S<crate::plan::raw::Id>]) -> Cell {
+        Cell::opt_text((!ids.is_empty()).then(|| {
+            ids.iter()
+                .map(|id| {
+                    self.orgs
+                        .get(id.value.0.as_str())
+                        .copied()
+                        .unwrap_or(&id.value.0)
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        }))
     }
 
     /// A person's name, or the id when the plan does not list them.
@@ -180,6 +207,61 @@ fn direction_label(direction: Direction) -> Label {
     }
 }
 
+fn document_label(kind: DocumentKind) -> Label {
+    match kind {
+        DocumentKind::Regioplan => l::DOC_REGIOPLAN,
+        DocumentKind::Werkagenda => l::DOC_WERKAGENDA,
+        DocumentKind::Zorgaanbodplan => l::DOC_ZORGAANBODPLAN,
+        DocumentKind::Begroting => l::DOC_BEGROTING,
+        DocumentKind::Speerpuntenrapportage => l::DOC_SPEERPUNTEN,
+        DocumentKind::Jaarverslag => l::DOC_JAARVERSLAG,
+        DocumentKind::Evaluation => l::DOC_EVALUATION,
+        DocumentKind::Other => l::DOC_OTHER,
+    }
+}
+
+/// Document kinds in words, joined; `None` for none.
+fn documents_text(kinds: &[crate::plan::S<DocumentKind>], lang: Lang) -> Option<String> {
+    (!kinds.is_empty()).then(|| {
+        kinds
+            .iter()
+            .map(|k| document_label(k.value).get(lang))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
+fn document_status_cell(status: DocumentStatus, lang: Lang) -> Cell {
+    let (label, tone) = match status {
+        DocumentStatus::Planned => (l::DOC_PLANNED, Tone::Neutral),
+        DocumentStatus::Draft => (l::DOC_DRAFT, Tone::Warning),
+        DocumentStatus::Adopted => (l::DOC_ADOPTED, Tone::Good),
+        DocumentStatus::Published => (l::DOC_PUBLISHED, Tone::Good),
+    };
+    word(&yaml_name(&status), label, lang, tone)
+}
+
+fn domain_cell(domain: Option<Domain>, lang: Lang) -> Cell {
+    let Some(domain) = domain else {
+        return Cell::Empty;
+    };
+    let label = match domain {
+        Domain::GpCare => l::DOMAIN_GP_CARE,
+        Domain::PrimaryCare => l::DOMAIN_PRIMARY_CARE,
+        Domain::Hospital => l::DOMAIN_HOSPITAL,
+        Domain::Ggz => l::DOMAIN_GGZ,
+        Domain::Ggd => l::DOMAIN_GGD,
+        Domain::Vvt => l::DOMAIN_VVT,
+        Domain::Welfare => l::DOMAIN_WELFARE,
+        Domain::SocialDomain => l::DOMAIN_SOCIAL,
+        Domain::Municipality => l::DOMAIN_MUNICIPALITY,
+        Domain::Insurance => l::DOMAIN_INSURANCE,
+        Domain::Patients => l::DOMAIN_PATIENTS,
+        Domain::Other => l::DOMAIN_OTHER,
+    };
+    word(&yaml_name(&domain), label, lang, Tone::Neutral)
+}
+
 fn yes_no(value: bool, lang: Lang) -> Cell {
     Cell::text(if value { l::YES } else { l::NO }.get(lang))
 }
@@ -214,6 +296,7 @@ pub(crate) fn whole(ctx: &Ctx<'_>) -> Vec<Section> {
     modules(ctx, &mut out);
     funding(ctx, &mut out);
     goal_table(ctx, &all, &mut out);
+    milestones(ctx, &all, &mut out);
     attention(ctx, &all, &mut out);
     out
 }
@@ -233,6 +316,7 @@ pub(crate) fn themes(ctx: &Ctx<'_>, ids: &[String]) -> Vec<Section> {
     themes_table(ctx, &picked, &mut out, false);
     workgroups(ctx, &picked, &mut out);
     goal_table(ctx, &picked, &mut out);
+    milestones(ctx, &picked, &mut out);
     attention(ctx, &picked, &mut out);
     out
 }
@@ -290,7 +374,48 @@ fn region(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
             ],
         );
     }
-    t.section("region", l::REGION_SECTION, lang, out);
+    let mut mandates = Tab::new(
+        ctx,
+        ctx.multi,
+        &[
+            ("mandate_share", l::MANDATE_SHARE, R),
+            ("of", l::MANDATE_OF, L),
+            ("given_by", l::GIVEN_BY, L),
+            ("date", l::DATE, L),
+            ("purpose", l::PURPOSE, L),
+        ],
+    );
+    for input in ctx.inputs {
+        let names = Names::new(input.plan);
+        for m in &input.plan.region.mandates {
+            let of = match m.of.value {
+                MandateBase::Gps => l::OF_GPS,
+                MandateBase::Practices => l::OF_PRACTICES,
+            };
+            mandates.push(
+                input.plan,
+                vec![
+                    Cell::Percent {
+                        value: m.share_pct.value,
+                    },
+                    word(&yaml_name(&m.of.value), of, lang, Tone::Neutral),
+                    m.given_by
+                        .as_ref()
+                        .map_or(Cell::Empty, |b| names.body_cell(&b.value)),
+                    m.date.as_ref().map_or(Cell::Empty, |d| date_cell(&d.value)),
+                    Cell::text(m.purpose.value.clone()),
+                ],
+            );
+        }
+    }
+    if t.table.rows.is_empty() {
+        return;
+    }
+    let mut section = Section::table("region", l::REGION_SECTION.get(lang), t.table);
+    if !mandates.table.rows.is_empty() {
+        section.blocks.push(Block::Table(mandates.table));
+    }
+    out.push(section);
 }
 
 fn members(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
@@ -300,6 +425,7 @@ fn members(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
         &[
             ("organisation", l::ORGANISATION, L),
             ("kind", l::KIND, L),
+            ("domain", l::DOMAIN, L),
             ("gps", l::GPS, R),
             ("practices", l::PRACTICES, R),
             ("listed_patients", l::LISTED_PATIENTS, R),
@@ -315,6 +441,7 @@ fn members(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                 vec![
                     Cell::text(o.name.value.clone()),
                     Cell::text(yaml_name(&o.kind.value)),
+                    domain_cell(o.domain(), ctx.lang),
                     opt_count(o.gps.as_ref()),
                     opt_count(o.practices.as_ref()),
                     opt_count(o.listed_patients.as_ref()),
@@ -378,6 +505,10 @@ fn plan_period(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
         ctx,
         ctx.multi,
         &[
+            ("title", l::TITLE, L),
+            ("local_name", l::LOCAL_NAME, L),
+            ("adopted", l::ADOPTED, L),
+            ("adopted_by", l::ADOPTED_BY, L),
             ("start", l::PERIOD_START, L),
             ("end", l::PERIOD_END, L),
             ("horizon_date", l::HORIZON_DATE, L),
@@ -386,11 +517,32 @@ fn plan_period(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
             ("monitoring", l::MONITORING, L),
         ],
     );
+    let mut documents = Tab::new(
+        ctx,
+        ctx.multi,
+        &[
+            ("document", l::DOCUMENT, L),
+            ("title", l::TITLE, L),
+            ("year", l::YEAR, R),
+            ("status", l::STATUS, L),
+        ],
+    );
     for input in ctx.inputs {
+        let names = Names::new(input.plan);
+        let info = input.plan.plan.as_ref();
         let p = &input.plan.period;
         t.push(
             input.plan,
             vec![
+                Cell::opt_text(info.and_then(|i| i.title.as_ref()).map(|t| t.value.clone())),
+                Cell::opt_text(
+                    info.and_then(|i| i.local_name.as_ref())
+                        .map(|n| n.value.clone()),
+                ),
+                info.and_then(|i| i.adopted.as_ref())
+                    .map_or(Cell::Empty, |d| date_cell(&d.value)),
+                info.and_then(|i| i.adopted_by.as_ref())
+                    .map_or(Cell::Empty, |b| names.body_cell(&b.value)),
                 date_cell(&p.start.value),
                 date_cell(&p.end.value),
                 p.horizon
@@ -403,8 +555,26 @@ fn plan_period(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                 Cell::opt_text(p.monitoring.as_ref().map(|m| yaml_name(&m.value))),
             ],
         );
+        for d in info.map_or(&[][..], |i| i.documents.as_slice()) {
+            documents.push(
+                input.plan,
+                vec![
+                    Cell::text(document_label(d.kind.value).get(ctx.lang)),
+                    Cell::opt_text(d.title.as_ref().map(|t| t.value.clone())),
+                    opt_count(d.year.as_ref()),
+                    document_status_cell(d.status.value, ctx.lang),
+                ],
+            );
+        }
     }
-    t.section("plan", l::PLAN_SECTION, ctx.lang, out);
+    if t.table.rows.is_empty() {
+        return;
+    }
+    let mut section = Section::table("plan", l::PLAN_SECTION.get(ctx.lang), t.table);
+    if !documents.table.rows.is_empty() {
+        section.blocks.push(Block::Table(documents.table));
+    }
+    out.push(section);
 }
 
 /// Goals of a theme by status, all depths.
@@ -605,9 +775,33 @@ fn contracts(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
         &[
             ("contract", l::CONTRACT, L),
             ("insurer", l::INSURER, L),
+            ("co_insurers", l::CO_INSURERS, L),
             ("start", l::PERIOD_START, L),
             ("end", l::PERIOD_END, L),
             ("segments", l::SEGMENTS, L),
+            ("amount", l::AMOUNT, R),
+            ("basis", l::BASIS, L),
+        ],
+    );
+    let mut conditions = Tab::new(
+        ctx,
+        ctx.multi,
+        &[
+            ("contract", l::CONTRACT, L),
+            ("condition", l::CONDITION, L),
+            ("threshold", l::THRESHOLD, R),
+            ("met", l::MET, L),
+            ("description", l::DESCRIPTION, L),
+        ],
+    );
+    let mut agreements = Tab::new(
+        ctx,
+        ctx.multi,
+        &[
+            ("contract", l::CONTRACT, L),
+            ("result_agreement", l::RESULT_AGREEMENT, L),
+            ("goals", l::GOALS, L),
+            ("deadline", l::DEADLINE, L),
         ],
     );
     for input in ctx.inputs {
@@ -633,14 +827,94 @@ fn contracts(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                 vec![
                     Cell::text(c.id.value.0.clone()),
                     names.org_cell(&c.insurer.value),
+                    names.orgs_cell(&c.co_insurers),
                     date_cell(&c.start.value),
                     date_cell(&c.end.value),
                     Cell::text(segments.join(", ")),
+                    c.amount_eur
+                        .as_ref()
+                        .map_or(Cell::Empty, |a| Cell::euro(a.value)),
+                    Cell::opt_text(documents_text(&c.basis, lang)),
                 ],
             );
+            for cond in &c.conditions {
+                conditions.push(
+                    input.plan,
+                    vec![
+                        Cell::text(c.id.value.0.clone()),
+                        condition_kind_cell(cond.kind.value, lang),
+                        threshold_cell(cond, lang),
+                        match cond.met.as_ref().map(|m| m.value) {
+                            Some(true) => word("yes", l::YES, lang, Tone::Good),
+                            Some(false) => word("no", l::NO, lang, Tone::Bad),
+                            None => word("unknown", l::UNKNOWN, lang, Tone::Neutral),
+                        },
+                        Cell::opt_text(cond.description.as_ref().map(|d| d.value.clone())),
+                    ],
+                );
+            }
+            for a in &c.result_agreements {
+                agreements.push(
+                    input.plan,
+                    vec![
+                        Cell::text(c.id.value.0.clone()),
+                        Cell::text(a.title.value.clone()),
+                        Cell::opt_text((!a.goals.is_empty()).then(|| {
+                            a.goals
+                                .iter()
+                                .map(|g| g.value.0.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        })),
+                        a.deadline
+                            .as_ref()
+                            .map_or(Cell::Empty, |d| date_cell(&d.value)),
+                    ],
+                );
+            }
         }
     }
-    t.section("contracts", l::CONTRACTS_SECTION, lang, out);
+    if t.table.rows.is_empty() {
+        return;
+    }
+    let mut section = Section::table("contracts", l::CONTRACTS_SECTION.get(lang), t.table);
+    for extra in [conditions, agreements] {
+        if !extra.table.rows.is_empty() {
+            section.blocks.push(Block::Table(extra.table));
+        }
+    }
+    out.push(section);
+}
+
+fn condition_kind_cell(kind: ConditionKind, lang: Lang) -> Cell {
+    let label = match kind {
+        ConditionKind::MinListedPatients => l::COND_MIN_LISTED_PATIENTS,
+        ConditionKind::MinMandateShare => l::COND_MIN_MANDATE_SHARE,
+        ConditionKind::Documents => l::COND_DOCUMENTS,
+        ConditionKind::ResultAgreements => l::COND_RESULT_AGREEMENTS,
+        ConditionKind::OtherDomains => l::COND_OTHER_DOMAINS,
+        ConditionKind::Other => l::COND_OTHER,
+    };
+    word(&yaml_name(&kind), label, lang, Tone::Neutral)
+}
+
+/// What a condition asks at least: listed patients, a mandate share of GPs or practices, a
+/// number of other domains, or the documents asked for.
+fn threshold_cell(cond: &crate::plan::raw::Condition, lang: Lang) -> Cell {
+    let min = cond.min.as_ref().map(|m| m.value);
+    let with = |unit: Label| min.map_or(Cell::Empty, |v| Cell::number(v, Some(unit.get(lang))));
+    match cond.kind.value {
+        ConditionKind::MinListedPatients => with(l::UNIT_PATIENTS),
+        ConditionKind::MinMandateShare => with(
+            match cond.of.as_ref().map_or(MandateBase::Gps, |o| o.value) {
+                MandateBase::Gps => l::PCT_OF_GPS,
+                MandateBase::Practices => l::PCT_OF_PRACTICES,
+            },
+        ),
+        ConditionKind::OtherDomains => with(l::UNIT_DOMAINS),
+        ConditionKind::Documents => Cell::opt_text(documents_text(&cond.documents, lang)),
+        ConditionKind::ResultAgreements | ConditionKind::Other => Cell::Empty,
+    }
 }
 
 fn programmes(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
@@ -971,6 +1245,8 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
             ("baseline", l::BASELINE, R),
             ("latest", l::LATEST, R),
             ("measured", l::MEASURED, L),
+            ("next_milestone", l::NEXT_MILESTONE, L),
+            ("milestone_target", l::MILESTONE_TARGET, R),
             ("target", l::TARGET, R),
             ("progress", l::PROGRESS, R),
             ("on_track", l::ON_TRACK, L),
@@ -982,6 +1258,7 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
             walk_goals(&theme.goals, None, &mut |g, parent| {
                 let ind = g.indicator.as_ref();
                 let latest = g.latest_measurement();
+                let next = goals::next_milestone(g, ctx.as_of);
                 let num = |v: Option<f64>| v.map_or(Cell::Empty, |v| Cell::number(v, None));
                 goals_t.push(
                     input.plan,
@@ -1012,6 +1289,8 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
                         num(ind.and_then(|i| i.baseline.as_ref()).map(|b| b.value)),
                         num(latest.map(|m| m.value.value)),
                         latest.map_or(Cell::Empty, |m| date_cell(&m.date.value)),
+                        next.map_or(Cell::Empty, |m| date_cell(&m.date.value)),
+                        num(next.and_then(|m| m.target.as_ref()).map(|t| t.value)),
                         num(ind.and_then(|i| i.target.as_ref()).map(|t| t.value)),
                         goals::progress(g).map_or(Cell::Empty, |value| Cell::Progress { value }),
                         track_cell(goals::track(g), lang),
@@ -1026,6 +1305,51 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
     let mut section = Section::table("goals", l::GOALS_SECTION.get(lang), goals_t.table);
     section.blocks.push(Block::Table(measures.table));
     out.push(section);
+}
+
+/// Every milestone of the picked goals, in goal order and by date within a goal.
+fn milestones(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<Section>) {
+    let mut t = Tab::new(
+        ctx,
+        ctx.multi,
+        &[
+            ("theme", l::THEME, L),
+            ("goal", l::GOAL, L),
+            ("date", l::DATE, L),
+            ("target", l::MILESTONE_TARGET, R),
+            ("unit", l::UNIT, L),
+            ("description", l::DESCRIPTION, L),
+        ],
+    );
+    for (input, themes) in picked {
+        for theme in themes {
+            walk_goals(&theme.goals, None, &mut |g, _| {
+                let mut sorted: Vec<_> = g.milestones.iter().enumerate().collect();
+                sorted.sort_by_key(|(i, m)| (m.date.value.sort_key(), *i));
+                for (_, m) in sorted {
+                    t.push(
+                        input.plan,
+                        vec![
+                            Cell::text(theme.name.value.clone()),
+                            Cell::text(g.id.value.0.clone()),
+                            date_cell(&m.date.value),
+                            m.target
+                                .as_ref()
+                                .map_or(Cell::Empty, |v| Cell::number(v.value, None)),
+                            Cell::opt_text(
+                                m.target
+                                    .as_ref()
+                                    .and(g.indicator.as_ref())
+                                    .map(|i| i.unit.value.clone()),
+                            ),
+                            Cell::opt_text(m.description.as_ref().map(|d| d.value.clone())),
+                        ],
+                    );
+                }
+            });
+        }
+    }
+    t.section("milestones", l::MILESTONES_SECTION, ctx.lang, out);
 }
 
 /// Goals past their deadline, at risk or behind their trajectory, as of the report's date.
