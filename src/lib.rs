@@ -19,7 +19,8 @@
 //! - [`report`]: the format-neutral report model (sections, tables, typed cells); depends on
 //!   nothing of ours.
 //! - [`analysis`]: pure functions from typed plans to data and the reports built from them,
-//!   e.g. the diff of two versions and the plan and theme report (`analysis::report`).
+//!   the diff of two versions, the plan and theme report (`analysis::report`) and the gap
+//!   analysis (`analysis::gaps`).
 //! - [`render`]: the only place that turns findings and reports into bytes a user sees.
 //! - [`cli`] and [`commands`]: arguments, files and exit codes.
 //!
