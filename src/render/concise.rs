@@ -13,12 +13,12 @@ pub fn write(out: &mut dyn Write, results: &[FileResult], skipped: &[String]) ->
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}",
-                result.source.name,
+                super::on_one_line(&result.source.name),
                 start.line,
                 start.column,
                 d.severity.as_str(),
                 d.code,
-                d.message
+                super::on_one_line(&d.message)
             )?;
         }
     }
@@ -27,4 +27,36 @@ pub fn write(out: &mut dyn Write, results: &[FileResult], skipped: &[String]) ->
         "{}",
         super::human::summary_line(&Summary::of(results), None, skipped)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Diagnostic, SourceFile, Span};
+    use crate::rules::references::UNKNOWN_PERSON;
+
+    #[test]
+    fn a_plan_cannot_forge_a_line_or_drive_the_terminal() {
+        let result = FileResult {
+            source: SourceFile::new("a\nb.yaml", "trekker: x\n".into()),
+            diagnostics: vec![Diagnostic::new(
+                &UNKNOWN_PERSON,
+                Span::new(9, 1),
+                "unknown person `x\n::error file=y::forged\u{1b}[2J`",
+            )],
+        };
+        let mut out = Vec::new();
+        write(&mut out, &[result], &[]).expect("writes");
+        let text = String::from_utf8(out).expect("UTF-8");
+        let first = text.lines().next().expect("a line");
+        assert_eq!(
+            first,
+            "a\\nb.yaml:1:10: error[RP102] unknown person `x\\n::error file=y::forged\\u{1b}[2J`"
+        );
+        assert_eq!(
+            text.lines().count(),
+            2,
+            "one finding and the summary: {text}"
+        );
+    }
 }

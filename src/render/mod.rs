@@ -54,3 +54,34 @@ pub fn plural(count: usize, noun: &str) -> String {
         format!("{count} {noun}s")
     }
 }
+
+/// Text from a plan made safe for a terminal: control characters (C0 but the line break, DEL,
+/// C1) and the bidirectional overrides that reorder what a reader sees are shown as `\u{..}`,
+/// so that no escape sequence from a plan reaches the terminal.
+#[must_use]
+pub fn visible(text: &str) -> String {
+    use std::fmt::Write as _;
+    let hostile = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(hostile) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hostile(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// [`visible`] on one line: line breaks from a plan or a file name are shown as `\n`, so a
+/// line-based consumer (a problem matcher, an editor) never sees a forged second finding.
+#[must_use]
+pub fn on_one_line(text: &str) -> String {
+    visible(text).replace('\n', "\\n")
+}

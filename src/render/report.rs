@@ -11,6 +11,8 @@
 
 use std::io::{self, Write};
 
+pub use super::visible;
+
 use comfy_table::presets::ASCII_FULL_CONDENSED;
 use comfy_table::{
     CellAlignment, Color, ColumnConstraint, ContentArrangement, Table as AsciiTable, Width,
@@ -181,30 +183,6 @@ fn progress_bar(value: f64, lang: Lang) -> String {
         "#".repeat(filled),
         "-".repeat(10 - filled)
     )
-}
-
-/// Text from a plan made safe for a terminal: control characters (C0 but the line break, DEL,
-/// C1) and the bidirectional overrides that reorder what a reader sees are shown as `\u{..}`,
-/// so that no escape sequence from a plan reaches the terminal.
-#[must_use]
-pub fn visible(text: &str) -> String {
-    use std::fmt::Write as _;
-    let hostile = |c: char| {
-        (c.is_control() && c != '\n')
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
-    if !text.contains(hostile) {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if hostile(c) {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// GitHub-flavoured Markdown: the title as a heading, the lead, and one table per section.
