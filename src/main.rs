@@ -17,7 +17,10 @@ fn main() -> ProcessExit {
         .stack_size(STACK_BYTES)
         .spawn(move || {
             let stdout = std::io::stdout();
-            let mut out = stdout.lock();
+            let mut out = QuietPipe {
+                inner: stdout.lock(),
+                closed: false,
+            };
             let mut err = std::io::stderr();
             let result = run(&cli, &mut out, &mut err);
             let flushed = out.flush();
@@ -38,7 +41,42 @@ fn main() -> ProcessExit {
     ProcessExit::from(code as u8)
 }
 
-/// A closed pipe (`regioplan check | head`) is not a failure (as in ripgrep).
+/// Standard output that a closed pipe (`regioplan check | head`) silences: the rest of the
+/// output is dropped and the run ends with the exit code its findings call for.
+struct QuietPipe<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> Write for QuietPipe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.inner.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+}
+
+/// A closed pipe is not a failure (as in ripgrep); kept for writers other than standard output.
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
         cause

@@ -533,3 +533,40 @@ fn every_typical_yaml_mistake_is_reported_on_its_own_line_in_one_run() {
     }
     assert_eq!(text.matches("[RP002]").count(), 3, "{text}");
 }
+
+/// `regioplan check ... | head -c 100`: the reader closes the pipe early; the run ends quietly
+/// with the exit code the findings call for (1), not 0.
+#[test]
+fn a_closed_pipe_keeps_the_exit_code_of_the_findings() {
+    use std::io::Read;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .args([
+            "check",
+            "--as-of",
+            "2026-11-22",
+            "--format",
+            "sarif",
+            "plans/",
+            "examples/invalid/",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut stdout = child.stdout.take().expect("stdout");
+    // More than a pipe holds (the SARIF is over 100 KB), so the writer meets the closed end.
+    let mut first = [0u8; 100];
+    stdout
+        .read_exact(&mut first)
+        .expect("the start of the report");
+    drop(stdout);
+    let output = child.wait_with_output().expect("ends");
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
