@@ -99,7 +99,7 @@ fn report<'a>(source: &'a SourceFile, d: &'a Diagnostic) -> Vec<Group<'a>> {
         Severity::Warning => Level::WARNING,
     };
     let mut snippet = Snippet::source(source.text.as_str())
-        .path(source.name.as_str())
+        .path(shown(&source.name, super::on_one_line))
         .line_start(1)
         .fold(true)
         .annotation(
@@ -115,13 +115,26 @@ fn report<'a>(source: &'a SourceFile, d: &'a Diagnostic) -> Vec<Group<'a>> {
         );
     }
     let mut group = level
-        .primary_title(d.message.as_str())
+        .primary_title(shown(&d.message, super::visible))
         .id(d.code)
         .element(snippet);
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(Level::HELP.message(shown(help, super::visible)));
     }
     vec![group]
+}
+
+/// `text` as it is, or made safe by `escape` when it holds a control character or a line break
+/// (a file name or a plan's text in a message must not drive the terminal).
+fn shown(text: &str, escape: fn(&str) -> String) -> std::borrow::Cow<'_, str> {
+    if text
+        .chars()
+        .any(|c| c.is_control() || ('\u{200e}'..='\u{2069}').contains(&c))
+    {
+        std::borrow::Cow::Owned(escape(text))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// A byte range to underline: on character boundaries, and at least the token at an empty span.
@@ -150,6 +163,27 @@ pub fn visible(source: &SourceFile, span: Span) -> std::ops::Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_name_or_message_cannot_drive_the_terminal() {
+        let result = FileResult {
+            source: SourceFile::new("a\u{1b}[2J\nb.yaml", "trekker: x\n".into()),
+            diagnostics: vec![Diagnostic::new(
+                &crate::rules::references::UNKNOWN_PERSON,
+                Span::new(9, 1),
+                "unknown person `x\u{7}`",
+            )],
+        };
+        let mut out = Vec::new();
+        write_diagnostics(&mut out, &[result], false).expect("writes");
+        let text = String::from_utf8(out).expect("UTF-8");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        assert!(text.contains("a\\u{1b}[2J\\nb.yaml:1:10"), "{text}");
+        assert!(text.contains("unknown person `x\\u{7}`"), "{text}");
+    }
 
     #[test]
     fn an_empty_span_underlines_the_token_it_starts() {
