@@ -327,9 +327,10 @@ fn judge(input: &PlanInput<'_>, req: &Requirement, catalogue: &Catalogue) -> Jud
             )
         }
         RequirementKind::PlanSpan => {
-            let (Some(start), Some(end)) =
-                (plan.period.start.value.day(), plan.period.end.value.day())
-            else {
+            let (Some(start), Some(end)) = (
+                plan.period.start.value.earliest(),
+                plan.period.end.value.latest(),
+            ) else {
                 return (
                     Verdict::CannotTell,
                     none(),

@@ -520,6 +520,23 @@ themes:
     }
 
     #[test]
+    fn a_deadline_known_to_the_year_counts_until_its_last_day() {
+        // `deadline: 2022` means by 2022-12-31: on 2023-06-30 that is 181 days past.
+        let text = SMALL.replace("deadline: 2023-01-01", "deadline: 2022");
+        let a = run(&[("small.yaml", &text)], &[]);
+        assert!(
+            a.own.gaps.iter().any(|g| g.kind
+                == GapKind::GoalOverdue {
+                    goal: "g1".into(),
+                    deadline: day("2022-12-31"),
+                    days: 181
+                }),
+            "{:#?}",
+            a.own.gaps
+        );
+    }
+
+    #[test]
     fn own_standard_on_a_small_plan() {
         let a = run(&[("small.yaml", SMALL)], &[]);
         let own = &a.own;

@@ -123,7 +123,10 @@ pub fn analyse(plans: &[PlanInput<'_>], options: &super::Options) -> OwnStandard
     for input in plans {
         let plan = input.plan;
         let region = input.region();
-        let (start, end) = (plan.period.start.value.day(), plan.period.end.value.day());
+        let (start, end) = (
+            plan.period.start.value.earliest(),
+            plan.period.end.value.latest(),
+        );
         for theme in &plan.themes {
             let id = theme.id.value.0.clone();
             if !options.themes.is_empty() && !options.themes.contains(&id) {
@@ -171,7 +174,7 @@ pub fn analyse(plans: &[PlanInput<'_>], options: &super::Options) -> OwnStandard
                     }
                     let mut due_inside = false;
                     walk_goals(&theme.goals, None, &mut |g: &Goal, _| {
-                        let d = g.deadline.as_ref().and_then(|d| d.value.day());
+                        let d = g.deadline.as_ref().and_then(|d| d.value.latest());
                         if let (Some(d), Some(s), Some(e)) = (d, start, end)
                             && d >= s
                             && d <= e
@@ -255,7 +258,7 @@ fn goal_dates(
     out: &mut OwnStandard,
 ) {
     let done = matches!(g.status.value, Status::Achieved | Status::Stopped);
-    let deadline = g.deadline.as_ref().and_then(|d| d.value.day());
+    let deadline = g.deadline.as_ref().and_then(|d| d.value.latest());
     if let Some(deadline) = deadline
         && deadline < as_of
         && !done
@@ -284,13 +287,13 @@ fn goal_dates(
     let start = indicator
         .baseline_date
         .as_ref()
-        .and_then(|d| d.value.day())
+        .and_then(|d| d.value.earliest())
         .or(plan_start);
     let latest = g.latest_measurement();
     let (Some(start), Some(latest)) = (start, latest) else {
         return;
     };
-    let Some(date) = latest.date.value.day() else {
+    let Some(date) = latest.date.value.latest() else {
         return;
     };
     let measured = latest.value.value;

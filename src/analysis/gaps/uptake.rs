@@ -95,7 +95,7 @@ pub fn analyse(plans: &[PlanInput<'_>]) -> Uptake {
         let mut largest: Option<u64> = None;
         for m in &plan.modules {
             for u in &m.uptake {
-                let Some(date) = u.date.value.day() else {
+                let Some(date) = u.date.value.latest() else {
                     continue;
                 };
                 let lp = u.listed_patients.as_ref().map(|p| p.value);

@@ -57,8 +57,8 @@ pub fn track(goal: &Goal) -> Option<Track> {
         };
         return Some(if ahead { Track::OnTrack } else { Track::Behind });
     }
-    let start = indicator.baseline_date.as_ref()?.value.day()?;
-    let end = goal.deadline.as_ref()?.value.day()?;
+    let start = indicator.baseline_date.as_ref()?.value.earliest()?;
+    let end = goal.deadline.as_ref()?.value.latest()?;
     let latest = goal.latest_measurement()?;
     let measured = latest.date.value.day()?;
     let share = indicator.progress(latest.value.value)?;
@@ -84,7 +84,7 @@ pub fn track(goal: &Goal) -> Option<Track> {
 #[must_use]
 pub fn expected_value(goal: &Goal, day: NaiveDate) -> Option<f64> {
     let indicator = goal.indicator.as_ref()?;
-    let start = indicator.baseline_date.as_ref()?.value.day()?;
+    let start = indicator.baseline_date.as_ref()?.value.earliest()?;
     let mut points: Vec<(NaiveDate, f64)> = vec![(start, indicator.baseline.as_ref()?.value)];
     let before = points.len();
     points.extend(
@@ -141,7 +141,7 @@ pub fn days_to_deadline(goal: &Goal, as_of: NaiveDate) -> Option<i64> {
     if matches!(goal.status.value, Status::Achieved | Status::Stopped) {
         return None;
     }
-    let deadline = goal.deadline.as_ref()?.value.day()?;
+    let deadline = goal.deadline.as_ref()?.value.latest()?;
     Some((deadline - as_of).num_days())
 }
 

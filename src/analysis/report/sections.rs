@@ -966,7 +966,7 @@ fn programmes(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                     .iter()
                     .enumerate()
                     .filter(|(_, f)| f.metric.value == *metric)
-                    .max_by_key(|(i, f)| (f.date.value.day(), *i))
+                    .max_by_key(|(i, f)| (f.date.value.sort_key(), *i))
                     .map(|(_, f)| f.value.value);
                 row.push(latest.map_or(Cell::Empty, |v| Cell::count(v, None)));
             }
@@ -1006,7 +1006,7 @@ fn modules(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                 .uptake
                 .iter()
                 .enumerate()
-                .max_by_key(|(i, u)| (u.date.value.day(), *i))
+                .max_by_key(|(i, u)| (u.date.value.sort_key(), *i))
                 .map(|(_, u)| u);
             let mut row = vec![
                 Cell::text(m.name.value.clone()),
