@@ -22,7 +22,26 @@ pub fn check_bytes(
     settings: &Settings,
     catalogue: &Catalogue,
 ) -> FileResult {
-    check_loaded(load::load(name, bytes), settings, catalogue)
+    check_loaded(
+        load::load_with(name, bytes, &settings.limits),
+        settings,
+        catalogue,
+    )
+}
+
+/// The result of a file larger than `max-file-size` (not read): its one finding, RP006.
+#[must_use]
+pub fn check_too_large(
+    name: &str,
+    size: Option<u64>,
+    settings: &Settings,
+    catalogue: &Catalogue,
+) -> FileResult {
+    check_loaded(
+        load::too_large(name, size, &settings.limits),
+        settings,
+        catalogue,
+    )
 }
 
 /// Checks a file found in a directory: `None` when it is YAML but not a regioplan (such a
@@ -34,7 +53,7 @@ pub fn check_found(
     settings: &Settings,
     catalogue: &Catalogue,
 ) -> Option<FileResult> {
-    let loaded = load::load(name, bytes);
+    let loaded = load::load_with(name, bytes, &settings.limits);
     (!loaded.not_a_plan).then(|| check_loaded(loaded, settings, catalogue))
 }
 
