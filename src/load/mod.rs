@@ -94,6 +94,10 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
         Ok(root) => root,
         Err(error) => {
             loaded.not_a_plan = !is_plan_text(text);
+            if let Some(diagnostic) = not_finite(&error) {
+                loaded.diagnostics.push(diagnostic);
+                return loaded;
+            }
             if error.kind == SyntaxErrorKind::Syntax {
                 let typical = mistakes::scan(text);
                 if let Some(first) = typical.first() {
@@ -211,6 +215,54 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
     loaded
 }
 
+/// `.nan`, `.inf` or a number too large for any number type (`1e400`): the parser refuses
+/// them; say so in a plan author's words.
+fn not_finite(error: &yaml::SyntaxError) -> Option<Diagnostic> {
+    let written = error
+        .message
+        .strip_prefix("non-finite float `")?
+        .split('`')
+        .next()?;
+    let nan = written.to_ascii_lowercase().contains("nan");
+    let message = if nan {
+        format!("`{written}` is not a number")
+    } else {
+        format!("`{written}` is too large a number: it reads as infinity")
+    };
+    Some(
+        Diagnostic::new(&r::WRONG_TYPE, error.span, message)
+            .label("not a number regioplan can use")
+            .help("write the number itself, such as `12.5`; leave the key out when it is not known"),
+    )
+}
+
+/// The largest value of the integer type a model error expected (`expected u32`), if any.
+fn integer_max(message: &str) -> Option<String> {
+    let max = [
+        ("u8", u64::from(u8::MAX)),
+        ("u16", u64::from(u16::MAX)),
+        ("u32", u64::from(u32::MAX)),
+        ("u64", u64::MAX),
+        ("usize", u64::MAX),
+        ("i32", u64::from(i32::MAX.unsigned_abs())),
+        ("i64", i64::MAX.unsigned_abs()),
+    ];
+    let expected = message.rsplit("expected ").next()?.trim();
+    max.iter()
+        .find(|(name, _)| expected.starts_with(name))
+        .map(|(_, max)| max.to_string())
+}
+
+/// Whether a number as written is whole but was read as a decimal because it is too large
+/// (`99999999999999999999999`, `1e30`).
+fn too_large_whole(written: &str) -> bool {
+    let digits = written.trim().trim_start_matches(['+', '-']);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b'_') {
+        return true;
+    }
+    digits.contains(['e', 'E']) && digits.parse::<f64>().is_ok_and(|v| v.abs() >= 1e15)
+}
+
 /// A failure to read the model after the schema passed. JSON Schema counts `800.0` as an
 /// integer, serde does not: a decimal where a count belongs (often a Dutch thousands separator,
 /// `800.000`, RP017) is a wrong type, not a defect. Anything else is a schema/model mismatch: a
@@ -230,6 +282,18 @@ fn model_error(error: &de::Error, text: &str) -> Diagnostic {
         .help("write a year without a decimal point: `2020`, not `2020.0`");
     }
     let written = text.get(span.start..span.end()).unwrap_or_default();
+    if error.message.contains("invalid type: floating point") && too_large_whole(written) {
+        let max = integer_max(&error.message)
+            .map(|m| format!("; the largest here is {m}"))
+            .unwrap_or_default();
+        return Diagnostic::new(
+            &r::OUT_OF_RANGE,
+            span,
+            format!("`{written}` is too large a number for this value{max}"),
+        )
+        .label("too large")
+        .help("check the number for extra digits");
+    }
     if error.message.contains("invalid type: floating point")
         && let Some(meant) = lossy::without_thousands_separator(written)
     {
