@@ -23,6 +23,10 @@ pub struct Limits {
     pub alias_expansion: usize,
 }
 
+/// The highest `max-depth` that can be set: reading recurses once per level, and the checks run
+/// on 64 MiB stacks, which hold this many levels with room to spare even in a debug build.
+pub const MAX_DEPTH_CEILING: usize = 500;
+
 /// Parts aliases may always repeat, whatever the file's size: a small plan may reuse a block.
 pub const EXPANSION_ALLOWANCE: usize = 10_000;
 
@@ -124,6 +128,12 @@ impl Limit {
                 })?;
                 if n == 0 {
                     return Err(format!("`{}` must be at least 1", self.key()));
+                }
+                if self == Limit::Depth && n > MAX_DEPTH_CEILING {
+                    return Err(format!(
+                        "`max-depth` can be at most {MAX_DEPTH_CEILING}: deeper nesting would \
+                         exhaust the stack regioplan reads on"
+                    ));
                 }
                 match self {
                     Limit::Depth => limits.max_depth = n,

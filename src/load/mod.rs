@@ -232,7 +232,9 @@ fn not_finite(error: &yaml::SyntaxError) -> Option<Diagnostic> {
     Some(
         Diagnostic::new(&r::WRONG_TYPE, error.span, message)
             .label("not a number regioplan can use")
-            .help("write the number itself, such as `12.5`; leave the key out when it is not known"),
+            .help(
+                "write the number itself, such as `12.5`; leave the key out when it is not known",
+            ),
     )
 }
 

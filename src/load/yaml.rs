@@ -30,6 +30,7 @@ pub(crate) fn options(limits: &Limits, len: usize) -> Options {
     let max_bytes = limits.max_file_bytes();
     let mut budget = Budget::default();
     budget.max_depth = limits.max_depth;
+    budget.flow_nesting_limit = limits.max_depth;
     budget.max_total_scalar_bytes = max_bytes;
     // A node needs at least two bytes of text (`a\n`, `- `), so this bounds honest files.
     budget.max_nodes = max_bytes / 2;
