@@ -98,6 +98,10 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
                 loaded.diagnostics.push(diagnostic);
                 return loaded;
             }
+            if let Some(diagnostic) = long_key(&error, text) {
+                loaded.diagnostics.push(diagnostic);
+                return loaded;
+            }
             if error.kind == SyntaxErrorKind::Syntax {
                 let typical = mistakes::scan(text);
                 if let Some(first) = typical.first() {
@@ -213,6 +217,38 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
     fill_paths(&mut loaded.diagnostics, &tree);
     loaded.tree = Some(tree);
     loaded
+}
+
+/// The longest key YAML reads without a `?` in front (the parser's lookahead for a key).
+const LONGEST_KEY: usize = 1024;
+
+/// A key longer than YAML allows makes the parser say `simple key expected ':'`; say what
+/// is wrong in a plan author's words.
+fn long_key(error: &yaml::SyntaxError, text: &str) -> Option<Diagnostic> {
+    if error.kind != SyntaxErrorKind::Syntax || !error.message.contains("simple key") {
+        return None;
+    }
+    let start = text
+        .get(..error.span.start)?
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = text.get(start..)?.lines().next()?;
+    let colon = line
+        .find(": ")
+        .or_else(|| line.strip_suffix(':').map(str::len))?;
+    let key = line.get(..colon)?.trim_start();
+    (key.chars().count() > LONGEST_KEY).then(|| {
+        Diagnostic::new(
+            &r::SYNTAX,
+            Span::new(start + (line.len() - line.trim_start().len()), key.len()),
+            format!(
+                "this key is {} characters long, more than the {LONGEST_KEY} YAML allows",
+                key.chars().count()
+            ),
+        )
+        .label("key too long")
+        .help("keys are short names such as `title`; put a long text after the colon, as a value")
+    })
 }
 
 /// `.nan`, `.inf` or a number too large for any number type (`1e400`): the parser refuses
