@@ -19,6 +19,15 @@ use std::time::{Duration, Instant};
 /// shared machine must not make an honest run fail.
 const WATCHDOG: Duration = Duration::from_secs(120);
 
+/// The watchdog, shorter when `REGIOPLAN_WATCHDOG_SECS` says so (to see a hang quickly when
+/// trying the tests against an older build).
+fn watchdog() -> Duration {
+    std::env::var("REGIOPLAN_WATCHDOG_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map_or(WATCHDOG, Duration::from_secs)
+}
+
 const MINIMAL: &str = include_str!("../examples/valid/minimal.yaml");
 
 struct Run {
