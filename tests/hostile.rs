@@ -572,31 +572,33 @@ fn a_key_of_160_kilobytes_is_answered() {
 /// relative to the file's size.
 #[test]
 fn alias_bombs_of_every_shape_are_a_limit_finding() {
+    use std::fmt::Write as _;
     let dir = tempdir();
     let mut lists = String::from("regioplan: 1\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for i in 1..5 {
         let aliases = vec![format!("*a{}", i - 1); 10].join(", ");
-        lists.push_str(&format!("a{i}: &a{i} [{aliases}]\n"));
+        let _ = write!(lists, "a{i}: &a{i} [{aliases}]\n");
     }
     lists.push_str("a5: [*a4, *a4, *a4, *a4, *a4, *a4, *a4]\n");
     let mut maps = String::from("regioplan: 1\nm0: &m0 {a: x, b: x, c: x, d: x, e: x}\n");
     for i in 1..6 {
         let entries: Vec<String> = (0..10).map(|j| format!("k{j}: *m{}", i - 1)).collect();
-        maps.push_str(&format!("m{i}: &m{i} {{{}}}\n", entries.join(", ")));
+        let _ = write!(maps, "m{i}: &m{i} {{{}}}\n", entries.join(", "));
     }
     let mut merge = String::from("regioplan: 1\nm0: &m0 {a: x, b: x, c: x, d: x, e: x}\n");
     for i in 1..6 {
-        merge.push_str(&format!("m{i}: &m{i}\n"));
+        let _ = write!(merge, "m{i}: &m{i}\n");
         for j in 0..10 {
-            merge.push_str(&format!("  k{j}:\n    <<: *m{}\n", i - 1));
+            let _ = write!(merge, "  k{j}:\n    <<: *m{}\n", i - 1);
         }
     }
     let mut merge_list = String::from("regioplan: 1\nm0: &m0 {a: x}\n");
     for i in 1..7 {
         let p = i - 1;
-        merge_list.push_str(&format!(
+        let _ = write!(
+            merge_list,
             "m{i}: &m{i} {{<<: [*m{p}, *m{p}], z: [*m{p}, *m{p}, *m{p}, *m{p}, *m{p}, *m{p}, *m{p}, *m{p}]}}\n"
-        ));
+        );
     }
     for (name, bomb) in [
         ("lists", lists),
