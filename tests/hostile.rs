@@ -70,12 +70,13 @@ fn run_in(dir: &Path, args: &[&str]) -> Run {
         if let Some(status) = child.try_wait().expect("wait") {
             break status;
         }
-        if started.elapsed() > WATCHDOG {
+        if started.elapsed() > watchdog() {
             let _ = child.kill();
             let _ = child.wait();
             panic!(
-                "`regioplan {}` hung: killed after {WATCHDOG:?}",
-                args.join(" ")
+                "`regioplan {}` hung: killed after {:?}",
+                args.join(" "),
+                watchdog()
             );
         }
         std::thread::sleep(Duration::from_millis(20));
@@ -577,19 +578,19 @@ fn alias_bombs_of_every_shape_are_a_limit_finding() {
     let mut lists = String::from("regioplan: 1\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for i in 1..5 {
         let aliases = vec![format!("*a{}", i - 1); 10].join(", ");
-        let _ = write!(lists, "a{i}: &a{i} [{aliases}]\n");
+        let _ = writeln!(lists, "a{i}: &a{i} [{aliases}]");
     }
     lists.push_str("a5: [*a4, *a4, *a4, *a4, *a4, *a4, *a4]\n");
     let mut maps = String::from("regioplan: 1\nm0: &m0 {a: x, b: x, c: x, d: x, e: x}\n");
     for i in 1..6 {
         let entries: Vec<String> = (0..10).map(|j| format!("k{j}: *m{}", i - 1)).collect();
-        let _ = write!(maps, "m{i}: &m{i} {{{}}}\n", entries.join(", "));
+        let _ = writeln!(maps, "m{i}: &m{i} {{{}}}", entries.join(", "));
     }
     let mut merge = String::from("regioplan: 1\nm0: &m0 {a: x, b: x, c: x, d: x, e: x}\n");
     for i in 1..6 {
-        let _ = write!(merge, "m{i}: &m{i}\n");
+        let _ = writeln!(merge, "m{i}: &m{i}");
         for j in 0..10 {
-            let _ = write!(merge, "  k{j}:\n    <<: *m{}\n", i - 1);
+            let _ = writeln!(merge, "  k{j}:\n    <<: *m{}", i - 1);
         }
     }
     let mut merge_list = String::from("regioplan: 1\nm0: &m0 {a: x}\n");
