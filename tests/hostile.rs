@@ -596,9 +596,9 @@ fn alias_bombs_of_every_shape_are_a_limit_finding() {
     let mut merge_list = String::from("regioplan: 1\nm0: &m0 {a: x}\n");
     for i in 1..7 {
         let p = i - 1;
-        let _ = write!(
+        let _ = writeln!(
             merge_list,
-            "m{i}: &m{i} {{<<: [*m{p}, *m{p}], z: [*m{p}, *m{p}, *m{p}, *m{p}, *m{p}, *m{p}, *m{p}, *m{p}]}}\n"
+            "m{i}: &m{i} {{<<: [*m{p}, *m{p}], z: [*m{p}, *m{p}, *m{p}, *m{p}, *m{p}, *m{p}, *m{p}, *m{p}]}}"
         );
     }
     for (name, bomb) in [
