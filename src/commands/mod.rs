@@ -91,14 +91,14 @@ fn read_needed(path: &std::path::Path, limits: &Limits) -> anyhow::Result<Vec<u8
 pub(crate) fn too_large_error(error: read::ReadError, limits: &Limits) -> anyhow::Error {
     match error {
         read::ReadError::TooLarge { path, size, .. } => {
-            let size = size.map_or_else(String::new, |s| {
+            let shown = size.map_or_else(String::new, |s| {
                 format!(" ({})", crate::load::limits::format_size_rounded(s))
             });
             anyhow::anyhow!(
-                "`{}`{size} is larger than the limit `max-file-size` of {}; {}",
+                "`{}`{shown} is larger than the limit `max-file-size` of {}; {}",
                 path.display(),
                 Limit::FileSize.value(limits),
-                Limit::FileSize.how_to_raise(limits)
+                Limit::how_to_raise_size(limits, size)
             )
         }
         other => anyhow::Error::from(other),

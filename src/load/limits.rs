@@ -86,7 +86,20 @@ impl Limit {
         }
     }
 
-    /// How to raise the limit: a help line for its diagnostic.
+    /// How to raise the file size limit for a file of `size` bytes: to twice the limit, or
+    /// to the file's size rounded up to whole MiB when that is more.
+    #[must_use]
+    pub fn how_to_raise_size(limits: &Limits, size: Option<u64>) -> String {
+        let mib = 1u64 << 20;
+        let needed = size.map_or(0, |s| s.div_ceil(mib).saturating_mul(mib));
+        let raised = Limits {
+            max_file_size: limits.max_file_size.max(needed.div_ceil(2)),
+            ..*limits
+        };
+        Limit::FileSize.how_to_raise(&raised)
+    }
+
+    /// How to raise the limit (to twice its value): a help line for its diagnostic.
     #[must_use]
     pub fn how_to_raise(self, limits: &Limits) -> String {
         let (toml, flag) = match self {
@@ -302,5 +315,9 @@ mod tests {
         let help = Limit::FileSize.how_to_raise(&Limits::default());
         assert!(help.contains("`max-file-size = \"8 MiB\"`"), "{help}");
         assert!(help.contains("`--limit max-file-size=8MiB`"), "{help}");
+        let help = Limit::how_to_raise_size(&Limits::default(), Some(20 << 20));
+        assert!(help.contains("`--limit max-file-size=20MiB`"), "{help}");
+        let help = Limit::how_to_raise_size(&Limits::default(), Some((20 << 20) + 1));
+        assert!(help.contains("`--limit max-file-size=21MiB`"), "{help}");
     }
 }

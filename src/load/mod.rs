@@ -60,7 +60,7 @@ pub fn too_large(name: &str, size: Option<u64>, limits: &Limits) -> Loaded {
         source: SourceFile::new(name, String::new()),
         diagnostics: vec![
             Diagnostic::new(&r::LIMIT, Span::default(), message)
-                .help(Limit::FileSize.how_to_raise(limits)),
+                .help(Limit::how_to_raise_size(limits, size)),
         ],
         tree: None,
         plan: None,
