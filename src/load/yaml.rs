@@ -15,12 +15,6 @@ use super::limits::{Limit, Limits};
 use crate::diagnostic::Span;
 use crate::tree::{DuplicateKey, TNode, TValue, Tree, escape_pointer};
 
-/// The largest plan file regioplan reads by default, in bytes (see [`Limits`]).
-pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
-
-/// Deepest nesting of mappings and sequences by default (see [`Limits`]).
-pub const MAX_DEPTH: usize = 64;
-
 /// The parser options for a text of `len` bytes: strict booleans (`yes`/`no`/`on`/`off` stay
 /// strings), duplicate keys passed through to the tree (reported by regioplan with both
 /// positions), and a budget from the limits, so that no input within them can exhaust memory
