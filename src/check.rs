@@ -12,9 +12,11 @@ use crate::rules::{self, Context, suppression};
 
 /// Checks the bytes of one file named `name` with the settings that apply to it.
 ///
-/// The parser recurses once per level of nesting; at the limit of 64 levels an unoptimised build
-/// needs about 3 MiB of stack (an optimised one about 320 KiB). The `regioplan` binary runs checks
-/// on 64 MiB threads; library callers on small threads should do the same.
+/// The file is read under `settings.limits`. The parser recurses once per level of nesting; at
+/// the default limit of 64 levels an unoptimised build needs about 3 MiB of stack (an optimised
+/// one about 320 KiB), at the highest `max-depth` (500) about eight times as much. The
+/// `regioplan` binary runs checks on 64 MiB threads; library callers on small threads should do
+/// the same.
 #[must_use]
 pub fn check_bytes(
     name: &str,
