@@ -12,9 +12,11 @@ use crate::rules::{self, Context, suppression};
 
 /// Checks the bytes of one file named `name` with the settings that apply to it.
 ///
-/// The parser recurses once per level of nesting; at the limit of 64 levels an unoptimised build
-/// needs about 3 MiB of stack (an optimised one about 320 KiB). The `regioplan` binary runs checks
-/// on 64 MiB threads; library callers on small threads should do the same.
+/// The file is read under `settings.limits`. The parser recurses once per level of nesting; at
+/// the default limit of 64 levels an unoptimised build needs about 3 MiB of stack (an optimised
+/// one about 320 KiB), at the highest `max-depth` (500) about eight times as much. The
+/// `regioplan` binary runs checks on 64 MiB threads; library callers on small threads should do
+/// the same.
 #[must_use]
 pub fn check_bytes(
     name: &str,
@@ -22,7 +24,26 @@ pub fn check_bytes(
     settings: &Settings,
     catalogue: &Catalogue,
 ) -> FileResult {
-    check_loaded(load::load(name, bytes), settings, catalogue)
+    check_loaded(
+        load::load_with(name, bytes, &settings.limits),
+        settings,
+        catalogue,
+    )
+}
+
+/// The result of a file larger than `max-file-size` (not read): its one finding, RP006.
+#[must_use]
+pub fn check_too_large(
+    name: &str,
+    size: Option<u64>,
+    settings: &Settings,
+    catalogue: &Catalogue,
+) -> FileResult {
+    check_loaded(
+        load::too_large(name, size, &settings.limits),
+        settings,
+        catalogue,
+    )
 }
 
 /// Checks a file found in a directory: `None` when it is YAML but not a regioplan (such a
@@ -34,7 +55,7 @@ pub fn check_found(
     settings: &Settings,
     catalogue: &Catalogue,
 ) -> Option<FileResult> {
-    let loaded = load::load(name, bytes);
+    let loaded = load::load_with(name, bytes, &settings.limits);
     (!loaded.not_a_plan).then(|| check_loaded(loaded, settings, catalogue))
 }
 

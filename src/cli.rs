@@ -120,6 +120,9 @@ pub struct CheckArgs {
     /// When to colour human output (`auto`: on a terminal, unless `NO_COLOR` is set).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, Args)]
@@ -209,6 +212,9 @@ pub struct ReportArgs {
     /// When to colour the table (`auto`: on a terminal, unless `NO_COLOR` is set).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// The language of a report.
@@ -229,6 +235,9 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, Args)]
@@ -265,6 +274,9 @@ pub struct GapsArgs {
     /// Exit with 1 when a gap at or above this severity exists.
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on_gaps: Option<GapSeverity>,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// The severity from which gaps fail the run.
@@ -312,6 +324,23 @@ pub enum Color {
     Auto,
     Always,
     Never,
+}
+
+/// `--limit KEY=VALUE`, shared by the commands that read plans.
+#[derive(Debug, Clone, Default, Args)]
+pub struct LimitArgs {
+    /// Set a limit on what is read, as under `[limits]` in regioplan.toml: `max-file-size`
+    /// (default 4MiB), `max-depth` (64), `max-aliases` (4096), `alias-expansion` (4).
+    /// Repeatable, e.g. `--limit max-file-size=16MiB`.
+    #[arg(long = "limit", value_name = "KEY=VALUE", value_parser = parse_limit)]
+    pub limits: Vec<String>,
+}
+
+/// Checks a `--limit KEY=VALUE` argument.
+fn parse_limit(text: &str) -> Result<String, String> {
+    crate::load::limits::Limits::default()
+        .apply(&[text.to_string()])
+        .map(|()| text.to_string())
 }
 
 /// Parses a YYYY-MM-DD date argument.

@@ -20,12 +20,8 @@ fn run_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .expect("the binary starts");
     if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input)
-            .expect("write stdin");
+        // regioplan stops reading past `max-file-size`: the rest may meet a closed pipe.
+        let _ = child.stdin.take().expect("stdin").write_all(input);
     } else {
         drop(child.stdin.take());
     }
@@ -252,7 +248,7 @@ fn an_oversized_file_is_refused() {
     let output = run_with_stdin(&["check", "-"], Some(big.as_bytes()));
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stdout(&output).contains("more than the maximum"),
+        stdout(&output).contains("more than the limit `max-file-size` of 4 MiB"),
         "{}",
         stdout(&output)
     );

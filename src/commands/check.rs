@@ -2,17 +2,19 @@
 //! the findings in a stable order, pick the exit code.
 
 use std::collections::HashMap;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 
 use super::ExitCode;
-use crate::check::{check_bytes, check_found};
+use crate::check::{check_bytes, check_found, check_too_large};
 use crate::cli::{CheckArgs, Color, FailOn, Format};
 use crate::config::{self, LoadedConfig, Settings, SettingsInput};
 use crate::diagnostic::{FileResult, Severity};
+use crate::load::limits::Limits;
+use crate::load::read;
 use crate::plan::catalogue::Catalogue;
 use crate::render;
 
@@ -129,6 +131,7 @@ fn settings_input(args: &CheckArgs) -> SettingsInput {
         format: args.format,
         today: chrono::Local::now().date_naive(),
         github_actions: std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true"),
+        limits: args.limits.limits.clone(),
     }
 }
 
@@ -202,7 +205,12 @@ pub(crate) fn on_all_cores<T: Sync, R: Send>(
 }
 
 fn check_one(job: &Job<'_>, catalogue: &Catalogue) -> anyhow::Result<Option<FileResult>> {
-    let (name, bytes) = read(job.input)?;
+    let (name, bytes) = match read(job.input, &job.settings.limits)? {
+        (name, Bytes::Read(bytes)) => (name, bytes),
+        (name, Bytes::TooLarge(size)) => {
+            return Ok(Some(check_too_large(&name, size, &job.settings, catalogue)));
+        }
+    };
     Ok(match job.input {
         Input::Found(_) => check_found(&name, &bytes, &job.settings, catalogue),
         Input::File(_) | Input::Stdin => Some(check_bytes(&name, &bytes, &job.settings, catalogue)),
@@ -358,9 +366,17 @@ pub(crate) fn collect(paths: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
             inputs.push(Input::Stdin);
             continue;
         }
-        let meta =
-            std::fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-        if meta.is_dir() {
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => Some(meta),
+            // A broken symbolic link: reading it says what is wrong with it.
+            Err(_) if path.symlink_metadata().is_ok() => None,
+            Err(e) => {
+                return Err(
+                    anyhow::Error::from(e).context(format!("cannot read `{}`", path.display()))
+                );
+            }
+        };
+        if meta.is_some_and(|m| m.is_dir()) {
             let mut found = Vec::new();
             walk(path, &mut found)?;
             if found.is_empty() {
@@ -415,19 +431,35 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub(crate) fn read(input: &Input) -> anyhow::Result<(String, Vec<u8>)> {
-    match input {
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .context("cannot read standard input")?;
-            Ok(("<stdin>".to_string(), bytes))
+/// The bytes of one input, or, past `max-file-size`, its size when known.
+pub(crate) enum Bytes {
+    Read(Vec<u8>),
+    TooLarge(Option<u64>),
+}
+
+/// Reads one input under the limits: only a regular file (or a link to one) is read, and no
+/// more than `max-file-size` bytes; anything else is an error naming what the path is.
+pub(crate) fn read(input: &Input, limits: &Limits) -> anyhow::Result<(String, Bytes)> {
+    let name = input.name();
+    let result = match input {
+        Input::Stdin => read::read_stdin(limits.max_file_size),
+        Input::File(path) | Input::Found(path) => read::read_file(path, limits.max_file_size),
+    };
+    match result {
+        Ok(bytes) => Ok((name, Bytes::Read(bytes))),
+        Err(read::ReadError::TooLarge { size, .. }) => Ok((name, Bytes::TooLarge(size))),
+        Err(e) if matches!(input, Input::Stdin) => {
+            Err(anyhow::Error::from(e).context("cannot read standard input"))
         }
-        Input::File(path) | Input::Found(path) => {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-            Ok((path.display().to_string(), bytes))
-        }
+        Err(e) => Err(e.into()),
     }
+}
+
+/// Reads and loads one input under the limits (a file past `max-file-size` loads as its one
+/// finding).
+pub(crate) fn load_input(input: &Input, limits: &Limits) -> anyhow::Result<crate::load::Loaded> {
+    Ok(match read(input, limits)? {
+        (name, Bytes::Read(bytes)) => crate::load::load_with(&name, &bytes, limits),
+        (name, Bytes::TooLarge(size)) => crate::load::too_large(&name, size, limits),
+    })
 }

@@ -74,6 +74,14 @@ pub fn run(args: &ConfigArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         ("format", format!("{:?}", s.format).to_lowercase()),
         ("language", format!("{:?}", s.language).to_lowercase()),
         ("frameworks", list(&s.frameworks)),
+        (
+            "limits",
+            crate::load::limits::Limit::ALL
+                .iter()
+                .map(|l| format!("{l}={}", l.value(&s.limits).replace(' ', "")))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
     ];
     for (name, value) in rows {
         writeln!(out, "{name:<10} = {value:<32} # {}", origin(name))?;

@@ -13,6 +13,8 @@ use anyhow::{Context, bail};
 use super::{ExitCode, write_report};
 use crate::analysis::diff::{self, Versions};
 use crate::cli::{DiffArgs, ReportFormat};
+use crate::config;
+use crate::load::limits::Limits;
 use crate::plan::Plan;
 
 pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
@@ -21,8 +23,9 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             "a diff has no goal table to write as CSV; use --format json for a spreadsheet import"
         );
     }
-    let old = read_plan("old", &args.old)?;
-    let new = read_plan("new", &args.new)?;
+    let limits = limits(args)?;
+    let old = read_plan("old", &args.old, &limits)?;
+    let new = read_plan("new", &args.new, &limits)?;
     let changes = diff::diff(&old, &new);
     let versions = Versions {
         old: &args.old,
@@ -32,20 +35,45 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::Clean)
 }
 
+/// The limits: `[limits]` of the nearest regioplan.toml above the current directory, then
+/// `--limit`.
+fn limits(args: &DiffArgs) -> anyhow::Result<Limits> {
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    let mut limits = Limits::default();
+    if let Some(path) = config::find_config(&cwd) {
+        match config::load_config(&path)? {
+            Ok(c) => {
+                // A wrong value is reported by `check`; the default stays.
+                let _ = c.config.limits.apply(&mut limits);
+            }
+            Err(_) => bail!(
+                "the configuration `{}` has problems; `regioplan check` shows them",
+                path.display()
+            ),
+        }
+    }
+    limits
+        .apply(&args.limits.limits)
+        .map_err(|e| anyhow::anyhow!(e))?;
+    Ok(limits)
+}
+
 /// Reads and loads one side; `side` (`old` or `new`) names it in errors.
-fn read_plan(side: &str, spec: &str) -> anyhow::Result<Plan> {
-    let bytes = read_side(spec).with_context(|| format!("cannot read the {side} plan `{spec}`"))?;
-    super::sound_plan(&format!("the {side} plan `{spec}`"), spec, &bytes)
+fn read_plan(side: &str, spec: &str, limits: &Limits) -> anyhow::Result<Plan> {
+    let bytes =
+        read_side(spec, limits).with_context(|| format!("cannot read the {side} plan `{spec}`"))?;
+    let loaded = crate::load::load_with(spec, &bytes, limits);
+    super::sound_plan(&format!("the {side} plan `{spec}`"), loaded)
 }
 
 /// The bytes of a file, or of `REV:PATH` from git when no file is named `spec`.
-fn read_side(spec: &str) -> anyhow::Result<Vec<u8>> {
-    if !Path::new(spec).exists()
+fn read_side(spec: &str, limits: &Limits) -> anyhow::Result<Vec<u8>> {
+    if Path::new(spec).symlink_metadata().is_err()
         && let Some((rev, path)) = git_spec(spec)
     {
         return git_show(rev, path);
     }
-    Ok(std::fs::read(spec)?)
+    super::read_needed(Path::new(spec), limits)
 }
 
 /// Splits `REV:PATH` when both parts are present.

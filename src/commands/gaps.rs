@@ -10,14 +10,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use super::check::{Input, collect, on_all_cores, read};
+use super::check::{Input, collect, load_input, on_all_cores};
 use super::{ExitCode, write_report};
 use crate::analysis::gaps::{self, Options, PlanInput, Severity};
 use crate::cli::{GapSeverity, GapsArgs, ReportLang};
 use crate::config::file::Language;
 use crate::config::{self, Settings, SettingsInput};
 use crate::frameworks::{self, Framework};
-use crate::load::{self, Loaded};
+use crate::load::Loaded;
+use crate::load::limits::Limits;
 use crate::plan::catalogue::Catalogue;
 use crate::render;
 use crate::report::Lang;
@@ -46,6 +47,7 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         &SettingsInput {
             as_of: args.as_of,
             today: chrono::Local::now().date_naive(),
+            limits: args.limits.limits.clone(),
             ..SettingsInput::default()
         },
     );
@@ -59,7 +61,7 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
     };
     let mut list = Vec::new();
     for name in &names {
-        match resolve_framework(name, base.as_deref())? {
+        match resolve_framework(name, base.as_deref(), &settings.limits)? {
             Ok(f) => list.push(f),
             Err(result) => {
                 render::human::write_diagnostics(err, &[result], false)?;
@@ -72,7 +74,7 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         }
     }
     let inputs = collect(&args.paths)?;
-    let loaded = load_all(&inputs)?;
+    let loaded = load_all(&inputs, &settings.limits)?;
     let mut plans = Vec::new();
     let mut skipped = Vec::new();
     for l in &loaded {
@@ -151,6 +153,7 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
 fn resolve_framework(
     name: &str,
     base: Option<&Path>,
+    limits: &Limits,
 ) -> anyhow::Result<Result<Framework, crate::diagnostic::FileResult>> {
     if let Some(f) = frameworks::built_in(name) {
         return Ok(Ok(f));
@@ -159,7 +162,7 @@ fn resolve_framework(
         Some(dir) if Path::new(name).is_relative() => dir.join(name),
         _ => PathBuf::from(name),
     };
-    if !path.exists() {
+    if path.symlink_metadata().is_err() {
         let hint = frameworks::closest_built_in(name)
             .map(|s| format!("; did you mean `{s}`?"))
             .unwrap_or_default();
@@ -167,15 +170,12 @@ fn resolve_framework(
             "`{name}` is neither a built-in framework nor a file{hint} (`regioplan frameworks` lists the built-in ones)"
         );
     }
-    let bytes =
-        std::fs::read(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let bytes = super::read_needed(&path, limits)?;
     let text = String::from_utf8_lossy(&bytes);
     Ok(frameworks::from_toml(&path.display().to_string(), &text))
 }
 
 /// Loads every input on all cores; results in input order.
-fn load_all(inputs: &[Input]) -> anyhow::Result<Vec<Loaded>> {
-    on_all_cores(inputs, |input| {
-        read(input).map(|(name, bytes)| load::load(&name, &bytes))
-    })
+fn load_all(inputs: &[Input], limits: &Limits) -> anyhow::Result<Vec<Loaded>> {
+    on_all_cores(inputs, |input| load_input(input, limits))
 }

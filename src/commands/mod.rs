@@ -15,6 +15,8 @@ pub mod schema;
 use std::io::Write;
 
 use crate::cli::{Cli, Command, ReportFormat};
+use crate::load::limits::{Limit, Limits};
+use crate::load::read;
 use crate::render;
 use crate::report::Report;
 
@@ -48,9 +50,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
 
 /// A plan without structural findings. Otherwise the first finding is the error, `{what} does
 /// not load: LINE:COL: message`: a report or diff of half a plan would silently leave its
-/// broken parts out.
-fn sound_plan(what: &str, name: &str, bytes: &[u8]) -> anyhow::Result<crate::plan::Plan> {
-    let loaded = crate::load::load(name, bytes);
+/// broken parts out. A limit's finding keeps its help (how to raise the limit).
+fn sound_plan(what: &str, loaded: crate::load::Loaded) -> anyhow::Result<crate::plan::Plan> {
     if loaded.diagnostics.is_empty()
         && let Some(plan) = loaded.plan
     {
@@ -68,12 +69,40 @@ fn sound_plan(what: &str, name: &str, bytes: &[u8]) -> anyhow::Result<crate::pla
         0 | 1 => String::new(),
         n => format!(" (and {} more; `regioplan check` shows them)", n - 1),
     };
+    let help = match &first.help {
+        Some(help) if first.code == crate::rules::structure::LIMIT.code => format!("; {help}"),
+        _ => String::new(),
+    };
     anyhow::bail!(
-        "{what} does not load: {}:{}: {}{more}",
+        "{what} does not load: {}:{}: {}{more}{help}",
         at.line,
         at.column,
         first.message
     )
+}
+
+/// Reads a file a command needs whole (a side of a diff, a framework file, a configuration):
+/// anything but a regular file within `max-file-size` is an error that says what it is.
+fn read_needed(path: &std::path::Path, limits: &Limits) -> anyhow::Result<Vec<u8>> {
+    read::read_file(path, limits.max_file_size).map_err(|e| too_large_error(e, limits))
+}
+
+/// A read error as a user sees it; a file above the limit says how to raise it.
+pub(crate) fn too_large_error(error: read::ReadError, limits: &Limits) -> anyhow::Error {
+    match error {
+        read::ReadError::TooLarge { path, size, .. } => {
+            let shown = size.map_or_else(String::new, |s| {
+                format!(" ({})", crate::load::limits::format_size_rounded(s))
+            });
+            anyhow::anyhow!(
+                "`{}`{shown} is larger than the limit `max-file-size` of {}; {}",
+                path.display(),
+                Limit::FileSize.value(limits),
+                Limit::how_to_raise_size(limits, size)
+            )
+        }
+        other => anyhow::Error::from(other),
+    }
 }
 
 /// Writes a report in the format the user chose; every command that writes a report uses it.

@@ -13,11 +13,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, anyhow, bail};
 
 use super::ExitCode;
-use super::check::{Input, WORKER_STACK_BYTES, collect, read, use_color};
+use super::check::{Input, WORKER_STACK_BYTES, collect, load_input, use_color};
 use crate::analysis::report::{self, Options};
 use crate::cli::{ReportArgs, ReportFormat, ReportLang};
 use crate::config::file::Language;
 use crate::config::{self, Settings, SettingsInput};
+use crate::load::limits::Limits;
 use crate::plan::Plan;
 use crate::render;
 use crate::report::{Lang, Report};
@@ -29,6 +30,7 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let inputs = collect(&args.paths)?;
     let settings = settings(args)?;
+    let limits = settings.limits;
     let lang = match (args.lang, settings.language) {
         (Some(ReportLang::Nl), _) | (None, Language::Nl) => Lang::Nl,
         (Some(ReportLang::En), _) | (None, Language::En) => Lang::En,
@@ -43,7 +45,7 @@ pub fn run(
     let (report, skipped) = std::thread::scope(|scope| {
         std::thread::Builder::new()
             .stack_size(WORKER_STACK_BYTES)
-            .spawn_scoped(scope, || build(&inputs, &named, &options))
+            .spawn_scoped(scope, || build(&inputs, &named, &options, &limits))
             .context("cannot start a worker thread")?
             .join()
             .map_err(|_| anyhow!("the report failed"))?
@@ -95,13 +97,15 @@ fn build(
     inputs: &[Input],
     named: &[&Path],
     options: &Options,
+    limits: &Limits,
 ) -> anyhow::Result<(Report, Vec<String>)> {
     let mut plans: Vec<(String, Plan)> = Vec::new();
     let mut skipped = Vec::new();
     for input in inputs {
-        let (name, bytes) = read(input)?;
+        let loaded = load_input(input, limits)?;
+        let name = loaded.source.name.clone();
         let explicit = input.path().is_none_or(|p| named.contains(&p));
-        match super::sound_plan(&format!("`{name}`"), &name, &bytes) {
+        match super::sound_plan(&format!("`{name}`"), loaded) {
             Ok(plan) => plans.push((name, plan)),
             Err(e) if explicit => return Err(e),
             Err(_) => skipped.push(name),
@@ -135,6 +139,7 @@ fn settings(args: &ReportArgs) -> anyhow::Result<Settings> {
     let input = SettingsInput {
         as_of: args.as_of,
         today: chrono::Local::now().date_naive(),
+        limits: args.limits.limits.clone(),
         ..SettingsInput::default()
     };
     Ok(Settings::resolve(loaded.as_ref(), None, &input))

@@ -51,6 +51,81 @@ pub struct ConfigFile {
     /// line is always checked.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// The limits on what is read; raise one when a real plan reaches it.
+    #[serde(default)]
+    pub limits: LimitsConfig,
+}
+
+/// `[limits]`: the limits on what is read, each with a default that fits every real plan.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LimitsConfig {
+    /// The largest plan file read: bytes, or a size with a unit (`"16 MiB"`, `"500 KB"`).
+    /// Default `"4 MiB"`.
+    pub max_file_size: Option<Size>,
+    /// The deepest nesting of mappings and lists. Default 64 (about thirty levels of subgoals).
+    #[schemars(range(min = 1))]
+    pub max_depth: Option<u32>,
+    /// The most aliases (`*name`), and anchors (`&name`), in one file. Default 4096.
+    #[schemars(range(min = 1))]
+    pub max_aliases: Option<u32>,
+    /// How many values aliases may repeat per byte of the file (plus 10,000). Default 4.
+    #[schemars(range(min = 1))]
+    pub alias_expansion: Option<u32>,
+}
+
+/// A size: bytes, or a number with a unit.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Size {
+    Bytes(u64),
+    Text(String),
+}
+
+impl schemars::JsonSchema for Size {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Size".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Bytes, or a number with a unit: B, KB, MB, GB (powers of 1000), KiB, MiB, GiB (powers of 1024).",
+            "oneOf": [
+                { "type": "integer", "minimum": 1 },
+                { "type": "string", "pattern": "^\\s*[0-9]+\\s*([KkMmGg]([Ii]?[Bb])?|[Bb])?\\s*$" }
+            ]
+        })
+    }
+}
+
+impl LimitsConfig {
+    /// Applies the limits set here to `limits`; the first value that is not a limit, with its
+    /// JSON pointer.
+    ///
+    /// # Errors
+    /// The pointer of the wrong value and what is wrong with it.
+    pub fn apply(&self, limits: &mut crate::load::limits::Limits) -> Result<(), (String, String)> {
+        use crate::load::limits::Limit;
+        let mut set = |limit: Limit, value: String| {
+            limit
+                .set(limits, &value)
+                .map_err(|e| (format!("/limits/{}", limit.key()), e))
+        };
+        match &self.max_file_size {
+            Some(Size::Bytes(n)) => set(Limit::FileSize, n.to_string())?,
+            Some(Size::Text(t)) => set(Limit::FileSize, t.clone())?,
+            None => {}
+        }
+        for (limit, value) in [
+            (Limit::Depth, self.max_depth),
+            (Limit::Aliases, self.max_aliases),
+            (Limit::AliasExpansion, self.alias_expansion),
+        ] {
+            if let Some(n) = value {
+                set(limit, n.to_string())?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Settings for some paths.
@@ -179,8 +254,17 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
 /// Reads and validates a configuration file. `Err` carries the file's diagnostics (as a
 /// `FileResult` a renderer can show); an I/O failure is an `anyhow` error.
 pub fn load_config(path: &Path) -> anyhow::Result<Result<LoadedConfig, FileResult>> {
-    use anyhow::Context as _;
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    // The configuration is read under the default limits: it cannot raise its own.
+    let limits = crate::load::limits::Limits::default();
+    let bytes = crate::load::read::read_file(path, limits.max_file_size).map_err(|e| match e {
+        crate::load::read::ReadError::TooLarge { .. } => anyhow::anyhow!(
+            "`{}` is larger than {}: a regioplan.toml is a few lines; check that the right file \
+             is named",
+            path.display(),
+            crate::load::limits::format_size(limits.max_file_size)
+        ),
+        other => anyhow::Error::from(other),
+    })?;
     let name = path.display().to_string();
     let Ok(text) = String::from_utf8(bytes) else {
         let source = SourceFile::new(name, String::new());
@@ -393,6 +477,20 @@ fn check_codes(config: &ConfigFile, tree: &Tree) -> Vec<Diagnostic> {
                 .path(pointer),
             );
         }
+    }
+    if let Err((pointer, message)) = config
+        .limits
+        .apply(&mut crate::load::limits::Limits::default())
+    {
+        let span = tree
+            .nodes
+            .get(&pointer)
+            .map_or(Span::default(), |n| n.value);
+        found.push(
+            Diagnostic::new(&r::INVALID_VALUE, span, message)
+                .label("not a limit")
+                .path(pointer),
+        );
     }
     if let Some(date) = &config.as_of
         && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err()

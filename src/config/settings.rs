@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::file::{Language, Level, LoadedConfig};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::load::limits::Limits;
 use crate::rules;
 
 /// Where a setting came from.
@@ -75,6 +76,8 @@ pub struct SettingsInput {
     pub today: NaiveDate,
     /// Whether `GITHUB_ACTIONS=true` (GitHub annotations by default).
     pub github_actions: bool,
+    /// `--limit KEY=VALUE` settings, in order (checked when the command line was parsed).
+    pub limits: Vec<String>,
 }
 
 /// The settings that apply to one plan.
@@ -89,6 +92,8 @@ pub struct Settings {
     pub format: Format,
     pub language: Language,
     pub frameworks: Vec<String>,
+    /// The limits on what is read.
+    pub limits: Limits,
     /// Where each setting came from, by setting name.
     pub origins: BTreeMap<&'static str, Origin>,
 }
@@ -128,6 +133,7 @@ impl Settings {
             },
             language: Language::En,
             frameworks: vec!["hechte-huisartsenzorg".to_string()],
+            limits: Limits::default(),
             origins: BTreeMap::new(),
         };
         for name in [
@@ -139,6 +145,7 @@ impl Settings {
             "format",
             "language",
             "frameworks",
+            "limits",
         ] {
             s.origins.insert(name, Origin::Default);
         }
@@ -196,6 +203,10 @@ impl Settings {
             self.frameworks.clone_from(&c.frameworks);
             self.origins.insert("frameworks", at("/frameworks"));
         }
+        // A wrong value is reported when the file is read; here it is left at its default.
+        if c.limits.apply(&mut self.limits).is_ok() && self.limits != Limits::default() {
+            self.origins.insert("limits", at("/limits"));
+        }
         let Some(plan_path) = plan_path else { return };
         let relative = relative_to(plan_path, config.dir());
         for (i, o) in c.overrides.iter().enumerate() {
@@ -252,6 +263,10 @@ impl Settings {
             self.format = format;
             self.origins
                 .insert("format", Origin::CommandLine("--format"));
+        }
+        if !input.limits.is_empty() && self.limits.apply(&input.limits).is_ok() {
+            self.origins
+                .insert("limits", Origin::CommandLine("--limit"));
         }
     }
 

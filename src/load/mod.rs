@@ -3,12 +3,15 @@
 //! Each stage adds diagnostics and stops the ones after it when it fails: a file that is not
 //! UTF-8 is not parsed, a YAML syntax error stops structure checks, and the typed plan is only
 //! read when the structure is sound (so semantic rules never see a half-read plan). Nothing
-//! here prints or touches the file system; `commands` reads the bytes.
+//! here prints; only [`read`] touches the file system, and only to read one named file under
+//! the [`limits`].
 
 pub mod de;
+pub mod limits;
 pub mod lossy;
 pub mod mistakes;
 pub mod prune;
+pub mod read;
 pub mod structure;
 pub mod yaml;
 
@@ -17,6 +20,7 @@ use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::plan::Plan;
 use crate::rules::structure as r;
 use crate::tree::{Tree, escape_pointer};
+use limits::{Limit, Limits};
 use yaml::SyntaxErrorKind;
 
 /// The result of loading one file.
@@ -34,9 +38,43 @@ pub struct Loaded {
     pub not_a_plan: bool,
 }
 
-/// Loads a plan from the bytes of a file named `name`.
+/// Loads a plan from the bytes of a file named `name` under the default [`Limits`].
 #[must_use]
 pub fn load(name: &str, bytes: &[u8]) -> Loaded {
+    load_with(name, bytes, &Limits::default())
+}
+
+/// The one finding of a file larger than `max-file-size`, without its text: `size` is its
+/// size when known (standard input is only known to be larger).
+#[must_use]
+pub fn too_large(name: &str, size: Option<u64>, limits: &Limits) -> Loaded {
+    let limit = Limit::FileSize.value(limits);
+    let message = match size {
+        Some(size) => format!(
+            "the file is {} ({size} bytes), more than the limit `max-file-size` of {limit}",
+            limits::format_size_rounded(size)
+        ),
+        None => format!("the file is more than the limit `max-file-size` of {limit}"),
+    };
+    Loaded {
+        source: SourceFile::new(name, String::new()),
+        diagnostics: vec![
+            Diagnostic::new(&r::LIMIT, Span::default(), message)
+                .help(Limit::how_to_raise_size(limits, size)),
+        ],
+        tree: None,
+        plan: None,
+        pruned: prune::Pruned::default(),
+        not_a_plan: false,
+    }
+}
+
+/// Loads a plan from the bytes of a file named `name` under `limits`.
+#[must_use]
+pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
+    if bytes.len() as u64 > limits.max_file_size {
+        return too_large(name, Some(bytes.len() as u64), limits);
+    }
     let (text, encoding_problem) = decode(bytes);
     let source = SourceFile::new(name, text);
     let mut loaded = Loaded {
@@ -51,26 +89,19 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
         loaded.diagnostics.push(diagnostic);
         return loaded;
     }
-    if bytes.len() > yaml::MAX_FILE_BYTES {
-        loaded.diagnostics.push(
-            Diagnostic::new(
-                &r::LIMIT,
-                Span::default(),
-                format!(
-                    "the file is {} bytes, more than the maximum of {} bytes",
-                    bytes.len(),
-                    yaml::MAX_FILE_BYTES
-                ),
-            )
-            .help("a plan is normally tens of kilobytes; split it or remove embedded data"),
-        );
-        return loaded;
-    }
     let text = loaded.source.text.as_str();
-    let root = match yaml::parse(text) {
+    let root = match yaml::parse_with(text, limits) {
         Ok(root) => root,
         Err(error) => {
             loaded.not_a_plan = !is_plan_text(text);
+            if let Some(diagnostic) = not_finite(&error) {
+                loaded.diagnostics.push(diagnostic);
+                return loaded;
+            }
+            if let Some(diagnostic) = long_key(&error, text) {
+                loaded.diagnostics.push(diagnostic);
+                return loaded;
+            }
             if error.kind == SyntaxErrorKind::Syntax {
                 let typical = mistakes::scan(text);
                 if let Some(first) = typical.first() {
@@ -96,21 +127,19 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
                 }
             }
             let (rule, help) = match error.kind {
-                SyntaxErrorKind::Syntax => {
-                    (&r::SYNTAX, "fix the YAML at or just before this position")
-                }
+                SyntaxErrorKind::Syntax => (
+                    &r::SYNTAX,
+                    "fix the YAML at or just before this position".to_string(),
+                ),
                 SyntaxErrorKind::Tab => (
                     &r::SYNTAX,
-                    "replace the tab with spaces (YAML indents with spaces only)",
+                    "replace the tab with spaces (YAML indents with spaces only)".to_string(),
                 ),
                 SyntaxErrorKind::MultipleDocuments => (
                     &r::MULTIPLE_DOCUMENTS,
-                    "keep one plan per file; remove the `---` and what follows, or move it to its own file",
+                    "keep one plan per file; remove the `---` and what follows, or move it to its own file".to_string(),
                 ),
-                SyntaxErrorKind::Limit => (
-                    &r::LIMIT,
-                    "plans are limited to 4 MiB, 64 levels of nesting and 4096 aliases",
-                ),
+                SyntaxErrorKind::Limit(limit) => (&r::LIMIT, limit.how_to_raise(limits)),
             };
             loaded.diagnostics.push(
                 Diagnostic::new(rule, error.span, error.message)
@@ -190,6 +219,88 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
     loaded
 }
 
+/// The longest key YAML reads without a `?` in front (the parser's lookahead for a key).
+const LONGEST_KEY: usize = 1024;
+
+/// A key longer than YAML allows makes the parser say `simple key expected ':'`; say what
+/// is wrong in a plan author's words.
+fn long_key(error: &yaml::SyntaxError, text: &str) -> Option<Diagnostic> {
+    if error.kind != SyntaxErrorKind::Syntax || !error.message.contains("simple key") {
+        return None;
+    }
+    let start = text
+        .get(..error.span.start)?
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = text.get(start..)?.lines().next()?;
+    let colon = line
+        .find(": ")
+        .or_else(|| line.strip_suffix(':').map(str::len))?;
+    let key = line.get(..colon)?.trim_start();
+    (key.chars().count() > LONGEST_KEY).then(|| {
+        Diagnostic::new(
+            &r::SYNTAX,
+            Span::new(start + (line.len() - line.trim_start().len()), key.len()),
+            format!(
+                "this key is {} characters long, more than the {LONGEST_KEY} YAML allows",
+                key.chars().count()
+            ),
+        )
+        .label("key too long")
+        .help("keys are short names such as `title`; put a long text after the colon, as a value")
+    })
+}
+
+/// `.nan`, `.inf` or a number too large for any number type (`1e400`): the parser refuses
+/// them; say so in a plan author's words.
+fn not_finite(error: &yaml::SyntaxError) -> Option<Diagnostic> {
+    let written = error
+        .message
+        .strip_prefix("non-finite float `")?
+        .split('`')
+        .next()?;
+    let nan = written.to_ascii_lowercase().contains("nan");
+    let message = if nan {
+        format!("`{written}` is not a number")
+    } else {
+        format!("`{written}` is too large a number: it reads as infinity")
+    };
+    Some(
+        Diagnostic::new(&r::WRONG_TYPE, error.span, message)
+            .label("not a number regioplan can use")
+            .help(
+                "write the number itself, such as `12.5`; leave the key out when it is not known",
+            ),
+    )
+}
+
+/// The largest value of the integer type a model error expected (`expected u32`), if any.
+fn integer_max(message: &str) -> Option<String> {
+    let max = [
+        ("u8", u64::from(u8::MAX)),
+        ("u16", u64::from(u16::MAX)),
+        ("u32", u64::from(u32::MAX)),
+        ("u64", u64::MAX),
+        ("usize", u64::MAX),
+        ("i32", u64::from(i32::MAX.unsigned_abs())),
+        ("i64", i64::MAX.unsigned_abs()),
+    ];
+    let expected = message.rsplit("expected ").next()?.trim();
+    max.iter()
+        .find(|(name, _)| expected.starts_with(name))
+        .map(|(_, max)| max.to_string())
+}
+
+/// Whether a number as written is whole but was read as a decimal because it is too large
+/// (`99999999999999999999999`, `1e30`).
+fn too_large_whole(written: &str) -> bool {
+    let digits = written.trim().trim_start_matches(['+', '-']);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b'_') {
+        return true;
+    }
+    digits.contains(['e', 'E']) && digits.parse::<f64>().is_ok_and(|v| v.abs() >= 1e15)
+}
+
 /// A failure to read the model after the schema passed. JSON Schema counts `800.0` as an
 /// integer, serde does not: a decimal where a count belongs (often a Dutch thousands separator,
 /// `800.000`, RP017) is a wrong type, not a defect. Anything else is a schema/model mismatch: a
@@ -209,6 +320,18 @@ fn model_error(error: &de::Error, text: &str) -> Diagnostic {
         .help("write a year without a decimal point: `2020`, not `2020.0`");
     }
     let written = text.get(span.start..span.end()).unwrap_or_default();
+    if error.message.contains("invalid type: floating point") && too_large_whole(written) {
+        let max = integer_max(&error.message)
+            .map(|m| format!("; the largest here is {m}"))
+            .unwrap_or_default();
+        return Diagnostic::new(
+            &r::OUT_OF_RANGE,
+            span,
+            format!("`{written}` is too large a number for this value{max}"),
+        )
+        .label("too large")
+        .help("check the number for extra digits");
+    }
     if error.message.contains("invalid type: floating point")
         && let Some(meant) = lossy::without_thousands_separator(written)
     {
@@ -302,8 +425,104 @@ fn lone_cr_to_lf(text: &str) -> String {
     out
 }
 
+/// Decodes the bytes of a text in one encoding.
+type Decoder = fn(&[u8]) -> String;
+
+/// A text encoding other than UTF-8, recognised by its byte order mark or, without one, by
+/// the zero bytes around the first (ASCII) characters, as the YAML specification does.
+fn wide_encoding(bytes: &[u8]) -> Option<(&'static str, usize, Decoder)> {
+    let head = |n: usize| bytes.get(..n).unwrap_or_default();
+    let zero = |i: usize| bytes.get(i) == Some(&0);
+    let some = |i: usize| bytes.get(i).is_some_and(|b| *b != 0);
+    if head(4) == b"\xFF\xFE\0\0" {
+        return Some((
+            "UTF-32 (little-endian, with a byte order mark)",
+            4,
+            utf32_le,
+        ));
+    }
+    if head(4) == b"\0\0\xFE\xFF" {
+        return Some(("UTF-32 (big-endian, with a byte order mark)", 4, utf32_be));
+    }
+    if head(2) == b"\xFF\xFE" {
+        return Some((
+            "UTF-16 (little-endian, with a byte order mark)",
+            2,
+            utf16_le,
+        ));
+    }
+    if head(2) == b"\xFE\xFF" {
+        return Some(("UTF-16 (big-endian, with a byte order mark)", 2, utf16_be));
+    }
+    if some(0) && zero(1) && zero(2) && zero(3) {
+        return Some(("UTF-32 (little-endian)", 0, utf32_le));
+    }
+    if zero(0) && zero(1) && zero(2) && some(3) {
+        return Some(("UTF-32 (big-endian)", 0, utf32_be));
+    }
+    if some(0) && zero(1) && (bytes.len() == 2 || (some(2) && zero(3))) {
+        return Some(("UTF-16 (little-endian)", 0, utf16_le));
+    }
+    if zero(0) && some(1) && (bytes.len() == 2 || (zero(2) && some(3))) {
+        return Some(("UTF-16 (big-endian)", 0, utf16_be));
+    }
+    None
+}
+
+fn utf16_le(bytes: &[u8]) -> String {
+    let units = bytes
+        .chunks_exact(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]));
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+fn utf16_be(bytes: &[u8]) -> String {
+    let units = bytes
+        .chunks_exact(2)
+        .map(|c| u16::from_be_bytes([c[0], c[1]]));
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+fn utf32_le(bytes: &[u8]) -> String {
+    bytes
+        .chunks_exact(4)
+        .map(|c| {
+            char::from_u32(u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .unwrap_or(char::REPLACEMENT_CHARACTER)
+        })
+        .collect()
+}
+
+fn utf32_be(bytes: &[u8]) -> String {
+    bytes
+        .chunks_exact(4)
+        .map(|c| {
+            char::from_u32(u32::from_be_bytes([c[0], c[1], c[2], c[3]]))
+                .unwrap_or(char::REPLACEMENT_CHARACTER)
+        })
+        .collect()
+}
+
 /// Decodes UTF-8; on failure, returns the lossy text and a diagnostic at the first bad byte.
+/// A UTF-16 or UTF-32 file is named as such (its text decoded, for the snippet).
 fn decode(bytes: &[u8]) -> (String, Option<Diagnostic>) {
+    if let Some((encoding, bom, decode_wide)) = wide_encoding(bytes) {
+        let text = lone_cr_to_lf(&decode_wide(bytes.get(bom..).unwrap_or_default()));
+        let diagnostic = Diagnostic::new(
+            &r::NOT_UTF8,
+            Span::default(),
+            format!("the file is saved as {encoding}, not as UTF-8"),
+        )
+        .help(
+            "save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8); regioplan reads \
+             plans in UTF-8 only",
+        );
+        return (text, Some(diagnostic));
+    }
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF".as_slice())
         .unwrap_or(bytes);

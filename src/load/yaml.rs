@@ -11,35 +11,33 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Options, Spanned};
 
+use super::limits::{Limit, Limits};
 use crate::diagnostic::Span;
 use crate::tree::{DuplicateKey, TNode, TValue, Tree, escape_pointer};
 
-/// The largest plan file regioplan reads, in bytes. Real plans are tens of kilobytes; the
-/// parser's budget below is derived from this so that no input within it can exhaust memory
-/// or the stack.
-pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
-
-/// Deepest nesting of mappings and sequences. A goal level costs two (the `goals` list and the
-/// goal), so this allows about thirty levels of subgoals.
-pub const MAX_DEPTH: usize = 64;
-
-/// The parser options: strict booleans (`yes`/`no`/`on`/`off` stay strings), duplicate keys
-/// passed through to the tree (reported by regioplan with both positions), and a budget.
-pub(crate) fn options() -> Options {
+/// The parser options for a text of `len` bytes: strict booleans (`yes`/`no`/`on`/`off` stay
+/// strings), duplicate keys passed through to the tree (reported by regioplan with both
+/// positions), and a budget from the limits, so that no input within them can exhaust memory
+/// or the stack. Alias expansion is bounded relative to the text: aliases may repeat at most
+/// [`Limits::expansion_budget`] parts.
+pub(crate) fn options(limits: &Limits, len: usize) -> Options {
+    let max_bytes = limits.max_file_bytes();
     let mut budget = Budget::default();
-    budget.max_depth = MAX_DEPTH;
-    budget.max_total_scalar_bytes = MAX_FILE_BYTES;
+    budget.max_depth = limits.max_depth;
+    budget.flow_nesting_limit = limits.max_depth;
+    budget.max_total_scalar_bytes = max_bytes;
     // A node needs at least two bytes of text (`a\n`, `- `), so this bounds honest files.
-    budget.max_nodes = MAX_FILE_BYTES / 2;
-    budget.max_events = MAX_FILE_BYTES;
+    budget.max_nodes = max_bytes / 2;
+    budget.max_events = max_bytes;
     budget.max_documents = 2;
-    // Aliases are rare in plans; a handful of thousands is generous and stops alias bombs.
-    budget.max_aliases = 4_096;
-    budget.max_anchors = 4_096;
+    budget.max_aliases = limits.max_aliases;
+    budget.max_anchors = limits.max_aliases;
     let mut options = Options::default();
     options.strict_booleans = true;
     options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
     options.budget = Some(budget);
+    options.alias_limits.max_total_replayed_events = limits.expansion_budget(len);
+    options.alias_limits.max_replay_stack_depth = limits.max_depth;
     options.with_snippet = false;
     options
 }
@@ -286,12 +284,19 @@ pub enum SyntaxErrorKind {
     /// A tab where YAML needs spaces.
     Tab,
     MultipleDocuments,
-    Limit,
+    /// One of the [`Limits`] was reached.
+    Limit(Limit),
 }
 
-/// Parses YAML text into a spanned node.
+/// Parses YAML text into a spanned node under the default limits.
 pub fn parse(text: &str) -> Result<Spanned<Node>, SyntaxError> {
-    serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options()).map_err(|e| {
+    parse_with(text, &Limits::default())
+}
+
+/// Parses YAML text into a spanned node under `limits`.
+pub fn parse_with(text: &str, limits: &Limits) -> Result<Spanned<Node>, SyntaxError> {
+    let options = options(limits, text.len());
+    serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options).map_err(|e| {
         let span = e
             .location()
             .map(|l| error_span(&l, text))
@@ -301,14 +306,12 @@ pub fn parse(text: &str) -> Result<Spanned<Node>, SyntaxError> {
                 SyntaxErrorKind::MultipleDocuments,
                 "a second YAML document starts here".to_string(),
             ),
-            serde_saphyr::Error::Budget { breach, .. } => {
-                (SyntaxErrorKind::Limit, budget_message(breach))
-            }
+            serde_saphyr::Error::Budget { breach, .. } => budget_message(breach, limits),
             serde_saphyr::Error::AliasReplayLimitExceeded { .. }
             | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
             | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } => (
-                SyntaxErrorKind::Limit,
-                "aliases expand to more than regioplan reads (an alias bomb?)".to_string(),
+                SyntaxErrorKind::Limit(Limit::AliasExpansion),
+                expansion_message(limits, text.len()),
             ),
             inner => {
                 let message = clean_message(&inner.without_snippet().to_string());
@@ -323,10 +326,7 @@ pub fn parse(text: &str) -> Result<Spanned<Node>, SyntaxError> {
                     };
                 }
                 if message.contains("recursion limit") {
-                    (
-                        SyntaxErrorKind::Limit,
-                        format!("the plan nests deeper than {MAX_DEPTH} levels"),
-                    )
+                    (SyntaxErrorKind::Limit(Limit::Depth), depth_message(limits))
                 } else {
                     (SyntaxErrorKind::Syntax, message)
                 }
@@ -371,17 +371,49 @@ fn innermost(error: &serde_saphyr::Error) -> &serde_saphyr::Error {
     error
 }
 
-fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+fn budget_message(
+    breach: &serde_saphyr::budget::BudgetBreach,
+    limits: &Limits,
+) -> (SyntaxErrorKind, String) {
     use serde_saphyr::budget::BudgetBreach as B;
     match breach {
-        B::Depth { .. } => format!("the plan nests deeper than {MAX_DEPTH} levels"),
-        B::Aliases { .. } | B::Anchors { .. } => {
-            "the plan uses more than 4096 aliases or anchors".to_string()
-        }
-        B::Documents { .. } => "the file holds more than one YAML document".to_string(),
-        _ => "the plan is larger or more repetitive than regioplan reads (an alias bomb?)"
-            .to_string(),
+        B::Depth { .. } => (SyntaxErrorKind::Limit(Limit::Depth), depth_message(limits)),
+        B::Aliases { .. } | B::Anchors { .. } => (
+            SyntaxErrorKind::Limit(Limit::Aliases),
+            format!(
+                "the plan uses more than {} aliases or anchors (the limit `max-aliases`)",
+                limits.max_aliases
+            ),
+        ),
+        B::Documents { .. } => (
+            SyntaxErrorKind::MultipleDocuments,
+            "the file holds more than one YAML document".to_string(),
+        ),
+        _ => (
+            SyntaxErrorKind::Limit(Limit::FileSize),
+            format!(
+                "the plan holds more values than a file of {} can (the limit `max-file-size`)",
+                Limit::FileSize.value(limits)
+            ),
+        ),
     }
+}
+
+fn depth_message(limits: &Limits) -> String {
+    format!(
+        "the plan nests deeper than {} levels (the limit `max-depth`)",
+        limits.max_depth
+    )
+}
+
+fn expansion_message(limits: &Limits, len: usize) -> String {
+    format!(
+        "aliases repeat more than {} values, {} per byte of this file plus {} (the limit \
+         `alias-expansion`; an alias bomb?)",
+        limits.expansion_budget(len),
+        limits.alias_expansion,
+        super::limits::EXPANSION_ALLOWANCE
+    )
 }
 
 /// Where a second document starts: the `---` line before `at`, if there is one.
@@ -472,7 +504,11 @@ mod tests {
             bomb = format!("{bomb}a{i}: &a{i} [{aliases}]\n");
         }
         let error = parse(&bomb).expect_err("refused");
-        assert_eq!(error.kind, SyntaxErrorKind::Limit, "{}", error.message);
+        assert!(
+            matches!(error.kind, SyntaxErrorKind::Limit(_)),
+            "{}",
+            error.message
+        );
     }
 
     #[test]

@@ -11,7 +11,8 @@ pub static NOT_UTF8: Rule = Rule {
         severity: Error,
         summary: "The file is not UTF-8 text (it may be binary or in another encoding).",
         why: "YAML plans are text in UTF-8. A file in Latin-1 or a binary file cannot be read \
-              reliably; regioplan points at the first byte it cannot read.",
+              reliably; regioplan points at the first byte it cannot read. A file saved as \
+              UTF-16 or UTF-32 (some Windows editors do) is named as such.",
         bad: "naam: Ouderkerk a/d Amstel   # saved as Latin-1: the byte 0xE9 of `é` is not UTF-8",
         good: "naam: Ouderkerk aan de Amstel   # saved as UTF-8",
     },
@@ -85,9 +86,12 @@ pub static LIMIT: Rule = Rule {
         code: "RP006",
         name: "limit-exceeded",
         severity: Error,
-        summary: "The file exceeds a size, nesting or alias limit (at most 4 MiB, 64 levels).",
+        summary: "The file exceeds a limit: size, nesting, aliases or alias expansion.",
         why: "The limits protect CI and editors against files that would take unbounded time or \
-              memory, such as alias bombs. Real plans are far below them.",
+              memory, such as alias bombs. Real plans are far below them. Each can be raised under \
+              `[limits]` in regioplan.toml or with `--limit KEY=VALUE`: `max-file-size` (default \
+              4 MiB), `max-depth` (64), `max-aliases` (4096) and `alias-expansion` (4 values per \
+              byte of the file, plus 10,000).",
         bad: "a: &a [*a, *a, *a, *a]   # and so on: an alias bomb",
         good: "a: [1, 2, 3]",
     },

@@ -1,0 +1,245 @@
+//! Reading a file a user named: the one place regioplan opens an input (plans, `regioplan.toml`,
+//! framework files, both sides of a diff).
+//!
+//! Only regular files are read. A symbolic link is followed only to a regular file; a named
+//! pipe, a device, a socket or a directory is refused with a message naming what it is, before
+//! it is opened, so that reading can never block on a pipe or run on forever on `/dev/zero`.
+//! The size is checked from the metadata before reading, the open handle is checked again (a
+//! file swapped in between is caught; on Unix it is opened without blocking), and reading
+//! stops one byte past the limit even when the file grows meanwhile.
+
+use std::fs::{File, Metadata};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Why a file was not read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The path is something other than a regular file: a directory, a named pipe, a device,
+    /// a socket, or a symbolic link to one of them.
+    #[error("`{path}` is {what}, not a file{advice}", path = path.display(), advice = advice(what))]
+    NotAFile { path: PathBuf, what: String },
+    /// A symbolic link that leads nowhere: its target does not exist, or the links loop.
+    #[error("`{path}` is a symbolic link {what}", path = path.display())]
+    BadLink { path: PathBuf, what: String },
+    /// The file is larger than the limit: `size` is its size when known, else `None` (standard
+    /// input, or a file that grew while it was read).
+    #[error("`{path}` is more than {limit} bytes", path = path.display())]
+    TooLarge {
+        path: PathBuf,
+        size: Option<u64>,
+        limit: u64,
+    },
+    /// The operating system refused (no such file, no permission, ...).
+    #[error("cannot read `{path}`: {source}", path = path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+fn advice(what: &str) -> &'static str {
+    if what.starts_with("a directory") {
+        ""
+    } else {
+        "; name the file itself (regioplan reads only regular files)"
+    }
+}
+
+/// Reads the regular file at `path`, at most `limit` bytes.
+///
+/// # Errors
+/// [`ReadError`] when the path is not a regular file (or a link to one), is larger than
+/// `limit`, or cannot be read.
+pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let io = |source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let own = std::fs::symlink_metadata(path).map_err(io)?;
+    let meta = if own.file_type().is_symlink() {
+        let target = std::fs::read_link(path)
+            .map(|t| format!(" to `{}`", t.display()))
+            .unwrap_or_default();
+        match std::fs::metadata(path) {
+            Ok(meta) => {
+                if !meta.is_file() {
+                    return Err(ReadError::NotAFile {
+                        path: path.to_path_buf(),
+                        what: format!("a symbolic link{target}, which is {}", kind(&meta)),
+                    });
+                }
+                meta
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(ReadError::BadLink {
+                    path: path.to_path_buf(),
+                    what: format!("{target} that does not exist (a dangling link)")
+                        .trim_start()
+                        .to_string(),
+                });
+            }
+            Err(e) => {
+                return Err(ReadError::BadLink {
+                    path: path.to_path_buf(),
+                    what: format!(
+                        "that cannot be followed: a loop of links, or a link through something \
+                         that is not a directory ({e})"
+                    ),
+                });
+            }
+        }
+    } else {
+        own
+    };
+    regular(path, &meta)?;
+    too_large(path, Some(meta.len()), limit)?;
+    let file = open(path).map_err(io)?;
+    // The path may have changed since it was looked at: check what was opened.
+    let opened = file.metadata().map_err(io)?;
+    regular(path, &opened)?;
+    too_large(path, Some(opened.len()), limit)?;
+    let capacity = usize::try_from(opened.len().min(limit)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity.saturating_add(1));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        // The file grew while it was read.
+        return Err(ReadError::TooLarge {
+            path: path.to_path_buf(),
+            size: None,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Reads standard input, at most `limit` bytes (one more tells that there is more).
+///
+/// # Errors
+/// [`ReadError::TooLarge`] past the limit, [`ReadError::Io`] when reading fails.
+pub fn read_stdin(limit: u64) -> Result<Vec<u8>, ReadError> {
+    let path = PathBuf::from("<stdin>");
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| ReadError::Io {
+            path: path.clone(),
+            source,
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            path,
+            size: None,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Opens for reading; on Unix without blocking, so that a named pipe swapped in after the
+/// check cannot hang the run (a regular file reads the same either way).
+fn open(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+fn regular(path: &Path, meta: &Metadata) -> Result<(), ReadError> {
+    if meta.is_file() {
+        Ok(())
+    } else {
+        Err(ReadError::NotAFile {
+            path: path.to_path_buf(),
+            what: kind(meta).to_string(),
+        })
+    }
+}
+
+fn too_large(path: &Path, size: Option<u64>, limit: u64) -> Result<(), ReadError> {
+    if size.is_some_and(|s| s > limit) {
+        Err(ReadError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// What a path that is not a regular file is, in words.
+fn kind(meta: &Metadata) -> &'static str {
+    let file_type = meta.file_type();
+    if file_type.is_dir() {
+        return "a directory";
+    }
+    if file_type.is_file() {
+        return "a file";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_char_device() {
+            return "a character device (a terminal, or a special file such as /dev/zero)";
+        }
+        if file_type.is_block_device() {
+            return "a block device (a disk)";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    "not a regular file"
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_device_and_a_link_to_it_are_refused_before_reading() {
+        let error = read_file(Path::new("/dev/zero"), 10).expect_err("refused");
+        assert!(
+            error.to_string().contains("is a character device"),
+            "{error}"
+        );
+        let dir = tempfile::tempdir().expect("tempdir");
+        let link = dir.path().join("plan.yaml");
+        std::os::unix::fs::symlink("/dev/zero", &link).expect("symlink");
+        let error = read_file(&link, 10).expect_err("refused");
+        let message = error.to_string();
+        assert!(
+            message.contains("a symbolic link to `/dev/zero`"),
+            "{message}"
+        );
+        assert!(message.contains("character device"), "{message}");
+    }
+
+    #[test]
+    fn reading_stops_at_the_limit() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("plan.yaml");
+        std::fs::write(&path, b"0123456789").expect("write");
+        assert_eq!(read_file(&path, 10).expect("reads"), b"0123456789");
+        assert!(matches!(
+            read_file(&path, 9),
+            Err(ReadError::TooLarge {
+                size: Some(10),
+                limit: 9,
+                ..
+            })
+        ));
+    }
+}
