@@ -84,7 +84,7 @@ pub fn skipped_line(skipped: &[String]) -> String {
     let names = skipped
         .iter()
         .take(SHOWN)
-        .map(String::as_str)
+        .map(|name| super::on_one_line(name))
         .collect::<Vec<_>>()
         .join(", ");
     let more = match skipped.len().checked_sub(SHOWN) {
@@ -106,7 +106,7 @@ fn report<'a>(
     let path = shown(&source.name, super::on_one_line);
     let mut group = Group::with_title(
         level
-            .primary_title(shown(&d.message, super::visible))
+            .primary_title(shown(&d.message, super::on_one_line))
             .id(d.code),
     );
     for quote in quotes {
@@ -125,7 +125,7 @@ fn report<'a>(
         group = group.element(snippet);
     }
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(shown(help, super::visible)));
+        group = group.element(Level::HELP.message(shown(help, super::on_one_line)));
     }
     vec![group]
 }
@@ -181,7 +181,7 @@ fn quotes<'a>(source: &SourceFile, d: &'a Diagnostic) -> Vec<Quote<'a>> {
                 .position(range.end.saturating_sub(1).max(range.start))
                 .line,
             range,
-            label: shown(message, super::visible),
+            label: shown(message, super::on_one_line),
             primary,
         }
     };
