@@ -266,3 +266,24 @@ fn report_table_markdown_and_csv_neutralise_plan_text() {
     assert_neutral_markdown(&report("markdown"));
     // CSV is for a spreadsheet, not a terminal: tests/report.rs checks it starts no formula.
 }
+
+#[test]
+fn an_error_quoting_the_plan_stays_on_one_visible_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("h.yaml"), hostile_findings()).expect("writes");
+    let output = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .args(["report", "h.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert_no_controls(&stderr);
+    assert_no_forged_line(&stderr);
+    assert!(
+        stderr.starts_with(
+            "error: `h.yaml` does not load: 34:16: `x\\u{1b}[2J\\u{d}\\n::error::forged"
+        ),
+        "{stderr}"
+    );
+}

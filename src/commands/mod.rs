@@ -68,11 +68,12 @@ fn sound_plan(what: &str, name: &str, bytes: &[u8]) -> anyhow::Result<crate::pla
         0 | 1 => String::new(),
         n => format!(" (and {} more; `regioplan check` shows them)", n - 1),
     };
+    // The finding may quote the plan: on one line, so it cannot forge a line of a CI log.
     anyhow::bail!(
         "{what} does not load: {}:{}: {}{more}",
         at.line,
         at.column,
-        first.message
+        render::on_one_line(&first.message)
     )
 }
 
