@@ -30,7 +30,11 @@ fn main() -> ProcessExit {
         Ok(Ok((Ok(code), _))) => code,
         Ok(Ok((Err(error), _))) if is_broken_pipe(&error) => ExitCode::Clean,
         Ok(Ok((Err(error), _))) => {
-            eprintln!("error: {error:#}");
+            // A file name or a plan's text in the message must not drive the terminal.
+            eprintln!(
+                "error: {}",
+                regioplan::render::visible(&format!("{error:#}"))
+            );
             ExitCode::Error
         }
         Ok(Err(_)) | Err(_) => {

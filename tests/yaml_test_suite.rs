@@ -5,8 +5,14 @@
 //! beside the clone (or from `REGIOPLAN_YAML_TEST_SUITE`), a cut-down copy of the `data` branch of
 //! github.com/yaml/yaml-test-suite with one `in.yaml` per test and an `error` file beside each
 //! invalid one. `.ci/run` runs it.
+//!
+//! `report` and `gaps` get the same inputs through the binary: each answers within a bounded
+//! time, never panics, and exits 0, 1 or 2.
 
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use regioplan::check::check_bytes;
 use regioplan::config::Settings;
@@ -26,9 +32,8 @@ fn inputs(dir: &Path, found: &mut Vec<PathBuf>) {
     }
 }
 
-#[test]
-#[ignore = "needs ../shared/corpora/yaml-test-suite beside the clone; run by .ci/run"]
-fn every_yaml_test_suite_input_gets_findings_and_never_a_crash() {
+/// Every `in.yaml` of the suite, sorted.
+fn corpus_inputs() -> Vec<PathBuf> {
     let corpus = std::env::var_os("REGIOPLAN_YAML_TEST_SUITE").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/yaml-test-suite"),
         PathBuf::from,
@@ -42,6 +47,80 @@ fn every_yaml_test_suite_input_gets_findings_and_never_a_crash() {
     inputs(&corpus, &mut files);
     files.sort();
     assert!(files.len() >= 400, "found only {} inputs", files.len());
+    files
+}
+
+/// The longest a command may take on one input: generous for a loaded CI machine; every input
+/// takes milliseconds.
+const BOUND: Duration = Duration::from_secs(20);
+
+/// Runs `regioplan ARGS FILE` and returns its exit code, or why it is not an answer: killed
+/// after [`BOUND`], ended by a signal, or a panic.
+fn answer(args: &[&str], file: &Path) -> Result<i32, String> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .args(args)
+        .arg(file)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run: {e}"))?;
+    // Read what it says on a thread, so that a long message cannot fill the pipe and stall it.
+    let mut pipe = child.stderr.take().ok_or("no stderr")?;
+    let said = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = pipe.read_to_string(&mut text);
+        text
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if started.elapsed() > BOUND {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("no answer within {BOUND:?}"));
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let stderr = said.join().unwrap_or_default();
+    match status.code() {
+        Some(code @ 0..=2) if !stderr.contains("panicked") => Ok(code),
+        Some(code) => Err(format!("exit code {code}: {stderr}")),
+        None => Err(format!("ended by a signal: {stderr}")),
+    }
+}
+
+/// `report` and `gaps` answer every input of the suite (most are not plans: exit 2 with a
+/// located error), within a bounded time, without a panic.
+#[test]
+#[ignore = "needs ../shared/corpora/yaml-test-suite beside the clone; run by .ci/run"]
+fn report_and_gaps_answer_every_yaml_test_suite_input() {
+    let files = corpus_inputs();
+    let mut failures = Vec::new();
+    let mut codes = std::collections::BTreeMap::new();
+    for file in &files {
+        for args in [
+            &["report", "--as-of", "2026-11-22"][..],
+            &["gaps", "--as-of", "2026-11-22"][..],
+        ] {
+            match answer(args, file) {
+                Ok(code) => *codes.entry((args[0], code)).or_insert(0) += 1,
+                Err(why) => failures.push(format!("{} {}: {why}", args[0], file.display())),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    // Every input got an answer from both commands.
+    assert_eq!(codes.values().sum::<usize>(), 2 * files.len(), "{codes:?}");
+}
+
+#[test]
+#[ignore = "needs ../shared/corpora/yaml-test-suite beside the clone; run by .ci/run"]
+fn every_yaml_test_suite_input_gets_findings_and_never_a_crash() {
+    let files = corpus_inputs();
     let settings = Settings::defaults(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"));
     let catalogue = Catalogue::built_in();
     let mut invalid_accepted = Vec::new();

@@ -70,14 +70,17 @@ fn sound_plan(what: &str, loaded: crate::load::Loaded) -> anyhow::Result<crate::
         n => format!(" (and {} more; `regioplan check` shows them)", n - 1),
     };
     let help = match &first.help {
-        Some(help) if first.code == crate::rules::structure::LIMIT.code => format!("; {help}"),
+        Some(help) if first.code == crate::rules::structure::LIMIT.code => {
+            format!("; {}", render::on_one_line(help))
+        }
         _ => String::new(),
     };
+    // The finding may quote the plan: on one line, so it cannot forge a line of a CI log.
     anyhow::bail!(
         "{what} does not load: {}:{}: {}{more}{help}",
         at.line,
         at.column,
-        first.message
+        render::on_one_line(&first.message)
     )
 }
 

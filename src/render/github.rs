@@ -42,9 +42,12 @@ pub fn write(out: &mut dyn Write, results: &[FileResult], skipped: &[String]) ->
     )
 }
 
-/// Escapes a workflow command's message.
+/// Escapes a workflow command's message, GitHub's way (`%`, `\r` and `\n` percent-encoded, so
+/// that a plan cannot end the command and start another, such as `::add-mask::`), after showing
+/// control characters as visible escapes (a workflow log shows terminal colours and more).
 fn data(text: &str) -> String {
-    text.replace('%', "%25")
+    super::visible(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

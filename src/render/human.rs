@@ -40,7 +40,8 @@ pub fn write_diagnostics(
     };
     for result in results {
         for diagnostic in &result.diagnostics {
-            let report = report(&result.source, diagnostic);
+            let quotes = quotes(&result.source, diagnostic);
+            let report = report(&result.source, diagnostic, &quotes);
             writeln!(out, "{}\n", renderer.render(&report))?;
         }
     }
@@ -83,7 +84,7 @@ pub fn skipped_line(skipped: &[String]) -> String {
     let names = skipped
         .iter()
         .take(SHOWN)
-        .map(String::as_str)
+        .map(|name| super::on_one_line(name))
         .collect::<Vec<_>>()
         .join(", ");
     let more = match skipped.len().checked_sub(SHOWN) {
@@ -93,35 +94,220 @@ pub fn skipped_line(skipped: &[String]) -> String {
     format!("Skipped {what}: {names}{more}.")
 }
 
-fn report<'a>(source: &'a SourceFile, d: &'a Diagnostic) -> Vec<Group<'a>> {
+fn report<'a>(
+    source: &'a SourceFile,
+    d: &'a Diagnostic,
+    quotes: &'a [Quote<'a>],
+) -> Vec<Group<'a>> {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let mut snippet = Snippet::source(source.text.as_str())
-        .path(shown(&source.name, super::on_one_line))
-        .line_start(1)
-        .fold(true)
-        .annotation(
-            AnnotationKind::Primary
-                .span(visible(source, d.primary.span))
-                .label(d.primary.message.as_str()),
-        );
-    for label in &d.secondary {
-        snippet = snippet.annotation(
-            AnnotationKind::Context
-                .span(visible(source, label.span))
-                .label(label.message.as_str()),
-        );
+    let path = shown(&source.name, super::on_one_line);
+    let mut group = Group::with_title(
+        level
+            .primary_title(shown(&d.message, super::on_one_line))
+            .id(d.code),
+    );
+    for quote in quotes {
+        let mut snippet = Snippet::source(quote.text.as_str())
+            .path(path.clone())
+            .line_start(quote.first_line)
+            .fold(true);
+        for mark in &quote.marks {
+            let kind = if mark.primary {
+                AnnotationKind::Primary
+            } else {
+                AnnotationKind::Context
+            };
+            snippet = snippet.annotation(kind.span(mark.range.clone()).label(mark.label.clone()));
+        }
+        group = group.element(snippet);
     }
-    let mut group = level
-        .primary_title(shown(&d.message, super::visible))
-        .id(d.code)
-        .element(snippet);
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(shown(help, super::visible)));
+        group = group.element(Level::HELP.message(shown(help, super::on_one_line)));
     }
     vec![group]
+}
+
+/// Marks at most this many lines apart are quoted in one snippet, the lines between folded into
+/// `...`; marks further apart are quoted in snippets of their own (`::: file:line:column`), so
+/// that the text handed to the snippet renderer is bounded by what it shows, not by the distance
+/// between the marks (a finding on line 90,000 that points back at line 12).
+const NEAR: usize = 500;
+
+/// The lines one finding quotes, handed to the snippet renderer instead of the whole file: its
+/// cost is then proportional to what is shown, not to the size of the file (a large file with
+/// many findings took minutes). Lines inside the window that are not shown (folded into `...`)
+/// are left empty.
+///
+/// Control characters in the quoted lines: annotate-snippets itself shows C0 controls, DEL and
+/// the bidirectional overrides as one-column control pictures (`␛`, `␍`, `␡`, `�`); this also
+/// replaces what it lets through (C1 controls such as the 8-bit CSI `\u{9b}`, and the
+/// direction marks) by `U+FFFD` `�`, one column wide, so carets stay under the right characters
+/// and no escape sequence from a plan reaches the terminal.
+#[derive(Debug)]
+struct Quote<'a> {
+    text: String,
+    /// The 1-based line number of the first line of `text`.
+    first_line: usize,
+    marks: Vec<Mark<'a>>,
+}
+
+/// One annotation, with its byte range in the quote's text.
+#[derive(Debug)]
+struct Mark<'a> {
+    range: std::ops::Range<usize>,
+    label: std::borrow::Cow<'a, str>,
+    primary: bool,
+}
+
+/// The quotes of a finding: the cluster of marks around the primary span first, then any
+/// cluster further away, in the order of the file.
+fn quotes<'a>(source: &SourceFile, d: &'a Diagnostic) -> Vec<Quote<'a>> {
+    struct Found<'a> {
+        range: std::ops::Range<usize>,
+        first: usize,
+        last: usize,
+        label: std::borrow::Cow<'a, str>,
+        primary: bool,
+    }
+    let found = |span: Span, message: &'a str, primary: bool| {
+        let range = visible(source, span);
+        Found {
+            first: source.position(range.start).line,
+            // The line of the last character underlined (the end is exclusive).
+            last: source
+                .position(range.end.saturating_sub(1).max(range.start))
+                .line,
+            range,
+            label: shown(message, super::on_one_line),
+            primary,
+        }
+    };
+    let mut marks = vec![found(d.primary.span, &d.primary.message, true)];
+    marks.extend(
+        d.secondary
+            .iter()
+            .map(|label| found(label.span, &label.message, false)),
+    );
+    marks.sort_by_key(|m| (m.first, m.range.start));
+    let mut clusters: Vec<Vec<Found<'a>>> = Vec::new();
+    for mark in marks {
+        match clusters.last_mut() {
+            Some(cluster)
+                if cluster
+                    .iter()
+                    .map(|m| m.last)
+                    .max()
+                    .is_some_and(|last| mark.first <= last + NEAR) =>
+            {
+                cluster.push(mark);
+            }
+            _ => clusters.push(vec![mark]),
+        }
+    }
+    clusters.sort_by_key(|c| !c.iter().any(|m| m.primary));
+    let text = source.text.as_str();
+    clusters
+        .into_iter()
+        .map(|cluster| {
+            let first = cluster.iter().map(|m| m.first).min().unwrap_or(1);
+            let last = cluster.iter().map(|m| m.last).max().unwrap_or(first);
+            // A line is quoted when a mark touches it or its neighbour (annotate-snippets shows
+            // the one line between two marks rather than `...`).
+            let shown_line = |line: usize| {
+                cluster
+                    .iter()
+                    .any(|m| m.first.saturating_sub(1) <= line && line <= m.last + 1)
+            };
+            let start = cluster.iter().map(|m| m.range.start).min().map_or(0, |at| {
+                text.get(..at)
+                    .and_then(|t| t.rfind('\n'))
+                    .map_or(0, |i| i + 1)
+            });
+            let mut window = Window::default();
+            let mut offset = start;
+            for line in first..=last {
+                offset = window.push(text, offset, shown_line(line));
+            }
+            Quote {
+                first_line: first,
+                marks: cluster
+                    .into_iter()
+                    .map(|m| Mark {
+                        range: window.map(text, m.range.start)..window.map(text, m.range.end),
+                        label: m.label,
+                        primary: m.primary,
+                    })
+                    .collect(),
+                text: window.text,
+            }
+        })
+        .collect()
+}
+
+/// The text of a quote being built, and where each of its lines came from.
+#[derive(Default)]
+struct Window {
+    text: String,
+    /// Per line: its start and the end of its content in the file, and its start in `text`.
+    lines: Vec<(usize, usize, usize)>,
+}
+
+impl Window {
+    /// Adds the line starting at `offset` (its text, or an empty line when it is not shown)
+    /// and returns where the next line starts.
+    fn push(&mut self, text: &str, offset: usize, shown: bool) -> usize {
+        let rest = text.get(offset..).unwrap_or("");
+        let (end, next) = rest
+            .find('\n')
+            .map_or((text.len(), text.len()), |i| (offset + i, offset + i + 1));
+        let content_end = if text.get(offset..end).is_some_and(|l| l.ends_with('\r')) {
+            end - 1
+        } else {
+            end
+        };
+        self.lines.push((offset, content_end, self.text.len()));
+        if shown {
+            for c in text.get(offset..content_end).unwrap_or("").chars() {
+                self.text.push(if hostile(c) { '\u{fffd}' } else { c });
+            }
+        }
+        self.text.push('\n');
+        next
+    }
+
+    /// Where a byte offset of the file lands in the window's text.
+    fn map(&self, text: &str, offset: usize) -> usize {
+        let index = self
+            .lines
+            .partition_point(|&(start, _, _)| start <= offset)
+            .saturating_sub(1);
+        let Some(&(start, content_end, at)) = self.lines.get(index) else {
+            return 0;
+        };
+        let within = text.get(start..offset.min(content_end)).unwrap_or("");
+        let width: usize = within
+            .chars()
+            .map(|c| {
+                if hostile(c) {
+                    '\u{fffd}'.len_utf8()
+                } else {
+                    c.len_utf8()
+                }
+            })
+            .sum();
+        // Past the line's content: at most its line break.
+        let past = usize::from(offset > content_end);
+        (at + width + past).min(self.text.len())
+    }
+}
+
+/// A character annotate-snippets would pass to the terminal as it is but should not: the C1
+/// controls and the direction marks.
+fn hostile(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9f}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
 }
 
 /// `text` as it is, or made safe by `escape` when it holds a control character or a line break
@@ -183,6 +369,86 @@ mod tests {
         );
         assert!(text.contains("a\\u{1b}[2J\\nb.yaml:1:10"), "{text}");
         assert!(text.contains("unknown person `x\\u{7}`"), "{text}");
+    }
+
+    /// The snippet renderer is handed the lines a finding shows, not the whole file: rendering
+    /// 100,000 findings of a 1 MB file took minutes when every finding passed the whole text.
+    #[test]
+    fn a_finding_hands_only_its_own_lines_to_the_snippet_renderer() {
+        let text = (1..=20_000).fold(String::new(), |mut text, i| {
+            use std::fmt::Write as _;
+            let _ = writeln!(text, "key{i}: {i}");
+            text
+        });
+        let line_start =
+            |line: usize| -> usize { text.lines().take(line - 1).map(|l| l.len() + 1).sum() };
+        let mut d = Diagnostic::new(
+            &crate::rules::references::UNKNOWN_PERSON,
+            Span::new(line_start(15_000), 8),
+            "duplicate",
+        );
+        d.secondary.push(crate::diagnostic::Label {
+            span: Span::new(line_start(3), 4),
+            message: "first defined here".into(),
+        });
+        d.secondary.push(crate::diagnostic::Label {
+            span: Span::new(line_start(15_040), 4),
+            message: "near".into(),
+        });
+        let source = SourceFile::new("big.yaml", text.clone());
+        let quotes = quotes(&source, &d);
+        let handed: usize = quotes.iter().map(|q| q.text.len()).sum();
+        assert!(handed < 200, "{handed} bytes of a {} byte file", text.len());
+        let mut out = Vec::new();
+        let result = FileResult {
+            source,
+            diagnostics: vec![d],
+        };
+        write_diagnostics(&mut out, &[result], false).expect("writes");
+        let shown = String::from_utf8(out).expect("UTF-8");
+        assert!(shown.contains("--> big.yaml:15000:1"), "{shown}");
+        assert!(shown.contains("15000 | key15000: 15000"), "{shown}");
+        assert!(shown.contains("15040 | key15040: 15040"), "{shown}");
+        assert!(shown.contains("::: big.yaml:3:1"), "{shown}");
+        assert!(shown.contains("3 | key3: 3"), "{shown}");
+    }
+
+    /// A quoted plan line with an escape sequence, an 8-bit CSI or a carriage return reaches the
+    /// terminal as visible one-column symbols, with the caret still under the right character.
+    #[test]
+    fn quoted_source_lines_cannot_drive_the_terminal() {
+        let line = "naam: \u{1b}[2J\u{9b}31m\r\u{202e}x trekker\n";
+        let at = line.find("trekker").expect("token");
+        let result = FileResult {
+            source: SourceFile::new("a.yaml", line.to_string()),
+            diagnostics: vec![Diagnostic::new(
+                &crate::rules::references::UNKNOWN_PERSON,
+                Span::new(at, 7),
+                "unknown person",
+            )],
+        };
+        let mut out = Vec::new();
+        write_diagnostics(&mut out, &[result], false).expect("writes");
+        let text = String::from_utf8(out).expect("UTF-8");
+        assert!(
+            !text.contains(['\u{1b}', '\u{9b}', '\r', '\u{202e}']),
+            "{text:?}"
+        );
+        let quoted = text
+            .lines()
+            .find(|l| l.starts_with("1 |"))
+            .expect("the quoted line");
+        assert_eq!(
+            quoted,
+            "1 | naam: \u{241b}[2J\u{fffd}31m\u{240d}\u{fffd}x trekker"
+        );
+        let carets = text.lines().find(|l| l.contains('^')).expect("carets");
+        let column = |l: &str, needle: &str| l.find(needle).map(|b| l[..b].chars().count());
+        assert_eq!(
+            column(carets, "^^^^^^^"),
+            column(quoted, "trekker"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -70,7 +70,8 @@ pub fn write(out: &mut dyn Write, results: &[FileResult], elapsed: Duration) -> 
     writeln!(out, "</testsuites>")
 }
 
-/// Escapes text for XML content and attributes; drops characters XML 1.0 cannot hold.
+/// Escapes text for XML content and attributes; replaces characters XML 1.0 cannot hold and the
+/// C1 controls by `U+FFFD`.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -82,7 +83,9 @@ fn escape(text: &str) -> String {
             '\'' => out.push_str("&apos;"),
             '\n' => out.push_str("&#10;"),
             '\t' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            // What XML 1.0 cannot hold, and the C1 controls (an 8-bit CSI) it can but a terminal
+            // showing the file would obey.
+            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -99,6 +102,6 @@ mod tests {
             escape(r#"<a href="x">&'"#),
             "&lt;a href=&quot;x&quot;&gt;&amp;&apos;"
         );
-        assert_eq!(escape("a\u{1}b"), "a\u{FFFD}b");
+        assert_eq!(escape("a\u{1}b\u{9b}2J"), "a\u{FFFD}b\u{FFFD}2J");
     }
 }

@@ -11,7 +11,7 @@
 
 use std::io::{self, Write};
 
-pub use super::visible;
+pub use super::{on_one_line, visible};
 
 use comfy_table::presets::ASCII_FULL_CONDENSED;
 use comfy_table::{
@@ -40,22 +40,22 @@ pub fn table(out: &mut dyn Write, report: &Report) -> io::Result<()> {
 pub fn table_with(out: &mut dyn Write, report: &Report, options: TableOptions) -> io::Result<()> {
     let lang = report.lang;
     if options.title {
-        writeln!(out, "{}\n", visible(&report.title))?;
+        writeln!(out, "{}\n", on_one_line(&report.title))?;
     }
     if let Some(lead) = &report.lead {
-        writeln!(out, "{}", visible(&plain(lead)))?;
+        writeln!(out, "{}", on_one_line(&plain(lead)))?;
     }
     for section in &report.sections {
-        writeln!(out, "\n{}", visible(&section.heading))?;
+        writeln!(out, "\n{}", on_one_line(&section.heading))?;
         for (i, block) in section.blocks.iter().enumerate() {
             if i > 0 {
                 writeln!(out)?;
             }
             match block {
                 Block::Table(t) => writeln!(out, "{}", ascii_table(t, lang, options))?,
-                Block::Text(text) => writeln!(out, "{}", visible(&plain(text)))?,
+                Block::Text(text) => writeln!(out, "{}", on_one_line(&plain(text)))?,
                 Block::Chart(chart) => {
-                    writeln!(out, "{}", visible(&chart.title))?;
+                    writeln!(out, "{}", on_one_line(&chart.title))?;
                     writeln!(out, "{}", ascii_table(&chart_table(chart), lang, options))?;
                 }
             }
