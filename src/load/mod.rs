@@ -181,7 +181,7 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
             return loaded;
         }
     }
-    let tree = yaml::build_tree(&root);
+    let mut tree = yaml::build_tree(root);
     for dup in &tree.duplicate_keys {
         let path = format!("{}/{}", dup.pointer, escape_pointer(&dup.key));
         loaded.diagnostics.push(
@@ -198,6 +198,8 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
     }
     loaded.diagnostics.extend(lossy::check(&tree, text));
     let mut structural = structure::check(&tree);
+    // The JSON value was for the schema; the rest reads the node tree. Free it now.
+    tree.value = serde_json::Value::Null;
     fill_paths(&mut structural, &tree);
     // A plan of another format version is not read further.
     let readable = !structural
@@ -370,7 +372,7 @@ fn model_error(error: &de::Error, text: &str) -> Diagnostic {
 pub fn fill_paths(diagnostics: &mut [Diagnostic], tree: &Tree) {
     for d in diagnostics.iter_mut().filter(|d| d.path.is_empty()) {
         if let Some(pointer) = tree.pointer_at(d.primary.span.start) {
-            d.path = pointer.to_string();
+            d.path = pointer;
         }
     }
 }

@@ -2,10 +2,11 @@
 //!
 //! The tree keeps every mapping entry (duplicates included, so all of them can be reported),
 //! the span of every key and value, and converts to `serde_json::Value` for the structural
-//! pass. A JSON pointer index maps every node to its spans and back.
+//! pass.
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::fmt::Write as _;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
@@ -148,19 +149,23 @@ impl<'de> Deserialize<'de> for Node {
     }
 }
 
-/// Builds the document tree from a parsed root node.
+/// Builds the document tree from a parsed root node, consuming it: every text moves into the
+/// node tree (the JSON value gets the one copy it needs), and each parsed list is freed as soon
+/// as it has been read.
 #[must_use]
-pub fn build_tree(root: &Spanned<Node>) -> Tree {
+pub fn build_tree(root: Spanned<Node>) -> Tree {
     let mut tree = Tree::empty();
-    let (value, node) = walk(&mut tree, root, "", None);
+    let mut pointer = String::new();
+    let (value, node) = walk(&mut tree, root, &mut pointer);
     tree.value = value;
     tree.root = node;
     tree
 }
 
-fn walk(tree: &mut Tree, node: &Spanned<Node>, pointer: &str, key: Option<Span>) -> (Value, TNode) {
+/// Converts one node. `pointer` is the node's JSON pointer, built in place (it is only read to
+/// name the mapping of a duplicate key), so no node owns a copy of its path.
+fn walk(tree: &mut Tree, node: Spanned<Node>, pointer: &mut String) -> (Value, TNode) {
     let span = span_of(&node.referenced);
-    tree.record(pointer, key, span);
     let scalar = |value: Value, t: TValue| {
         (
             value,
@@ -171,22 +176,25 @@ fn walk(tree: &mut Tree, node: &Spanned<Node>, pointer: &str, key: Option<Span>)
             },
         )
     };
-    match &node.value {
+    match node.value {
         Node::Null => scalar(Value::Null, TValue::Null),
-        Node::Bool(b) => scalar(Value::Bool(*b), TValue::Bool(*b)),
-        Node::Int(i) => scalar(Value::from(*i), TValue::Int(*i)),
-        Node::UInt(u) => scalar(Value::from(*u), TValue::UInt(*u)),
+        Node::Bool(b) => scalar(Value::Bool(b), TValue::Bool(b)),
+        Node::Int(i) => scalar(Value::from(i), TValue::Int(i)),
+        Node::UInt(u) => scalar(Value::from(u), TValue::UInt(u)),
         Node::Float(f) => scalar(
-            serde_json::Number::from_f64(*f)
+            serde_json::Number::from_f64(f)
                 .map_or_else(|| Value::String(f.to_string()), Value::Number),
-            TValue::Float(*f),
+            TValue::Float(f),
         ),
-        Node::Str(s) => scalar(Value::String(s.clone()), TValue::Str(s.clone())),
+        Node::Str(s) => scalar(Value::String(s.clone()), TValue::Str(s)),
         Node::Seq(items) => {
             let mut values = Vec::with_capacity(items.len());
             let mut nodes = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                let (v, n) = walk(tree, item, &format!("{pointer}/{i}"), None);
+            let len = pointer.len();
+            for (i, item) in items.into_iter().enumerate() {
+                let _ = write!(pointer, "/{i}");
+                let (v, n) = walk(tree, item, pointer);
+                pointer.truncate(len);
                 values.push(v);
                 nodes.push(n);
             }
@@ -201,25 +209,40 @@ fn walk(tree: &mut Tree, node: &Spanned<Node>, pointer: &str, key: Option<Span>)
             )
         }
         Node::Map(entries) => {
-            let mut nodes = Vec::with_capacity(entries.len());
+            let mut nodes: Vec<(String, Span, TNode)> = Vec::with_capacity(entries.len());
             let mut map = serde_json::Map::new();
-            let mut first_seen: BTreeMap<&str, Span> = BTreeMap::new();
+            let len = pointer.len();
+            // Where this mapping's repeated keys are in `duplicate_keys`.
+            let mut repeated: Vec<usize> = Vec::new();
             for (k, v) in entries {
                 let key_span = span_of(&k.referenced);
-                if let Some(first) = first_seen.get(k.value.0.as_str()) {
+                let key = k.value.0;
+                if map.contains_key(&key) {
+                    // The first span is filled in below, once the mapping is read.
+                    repeated.push(tree.duplicate_keys.len());
                     tree.duplicate_keys.push(DuplicateKey {
-                        pointer: pointer.to_string(),
-                        key: k.value.0.clone(),
-                        first: *first,
+                        pointer: pointer.clone(),
+                        key,
+                        first: Span::default(),
                         repeated: key_span,
                     });
                     continue;
                 }
-                first_seen.insert(&k.value.0, key_span);
-                let child = format!("{pointer}/{}", escape_pointer(&k.value.0));
-                let (value, child_node) = walk(tree, v, &child, Some(key_span));
-                map.insert(k.value.0.clone(), value);
-                nodes.push((k.value.0.clone(), key_span, child_node));
+                pointer.push('/');
+                pointer.push_str(&escape_pointer(&key));
+                let (value, child_node) = walk(tree, v, pointer);
+                pointer.truncate(len);
+                map.insert(key.clone(), value);
+                nodes.push((key, key_span, child_node));
+            }
+            if !repeated.is_empty() {
+                let first: BTreeMap<&str, Span> =
+                    nodes.iter().map(|(k, s, _)| (k.as_str(), *s)).collect();
+                for i in repeated {
+                    if let Some(dup) = tree.duplicate_keys.get_mut(i) {
+                        dup.first = first.get(dup.key.as_str()).copied().unwrap_or_default();
+                    }
+                }
             }
             let end = extent_end(span, nodes.iter().map(|(_, _, n)| n.end));
             (
@@ -459,17 +482,17 @@ mod tests {
     #[test]
     fn the_tree_records_key_and_value_spans_by_pointer() {
         let text = "themes:\n  - id: ggz\n";
-        let tree = build_tree(&parse(text).expect("parses"));
-        let id = tree.nodes.get("/themes/0/id").expect("node");
+        let tree = build_tree(parse(text).expect("parses"));
+        let id = tree.spans("/themes/0/id").expect("node");
         // "themes:\n" is 8 bytes and "  - " 4 more: the key starts at 12, the value at 16.
         assert_eq!(id.key.map(|k| k.start), Some(12));
         assert_eq!(id.value.start, 16);
-        assert_eq!(tree.pointer_at(16), Some("/themes/0/id"));
+        assert_eq!(tree.pointer_at(16).as_deref(), Some("/themes/0/id"));
     }
 
     #[test]
     fn duplicate_keys_are_kept_with_both_positions() {
-        let tree = build_tree(&parse("a: 1\nb: 2\na: 3\n").expect("parses"));
+        let tree = build_tree(parse("a: 1\nb: 2\na: 3\n").expect("parses"));
         assert_eq!(tree.duplicate_keys.len(), 1);
         assert_eq!(tree.duplicate_keys[0].first.start, 0);
         assert_eq!(tree.duplicate_keys[0].repeated.start, 10);
@@ -478,7 +501,7 @@ mod tests {
 
     #[test]
     fn strict_booleans_keep_yes_a_string() {
-        let tree = build_tree(&parse("a: yes\nb: true\n").expect("parses"));
+        let tree = build_tree(parse("a: yes\nb: true\n").expect("parses"));
         assert_eq!(tree.value["a"], "yes");
         assert_eq!(tree.value["b"], true);
     }
