@@ -1,10 +1,9 @@
 //! The document tree both readers build: a plan's YAML (`load::yaml`) and `regioplan.toml`
 //! (`config`). Every node keeps its span; a JSON value of the whole document feeds the schema
-//! check, and an index maps JSON pointers to spans and back.
+//! check, and the tree answers where the node at a JSON pointer is, and which node starts at
+//! an offset.
 //!
 //! It depends only on the diagnostics leaf (for spans); it knows neither YAML nor TOML.
-
-use std::collections::BTreeMap;
 
 use serde_json::Value;
 
@@ -101,16 +100,13 @@ impl TNode {
     }
 }
 
-/// A parsed document: the JSON value the schema sees, the node tree the model is read from,
-/// and the spans of its nodes by JSON pointer.
+/// A parsed document: the JSON value the schema sees and the node tree the model is read from.
+/// Spans are found by descending the tree (`spans`, `pointer_at`): no index of pointer strings
+/// is kept, so memory stays proportional to the document even when its keys are long.
 #[derive(Debug, Clone)]
 pub struct Tree {
     pub value: Value,
     pub root: TNode,
-    /// JSON pointer -> spans.
-    pub nodes: BTreeMap<String, NodeSpans>,
-    /// Byte offset of a node's value (or key) -> JSON pointer.
-    pub by_offset: BTreeMap<usize, String>,
     /// Repeated keys: (pointer of the mapping, key, first span, repeated span).
     pub duplicate_keys: Vec<DuplicateKey>,
 }
@@ -131,31 +127,102 @@ impl Tree {
         Tree {
             value: Value::Null,
             root: TNode::null(),
-            nodes: BTreeMap::new(),
-            by_offset: BTreeMap::new(),
             duplicate_keys: Vec::new(),
         }
     }
 
-    /// Records where the node at `pointer` is.
-    pub fn record(&mut self, pointer: &str, key: Option<Span>, value: Span) {
-        self.nodes
-            .insert(pointer.to_string(), NodeSpans { key, value });
-        if let Some(key) = key {
-            self.by_offset
-                .entry(key.start)
-                .or_insert_with(|| pointer.to_string());
+    /// Where the node at a JSON pointer is: its value's span, and its key's when it is a
+    /// mapping entry.
+    #[must_use]
+    pub fn spans(&self, pointer: &str) -> Option<NodeSpans> {
+        let mut node = &self.root;
+        let mut key = None;
+        for segment in pointer.split('/').skip(1) {
+            let name = unescape_pointer(segment);
+            (node, key) = match &node.value {
+                TValue::Seq(items) => (items.get(name.parse::<usize>().ok()?)?, None),
+                TValue::Map(entries) => {
+                    let (_, k, n) = entries.iter().find(|(k, _, _)| *k == name)?;
+                    (n, Some(*k))
+                }
+                _ => return None,
+            };
         }
-        self.by_offset
-            .entry(value.start)
-            .or_insert_with(|| pointer.to_string());
+        Some(NodeSpans {
+            key,
+            value: node.span,
+        })
     }
 
-    /// The JSON pointer of the innermost node that starts at `offset`, if any.
+    /// The JSON pointer of the outermost node whose value or key starts at `offset`, if any.
     #[must_use]
-    pub fn pointer_at(&self, offset: usize) -> Option<&str> {
-        self.by_offset.get(&offset).map(String::as_str)
+    pub fn pointer_at(&self, offset: usize) -> Option<String> {
+        let mut pointer = String::new();
+        pointer_at(&self.root, None, offset, &mut pointer).then_some(pointer)
     }
+}
+
+/// Whether a child (an entry with its key, or an item) may hold a node starting at `offset`.
+fn extent_holds(key: Option<Span>, node: &TNode, offset: usize) -> bool {
+    let start = key.map_or(node.span.start, |k| k.start.min(node.span.start));
+    // Inclusive: an empty value (`{a: 1, b}`) starts where its extent ends.
+    (start..=node.end).contains(&offset)
+}
+
+/// Finds the node of `pointer_at` below `node` (whose pointer `pointer` holds), pre-order:
+/// a node before its children, children in source order. Only children whose extent holds
+/// the offset are entered; the one found by binary search (children are in source order) is
+/// tried first, the others only when it does not hold the node (aliases and merge keys can
+/// place a node's text before its siblings').
+fn pointer_at(node: &TNode, key: Option<Span>, offset: usize, pointer: &mut String) -> bool {
+    if key.is_some_and(|k| k.start == offset) || node.span.start == offset {
+        return true;
+    }
+    match &node.value {
+        TValue::Seq(items) => {
+            let guess = items
+                .partition_point(|c| c.span.start <= offset)
+                .saturating_sub(1);
+            let mut try_item = |i: usize| {
+                items.get(i).is_some_and(|child| {
+                    extent_holds(None, child, offset)
+                        && descend(child, None, offset, pointer, &i.to_string())
+                })
+            };
+            try_item(guess) || (0..items.len()).filter(|i| *i != guess).any(try_item)
+        }
+        TValue::Map(entries) => {
+            let guess = entries
+                .partition_point(|(_, k, _)| k.start <= offset)
+                .saturating_sub(1);
+            let mut try_entry = |i: usize| {
+                entries.get(i).is_some_and(|(name, k, child)| {
+                    extent_holds(Some(*k), child, offset)
+                        && descend(child, Some(*k), offset, pointer, &escape_pointer(name))
+                })
+            };
+            try_entry(guess) || (0..entries.len()).filter(|i| *i != guess).any(try_entry)
+        }
+        _ => false,
+    }
+}
+
+/// `pointer_at` in a child named `segment`; on failure `pointer` is as it was.
+fn descend(
+    child: &TNode,
+    key: Option<Span>,
+    offset: usize,
+    pointer: &mut String,
+    segment: &str,
+) -> bool {
+    let len = pointer.len();
+    pointer.push('/');
+    pointer.push_str(segment);
+    if pointer_at(child, key, offset, pointer) {
+        return true;
+    }
+    pointer.truncate(len);
+    false
 }
 
 /// Reverses `escape_pointer`.

@@ -16,7 +16,7 @@ use crate::diagnostic::Span;
 use crate::diagnostic::{self, Diagnostic, SourceFile};
 use crate::load::structure::{Compiled, check_against};
 use crate::rules::{self, structure as r, suppression};
-use crate::tree::{Tree, escape_pointer};
+use crate::tree::{TNode, TValue, Tree, escape_pointer};
 
 /// The contents of a `regioplan.toml`.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
@@ -211,7 +211,7 @@ impl LoadedConfig {
     /// The 1-based line of the node at a JSON pointer, for "where did this come from".
     #[must_use]
     pub fn line_of(&self, pointer: &str) -> Option<usize> {
-        let node = self.tree.nodes.get(pointer)?;
+        let node = self.tree.spans(pointer)?;
         let at = node.key.unwrap_or(node.value).start;
         Some(self.source.position(at).line)
     }
@@ -343,8 +343,9 @@ pub fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
     match DeTable::parse(text) {
         Ok(table) => {
             let span = table.span();
-            tree.record("", None, Span::new(span.start, 0));
-            tree.value = table_value(&mut tree, table.get_ref(), "");
+            let (value, root) = table_value(table.get_ref(), Span::new(span.start, 0));
+            tree.value = value;
+            tree.root = root;
             (tree, Vec::new())
         }
         Err(error) => {
@@ -360,61 +361,90 @@ pub fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
     }
 }
 
-fn table_value(tree: &mut Tree, table: &DeTable<'_>, pointer: &str) -> Value {
+/// A table as the JSON value the schema sees and as a node with spans.
+fn table_value(table: &DeTable<'_>, span: Span) -> (Value, TNode) {
     let mut map = serde_json::Map::new();
+    let mut entries = Vec::with_capacity(table.len());
     for (key, value) in table {
         let key_range = key.span();
-        let child = format!("{pointer}/{}", escape_pointer(key.get_ref()));
-        let converted = node_value(
-            tree,
-            value,
-            &child,
-            Some(Span::new(key_range.start, key_range.len())),
-        );
+        let (converted, node) = node_value(value);
         map.insert(key.get_ref().to_string(), converted);
+        entries.push((
+            key.get_ref().to_string(),
+            Span::new(key_range.start, key_range.len()),
+            node,
+        ));
     }
-    Value::Object(map)
+    // TOML tables may be written in any order: the extent spans all of them.
+    let end = entries
+        .iter()
+        .map(|(_, _, n)| n.end)
+        .fold(span.end(), usize::max);
+    let node = TNode {
+        span,
+        end,
+        value: TValue::Map(entries),
+    };
+    (Value::Object(map), node)
 }
 
-fn node_value(
-    tree: &mut Tree,
-    node: &toml::Spanned<DeValue<'_>>,
-    pointer: &str,
-    key: Option<Span>,
-) -> Value {
+fn node_value(node: &toml::Spanned<DeValue<'_>>) -> (Value, TNode) {
     let range = node.span();
     let span = Span::new(range.start, range.len());
-    tree.record(pointer, key, span);
+    let scalar = |value: Value| {
+        let t = match &value {
+            Value::Bool(b) => TValue::Bool(*b),
+            Value::Number(n) => n
+                .as_i64()
+                .map(TValue::Int)
+                .or_else(|| n.as_f64().map(TValue::Float))
+                .unwrap_or(TValue::Null),
+            Value::String(s) => TValue::Str(s.clone()),
+            _ => TValue::Null,
+        };
+        let node = TNode {
+            span,
+            end: span.end(),
+            value: t,
+        };
+        (value, node)
+    };
     match node.get_ref() {
-        DeValue::String(s) => Value::String(s.to_string()),
+        DeValue::String(s) => scalar(Value::String(s.to_string())),
         DeValue::Integer(i) => {
             let digits = i.as_str().replace('_', "");
-            i64::from_str_radix(
-                digits
-                    .trim_start_matches("0x")
-                    .trim_start_matches("0o")
-                    .trim_start_matches("0b"),
-                i.radix(),
+            scalar(
+                i64::from_str_radix(
+                    digits
+                        .trim_start_matches("0x")
+                        .trim_start_matches("0o")
+                        .trim_start_matches("0b"),
+                    i.radix(),
+                )
+                .map_or_else(|_| Value::String(i.as_str().to_string()), Value::from),
             )
-            .map_or_else(|_| Value::String(i.as_str().to_string()), Value::from)
         }
-        DeValue::Float(f) => f
-            .as_str()
-            .replace('_', "")
-            .parse::<f64>()
-            .ok()
-            .and_then(serde_json::Number::from_f64)
-            .map_or_else(|| Value::String(f.as_str().to_string()), Value::Number),
-        DeValue::Boolean(b) => Value::Bool(*b),
-        DeValue::Datetime(d) => Value::String(d.to_string()),
-        DeValue::Array(items) => Value::Array(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| node_value(tree, item, &format!("{pointer}/{i}"), None))
-                .collect(),
+        DeValue::Float(f) => scalar(
+            f.as_str()
+                .replace('_', "")
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+                .map_or_else(|| Value::String(f.as_str().to_string()), Value::Number),
         ),
-        DeValue::Table(table) => table_value(tree, table, pointer),
+        DeValue::Boolean(b) => scalar(Value::Bool(*b)),
+        DeValue::Datetime(d) => scalar(Value::String(d.to_string())),
+        DeValue::Array(items) => {
+            let (values, nodes): (Vec<Value>, Vec<TNode>) = items.iter().map(node_value).unzip();
+            let end = nodes.iter().map(|n| n.end).fold(span.end(), usize::max);
+            let node = TNode {
+                span,
+                end,
+                value: TValue::Seq(nodes),
+            };
+            (Value::Array(values), node)
+        }
+        DeValue::Table(table) => table_value(table, span),
     }
 }
 
@@ -463,10 +493,7 @@ fn check_codes(config: &ConfigFile, tree: &Tree) -> Vec<Diagnostic> {
     }
     for (pointer, glob) in globs {
         if let Err(e) = globset::Glob::new(glob) {
-            let span = tree
-                .nodes
-                .get(&pointer)
-                .map_or(Span::default(), |n| n.value);
+            let span = tree.spans(&pointer).map_or(Span::default(), |n| n.value);
             found.push(
                 Diagnostic::new(
                     &r::INVALID_FORMAT,
@@ -482,10 +509,7 @@ fn check_codes(config: &ConfigFile, tree: &Tree) -> Vec<Diagnostic> {
         .limits
         .apply(&mut crate::load::limits::Limits::default())
     {
-        let span = tree
-            .nodes
-            .get(&pointer)
-            .map_or(Span::default(), |n| n.value);
+        let span = tree.spans(&pointer).map_or(Span::default(), |n| n.value);
         found.push(
             Diagnostic::new(&r::INVALID_VALUE, span, message)
                 .label("not a limit")
@@ -495,10 +519,7 @@ fn check_codes(config: &ConfigFile, tree: &Tree) -> Vec<Diagnostic> {
     if let Some(date) = &config.as_of
         && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err()
     {
-        let span = tree
-            .nodes
-            .get("/as-of")
-            .map_or(Span::default(), |n| n.value);
+        let span = tree.spans("/as-of").map_or(Span::default(), |n| n.value);
         found.push(
             Diagnostic::new(
                 &crate::rules::dates::IMPOSSIBLE_DATE,
@@ -512,7 +533,7 @@ fn check_codes(config: &ConfigFile, tree: &Tree) -> Vec<Diagnostic> {
     }
     for (pointer, code) in items {
         if !rules::matches_any_rule(&code) {
-            let node = tree.nodes.get(&pointer);
+            let node = tree.spans(&pointer);
             // Severity keys are codes; point at the key, elsewhere at the value.
             let span = node.map_or(Span::default(), |n| {
                 n.key

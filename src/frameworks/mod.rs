@@ -219,7 +219,7 @@ pub fn from_toml(name: &str, text: &str) -> Result<Framework, FileResult> {
 /// Every kind has the parameters it needs, ids are unique, blocks are in the catalogue.
 fn check_parameters(framework: &Framework, tree: &Tree) -> Vec<Diagnostic> {
     let span_of = |pointer: &str, key: bool| {
-        tree.nodes.get(pointer).map_or(Span::default(), |n| {
+        tree.spans(pointer).map_or(Span::default(), |n| {
             if key {
                 n.key.unwrap_or(n.value)
             } else {

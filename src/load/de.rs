@@ -218,7 +218,7 @@ mod tests {
     }
 
     fn tree(text: &str) -> Tree {
-        build_tree(&parse(text).expect("parses"))
+        build_tree(parse(text).expect("parses"))
     }
 
     #[test]

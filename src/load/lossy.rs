@@ -200,7 +200,7 @@ mod tests {
     use crate::load::yaml::{build_tree, parse};
 
     fn codes(text: &str) -> Vec<(&'static str, Option<String>)> {
-        let tree = build_tree(&parse(text).expect("parses"));
+        let tree = build_tree(parse(text).expect("parses"));
         check(&tree, text)
             .into_iter()
             .map(|d| (d.code, d.replacement))

@@ -19,7 +19,7 @@ use crate::diagnostic::Span;
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::plan::Plan;
 use crate::rules::structure as r;
-use crate::tree::{Tree, escape_pointer};
+use crate::tree::{TValue, Tree, escape_pointer};
 use limits::{Limit, Limits};
 use yaml::SyntaxErrorKind;
 
@@ -149,7 +149,7 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
             return loaded;
         }
     };
-    if matches!(root.value, yaml::Node::Null) && is_blank(text) {
+    if matches!(root.root().value, TValue::Null) && is_blank(text) {
         loaded.diagnostics.push(
             Diagnostic::new(&r::EMPTY, Span::default(), "the file holds no plan")
                 .label("empty")
@@ -159,13 +159,11 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
         );
         return loaded;
     }
-    if let yaml::Node::Map(entries) = &root.value {
-        let has = |key: &str| entries.iter().any(|(k, _)| k.value.0 == key);
+    if let TValue::Map(entries) = &root.root().value {
+        let has = |key: &str| entries.iter().any(|(k, _, _)| k == key);
         if !is_plan_keys(has) {
             loaded.not_a_plan = true;
-            let span = entries
-                .first()
-                .map_or(Span::default(), |(k, _)| yaml::span_of(&k.referenced));
+            let span = entries.first().map_or(Span::default(), |(_, k, _)| *k);
             loaded.diagnostics.push(
                 Diagnostic::new(
                     &r::NOT_A_PLAN,
@@ -181,7 +179,7 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
             return loaded;
         }
     }
-    let tree = yaml::build_tree(&root);
+    let mut tree = yaml::build_tree(root);
     for dup in &tree.duplicate_keys {
         let path = format!("{}/{}", dup.pointer, escape_pointer(&dup.key));
         loaded.diagnostics.push(
@@ -198,6 +196,8 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
     }
     loaded.diagnostics.extend(lossy::check(&tree, text));
     let mut structural = structure::check(&tree);
+    // The JSON value was for the schema; the rest reads the node tree. Free it now.
+    tree.value = serde_json::Value::Null;
     fill_paths(&mut structural, &tree);
     // A plan of another format version is not read further.
     let readable = !structural
@@ -370,7 +370,7 @@ fn model_error(error: &de::Error, text: &str) -> Diagnostic {
 pub fn fill_paths(diagnostics: &mut [Diagnostic], tree: &Tree) {
     for d in diagnostics.iter_mut().filter(|d| d.path.is_empty()) {
         if let Some(pointer) = tree.pointer_at(d.primary.span.start) {
-            d.path = pointer.to_string();
+            d.path = pointer;
         }
     }
 }

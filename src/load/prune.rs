@@ -62,7 +62,7 @@ pub fn readable_rest(tree: &Tree, findings: &[Diagnostic]) -> Option<(Plan, Prun
         match from_node::<Plan>(&root) {
             Ok(plan) => return Some((plan, pruned)),
             Err(error) => {
-                let pointer = tree.pointer_at(error.span?.start)?.to_string();
+                let pointer = tree.pointer_at(error.span?.start)?;
                 let item = innermost_item(tree, &pointer)?;
                 let start = start_of(tree, &item)?;
                 if !remove(&mut root, tree, start, &item, &mut pruned) {
@@ -76,7 +76,7 @@ pub fn readable_rest(tree: &Tree, findings: &[Diagnostic]) -> Option<(Plan, Prun
 
 /// Where the node at a pointer starts in the original tree.
 fn start_of(tree: &Tree, pointer: &str) -> Option<usize> {
-    tree.nodes.get(pointer).map(|n| n.value.start)
+    tree.spans(pointer).map(|n| n.value.start)
 }
 
 /// Removes the outermost entry or item whose value starts at `start`; records what it was.
@@ -166,9 +166,9 @@ fn innermost_item(tree: &Tree, pointer: &str) -> Option<String> {
     let mut item = None;
     for segment in pointer.split('/').skip(1) {
         let parent_is_list = tree
-            .value
-            .pointer(&prefix)
-            .is_some_and(serde_json::Value::is_array);
+            .root
+            .at(&prefix)
+            .is_some_and(|n| matches!(n.value, TValue::Seq(_)));
         prefix.push('/');
         prefix.push_str(segment);
         if parent_is_list {

@@ -127,7 +127,7 @@ fn translate(
     tree: &Tree,
     schema: &Value,
 ) -> Vec<Diagnostic> {
-    let spans = tree.nodes.get(pointer).copied();
+    let spans = tree.spans(pointer);
     let at = Node {
         pointer,
         value_span: spans.map(|s| s.value).unwrap_or_default(),
@@ -307,8 +307,7 @@ fn decimal_comma(at: &Node<'_>, instance: &Value) -> Option<Diagnostic> {
 fn unknown_key(at: &Node<'_>, key: &str, allowed: &[String], tree: &Tree) -> Diagnostic {
     let child = format!("{}/{}", at.pointer, escape_pointer(key));
     let span = tree
-        .nodes
-        .get(&child)
+        .spans(&child)
         .and_then(|s| s.key)
         .unwrap_or(at.value_span);
     let found = Diagnostic::new(

@@ -2,10 +2,11 @@
 //!
 //! The tree keeps every mapping entry (duplicates included, so all of them can be reported),
 //! the span of every key and value, and converts to `serde_json::Value` for the structural
-//! pass. A JSON pointer index maps every node to its spans and back.
+//! pass.
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::fmt::Write as _;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
@@ -42,22 +43,50 @@ pub(crate) fn options(limits: &Limits, len: usize) -> Options {
     options
 }
 
-/// A YAML node with spans.
-#[derive(Debug, Clone)]
-pub enum Node {
-    Null,
-    Bool(bool),
-    Int(i64),
-    UInt(u64),
-    Float(f64),
-    Str(String),
-    Seq(Vec<Spanned<Node>>),
-    Map(Vec<(Spanned<Key>, Spanned<Node>)>),
+/// A node as the parser's visitor reads it, before its own span is known: the `Spanned`
+/// wrapper around it gives the span, and `into_node` makes the `TNode`. Nodes are built
+/// straight from the parser's events, with no intermediate tree.
+#[derive(Debug)]
+struct Partial {
+    value: TValue,
+    /// The furthest end of its children's extents.
+    children_end: usize,
+}
+
+impl Partial {
+    fn scalar(value: TValue) -> Self {
+        Partial {
+            value,
+            children_end: 0,
+        }
+    }
+}
+
+fn into_node(spanned: Spanned<Partial>) -> TNode {
+    let span = span_of(&spanned.referenced);
+    TNode {
+        span,
+        end: spanned.value.children_end.max(span.end()),
+        value: spanned.value.value,
+    }
+}
+
+/// The parsed document: its root node, duplicate keys still in their mappings (see
+/// `build_tree`).
+#[derive(Debug)]
+pub struct Parsed(TNode);
+
+impl Parsed {
+    /// The root node, as parsed.
+    #[must_use]
+    pub fn root(&self) -> &TNode {
+        &self.0
+    }
 }
 
 /// A mapping key, as text.
 #[derive(Debug, Clone)]
-pub struct Key(pub String);
+struct Key(String);
 
 impl<'de> Deserialize<'de> for Key {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -69,6 +98,9 @@ impl<'de> Deserialize<'de> for Key {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
                 Ok(Key(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key, E> {
+                Ok(Key(v))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Key, E> {
                 Ok(Key(v.to_string()))
@@ -93,150 +125,151 @@ impl<'de> Deserialize<'de> for Key {
     }
 }
 
-impl<'de> Deserialize<'de> for Node {
+impl<'de> Deserialize<'de> for Partial {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct NodeVisitor;
         impl<'de> Visitor<'de> for NodeVisitor {
-            type Value = Node;
+            type Value = Partial;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("any YAML node")
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Node, E> {
-                Ok(Node::Str(v.to_string()))
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Partial, E> {
+                Ok(Partial::scalar(TValue::Str(v.to_string())))
             }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Node, E> {
-                Ok(Node::Str(v))
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Partial, E> {
+                Ok(Partial::scalar(TValue::Str(v)))
             }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Node, E> {
-                Ok(Node::Int(v))
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Partial, E> {
+                Ok(Partial::scalar(TValue::Int(v)))
             }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Node, E> {
-                Ok(Node::UInt(v))
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Partial, E> {
+                Ok(Partial::scalar(TValue::UInt(v)))
             }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Node, E> {
-                Ok(Node::Float(v))
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Partial, E> {
+                Ok(Partial::scalar(TValue::Float(v)))
             }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Node, E> {
-                Ok(Node::Bool(v))
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Partial, E> {
+                Ok(Partial::scalar(TValue::Bool(v)))
             }
-            fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
-                Ok(Node::Null)
+            fn visit_unit<E: de::Error>(self) -> Result<Partial, E> {
+                Ok(Partial::scalar(TValue::Null))
             }
-            fn visit_none<E: de::Error>(self) -> Result<Node, E> {
-                Ok(Node::Null)
+            fn visit_none<E: de::Error>(self) -> Result<Partial, E> {
+                Ok(Partial::scalar(TValue::Null))
             }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
-                Node::deserialize(d)
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Partial, D::Error> {
+                Partial::deserialize(d)
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Partial, A::Error> {
                 let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
+                let mut children_end = 0;
+                while let Some(item) = seq.next_element::<Spanned<Partial>>()? {
+                    let item = into_node(item);
+                    children_end = children_end.max(item.end);
                     items.push(item);
                 }
-                Ok(Node::Seq(items))
+                items.shrink_to_fit();
+                Ok(Partial {
+                    value: TValue::Seq(items),
+                    children_end,
+                })
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Partial, A::Error> {
                 let mut entries = Vec::new();
-                while let Some(key) = map.next_key()? {
-                    let value = map.next_value()?;
-                    entries.push((key, value));
+                let mut children_end = 0;
+                while let Some(key) = map.next_key::<Spanned<Key>>()? {
+                    let value = into_node(map.next_value::<Spanned<Partial>>()?);
+                    children_end = children_end.max(value.end);
+                    entries.push((key.value.0, span_of(&key.referenced), value));
                 }
-                Ok(Node::Map(entries))
+                entries.shrink_to_fit();
+                Ok(Partial {
+                    value: TValue::Map(entries),
+                    children_end,
+                })
             }
         }
         deserializer.deserialize_any(NodeVisitor)
     }
 }
 
-/// Builds the document tree from a parsed root node.
+/// Builds the document tree from a parsed document, consuming it: repeated keys leave their
+/// mappings for `duplicate_keys` (the first stays), and the JSON value for the schema is made
+/// in the same pass.
 #[must_use]
-pub fn build_tree(root: &Spanned<Node>) -> Tree {
+pub fn build_tree(parsed: Parsed) -> Tree {
     let mut tree = Tree::empty();
-    let (value, node) = walk(&mut tree, root, "", None);
-    tree.value = value;
-    tree.root = node;
+    let mut root = parsed.0;
+    let mut pointer = String::new();
+    tree.value = walk(&mut tree.duplicate_keys, &mut root, &mut pointer);
+    tree.root = root;
     tree
 }
 
-fn walk(tree: &mut Tree, node: &Spanned<Node>, pointer: &str, key: Option<Span>) -> (Value, TNode) {
-    let span = span_of(&node.referenced);
-    tree.record(pointer, key, span);
-    let scalar = |value: Value, t: TValue| {
-        (
-            value,
-            TNode {
-                span,
-                end: span.end(),
-                value: t,
-            },
-        )
-    };
-    match &node.value {
-        Node::Null => scalar(Value::Null, TValue::Null),
-        Node::Bool(b) => scalar(Value::Bool(*b), TValue::Bool(*b)),
-        Node::Int(i) => scalar(Value::from(*i), TValue::Int(*i)),
-        Node::UInt(u) => scalar(Value::from(*u), TValue::UInt(*u)),
-        Node::Float(f) => scalar(
-            serde_json::Number::from_f64(*f)
-                .map_or_else(|| Value::String(f.to_string()), Value::Number),
-            TValue::Float(*f),
-        ),
-        Node::Str(s) => scalar(Value::String(s.clone()), TValue::Str(s.clone())),
-        Node::Seq(items) => {
+/// The JSON value of a node; removes repeated keys from its mappings. `pointer` is the node's
+/// JSON pointer, built in place (it is only read to name the mapping of a repeated key), so no
+/// node owns a copy of its path.
+fn walk(duplicates: &mut Vec<DuplicateKey>, node: &mut TNode, pointer: &mut String) -> Value {
+    match &mut node.value {
+        TValue::Null => Value::Null,
+        TValue::Bool(b) => Value::Bool(*b),
+        TValue::Int(i) => Value::from(*i),
+        TValue::UInt(u) => Value::from(*u),
+        TValue::Float(f) => serde_json::Number::from_f64(*f)
+            .map_or_else(|| Value::String(f.to_string()), Value::Number),
+        TValue::Str(s) => Value::String(s.clone()),
+        TValue::Seq(items) => {
+            let len = pointer.len();
             let mut values = Vec::with_capacity(items.len());
-            let mut nodes = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                let (v, n) = walk(tree, item, &format!("{pointer}/{i}"), None);
-                values.push(v);
-                nodes.push(n);
+            for (i, item) in items.iter_mut().enumerate() {
+                let _ = write!(pointer, "/{i}");
+                values.push(walk(duplicates, item, pointer));
+                pointer.truncate(len);
             }
-            let end = extent_end(span, nodes.iter().map(|n| n.end));
-            (
-                Value::Array(values),
-                TNode {
-                    span,
-                    end,
-                    value: TValue::Seq(nodes),
-                },
-            )
+            Value::Array(values)
         }
-        Node::Map(entries) => {
-            let mut nodes = Vec::with_capacity(entries.len());
+        TValue::Map(entries) => {
+            let len = pointer.len();
             let mut map = serde_json::Map::new();
-            let mut first_seen: BTreeMap<&str, Span> = BTreeMap::new();
-            for (k, v) in entries {
-                let key_span = span_of(&k.referenced);
-                if let Some(first) = first_seen.get(k.value.0.as_str()) {
-                    tree.duplicate_keys.push(DuplicateKey {
-                        pointer: pointer.to_string(),
-                        key: k.value.0.clone(),
-                        first: *first,
-                        repeated: key_span,
+            // Where this mapping's repeated keys are in `duplicates`.
+            let mut repeated: Vec<usize> = Vec::new();
+            for (key, key_span, child) in entries.iter_mut() {
+                if map.contains_key(key.as_str()) {
+                    // The first span is filled in below, once the mapping is read.
+                    repeated.push(duplicates.len());
+                    duplicates.push(DuplicateKey {
+                        pointer: pointer.clone(),
+                        key: key.clone(),
+                        first: Span::default(),
+                        repeated: *key_span,
                     });
                     continue;
                 }
-                first_seen.insert(&k.value.0, key_span);
-                let child = format!("{pointer}/{}", escape_pointer(&k.value.0));
-                let (value, child_node) = walk(tree, v, &child, Some(key_span));
-                map.insert(k.value.0.clone(), value);
-                nodes.push((k.value.0.clone(), key_span, child_node));
+                pointer.push('/');
+                pointer.push_str(&escape_pointer(key));
+                let value = walk(duplicates, child, pointer);
+                pointer.truncate(len);
+                map.insert(key.clone(), value);
             }
-            let end = extent_end(span, nodes.iter().map(|(_, _, n)| n.end));
-            (
-                Value::Object(map),
-                TNode {
-                    span,
-                    end,
-                    value: TValue::Map(nodes),
-                },
-            )
+            if !repeated.is_empty() {
+                // Keep the first of each key, as the schema's value does.
+                let mut first: BTreeMap<String, Span> = BTreeMap::new();
+                entries.retain(|(key, span, _)| {
+                    if first.contains_key(key) {
+                        return false;
+                    }
+                    first.insert(key.clone(), *span);
+                    true
+                });
+                for i in repeated {
+                    if let Some(dup) = duplicates.get_mut(i) {
+                        dup.first = first.get(&dup.key).copied().unwrap_or_default();
+                    }
+                }
+            }
+            Value::Object(map)
         }
     }
-}
-
-/// Where a node and everything inside it ends: the furthest of its own end and its children's.
-fn extent_end(span: Span, children: impl Iterator<Item = usize>) -> usize {
-    children.fold(span.end(), usize::max)
 }
 
 /// The span of a parsed node's location.
@@ -289,14 +322,15 @@ pub enum SyntaxErrorKind {
 }
 
 /// Parses YAML text into a spanned node under the default limits.
-pub fn parse(text: &str) -> Result<Spanned<Node>, SyntaxError> {
+pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
     parse_with(text, &Limits::default())
 }
 
 /// Parses YAML text into a spanned node under `limits`.
-pub fn parse_with(text: &str, limits: &Limits) -> Result<Spanned<Node>, SyntaxError> {
+pub fn parse_with(text: &str, limits: &Limits) -> Result<Parsed, SyntaxError> {
     let options = options(limits, text.len());
-    serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options).map_err(|e| {
+    let parsed = serde_saphyr::from_str_with_options::<Spanned<Partial>>(text, options);
+    parsed.map(|root| Parsed(into_node(root))).map_err(|e| {
         let span = e
             .location()
             .map(|l| error_span(&l, text))
@@ -459,17 +493,17 @@ mod tests {
     #[test]
     fn the_tree_records_key_and_value_spans_by_pointer() {
         let text = "themes:\n  - id: ggz\n";
-        let tree = build_tree(&parse(text).expect("parses"));
-        let id = tree.nodes.get("/themes/0/id").expect("node");
+        let tree = build_tree(parse(text).expect("parses"));
+        let id = tree.spans("/themes/0/id").expect("node");
         // "themes:\n" is 8 bytes and "  - " 4 more: the key starts at 12, the value at 16.
         assert_eq!(id.key.map(|k| k.start), Some(12));
         assert_eq!(id.value.start, 16);
-        assert_eq!(tree.pointer_at(16), Some("/themes/0/id"));
+        assert_eq!(tree.pointer_at(16).as_deref(), Some("/themes/0/id"));
     }
 
     #[test]
     fn duplicate_keys_are_kept_with_both_positions() {
-        let tree = build_tree(&parse("a: 1\nb: 2\na: 3\n").expect("parses"));
+        let tree = build_tree(parse("a: 1\nb: 2\na: 3\n").expect("parses"));
         assert_eq!(tree.duplicate_keys.len(), 1);
         assert_eq!(tree.duplicate_keys[0].first.start, 0);
         assert_eq!(tree.duplicate_keys[0].repeated.start, 10);
@@ -478,7 +512,7 @@ mod tests {
 
     #[test]
     fn strict_booleans_keep_yes_a_string() {
-        let tree = build_tree(&parse("a: yes\nb: true\n").expect("parses"));
+        let tree = build_tree(parse("a: yes\nb: true\n").expect("parses"));
         assert_eq!(tree.value["a"], "yes");
         assert_eq!(tree.value["b"], true);
     }

@@ -103,8 +103,7 @@ fn no_deciding_body(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     let at = cx
         .tree
-        .nodes
-        .get("/governance")
+        .spans("/governance")
         .map_or(Span::default(), |n| n.key.unwrap_or(n.value));
     let message = if cx.plan.governance.is_empty() {
         "the plan lists no governance bodies"
