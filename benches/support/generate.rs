@@ -140,11 +140,11 @@ pub fn plan(goals: usize, seed: u64) -> String {
     }
     t.push_str("  - id: db\n    name: Dagelijks bestuur\n    kind: dagelijks_bestuur\n    members:\n      - person: p0\n        role: chair\n      - person: p1\n        role: member\n\nworkgroups:\n");
     let workgroups = themes.min(THEMES.len());
-    for w in 0..workgroups {
+    for (w, theme) in THEMES.iter().enumerate().take(workgroups) {
         let _ = write!(
             t,
             "  - id: wg-{w}\n    name: Werkgroep {}\n    members: [p{}, p{}]\n    composition: huisartsen en praktijkondersteuners uit de zorggroepen\n",
-            THEMES[w],
+            theme,
             (2 * w) % people,
             (2 * w + 1) % people
         );
