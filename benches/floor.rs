@@ -11,6 +11,8 @@ use std::time::Instant;
 
 use granit_parser::Parser;
 
+// Only `plan` is used here; the corpus writers serve benches/check.rs.
+#[allow(dead_code)]
 #[path = "support/generate.rs"]
 mod generate;
 
