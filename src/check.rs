@@ -22,6 +22,7 @@ pub fn check_bytes(
     settings: &Settings,
     catalogue: &Catalogue,
 ) -> FileResult {
+    load::structure::prepare();
     check_loaded(load::load(name, bytes), settings, catalogue)
 }
 
@@ -34,6 +35,7 @@ pub fn check_found(
     settings: &Settings,
     catalogue: &Catalogue,
 ) -> Option<FileResult> {
+    load::structure::prepare();
     let loaded = load::load(name, bytes);
     (!loaded.not_a_plan).then(|| check_loaded(loaded, settings, catalogue))
 }
