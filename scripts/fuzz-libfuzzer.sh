@@ -43,10 +43,13 @@ cargo fuzz build -s none check
 
 echo "fuzz-libfuzzer: running for $seconds s with $jobs job(s); log in $log" >&2
 status=0
+parallel=()
+# With -jobs, libFuzzer writes each job's output to fuzz-N.log in the current directory.
+if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi
 # -rss_limit_mb: the 4 MiB file limit and the hardening bounds keep memory far below this; a
 # run above it is a finding. -max_len: inputs up to 64 KiB (a seed plan is about 40 KB).
 cargo fuzz run -s none check "$corpus" -- \
-  -max_total_time="$seconds" -jobs="$jobs" -workers="$jobs" \
+  -max_total_time="$seconds" "${parallel[@]}" \
   -rss_limit_mb=2048 -max_len=65536 -timeout=10 -print_final_stats=1 \
   -artifact_prefix="$artifacts/" >"$log" 2>&1 || status=$?
 if [ "$jobs" -gt 1 ]; then cat fuzz-*.log >>"$log" 2>/dev/null && rm -f fuzz-*.log; fi

@@ -22,12 +22,16 @@ fuzz_target!(|bytes: &[u8]| {
     let catalogue = Catalogue::built_in();
 
     let result = check_bytes("fuzz.yaml", bytes, &settings, &catalogue);
-    let len = result.source.text.len();
+    let text = &result.source.text;
     for d in &result.diagnostics {
+        let span = d.primary.span;
+        let end = span.start.checked_add(span.len);
         assert!(
-            d.primary.span.start <= d.primary.span.end && d.primary.span.end <= len,
-            "span {:?} outside a text of {len} bytes: {}",
-            d.primary.span,
+            end.is_some_and(|end| end <= text.len()
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(end)),
+            "span {span:?} outside a text of {} bytes or inside a character: {}",
+            text.len(),
             d.message
         );
     }
