@@ -190,7 +190,7 @@ fi
 timer=bash
 if command -v hyperfine >/dev/null; then timer="hyperfine $(hyperfine --version | cut -d' ' -f2)"; fi
 echo
-echo "regioplan $("$rp" --version | cut -d' ' -f2), $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m); fastest of $runs runs ($timer)"
+echo "regioplan $("$rp" --version | cut -d' ' -f2), $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1-3 /proc/loadavg); fastest of $runs runs ($timer)"
 echo
 echo "| measurement | regioplan | compared with | ratio | target | |"
 echo "| --- | --- | --- | --- | --- | --- |"
