@@ -5,6 +5,7 @@
 #   scripts/bench.sh              # everything, about 5-10 minutes on 2 cores
 #   RUNS=3 scripts/bench.sh       # timed runs per measurement (default 5; the fastest counts)
 #   JSONSCHEMA_FILES=50 scripts/bench.sh   # corpus files given to check-jsonschema (default 100)
+#   TIMER=bash scripts/bench.sh   # time with a bash loop even when hyperfine is installed
 #
 # What it does:
 # 1. builds the release binary and the two benchmark programs (`cargo bench --no-run`):
@@ -61,25 +62,33 @@ fi
 # seconds once|runs|many CMD...: the fastest wall-clock time of 1, RUNS or at least 100 runs of
 # CMD (output discarded), in seconds; an empty string when CMD fails.
 seconds() {
-  local n=$runs
-  if [ "$1" = once ]; then n=1; fi
+  local n=$runs warmup=1
+  if [ "$1" = once ]; then n=1 warmup=0; fi
   if [ "$1" = many ]; then n=$((runs > 100 ? runs : 100)); fi
   shift
-  if ! "$@" >/dev/null 2>&1; then
-    echo ""
-    return
-  fi
-  if command -v hyperfine >/dev/null; then
+  if [ "${TIMER:-}" != bash ] && command -v hyperfine >/dev/null; then
     local csv
     csv=$(mktemp)
-    hyperfine -N --runs "$n" --export-csv "$csv" --style none -- "$(printf '%q ' "$@")" >/dev/null 2>&1
-    awk -F, 'NR == 2 { print $7 }' "$csv" # min
+    # hyperfine stops with an error when the command fails: the result is then empty.
+    if hyperfine -N --warmup "$warmup" --runs "$n" --export-csv "$csv" --style none \
+      -- "$(printf '%q ' "$@")" >/dev/null 2>&1; then
+      awk -F, 'NR == 2 { print $7 }' "$csv" # min
+    else
+      echo ""
+    fi
     rm -f "$csv"
   else
+    if [ "$warmup" -gt 0 ] && ! "$@" >/dev/null 2>&1; then
+      echo ""
+      return
+    fi
     local best="" start end t
     for _ in $(seq "$n"); do
       start=$(date +%s%N)
-      "$@" >/dev/null 2>&1 || true
+      if ! "$@" >/dev/null 2>&1; then
+        echo ""
+        return
+      fi
       end=$(date +%s%N)
       t=$(((end - start) / 1000))
       if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
@@ -172,6 +181,11 @@ for goals in 1000 5000 10000 100000; do
     args=(check "${limit[@]}" "$file")
   fi
   kib=$(peak_kib "$rp" "${args[@]}")
+  if [ -z "$kib" ]; then
+    row "peak memory, $goals goals ($(mib "$bytes"))" "check failed: run \`$rp ${args[*]}\`" "" "" "≤ 6x input" "—"
+    t_goals[$goals]=""
+    continue
+  fi
   r=$(awk -v k="$kib" -v b="$bytes" 'BEGIN { if (k == "") print ""; else printf "%.1f", k * 1024 / b }')
   row "peak memory (max RSS), $goals goals ($(mib "$bytes"))" "$(mib $((${kib:-0} * 1024)))" "" "${r:-—}x input" \
     "≤ 6x input" "$(verdict "$r" "<=" 6)"
@@ -188,7 +202,7 @@ else
 fi
 
 timer=bash
-if command -v hyperfine >/dev/null; then timer="hyperfine $(hyperfine --version | cut -d' ' -f2)"; fi
+if [ "${TIMER:-}" != bash ] && command -v hyperfine >/dev/null; then timer="hyperfine $(hyperfine --version | cut -d' ' -f2)"; fi
 echo
 echo "regioplan $("$rp" --version | cut -d' ' -f2), $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1-3 /proc/loadavg); fastest of $runs runs ($timer)"
 echo
