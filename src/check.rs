@@ -24,6 +24,7 @@ pub fn check_bytes(
     settings: &Settings,
     catalogue: &Catalogue,
 ) -> FileResult {
+    load::structure::prepare();
     check_loaded(
         load::load_with(name, bytes, &settings.limits),
         settings,
@@ -55,6 +56,7 @@ pub fn check_found(
     settings: &Settings,
     catalogue: &Catalogue,
 ) -> Option<FileResult> {
+    load::structure::prepare();
     let loaded = load::load_with(name, bytes, &settings.limits);
     (!loaded.not_a_plan).then(|| check_loaded(loaded, settings, catalogue))
 }

@@ -5,7 +5,7 @@
 //! mapped back to the key or value it is about. One problem gives one diagnostic: errors
 //! inside a node that already has a type error are dropped.
 
-use std::sync::OnceLock;
+use std::sync::{Once, OnceLock};
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError, Validator};
@@ -33,9 +33,31 @@ impl Compiled {
     }
 }
 
+static PLAN: OnceLock<Compiled> = OnceLock::new();
+
 fn plan() -> &'static Compiled {
-    static COMPILED: OnceLock<Compiled> = OnceLock::new();
-    COMPILED.get_or_init(|| Compiled::new(plan_schema()))
+    PLAN.get_or_init(|| Compiled::new(plan_schema()))
+}
+
+/// Starts compiling the plan schema on a thread of its own, once per process, so that it
+/// overlaps reading and parsing the first plan instead of following it: compiling takes about
+/// as long as parsing a seed plan (docs/performance.md), a third of a one-plan `check`. The
+/// first [`check`] waits for it; if no thread can be started, that check compiles it itself.
+pub fn prepare() {
+    static STARTED: Once = Once::new();
+    STARTED.call_once(|| {
+        if PLAN.get().is_none() {
+            // The schema is compiled recursively; an unoptimised build needs more than the
+            // default 2 MiB of stack.
+            let started = std::thread::Builder::new()
+                .name("plan schema".into())
+                .stack_size(16 << 20)
+                .spawn(|| {
+                    plan();
+                });
+            drop(started);
+        }
+    });
 }
 
 /// Validates a plan tree; returns the structural diagnostics (empty when well-formed).
