@@ -19,8 +19,7 @@
 #    runs), measures peak memory with `/usr/bin/time -v` (max RSS), and runs check-jsonschema
 #    from target/ci-venv (scripts/install-test-tools.sh installs it) when present.
 #
-# Plans above the 4 MiB default file limit need `--max-file-size`: the script passes it when
-# `regioplan check --help` lists it, and reports "needs raised limit" otherwise.
+# Plans above the 4 MiB default file limit are checked with `--limit max-file-size=1GiB`.
 # Needs: cargo, bash, GNU time (/usr/bin/time, Debian package `time`). Optional: hyperfine
 # (Debian package `hyperfine`), check-jsonschema.
 set -euo pipefail
@@ -48,16 +47,8 @@ echo "bench: writing $dir" >&2
 corpus=$dir/corpus
 large=$dir/goals-5000.yaml
 
-# The option that raises the file limit, if this build has one.
-limit=()
-if "$rp" check --help | grep -q -- '--max-file-size'; then
-  for value in 1GiB 1G 1073741824; do
-    if "$rp" check --max-file-size "$value" "$dir/goals-100.yaml" >/dev/null 2>&1; then
-      limit=(--max-file-size "$value")
-      break
-    fi
-  done
-fi
+# Plans above the 4 MiB default file limit are checked with the limit raised.
+limit=(--limit max-file-size=1GiB)
 
 # seconds once|runs|many CMD...: the fastest wall-clock time of 1, RUNS or at least 100 runs of
 # CMD (output discarded), in seconds; an empty string when CMD fails.
