@@ -5,6 +5,8 @@
 //!
 //! It depends only on the diagnostics leaf (for spans); it knows neither YAML nor TOML.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use crate::diagnostic::Span;
@@ -159,6 +161,89 @@ impl Tree {
     pub fn pointer_at(&self, offset: usize) -> Option<String> {
         let mut pointer = String::new();
         pointer_at(&self.root, None, offset, &mut pointer).then_some(pointer)
+    }
+}
+
+/// Mappings at least this wide get an index of their keys the first time a `Lookup` passes
+/// through them; narrower ones are scanned.
+const INDEXED_WIDTH: usize = 16;
+
+/// Answers many pointer look-ups in one tree in time proportional to the pointers, not to the
+/// width of the mappings they pass through: a wide mapping gets an index of its keys (key to
+/// position, borrowing the tree's keys) the first time a look-up passes through it. Memory
+/// stays proportional to the document: at most one index entry per mapping entry, and only
+/// for mappings that were looked into.
+#[derive(Debug)]
+pub struct Lookup<'a> {
+    tree: &'a Tree,
+    indexes: HashMap<*const TNode, HashMap<&'a str, usize>>,
+}
+
+impl<'a> Lookup<'a> {
+    #[must_use]
+    pub fn new(tree: &'a Tree) -> Self {
+        Lookup {
+            tree,
+            indexes: HashMap::new(),
+        }
+    }
+
+    /// The tree looked into.
+    #[must_use]
+    pub fn tree(&self) -> &'a Tree {
+        self.tree
+    }
+
+    /// The node at a JSON pointer, as `TNode::at`.
+    pub fn at(&mut self, pointer: &str) -> Option<&'a TNode> {
+        self.entry(pointer).map(|(_, node)| node)
+    }
+
+    /// Where the node at a JSON pointer is, as `Tree::spans`.
+    pub fn spans(&mut self, pointer: &str) -> Option<NodeSpans> {
+        self.entry(pointer).map(|(key, node)| NodeSpans {
+            key,
+            value: node.span,
+        })
+    }
+
+    /// The position of `key` among a mapping's entries (the first, if repeated).
+    pub fn position(&mut self, map: &'a TNode, key: &str) -> Option<usize> {
+        let TValue::Map(entries) = &map.value else {
+            return None;
+        };
+        if entries.len() < INDEXED_WIDTH {
+            return entries.iter().position(|(k, _, _)| k == key);
+        }
+        let index = self
+            .indexes
+            .entry(std::ptr::from_ref(map))
+            .or_insert_with(|| {
+                let mut index = HashMap::with_capacity(entries.len());
+                for (i, (k, _, _)) in entries.iter().enumerate() {
+                    index.entry(k.as_str()).or_insert(i);
+                }
+                index
+            });
+        index.get(key).copied()
+    }
+
+    /// The node at a pointer with its key's span when it is a mapping entry.
+    fn entry(&mut self, pointer: &str) -> Option<(Option<Span>, &'a TNode)> {
+        let mut node = &self.tree.root;
+        let mut key = None;
+        for segment in pointer.split('/').skip(1) {
+            let name = unescape_pointer(segment);
+            (node, key) = match &node.value {
+                TValue::Seq(items) => (items.get(name.parse::<usize>().ok()?)?, None),
+                TValue::Map(entries) => {
+                    let (_, k, n) = entries.get(self.position(node, &name)?)?;
+                    (n, Some(*k))
+                }
+                _ => return None,
+            };
+        }
+        Some((key, node))
     }
 }
 
