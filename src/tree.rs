@@ -177,6 +177,8 @@ const INDEXED_WIDTH: usize = 16;
 pub struct Lookup<'a> {
     tree: &'a Tree,
     indexes: HashMap<*const TNode, HashMap<&'a str, usize>>,
+    /// How many mapping entries were read while scanning or indexing (the work done).
+    entries_read: usize,
 }
 
 impl<'a> Lookup<'a> {
@@ -185,6 +187,7 @@ impl<'a> Lookup<'a> {
         Lookup {
             tree,
             indexes: HashMap::new(),
+            entries_read: 0,
         }
     }
 
@@ -213,12 +216,16 @@ impl<'a> Lookup<'a> {
             return None;
         };
         if entries.len() < INDEXED_WIDTH {
-            return entries.iter().position(|(k, _, _)| k == key);
+            let found = entries.iter().position(|(k, _, _)| k == key);
+            self.entries_read += found.map_or(entries.len(), |i| i + 1);
+            return found;
         }
+        let read = &mut self.entries_read;
         let index = self
             .indexes
             .entry(std::ptr::from_ref(map))
             .or_insert_with(|| {
+                *read += entries.len();
                 let mut index = HashMap::with_capacity(entries.len());
                 for (i, (k, _, _)) in entries.iter().enumerate() {
                     index.entry(k.as_str()).or_insert(i);
@@ -320,4 +327,73 @@ pub fn unescape_pointer(segment: &str) -> String {
 #[must_use]
 pub fn escape_pointer(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scalar(start: usize) -> TNode {
+        TNode {
+            span: Span::new(start, 1),
+            end: start + 1,
+            value: TValue::Str("x".to_string()),
+        }
+    }
+
+    /// A tree with a wide top-level mapping (keys `k0`...), a key with `/` and `~`, and a list.
+    fn wide_tree(width: usize) -> Tree {
+        let mut entries: Vec<(String, Span, TNode)> = (0..width)
+            .map(|i| (format!("k{i}"), Span::new(10 * i, 2), scalar(10 * i + 4)))
+            .collect();
+        let at = 10 * width;
+        entries.push(("a/b~c".to_string(), Span::new(at, 5), scalar(at + 7)));
+        let list = TNode {
+            span: Span::new(at + 10, 1),
+            end: at + 30,
+            value: TValue::Seq(vec![scalar(at + 12), scalar(at + 20)]),
+        };
+        entries.push(("list".to_string(), Span::new(at + 9, 4), list));
+        let mut tree = Tree::empty();
+        tree.root = TNode {
+            span: Span::new(0, 1),
+            end: at + 30,
+            value: TValue::Map(entries),
+        };
+        tree
+    }
+
+    #[test]
+    fn a_lookup_finds_what_the_tree_finds() {
+        for width in [3, 40] {
+            let tree = wide_tree(width);
+            let mut lookup = Lookup::new(&tree);
+            let mut pointers: Vec<String> = (0..width).map(|i| format!("/k{i}")).collect();
+            pointers.extend(
+                [
+                    "", "/a~1b~0c", "/list", "/list/0", "/list/1", "/list/2", "/list/x",
+                ]
+                .map(String::from),
+            );
+            pointers.extend(["/missing", "/k0/deeper", "/a/b~c", "/list/0/x"].map(String::from));
+            for pointer in &pointers {
+                let expected = tree.spans(pointer).map(|s| (s.key, s.value));
+                let found = lookup.spans(pointer).map(|s| (s.key, s.value));
+                assert_eq!(found, expected, "{pointer} in a mapping of {width}");
+                assert_eq!(lookup.at(pointer), tree.root.at(pointer), "{pointer}");
+            }
+        }
+    }
+
+    #[test]
+    fn looking_up_every_key_of_a_wide_mapping_reads_each_entry_once() {
+        // Scanning per look-up would read about width * width / 2 entries: 50 million here.
+        let width = 10_000;
+        let tree = wide_tree(width);
+        let mut lookup = Lookup::new(&tree);
+        for i in (0..width).rev() {
+            assert!(lookup.spans(&format!("/k{i}")).is_some());
+        }
+        assert_eq!(lookup.entries_read, width + 2);
+    }
 }
