@@ -5,6 +5,8 @@
 //!
 //! It depends only on the diagnostics leaf (for spans); it knows neither YAML nor TOML.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use crate::diagnostic::Span;
@@ -162,6 +164,96 @@ impl Tree {
     }
 }
 
+/// Mappings at least this wide get an index of their keys the first time a `Lookup` passes
+/// through them; narrower ones are scanned.
+const INDEXED_WIDTH: usize = 16;
+
+/// Answers many pointer look-ups in one tree in time proportional to the pointers, not to the
+/// width of the mappings they pass through: a wide mapping gets an index of its keys (key to
+/// position, borrowing the tree's keys) the first time a look-up passes through it. Memory
+/// stays proportional to the document: at most one index entry per mapping entry, and only
+/// for mappings that were looked into.
+#[derive(Debug)]
+pub struct Lookup<'a> {
+    tree: &'a Tree,
+    indexes: HashMap<*const TNode, HashMap<&'a str, usize>>,
+    /// How many mapping entries were read while scanning or indexing (the work done).
+    entries_read: usize,
+}
+
+impl<'a> Lookup<'a> {
+    #[must_use]
+    pub fn new(tree: &'a Tree) -> Self {
+        Lookup {
+            tree,
+            indexes: HashMap::new(),
+            entries_read: 0,
+        }
+    }
+
+    /// The tree looked into.
+    #[must_use]
+    pub fn tree(&self) -> &'a Tree {
+        self.tree
+    }
+
+    /// The node at a JSON pointer, as `TNode::at`.
+    pub fn at(&mut self, pointer: &str) -> Option<&'a TNode> {
+        self.entry(pointer).map(|(_, node)| node)
+    }
+
+    /// Where the node at a JSON pointer is, as `Tree::spans`.
+    pub fn spans(&mut self, pointer: &str) -> Option<NodeSpans> {
+        self.entry(pointer).map(|(key, node)| NodeSpans {
+            key,
+            value: node.span,
+        })
+    }
+
+    /// The position of `key` among a mapping's entries (the first, if repeated).
+    pub fn position(&mut self, map: &'a TNode, key: &str) -> Option<usize> {
+        let TValue::Map(entries) = &map.value else {
+            return None;
+        };
+        if entries.len() < INDEXED_WIDTH {
+            let found = entries.iter().position(|(k, _, _)| k == key);
+            self.entries_read += found.map_or(entries.len(), |i| i + 1);
+            return found;
+        }
+        let read = &mut self.entries_read;
+        let index = self
+            .indexes
+            .entry(std::ptr::from_ref(map))
+            .or_insert_with(|| {
+                *read += entries.len();
+                let mut index = HashMap::with_capacity(entries.len());
+                for (i, (k, _, _)) in entries.iter().enumerate() {
+                    index.entry(k.as_str()).or_insert(i);
+                }
+                index
+            });
+        index.get(key).copied()
+    }
+
+    /// The node at a pointer with its key's span when it is a mapping entry.
+    fn entry(&mut self, pointer: &str) -> Option<(Option<Span>, &'a TNode)> {
+        let mut node = &self.tree.root;
+        let mut key = None;
+        for segment in pointer.split('/').skip(1) {
+            let name = unescape_pointer(segment);
+            (node, key) = match &node.value {
+                TValue::Seq(items) => (items.get(name.parse::<usize>().ok()?)?, None),
+                TValue::Map(entries) => {
+                    let (_, k, n) = entries.get(self.position(node, &name)?)?;
+                    (n, Some(*k))
+                }
+                _ => return None,
+            };
+        }
+        Some((key, node))
+    }
+}
+
 /// Whether a child (an entry with its key, or an item) may hold a node starting at `offset`.
 fn extent_holds(key: Option<Span>, node: &TNode, offset: usize) -> bool {
     let start = key.map_or(node.span.start, |k| k.start.min(node.span.start));
@@ -235,4 +327,73 @@ pub fn unescape_pointer(segment: &str) -> String {
 #[must_use]
 pub fn escape_pointer(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scalar(start: usize) -> TNode {
+        TNode {
+            span: Span::new(start, 1),
+            end: start + 1,
+            value: TValue::Str("x".to_string()),
+        }
+    }
+
+    /// A tree with a wide top-level mapping (keys `k0`...), a key with `/` and `~`, and a list.
+    fn wide_tree(width: usize) -> Tree {
+        let mut entries: Vec<(String, Span, TNode)> = (0..width)
+            .map(|i| (format!("k{i}"), Span::new(10 * i, 2), scalar(10 * i + 4)))
+            .collect();
+        let at = 10 * width;
+        entries.push(("a/b~c".to_string(), Span::new(at, 5), scalar(at + 7)));
+        let list = TNode {
+            span: Span::new(at + 10, 1),
+            end: at + 30,
+            value: TValue::Seq(vec![scalar(at + 12), scalar(at + 20)]),
+        };
+        entries.push(("list".to_string(), Span::new(at + 9, 4), list));
+        let mut tree = Tree::empty();
+        tree.root = TNode {
+            span: Span::new(0, 1),
+            end: at + 30,
+            value: TValue::Map(entries),
+        };
+        tree
+    }
+
+    #[test]
+    fn a_lookup_finds_what_the_tree_finds() {
+        for width in [3, 40] {
+            let tree = wide_tree(width);
+            let mut lookup = Lookup::new(&tree);
+            let mut pointers: Vec<String> = (0..width).map(|i| format!("/k{i}")).collect();
+            pointers.extend(
+                [
+                    "", "/a~1b~0c", "/list", "/list/0", "/list/1", "/list/2", "/list/x",
+                ]
+                .map(String::from),
+            );
+            pointers.extend(["/missing", "/k0/deeper", "/a/b~c", "/list/0/x"].map(String::from));
+            for pointer in &pointers {
+                let expected = tree.spans(pointer).map(|s| (s.key, s.value));
+                let found = lookup.spans(pointer).map(|s| (s.key, s.value));
+                assert_eq!(found, expected, "{pointer} in a mapping of {width}");
+                assert_eq!(lookup.at(pointer), tree.root.at(pointer), "{pointer}");
+            }
+        }
+    }
+
+    #[test]
+    fn looking_up_every_key_of_a_wide_mapping_reads_each_entry_once() {
+        // Scanning per look-up would read about width * width / 2 entries: 50 million here.
+        let width = 10_000;
+        let tree = wide_tree(width);
+        let mut lookup = Lookup::new(&tree);
+        for i in (0..width).rev() {
+            assert!(lookup.spans(&format!("/k{i}")).is_some());
+        }
+        assert_eq!(lookup.entries_read, width + 2);
+    }
 }

@@ -14,7 +14,7 @@ use super::de::from_node;
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::plan::Plan;
 use crate::rules::{self, Pruning, structure};
-use crate::tree::{TNode, TValue, Tree};
+use crate::tree::{Lookup, TNode, TValue, Tree};
 
 /// What was left out or changed.
 #[derive(Debug, Clone, Default)]
@@ -35,18 +35,21 @@ const MAX_REMOVED_ITEMS: usize = 256;
 pub fn readable_rest(tree: &Tree, findings: &[Diagnostic]) -> Option<(Plan, Pruned)> {
     let mut pruned = Pruned::default();
     let mut root = tree.root.clone();
+    // One lookup for all findings: a wide mapping is indexed once, not scanned per finding.
+    let mut lookup = Lookup::new(tree);
     // Later nodes first, so that earlier offsets stay where they are (they do anyway: nodes
     // are found by their start offset, which no removal changes).
-    let mut ordered: Vec<&Diagnostic> = findings
+    let mut ordered: Vec<(Option<usize>, &Diagnostic)> = findings
         .iter()
         .filter(|d| d.code != structure::DUPLICATE_KEY.code)
+        .map(|d| (start_of(&mut lookup, &d.path), d))
         .collect();
-    ordered.sort_by_key(|d| std::cmp::Reverse(start_of(tree, &d.path)));
-    for finding in ordered {
-        if let Some(item) = innermost_item(tree, &finding.path).and_then(|p| tree.root.at(&p)) {
+    ordered.sort_by_key(|(start, _)| std::cmp::Reverse(*start));
+    for (start, finding) in ordered {
+        if let Some(item) = innermost_item(&mut lookup, &finding.path).and_then(|p| lookup.at(&p)) {
             pruned.tainted.push((item.span.start, item.end));
         }
-        let Some(start) = start_of(tree, &finding.path) else {
+        let Some(start) = start else {
             continue;
         };
         let renamed = finding.code == structure::UNKNOWN_KEY.code
@@ -55,7 +58,7 @@ pub fn readable_rest(tree: &Tree, findings: &[Diagnostic]) -> Option<(Plan, Prun
                 .as_deref()
                 .is_some_and(|key| rename(&mut root, start, key));
         if !renamed {
-            remove(&mut root, tree, start, &finding.path, &mut pruned);
+            remove(&mut root, &mut lookup, start, &finding.path, &mut pruned);
         }
     }
     for _ in 0..MAX_REMOVED_ITEMS {
@@ -63,9 +66,9 @@ pub fn readable_rest(tree: &Tree, findings: &[Diagnostic]) -> Option<(Plan, Prun
             Ok(plan) => return Some((plan, pruned)),
             Err(error) => {
                 let pointer = tree.pointer_at(error.span?.start)?;
-                let item = innermost_item(tree, &pointer)?;
-                let start = start_of(tree, &item)?;
-                if !remove(&mut root, tree, start, &item, &mut pruned) {
+                let item = innermost_item(&mut lookup, &pointer)?;
+                let start = start_of(&mut lookup, &item)?;
+                if !remove(&mut root, &mut lookup, start, &item, &mut pruned) {
                     return None;
                 }
             }
@@ -75,17 +78,23 @@ pub fn readable_rest(tree: &Tree, findings: &[Diagnostic]) -> Option<(Plan, Prun
 }
 
 /// Where the node at a pointer starts in the original tree.
-fn start_of(tree: &Tree, pointer: &str) -> Option<usize> {
-    tree.spans(pointer).map(|n| n.value.start)
+fn start_of(lookup: &mut Lookup<'_>, pointer: &str) -> Option<usize> {
+    lookup.spans(pointer).map(|n| n.value.start)
 }
 
 /// Removes the outermost entry or item whose value starts at `start`; records what it was.
-fn remove(root: &mut TNode, tree: &Tree, start: usize, pointer: &str, pruned: &mut Pruned) -> bool {
+fn remove(
+    root: &mut TNode,
+    lookup: &mut Lookup<'_>,
+    start: usize,
+    pointer: &str,
+    pruned: &mut Pruned,
+) -> bool {
     let Some(taken) = take(root, start) else {
         return false;
     };
     // As written, before earlier changes to it (a dropped unknown key may hold its id).
-    let removed = tree.root.at(pointer).unwrap_or(&taken);
+    let removed = lookup.at(pointer).unwrap_or(&taken);
     match removed.id() {
         Some(id) => {
             pruned.ids.insert(id.to_string());
@@ -112,7 +121,7 @@ fn remove(root: &mut TNode, tree: &Tree, start: usize, pointer: &str, pruned: &m
 fn take(node: &mut TNode, start: usize) -> Option<TNode> {
     match &mut node.value {
         TValue::Seq(items) => {
-            if let Some(i) = items.iter().position(|n| n.span.start == start) {
+            if let Some(i) = position_of_start(items, |n| n.span.start, start) {
                 return Some(items.remove(i));
             }
             items
@@ -121,7 +130,7 @@ fn take(node: &mut TNode, start: usize) -> Option<TNode> {
                 .find_map(|n| take(n, start))
         }
         TValue::Map(entries) => {
-            if let Some(i) = entries.iter().position(|(_, _, n)| n.span.start == start) {
+            if let Some(i) = position_of_start(entries, |(_, _, n)| n.span.start, start) {
                 return Some(entries.remove(i).2);
             }
             entries
@@ -131,6 +140,20 @@ fn take(node: &mut TNode, start: usize) -> Option<TNode> {
         }
         _ => None,
     }
+}
+
+/// A child whose value starts at `start`. Children are in source order, so binary search finds
+/// it; aliases and merge keys can break that order, so a miss is checked by a scan.
+fn position_of_start<T>(
+    children: &[T],
+    start_of: impl Fn(&T) -> usize,
+    start: usize,
+) -> Option<usize> {
+    let i = children.partition_point(|c| start_of(c) < start);
+    if children.get(i).is_some_and(|c| start_of(c) == start) {
+        return Some(i);
+    }
+    children.iter().position(|c| start_of(c) == start)
 }
 
 /// Renames the mapping entry whose value starts at `start` to `key`, unless the mapping already
@@ -161,12 +184,11 @@ fn rename(node: &mut TNode, start: usize, key: &str) -> bool {
 }
 
 /// The innermost list item (a theme, a goal, a seat, ...) around a node, if any.
-fn innermost_item(tree: &Tree, pointer: &str) -> Option<String> {
+fn innermost_item(lookup: &mut Lookup<'_>, pointer: &str) -> Option<String> {
     let mut prefix = String::new();
     let mut item = None;
     for segment in pointer.split('/').skip(1) {
-        let parent_is_list = tree
-            .root
+        let parent_is_list = lookup
             .at(&prefix)
             .is_some_and(|n| matches!(n.value, TValue::Seq(_)));
         prefix.push('/');

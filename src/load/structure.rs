@@ -16,7 +16,7 @@ use crate::diagnostic::Span;
 use crate::plan::raw::{DATE_PATTERN, ID_PATTERN};
 use crate::plan::schema::plan_schema;
 use crate::rules::{did_you_mean, same_name, structure as r};
-use crate::tree::{TValue, Tree, escape_pointer, unescape_pointer};
+use crate::tree::{Lookup, TValue, Tree, escape_pointer, unescape_pointer};
 
 /// A schema and its compiled validator.
 pub struct Compiled {
@@ -85,6 +85,8 @@ pub fn check_against(tree: &Tree, compiled: &Compiled) -> Vec<Diagnostic> {
     let misspelt = misspelt_keys(&errors, &compiled.schema);
     let mut broken: Vec<String> = Vec::new();
     let mut out = Vec::new();
+    // One lookup for all errors: a wide mapping is indexed once, not scanned per error.
+    let mut lookup = Lookup::new(tree);
     for error in &errors {
         let pointer = error.instance_path().as_str().to_string();
         if broken.iter().any(|b| is_inside(&pointer, b)) {
@@ -105,7 +107,7 @@ pub fn check_against(tree: &Tree, compiled: &Compiled) -> Vec<Diagnostic> {
         {
             continue;
         }
-        out.extend(translate(error, &pointer, tree, &compiled.schema));
+        out.extend(translate(error, &pointer, &mut lookup, &compiled.schema));
     }
     out
 }
@@ -146,10 +148,11 @@ struct Node<'a> {
 fn translate(
     error: &ValidationError<'_>,
     pointer: &str,
-    tree: &Tree,
+    lookup: &mut Lookup<'_>,
     schema: &Value,
 ) -> Vec<Diagnostic> {
-    let spans = tree.spans(pointer);
+    let tree = lookup.tree();
+    let spans = lookup.spans(pointer);
     let at = Node {
         pointer,
         value_span: spans.map(|s| s.value).unwrap_or_default(),
@@ -165,8 +168,8 @@ fn translate(
             unexpected
                 .iter()
                 .map(|key| {
-                    decimals_split_off(&at, key, tree)
-                        .unwrap_or_else(|| unknown_key(&at, key, &allowed, tree))
+                    decimals_split_off(&at, key, lookup)
+                        .unwrap_or_else(|| unknown_key(&at, key, &allowed, lookup))
                 })
                 .collect()
         }
@@ -263,14 +266,15 @@ fn translate(
 
 /// RP009: `{value: 12,5}`, which YAML reads as `value: 12` and a key `5`: the key is the
 /// decimals of the number right before it, split off by a decimal comma.
-fn decimals_split_off(at: &Node<'_>, key: &str, tree: &Tree) -> Option<Diagnostic> {
+fn decimals_split_off(at: &Node<'_>, key: &str, lookup: &mut Lookup<'_>) -> Option<Diagnostic> {
     if key.is_empty() || !key.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let TValue::Map(entries) = &tree.root.at(at.pointer)?.value else {
+    let map = lookup.at(at.pointer)?;
+    let TValue::Map(entries) = &map.value else {
         return None;
     };
-    let i = entries.iter().position(|(k, _, _)| k == key)?;
+    let i = lookup.position(map, key)?;
     let (number_key, _, number) = entries.get(i.checked_sub(1)?)?;
     let key_span = entries.get(i)?.1;
     let whole = match number.value {
@@ -326,9 +330,14 @@ fn decimal_comma(at: &Node<'_>, instance: &Value) -> Option<Diagnostic> {
 }
 
 /// RP010: a key the schema does not allow here, with "did you mean" or the allowed keys.
-fn unknown_key(at: &Node<'_>, key: &str, allowed: &[String], tree: &Tree) -> Diagnostic {
+fn unknown_key(
+    at: &Node<'_>,
+    key: &str,
+    allowed: &[String],
+    lookup: &mut Lookup<'_>,
+) -> Diagnostic {
     let child = format!("{}/{}", at.pointer, escape_pointer(key));
-    let span = tree
+    let span = lookup
         .spans(&child)
         .and_then(|s| s.key)
         .unwrap_or(at.value_span);
