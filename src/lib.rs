@@ -10,6 +10,8 @@
 //! - [`tree`]: the spanned document tree both readers build (YAML plans, the TOML config).
 //! - [`plan`]: the plan format (types with spans), what its values mean, its JSON Schema, the
 //!   building blocks and lookups.
+//! - [`judge`]: the domain's judgements (goal trajectories, missing roles, goal quality, checks
+//!   and their verdicts), computed once for rules, reports, gaps and diffs.
 //! - [`rules`]: the registry: every rule with its documentation and its check.
 //! - [`load`]: bytes to a typed plan, reporting encoding, syntax and structure problems.
 //! - [`config`]: `regioplan.toml` and the settings that apply to one plan.
@@ -35,6 +37,7 @@ pub mod commands;
 pub mod config;
 pub mod diagnostic;
 pub mod frameworks;
+pub mod judge;
 pub mod load;
 pub mod plan;
 pub mod render;
