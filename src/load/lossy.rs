@@ -124,7 +124,7 @@ fn thousands_separator(number: &TNode, unit: &str, text: &str) -> Option<Diagnos
         .help(format!(
             "write `{meant}` without a thousands separator (or `{read:.1}` if {read} is meant)"
         ))
-        .replacement(Some(&meant)),
+        .guess(Some(&meant)),
     )
 }
 
@@ -203,7 +203,7 @@ mod tests {
         let tree = build_tree(parse(text).expect("parses"));
         check(&tree, text)
             .into_iter()
-            .map(|d| (d.code, d.replacement))
+            .map(|d| (d.code, d.replacement_text().map(String::from)))
             .collect()
     }
 

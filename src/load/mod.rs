@@ -609,7 +609,7 @@ mod tests {
         load("x.yaml", text.as_bytes())
             .diagnostics
             .into_iter()
-            .map(|d| (d.code, d.replacement))
+            .map(|d| (d.code, d.replacement_text().map(String::from)))
             .collect()
     }
 

@@ -54,8 +54,7 @@ pub fn readable_rest(tree: &Tree, findings: &[Diagnostic]) -> Option<(Plan, Prun
         };
         let renamed = finding.code == structure::UNKNOWN_KEY.code
             && finding
-                .replacement
-                .as_deref()
+                .replacement_text()
                 .is_some_and(|key| rename(&mut root, start, key));
         if !renamed {
             remove(&mut root, &mut lookup, start, &finding.path, &mut pruned);

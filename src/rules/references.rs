@@ -233,7 +233,7 @@ fn unknown_references(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) 
             )
             .label(format!("no {} with this id", r.kind.noun()))
             .help(help)
-            .replacement(suggestion),
+            .guess(suggestion),
         );
     }
 }
