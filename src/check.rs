@@ -74,6 +74,7 @@ fn check_loaded(loaded: load::Loaded, settings: &Settings, catalogue: &Catalogue
     }
     diagnostic::sort(&mut found);
     let mut diagnostics = settings.apply(suppression::apply(&loaded.source, found, enabled));
+    suppression::offer(&loaded.source, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     FileResult {
         source: loaded.source,

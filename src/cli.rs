@@ -121,6 +121,21 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
 
+    /// Apply the safe fixes (quotes around a text, a Dutch thousands dot removed from a count,
+    /// ...) to the files, check them again and report what is left. With `-` the fixed plan
+    /// goes to standard output and the findings to standard error.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix or --diff: apply the unsafe fixes too (guesses such as the closest key or id,
+    /// a placeholder for a missing key, a suppression). Read the diff first.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff and write nothing; exit 1 when a file would change.
+    #[arg(long)]
+    pub diff: bool,
+
     #[command(flatten)]
     pub limits: LimitArgs,
 }

@@ -183,6 +183,16 @@ impl Fix {
         Some((start, end))
     }
 
+    /// Whether every edit is inside `text` and on character boundaries.
+    #[must_use]
+    pub fn applies_to(&self, text: &str) -> bool {
+        self.edits.iter().all(|e| {
+            e.span.end() <= text.len()
+                && text.is_char_boundary(e.span.start)
+                && text.is_char_boundary(e.span.end())
+        })
+    }
+
     fn overlaps(&self, other: &Fix) -> bool {
         self.edits.iter().any(|a| {
             other.edits.iter().any(|b| {
@@ -217,12 +227,7 @@ pub fn compatible<'a>(fixes: impl IntoIterator<Item = &'a Fix>) -> Vec<&'a Fix> 
 /// out. Every byte outside the applied edits stays as it was.
 #[must_use]
 pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> String {
-    let valid = |e: &Edit| {
-        e.span.end() <= text.len()
-            && text.is_char_boundary(e.span.start)
-            && text.is_char_boundary(e.span.end())
-    };
-    let mut edits: Vec<&Edit> = compatible(fixes.into_iter().filter(|f| f.edits.iter().all(valid)))
+    let mut edits: Vec<&Edit> = compatible(fixes.into_iter().filter(|f| f.applies_to(text)))
         .into_iter()
         .flat_map(|f| &f.edits)
         .collect();

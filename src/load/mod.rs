@@ -119,9 +119,13 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
                         );
                     }
                     loaded.diagnostics.extend(typical.into_iter().map(|m| {
-                        Diagnostic::new(&r::SYNTAX, m.span, m.message)
+                        let found = Diagnostic::new(&r::SYNTAX, m.span, m.message)
                             .label(m.label)
-                            .help(m.help)
+                            .help(m.help);
+                        match m.fix {
+                            Some(fix) => found.fix(fix),
+                            None => found,
+                        }
                     }));
                     return loaded;
                 }

@@ -6,8 +6,8 @@
 
 use super::{Pruning, Rule, RuleInfo};
 use crate::diagnostic::Severity::Warning;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, SourceFile};
 use crate::diagnostic::Span;
-use crate::diagnostic::{Diagnostic, SourceFile};
 
 pub static UNUSED_SUPPRESSION: Rule = Rule {
     info: RuleInfo {
@@ -84,6 +84,55 @@ struct Suppression {
 
 const MARKER: &str = "regioplan: ignore[";
 
+/// The reason a suppression fix writes; RP902 reports it until a person writes the real one.
+pub const PLACEHOLDER_REASON: &str = "<reason>";
+
+/// Offers a suppression of each semantic finding (`RP1xx`-`RP5xx`) as an unsafe fix of its
+/// own: `# regioplan: ignore[CODE] <reason>` on a line above the finding's line, indented as it
+/// is, with the line ending of that line; when the line above already holds a suppression, the
+/// code is added to it. Findings about the file, its syntax and structure (`RP0xx`) are not
+/// suppressed (the plan stays unreadable), nor findings about suppressions (`RP9xx`).
+pub fn offer(source: &SourceFile, diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics
+        .iter_mut()
+        .filter(|d| !d.code.starts_with("RP0") && !d.code.starts_with("RP9"))
+    {
+        if let Some(fix) = suppression_fix(source, d.code, d.primary.span.start) {
+            d.fixes.push(fix);
+        }
+    }
+}
+
+fn suppression_fix(source: &SourceFile, code: &str, at: usize) -> Option<Fix> {
+    let text = source.text.as_str();
+    let line_number = source.position(at).line;
+    let start = source.line_start(line_number)?;
+    let line = text.get(start..)?.split_inclusive('\n').next()?;
+    let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+    let ending = if line.ends_with("\r\n") { "\r\n" } else { "\n" };
+    let edit = match line_number
+        .checked_sub(1)
+        .and_then(|above| source.line_start(above))
+        .and_then(|above| Some((above, text.get(above..start)?)))
+    {
+        // The line above suppresses other codes on this line: add this one.
+        Some((above, previous)) if previous.trim_start().starts_with(&format!("# {MARKER}")) => {
+            let close = previous.find(']')?;
+            Edit::insert(above + close, format!(", {code}"))
+        }
+        _ => Edit::insert(
+            start,
+            format!("{indent}# {MARKER}{code}] {PLACEHOLDER_REASON}{ending}"),
+        ),
+    };
+    Some(Fix {
+        message: format!("suppress {code} on this line, with a reason still to write"),
+        applicability: Applicability::Unsafe,
+        edits: vec![edit],
+        suppression: true,
+    })
+}
+
 fn parse(source: &SourceFile) -> Vec<Suppression> {
     let mut found = Vec::new();
     let mut offset = 0;
@@ -153,7 +202,7 @@ fn parse(source: &SourceFile) -> Vec<Suppression> {
             },
             span: Span::new(line_start + hash, comment_text.len()),
             codes,
-            has_reason: !reason.is_empty(),
+            has_reason: !reason.is_empty() && reason != PLACEHOLDER_REASON,
             malformed: false,
         });
     }
@@ -214,7 +263,7 @@ pub fn apply(
             kept.push(
                 Diagnostic::new(&SUPPRESSION_WITHOUT_REASON, s.span, "suppression without a reason")
                     .label("no reason given")
-                    .help("write why after the brackets: `# regioplan: ignore[RP304] indicator volgt in Q3`"),
+                    .help(format!("write why after the brackets (in place of `{PLACEHOLDER_REASON}`, if it is there): `# regioplan: ignore[RP304] indicator volgt in Q3`")),
             );
         }
         for ((code, span), flag) in s.codes.iter().zip(u) {
