@@ -207,15 +207,17 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
     let readable = !structural
         .iter()
         .any(|d| d.code == r::UNSUPPORTED_VERSION.code);
-    if structural.is_empty() {
-        match de::from_node::<Plan>(&tree.root) {
-            Ok(plan) => loaded.plan = Some(plan),
-            Err(error) => loaded.diagnostics.push(model_error(&error, text)),
+    if readable {
+        // Check the sound rest: the plan without its broken parts (all of it when it is sound).
+        if let Some((plan, pruned, model)) = prune::readable_rest(&tree, &structural, text) {
+            loaded.plan = Some(plan);
+            loaded.pruned = pruned;
+            loaded.diagnostics.extend(model);
+        } else if structural.is_empty()
+            && let Err(error) = de::from_node::<Plan>(&tree.root)
+        {
+            loaded.diagnostics.push(model_error(&error, text));
         }
-    } else if readable && let Some((plan, pruned)) = prune::readable_rest(&tree, &structural) {
-        // Check the sound rest: the plan without its broken parts.
-        loaded.plan = Some(plan);
-        loaded.pruned = pruned;
     }
     loaded.diagnostics.extend(structural);
     fill_paths(&mut loaded.diagnostics, &tree);
@@ -309,7 +311,7 @@ fn too_large_whole(written: &str) -> bool {
 /// integer, serde does not: a decimal where a count belongs (often a Dutch thousands separator,
 /// `800.000`, RP017) is a wrong type, not a defect. Anything else is a schema/model mismatch: a
 /// defect.
-fn model_error(error: &de::Error, text: &str) -> Diagnostic {
+pub(crate) fn model_error(error: &de::Error, text: &str) -> Diagnostic {
     let span = error.span.unwrap_or_default();
     if error.message.contains("invalid type: floating point")
         && error.message.contains("expected a date")
