@@ -54,10 +54,7 @@ impl Fixed {
 /// suppresses (with a placeholder reason that RP902 reports) only what nothing repairs.
 #[must_use]
 pub fn chosen(diagnostic: &Diagnostic, wanted: Applicability) -> Option<&Fix> {
-    diagnostic
-        .fixes
-        .iter()
-        .find(|f| f.applicability >= wanted)
+    diagnostic.fixes.iter().find(|f| f.applicability >= wanted)
 }
 
 /// Fixes the bytes of one file named `name`, checked with `settings`, applying the fixes at

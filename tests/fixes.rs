@@ -43,11 +43,7 @@ fn examples() -> Vec<(String, Vec<u8>)> {
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         .map(|p| {
-            let name = p
-                .file_name()
-                .expect("name")
-                .to_string_lossy()
-                .into_owned();
+            let name = p.file_name().expect("name").to_string_lossy().into_owned();
             (name, std::fs::read(&p).expect("reads"))
         })
         .collect();
@@ -99,7 +95,11 @@ fn a_structural_error_in_another_section_hides_no_finding_of_any_rule_example_()
             .diagnostics
             .iter()
             .any(|d| d.path.starts_with("/region"));
-        let section = if in_region { "\nperiod:\n" } else { "\nregion:\n" };
+        let section = if in_region {
+            "\nperiod:\n"
+        } else {
+            "\nregion:\n"
+        };
         let Some(at) = text.find(section) else {
             panic!("{name} has no `{}`", section.trim());
         };
@@ -114,7 +114,11 @@ fn a_structural_error_in_another_section_hides_no_finding_of_any_rule_example_()
         let mut expected: Vec<(&str, usize, String)> = findings(&before)
             .into_iter()
             .map(|(code, line, message)| {
-                let line = if line >= inserted_line { line + 1 } else { line };
+                let line = if line >= inserted_line {
+                    line + 1
+                } else {
+                    line
+                };
                 (code, line, message)
             })
             .collect();
@@ -143,7 +147,11 @@ fn same_outside(name: &str, before: &str, after: &str, d: &Diagnostic, fix: usiz
     let Some((start, end)) = d.fixes[fix].range() else {
         panic!("{name}: a fix without edits");
     };
-    assert_eq!(before.get(..start), after.get(..start), "{name}: before the fix");
+    assert_eq!(
+        before.get(..start),
+        after.get(..start),
+        "{name}: before the fix"
+    );
     let tail = before.len() - end;
     assert_eq!(
         before.get(end..),
@@ -168,7 +176,11 @@ fn each_fix_of_a_rule_example_removes_its_finding_and_only_its_edits_change_() {
             let line = before.source.position(d.primary.span.start).line;
             for (i, fix) in d.fixes.iter().enumerate() {
                 let after = apply_fixes(&text, [fix]);
-                assert_ne!(after, text, "{name}: the fix {} changes the text", fix.message);
+                assert_ne!(
+                    after, text,
+                    "{name}: the fix {} changes the text",
+                    fix.message
+                );
                 same_outside(&name, &text, &after, d, i);
                 let result = check(&name, after.as_bytes());
                 // A suppression adds a line: the finding would be on the next one.
@@ -259,16 +271,22 @@ fn rijnmond_with_mistakes() -> (String, String, Vec<usize>) {
     });
     // A colon in a text, a title cut by ` #`, curly quotes and a non-breaking space pasted
     // from Word, a misspelt id with one close match.
-    change(&mut lines, "        title: Eén regionaal samenwerkingsverband", &|l| {
-        l.replacen("title: ", "title: Fase 1: ", 1)
-    });
+    change(
+        &mut lines,
+        "        title: Eén regionaal samenwerkingsverband",
+        &|l| l.replacen("title: ", "title: Fase 1: ", 1),
+    );
     change(&mut lines, "        title: Module chronische zorg", &|l| {
         l.replacen("Module chronische zorg", "Module #1 chronische zorg", 1)
     });
-    change(&mut lines, "        title: Patiënten met overgewicht", &|l| {
-        let title = l.trim_start().trim_start_matches("title: ").trim_end();
-        l.replacen(title, &format!("\u{201c}{title}\u{201d}"), 1)
-    });
+    change(
+        &mut lines,
+        "        title: Patiënten met overgewicht",
+        &|l| {
+            let title = l.trim_start().trim_start_matches("title: ").trim_end();
+            l.replacen(title, &format!("\u{201c}{title}\u{201d}"), 1)
+        },
+    );
     change(&mut lines, "            owner: r.vanleeuwen", &|l| {
         l.replacen("owner: ", "owner:\u{a0}", 1)
     });
@@ -312,7 +330,11 @@ fn fixing_rijnmond_with_the_issues_mistakes_checks_clean_and_changes_only_those_
 
 fn fixing_rijnmond_with_the_issues_mistakes_checks_clean_and_changes_only_those_lines_() {
     let (plan, broken, changed) = rijnmond_with_mistakes();
-    assert!(check("rijnmond.yaml", plan.as_bytes()).diagnostics.is_empty());
+    assert!(
+        check("rijnmond.yaml", plan.as_bytes())
+            .diagnostics
+            .is_empty()
+    );
     let before = check("rijnmond.yaml", broken.as_bytes());
     assert!(!before.diagnostics.is_empty());
     let fixed = fix_bytes(

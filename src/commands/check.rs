@@ -315,7 +315,11 @@ fn check_one(
         (None, Some(_)) => return Ok(None),
     };
     // Nothing to fix: the first check stands (most files, most runs).
-    if !result.diagnostics.iter().any(|d| chosen(d, wanted).is_some()) {
+    if !result
+        .diagnostics
+        .iter()
+        .any(|d| chosen(d, wanted).is_some())
+    {
         let fix = FileFix {
             after: bytes.clone(),
             before: bytes,

@@ -131,7 +131,12 @@ mod tests {
         std::os::unix::fs::symlink(&plan, &link).expect("links");
         replace_plan(&link, b"new").expect("replaces");
         assert_eq!(std::fs::read(&plan).expect("reads"), b"new");
-        assert!(link.symlink_metadata().expect("link").file_type().is_symlink());
+        assert!(
+            link.symlink_metadata()
+                .expect("link")
+                .file_type()
+                .is_symlink()
+        );
         let mode = std::fs::metadata(&plan).expect("meta").permissions().mode();
         assert_eq!(mode & 0o777, 0o640);
     }

@@ -101,7 +101,9 @@ fn plain_comment_after(m: &Mistake, line_start: usize, line: &str) -> bool {
     let Some((_, end)) = m.fix.as_ref().and_then(Fix::range) else {
         return true;
     };
-    let rest = line.get(end.saturating_sub(line_start)..).unwrap_or_default();
+    let rest = line
+        .get(end.saturating_sub(line_start)..)
+        .unwrap_or_default();
     let comment = rest.trim_start_matches([' ', '\t']);
     comment.is_empty()
         || (rest.len() - comment.len() >= 2

@@ -200,6 +200,7 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
     }
     loaded.diagnostics.extend(lossy::check(&tree, text));
     let mut structural = structure::check(&tree);
+    structure::placeholder_lines(&mut structural, text);
     // The JSON value was for the schema; the rest reads the node tree. Free it now.
     tree.value = serde_json::Value::Null;
     fill_paths(&mut structural, &tree);
@@ -297,6 +298,16 @@ fn integer_max(message: &str) -> Option<String> {
         .map(|(_, max)| max.to_string())
 }
 
+/// `2020` for `2020.0`: a year written with a decimal point and only zeros after it.
+fn whole_year(written: &str) -> Option<&str> {
+    let (year, zeros) = written.split_once('.')?;
+    (year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && !zeros.is_empty()
+        && zeros.bytes().all(|b| b == b'0'))
+    .then_some(year)
+}
+
 /// Whether a number as written is whole but was read as a decimal because it is too large
 /// (`99999999999999999999999`, `1e30`).
 fn too_large_whole(written: &str) -> bool {
@@ -323,7 +334,10 @@ pub(crate) fn model_error(error: &de::Error, text: &str) -> Diagnostic {
             "a date must be YYYY-MM-DD, YYYY-MM or YYYY, found a decimal number",
         )
         .label("expected a date")
-        .help("write a year without a decimal point: `2020`, not `2020.0`");
+        .help("write a year without a decimal point: `2020`, not `2020.0`")
+        .replacement(whole_year(
+            text.get(span.start..span.end()).unwrap_or_default(),
+        ));
     }
     let written = text.get(span.start..span.end()).unwrap_or_default();
     if error.message.contains("invalid type: floating point") && too_large_whole(written) {

@@ -16,14 +16,37 @@ pub fn diff(out: &mut dyn Write, name: &str, before: &[u8], after: &[u8]) -> io:
     let before = String::from_utf8_lossy(before);
     let after = String::from_utf8_lossy(after);
     let name = on_one_line(name);
+    writeln!(out, "--- {name}\n+++ {name}")?;
     let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
-    write!(
-        out,
-        "{}",
-        diff.unified_diff()
-            .context_radius(3)
-            .header(&format!("a/{name}"), &format!("b/{name}"))
-    )
+    for hunk in diff.unified_diff().context_radius(3).iter_hunks() {
+        writeln!(out, "{}", hunk.header())?;
+        for change in hunk.iter_changes() {
+            let sign = match change.tag() {
+                similar::ChangeTag::Equal => ' ',
+                similar::ChangeTag::Delete => '-',
+                similar::ChangeTag::Insert => '+',
+            };
+            let line = change.value();
+            write!(out, "{sign}{}", visible_line(line))?;
+            if !line.ends_with('\n') {
+                writeln!(out, "\n\\ No newline at end of file")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A line of a plan for the terminal: control characters shown as `\u{..}`, its line ending
+/// kept (a `\r` of a Windows line ending is not shown).
+fn visible_line(line: &str) -> String {
+    let (body, ending) = match line.strip_suffix("\r\n") {
+        Some(body) => (body, "\n"),
+        None => match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        },
+    };
+    format!("{}{ending}", super::visible(body))
 }
 
 /// One file that was fixed (or would be, with `--diff`).

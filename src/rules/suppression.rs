@@ -6,8 +6,8 @@
 
 use super::{Pruning, Rule, RuleInfo};
 use crate::diagnostic::Severity::Warning;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, SourceFile};
 use crate::diagnostic::Span;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, SourceFile};
 
 pub static UNUSED_SUPPRESSION: Rule = Rule {
     info: RuleInfo {
@@ -225,6 +225,13 @@ pub fn apply(
         .iter()
         .map(|s| vec![false; s.codes.len()])
         .collect();
+    // Part of a plan with structural findings is not checked: a suppression that looks unused
+    // may be needed once they are fixed, so removing it is then a guess.
+    let removal = if diagnostics.iter().any(|d| d.code.starts_with("RP0")) {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
     let mut kept = Vec::new();
     for d in diagnostics {
         let line = source.position(d.primary.span.start).line;
@@ -284,12 +291,54 @@ pub fn apply(
                         ),
                     )
                     .label("suppresses nothing")
-                    .help("remove the suppression, or move it to the line above the finding"),
+                    .help("remove the suppression, or move it to the line above the finding")
+                    .fix(remove_code(source, s, *span, removal)),
                 );
             }
         }
     }
     kept
+}
+
+/// A safe fix for an unused code: remove it from the list, or the whole comment when it is the
+/// only code (with its line when the comment is on a line of its own, with the spaces before
+/// it when it ends a line).
+fn remove_code(
+    source: &SourceFile,
+    s: &Suppression,
+    code: Span,
+    applicability: Applicability,
+) -> Fix {
+    let text = source.text.as_str();
+    let position = s.codes.iter().position(|(_, c)| *c == code);
+    let span = match (position, s.codes.len()) {
+        (Some(i), n) if n > 1 => match (
+            s.codes.get(i + 1),
+            i.checked_sub(1).and_then(|p| s.codes.get(p)),
+        ) {
+            (Some((_, next)), _) => Span::new(code.start, next.start - code.start),
+            (None, Some((_, previous))) => Span::new(previous.end(), code.end() - previous.end()),
+            (None, None) => code,
+        },
+        _ => {
+            let line_start = text
+                .get(..s.span.start)
+                .and_then(|h| h.rfind('\n'))
+                .map_or(0, |i| i + 1);
+            let before = text.get(line_start..s.span.start).unwrap_or_default();
+            if before.trim().is_empty() {
+                let line_end = text
+                    .get(s.span.start..)
+                    .and_then(|t| t.find('\n'))
+                    .map_or(text.len(), |i| s.span.start + i + 1);
+                Span::new(line_start, line_end - line_start)
+            } else {
+                let kept = before.trim_end_matches([' ', '\t']).len();
+                Span::new(line_start + kept, s.span.end() - (line_start + kept))
+            }
+        }
+    };
+    Fix::replace(applicability, span, "").message("remove the unused suppression")
 }
 
 /// A diagnostic for a rule code that names no rule.
@@ -306,6 +355,7 @@ pub fn unknown_code(code: &str, span: Span) -> Diagnostic {
     )
     .label("no rule starts with this")
     .help(help)
+    .guess(super::did_you_mean(code, super::ALL.iter().map(|r| r.code)))
 }
 
 #[cfg(test)]
