@@ -43,6 +43,9 @@ pub struct RuleInfo {
     pub bad: &'static str,
     /// The same fragment, fixed.
     pub good: &'static str,
+    /// What `check --fix` writes for it: "Safe: ...", "Unsafe: ..." (applied with
+    /// `--unsafe-fixes`), or "None: ..." and why not.
+    pub fix: &'static str,
 }
 
 /// How bad a finding is. Ordered: `Warning < Error`.

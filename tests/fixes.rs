@@ -369,3 +369,41 @@ fn fixing_rijnmond_with_the_issues_mistakes_checks_clean_and_changes_only_those_
     let left: Vec<&str> = safe.result.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(left, ["RP010", "RP102"]);
 }
+
+#[test]
+fn each_rules_documentation_says_which_fixes_its_example_gets() {
+    big_stack(each_rules_documentation_says_which_fixes_its_example_gets_);
+}
+
+fn each_rules_documentation_says_which_fixes_its_example_gets_() {
+    for rule in regioplan::rules::ALL.iter() {
+        let fix = rule.fix;
+        assert!(
+            ["Safe", "Unsafe", "None"]
+                .iter()
+                .any(|w| fix.starts_with(&format!("{w}:")) || fix.starts_with(&format!("{w},"))),
+            "{}: `fix` starts with Safe, Unsafe or None: {fix}",
+            rule.code
+        );
+    }
+    for (name, bytes) in examples() {
+        let code = name.split('-').next().expect("a code");
+        let rule = &regioplan::rules::find(code).expect("a rule").info;
+        let result = check(&name, &bytes);
+        for d in result.diagnostics.iter().filter(|d| d.code == code) {
+            for f in d.fixes.iter().filter(|f| !f.suppression) {
+                let word = match f.applicability {
+                    Applicability::Safe => "Safe",
+                    Applicability::Unsafe => "Unsafe",
+                };
+                assert!(
+                    rule.fix.contains(&format!("{word}:"))
+                        || rule.fix.contains(&format!("{word},")),
+                    "{code}'s documentation names its {word} fix `{}`: {}",
+                    f.message,
+                    rule.fix
+                );
+            }
+        }
+    }
+}

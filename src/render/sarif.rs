@@ -51,9 +51,13 @@ fn text(s: impl Into<String>) -> MultiformatMessageString {
 
 fn descriptor(rule: &RuleInfo) -> ReportingDescriptor {
     let why = rule.why.split_whitespace().collect::<Vec<_>>().join(" ");
-    let help_text = format!("{}\n\nFails:\n{}\nPasses:\n{}", why, rule.bad, rule.good);
+    let fix = rule.fix.split_whitespace().collect::<Vec<_>>().join(" ");
+    let help_text = format!(
+        "{}\n\nFails:\n{}\nPasses:\n{}\nFix: {fix}",
+        why, rule.bad, rule.good
+    );
     let help_markdown = format!(
-        "{why}\n\nFails:\n\n```yaml\n{}\n```\n\nPasses:\n\n```yaml\n{}\n```",
+        "{why}\n\nFails:\n\n```yaml\n{}\n```\n\nPasses:\n\n```yaml\n{}\n```\n\nFix: {fix}",
         rule.bad.trim_end(),
         rule.good.trim_end()
     );
