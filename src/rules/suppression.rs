@@ -82,6 +82,8 @@ struct Suppression {
     /// Codes with their spans.
     codes: Vec<(String, Span)>,
     has_reason: bool,
+    /// The reason is the placeholder a suppression fix writes.
+    placeholder: bool,
     /// A `# regioplan...` comment that is not `# regioplan: ignore[CODES] reason`.
     malformed: bool,
 }
@@ -171,6 +173,7 @@ fn parse(source: &SourceFile) -> Vec<Suppression> {
                 span: Span::new(line_start + hash, comment_text.len()),
                 codes: Vec::new(),
                 has_reason: true,
+                placeholder: false,
                 malformed: true,
             });
             continue;
@@ -207,6 +210,7 @@ fn parse(source: &SourceFile) -> Vec<Suppression> {
             span: Span::new(line_start + hash, comment_text.len()),
             codes,
             has_reason: !reason.is_empty() && reason != PLACEHOLDER_REASON,
+            placeholder: reason == PLACEHOLDER_REASON,
             malformed: false,
         });
     }
@@ -270,11 +274,21 @@ pub fn apply(
             );
             continue;
         }
-        if !s.has_reason {
+        if s.placeholder {
+            kept.push(
+                Diagnostic::new(
+                    &SUPPRESSION_WITHOUT_REASON,
+                    s.span,
+                    format!("suppression without a reason: `{PLACEHOLDER_REASON}` is still there"),
+                )
+                .label("no reason given")
+                .help(format!("write why in place of `{PLACEHOLDER_REASON}`: `# regioplan: ignore[RP304] indicator volgt in Q3`")),
+            );
+        } else if !s.has_reason {
             kept.push(
                 Diagnostic::new(&SUPPRESSION_WITHOUT_REASON, s.span, "suppression without a reason")
                     .label("no reason given")
-                    .help(format!("write why after the brackets (in place of `{PLACEHOLDER_REASON}`, if it is there): `# regioplan: ignore[RP304] indicator volgt in Q3`")),
+                    .help("write why after the brackets: `# regioplan: ignore[RP304] indicator volgt in Q3`"),
             );
         }
         for ((code, span), flag) in s.codes.iter().zip(u) {
@@ -416,6 +430,25 @@ mod tests {
         let kept = apply(&source, vec![], |_| true);
         assert_eq!(kept.len(), 1);
         assert_eq!(kept[0].code, "RP901");
+    }
+
+    #[test]
+    fn a_suppression_fix_adds_a_comment_line_whose_placeholder_reason_is_reported() {
+        let source = SourceFile::new("x", "a: 1\r\n  b: x\r\n".into());
+        let mut found = vec![finding_on_line(&source, 2)];
+        offer(&source, &mut found);
+        let fix = found[0].fixes.last().expect("a suppression");
+        assert!(fix.suppression && fix.applicability == Applicability::Unsafe);
+        let fixed = crate::diagnostic::apply_fixes(&source.text, [fix]);
+        assert_eq!(
+            fixed,
+            "a: 1\r\n  # regioplan: ignore[RP102] <reason>\r\n  b: x\r\n"
+        );
+        let fixed = SourceFile::new("x", fixed);
+        let kept = apply(&fixed, vec![finding_on_line(&fixed, 3)], |_| true);
+        let codes: Vec<&str> = kept.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["RP902"]);
+        assert!(kept[0].message.contains("<reason>"));
     }
 
     #[test]
