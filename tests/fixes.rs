@@ -407,3 +407,139 @@ fn each_rules_documentation_says_which_fixes_its_example_gets_() {
         }
     }
 }
+
+/// Runs the binary with `args` in `dir`, with `stdin`.
+fn regioplan(dir: &Path, args: &[&str], stdin: &[u8]) -> std::process::Output {
+    use std::io::Write as _;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_ACTIONS")
+        .args(["check", "--no-config", "--as-of", "2026-11-22"])
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("writes");
+    child.wait_with_output().expect("finishes")
+}
+
+const RP008: &str = include_str!("../examples/invalid/RP008-text-cut-by-comment.yaml");
+
+#[test]
+fn diff_prints_the_change_writes_nothing_and_exits_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = dir.path().join("plan.yaml");
+    std::fs::write(&plan, RP008).expect("writes");
+    let out = regioplan(dir.path(), &["--diff", "plan.yaml"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        stdout.starts_with("--- plan.yaml\n+++ plan.yaml\n@@ "),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\n-        title: Wachttijd #1 prioriteit\n+        title: \"Wachttijd #1 prioriteit\"\n"), "{stdout}");
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(
+        stderr.contains("Would fix 1 finding in plan.yaml"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&plan).expect("reads"), RP008);
+    // A clean plan: no diff, exit 0.
+    let out = regioplan(
+        dir.path(),
+        &["--diff", "-"],
+        include_bytes!("../examples/valid/minimal.yaml"),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_the_plan_keeping_its_permissions_and_says_what_it_fixed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = dir.path().join("plan.yaml");
+    std::fs::write(&plan, RP008.replace('\n', "\r\n")).expect("writes");
+    std::fs::set_permissions(&plan, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    let out = regioplan(dir.path(), &["--fix", "plan.yaml"], b"");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let fixed = std::fs::read_to_string(&plan).expect("reads");
+    assert_eq!(
+        fixed,
+        RP008
+            .replace(
+                "title: Wachttijd #1 prioriteit",
+                "title: \"Wachttijd #1 prioriteit\""
+            )
+            .replace('\n', "\r\n")
+    );
+    let mode = std::fs::metadata(&plan).expect("meta").permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(
+        stderr.contains("Fixed 1 finding in plan.yaml:\n  RP008 on line 33"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("plan.yaml has no findings left."),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn fix_leaves_a_file_without_fixes_untouched_and_unsafe_fixes_need_fix() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = dir.path().join("plan.yaml");
+    let text = include_str!("../examples/invalid/RP301-theme-without-trekker.yaml");
+    std::fs::write(&plan, text).expect("writes");
+    let before = std::fs::metadata(&plan)
+        .expect("meta")
+        .modified()
+        .expect("mtime");
+    let out = regioplan(dir.path(), &["--fix", "plan.yaml"], b"");
+    assert_eq!(out.status.code(), Some(0), "a warning is left");
+    assert_eq!(std::fs::read_to_string(&plan).expect("reads"), text);
+    let after = std::fs::metadata(&plan)
+        .expect("meta")
+        .modified()
+        .expect("mtime");
+    assert_eq!(before, after);
+    let out = regioplan(dir.path(), &["--unsafe-fixes", "plan.yaml"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(
+        stderr.contains("--unsafe-fixes applies with --fix or --diff"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn fix_on_standard_input_writes_the_fixed_plan_to_standard_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = include_str!("../examples/invalid/RP102-unknown-person.yaml");
+    let out = regioplan(dir.path(), &["--fix", "-"], text.as_bytes());
+    // The guess is unsafe: the plan comes back as it was, the finding on standard error.
+    assert_eq!(String::from_utf8(out.stdout).expect("UTF-8"), text);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(stderr.contains("error[RP102]"), "{stderr}");
+    let out = regioplan(
+        dir.path(),
+        &["--fix", "--unsafe-fixes", "-"],
+        text.as_bytes(),
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).expect("UTF-8"),
+        text.replace("trekker: a.baker", "trekker: a.bakker")
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
