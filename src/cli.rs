@@ -79,6 +79,10 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "command-line flags: each bool is one switch the user passes"
+)]
 pub struct CheckArgs {
     /// Plan files or directories (searched recursively for *.yaml and *.yml); `-` reads
     /// standard input.

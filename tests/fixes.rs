@@ -376,7 +376,7 @@ fn each_rules_documentation_says_which_fixes_its_example_gets() {
 }
 
 fn each_rules_documentation_says_which_fixes_its_example_gets_() {
-    for rule in regioplan::rules::ALL.iter() {
+    for rule in regioplan::rules::ALL {
         let fix = rule.fix;
         assert!(
             ["Safe", "Unsafe", "None"]

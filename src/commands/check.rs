@@ -124,8 +124,12 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         None => render_to(out, format, &results, &skipped, color, elapsed)?,
     }
     if args.fix {
-        let files = fixed_files(&fixes, &results);
-        render::fixes::summary(err, &files, false, args.unsafe_fixes)?;
+        render::fixes::summary(
+            err,
+            &fixed_files(&fixes, &results),
+            false,
+            args.unsafe_fixes,
+        )?;
     }
     let failing = results
         .iter()
