@@ -543,3 +543,29 @@ fn fix_on_standard_input_writes_the_fixed_plan_to_standard_output() {
     );
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn diff_names_the_right_file_beside_one_too_large_to_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a-large.yaml"), "# x\n".repeat(1000)).expect("writes");
+    std::fs::write(dir.path().join("b-plan.yaml"), RP008).expect("writes");
+    let out = regioplan(
+        dir.path(),
+        &[
+            "--diff",
+            "--limit",
+            "max-file-size=3KiB",
+            "a-large.yaml",
+            "b-plan.yaml",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(stdout.starts_with("--- b-plan.yaml\n"), "{stdout}");
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(
+        stderr.contains("Would fix 1 finding in b-plan.yaml"),
+        "{stderr}"
+    );
+}

@@ -72,7 +72,8 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
             Some(checked) => {
                 results.push(checked.result);
                 fail_on.push(job.settings.fail_on);
-                fixes.extend(checked.fix.map(|f| (job.input, f)));
+                // Beside `results`, one for one: a file too large to read has no fix.
+                fixes.push((job.input, checked.fix));
             }
             None => skipped.push(job.input.name()),
         }
@@ -93,7 +94,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
     }
     let mut findings_to_err = false;
     if args.fix {
-        for (input, fix) in &fixes {
+        for (input, fix) in fixes.iter().filter_map(|(i, f)| Some((i, f.as_ref()?))) {
             match input.path() {
                 None => {
                     out.write_all(&fix.after)?;
@@ -145,31 +146,40 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
 /// `--diff`: the diff of every file that would change, on `out`, and what would be fixed, on
 /// `err`; exit 1 when a file would change.
 fn show_diff(
-    fixes: &[(&Input, FileFix)],
+    fixes: &[(&Input, Option<FileFix>)],
     results: &[FileResult],
     unsafe_fixes: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     for ((_, fix), result) in fixes.iter().zip(results) {
-        render::fixes::diff(out, &result.source.name, &fix.before, &fix.after)?;
+        if let Some(fix) = fix {
+            render::fixes::diff(out, &result.source.name, &fix.before, &fix.after)?;
+        }
     }
     render::fixes::summary(err, &fixed_files(fixes, results), true, unsafe_fixes)?;
-    Ok(if fixes.iter().any(|(_, f)| f.before != f.after) {
-        ExitCode::Findings
-    } else {
-        ExitCode::Clean
-    })
+    Ok(
+        if fixes
+            .iter()
+            .flat_map(|(_, f)| f)
+            .any(|f| f.before != f.after)
+        {
+            ExitCode::Findings
+        } else {
+            ExitCode::Clean
+        },
+    )
 }
 
 fn fixed_files<'a>(
-    fixes: &'a [(&Input, FileFix)],
+    fixes: &'a [(&Input, Option<FileFix>)],
     results: &'a [FileResult],
 ) -> Vec<render::fixes::FixedFile<'a>> {
     fixes
         .iter()
         .zip(results)
-        .map(|((_, fix), result)| render::fixes::FixedFile {
+        .filter_map(|((_, fix), result)| Some((fix.as_ref()?, result)))
+        .map(|(fix, result)| render::fixes::FixedFile {
             name: &result.source.name,
             applied: &fix.applied,
             result,
