@@ -591,6 +591,7 @@ mod tests {
         let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["RP012"], "{:?}", loaded.diagnostics);
         assert!(loaded.diagnostics[0].message.contains("a date"));
+        assert_eq!(loaded.diagnostics[0].replacement_text(), Some("2020"));
         let fixed = text.replace("2020.0", "2020");
         assert!(load("x.yaml", fixed.as_bytes()).diagnostics.is_empty());
     }
@@ -658,6 +659,14 @@ mod tests {
             "  started: 2014-01-01\n  key_figures:\n    practices: 800.000\n",
         );
         assert_eq!(findings(&plan), [("RP017", Some("800000".to_string()))]);
+    }
+
+    #[test]
+    fn a_number_in_quotes_or_with_thousands_dots_is_replaced_by_the_number() {
+        let plan = MINIMAL.replace("target: 6", "target: \"6\"");
+        assert_eq!(findings(&plan), [("RP012", Some("6".to_string()))]);
+        let plan = MINIMAL.replace("target: 6", "target: \"1.200.000\"");
+        assert_eq!(findings(&plan), [("RP012", Some("1200000".to_string()))]);
     }
 
     #[test]

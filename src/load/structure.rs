@@ -449,6 +449,7 @@ fn wrong_type(at: &Node<'_>, instance: &Value, form: Option<&str>, kind: &TypeKi
             names.join(" or ")
         }
     };
+    let (help, meant) = type_help(instance, &expected);
     Diagnostic::new(
         &r::WRONG_TYPE,
         at.value_span,
@@ -459,7 +460,8 @@ fn wrong_type(at: &Node<'_>, instance: &Value, form: Option<&str>, kind: &TypeKi
         ),
     )
     .label(format!("expected {expected}"))
-    .help(type_help(instance, &expected))
+    .help(help)
+    .replacement(meant.as_deref())
 }
 
 /// RP014: a text that does not have the form of a date or an id.
@@ -683,28 +685,32 @@ fn one_of_constants(schema: &Value, keyword_path: &str) -> Option<Vec<String>> {
     Some(values)
 }
 
-/// What to write instead, with the Dutch habits spelled out: `12,5` and `"12"` for numbers.
-fn type_help(instance: &Value, expected: &str) -> String {
+/// What to write instead, with the Dutch habits spelled out: `12,5` and `"12"` for numbers;
+/// with the exact text to write when the expected type says what was meant.
+fn type_help(instance: &Value, expected: &str) -> (String, Option<String>) {
     let numeric = expected.contains("number");
     match instance {
-        Value::Null => "write a value after the colon".to_string(),
-        Value::Array(_) if expected == "a mapping" => {
-            "write the keys indented under it, without `- ` or `[...]`".to_string()
-        }
-        Value::String(text) if numeric && text.trim().parse::<f64>().is_ok() => {
-            format!("remove the quotes: `{}`", text.trim())
+        Value::Null => ("write a value after the colon".to_string(), None),
+        Value::Array(_) if expected == "a mapping" => (
+            "write the keys indented under it, without `- ` or `[...]`".to_string(),
+            None,
+        ),
+        Value::String(text) if numeric && text.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
+            let meant = text.trim().to_string();
+            (format!("remove the quotes: `{meant}`"), Some(meant))
         }
         Value::String(text)
             if numeric
                 && text.trim().split('.').count() > 2
                 && text.trim().replace('.', "").parse::<u64>().is_ok() =>
         {
-            format!(
-                "write the number without thousands separators: `{}`",
-                text.trim().replace('.', "")
+            let meant = text.trim().replace('.', "");
+            (
+                format!("write the number without thousands separators: `{meant}`"),
+                Some(meant),
             )
         }
-        _ => format!("write {expected} here"),
+        _ => (format!("write {expected} here"), None),
     }
 }
 

@@ -221,7 +221,7 @@ pub static WRONG_TYPE: Rule = Rule {
         why: "Each key holds one kind of value; a count written as text cannot be added up.",
         bad: "key_figures:\n  practices: about 260\n",
         good: "key_figures:\n  practices: 260\n  approximate: true\n",
-        fix: "Safe: a year written with a decimal point as the year, `2020` for `2020.0`. None for other wrong types: what was meant is not known.",
+        fix: "Safe: where a number belongs, a number in quotes without them (`\"12\"` becomes `12`) and one with Dutch thousands dots without them (`\"1.200.000\"` becomes `1200000`); a year written with a decimal point as the year (`2020.0` becomes `2020`). None for other wrong types: what was meant is not known.",
     },
     check: None,
     pruning: Pruning::Independent,
