@@ -8,7 +8,7 @@ pub use crate::config::{FailOn, Format};
 
 const EXIT_CODES: &str = "Exit codes:
   0  no findings at or above the failing severity (see --fail-on)
-  1  findings at or above the failing severity
+  1  findings at or above the failing severity; with `check --diff`, a file would change
   2  usage error, unreadable input, or an internal failure";
 
 /// Validate, report on and analyse regioplannen of Dutch regional GP organisations.
