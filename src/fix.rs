@@ -155,3 +155,31 @@ fn parse_level(result: &FileResult) -> u8 {
         2
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Edit, Span};
+    use crate::rules::references::UNKNOWN_PERSON;
+
+    fn fix(applicability: Applicability, suppression: bool) -> Fix {
+        Fix {
+            message: String::new(),
+            applicability,
+            edits: vec![Edit::insert(0, "x")],
+            suppression,
+        }
+    }
+
+    #[test]
+    fn the_repair_is_chosen_before_the_suppression_and_safe_mode_takes_no_guess() {
+        let d = Diagnostic::new(&UNKNOWN_PERSON, Span::new(0, 1), "x")
+            .fix(fix(Applicability::Unsafe, false))
+            .fix(fix(Applicability::Unsafe, true));
+        assert_eq!(chosen(&d, Applicability::Safe), None);
+        assert!(chosen(&d, Applicability::Unsafe).is_some_and(|f| !f.suppression));
+        let safe = Diagnostic::new(&UNKNOWN_PERSON, Span::new(0, 1), "x")
+            .fix(fix(Applicability::Safe, false));
+        assert!(chosen(&safe, Applicability::Safe).is_some());
+    }
+}
