@@ -315,12 +315,17 @@ impl Diagnostic {
         self
     }
 
+    /// The first fix that repairs the finding (not a suppression), if any.
+    #[must_use]
+    pub fn repair(&self) -> Option<&Fix> {
+        self.fixes.iter().find(|f| !f.suppression)
+    }
+
     /// The replacement of the primary span's text that the first fix makes, if it is one edit
     /// of exactly that span ("did you mean" or an exact replacement).
     #[must_use]
     pub fn replacement_text(&self) -> Option<&str> {
-        let fix = self.fixes.iter().find(|f| !f.suppression)?;
-        match fix.edits.as_slice() {
+        match self.repair()?.edits.as_slice() {
             [edit] if edit.span == self.primary.span => Some(&edit.content),
             _ => None,
         }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::{on_one_line, plural};
 use crate::diagnostic::{Applicability, FileResult};
-use crate::fix::{Applied, chosen};
+use crate::fix::Applied;
 
 /// The unified diff (three lines of context) from `before` to `after` of the file `name`;
 /// nothing when they are the same.
@@ -106,7 +106,10 @@ pub fn summary(
         }
         let with_unsafe = left
             .iter()
-            .filter(|d| chosen(d, Applicability::Unsafe).is_some_and(|f| !f.suppression))
+            .filter(|d| {
+                d.repair()
+                    .is_some_and(|f| f.applicability == Applicability::Unsafe)
+            })
             .count();
         let note = if !unsafe_fixes && with_unsafe > 0 {
             format!(
