@@ -67,8 +67,13 @@ pub fn fix_bytes(
     catalogue: &Catalogue,
     wanted: Applicability,
 ) -> Fixed {
+    fix_with(bytes, wanted, |b| check_bytes(name, b, settings, catalogue))
+}
+
+/// [`fix_bytes`] with the check given: `check` checks the bytes of a version of the file.
+fn fix_with(bytes: &[u8], wanted: Applicability, check: impl Fn(&[u8]) -> FileResult) -> Fixed {
     const BOM: &[u8] = b"\xEF\xBB\xBF";
-    let first = check_bytes(name, bytes, settings, catalogue);
+    let first = check(bytes);
     // Spans are on the text after a byte order mark; a file that is not UTF-8 is not fixed.
     let (bom, body) = match bytes.strip_prefix(BOM) {
         Some(body) => (BOM, body),
@@ -102,7 +107,7 @@ pub fn fix_bytes(
         }
         let mut with_bom = bom.to_vec();
         with_bom.extend_from_slice(next.as_bytes());
-        let checked = check_bytes(name, &with_bom, settings, catalogue);
+        let checked = check(&with_bom);
         if parse_level(&checked) < parse_level(&result) {
             refused = true;
             break;
@@ -169,6 +174,31 @@ mod tests {
             edits: vec![Edit::insert(0, "x")],
             suppression,
         }
+    }
+
+    #[test]
+    fn a_fix_that_would_make_the_file_parse_worse_is_not_applied() {
+        use crate::diagnostic::SourceFile;
+        use crate::rules::structure::SYNTAX;
+        // A fake check: the plan as written has one finding whose fix breaks the YAML.
+        let check = |bytes: &[u8]| {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let diagnostics = if text.starts_with('[') {
+                vec![Diagnostic::new(&SYNTAX, Span::new(0, 1), "not closed")]
+            } else {
+                let breaks = Fix::replace(Applicability::Safe, Span::new(0, 0), "[");
+                vec![Diagnostic::new(&UNKNOWN_PERSON, Span::new(0, 1), "x").fix(breaks)]
+            };
+            FileResult {
+                source: SourceFile::new("x.yaml", text),
+                diagnostics,
+            }
+        };
+        let fixed = fix_with(b"a: 1\n", Applicability::Safe, check);
+        assert!(fixed.refused);
+        assert!(!fixed.changed());
+        assert_eq!(fixed.bytes, b"a: 1\n");
+        assert_eq!(fixed.result.diagnostics[0].code, "RP102");
     }
 
     #[test]
