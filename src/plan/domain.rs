@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::raw::{
-    BodyKind, Condition, ConditionKind, Date, Direction, Domain, Goal, GovernanceBody, Indicator,
-    MandateBase, Measurement, Organisation, Plan,
+    BodyKind, Condition, ConditionKind, Date, Direction, Goal, GovernanceBody, Indicator,
+    MandateBase, Measurement, Plan,
 };
 
 impl Date {
@@ -79,71 +79,7 @@ impl Date {
     }
 }
 
-impl Domain {
-    /// Whether the domain counts as an "other domain" an insurer asks a region to involve:
-    /// hospital, GGZ, GGD, VVT, welzijn, sociaal domein or a municipality.
-    #[must_use]
-    pub fn is_other_domain(self) -> bool {
-        matches!(
-            self,
-            Domain::Hospital
-                | Domain::Ggz
-                | Domain::Ggd
-                | Domain::Vvt
-                | Domain::Welfare
-                | Domain::SocialDomain
-                | Domain::Municipality
-        )
-    }
-}
-
-impl Organisation {
-    /// The organisation's domain: the one written, else the one its kind implies.
-    #[must_use]
-    pub fn domain(&self) -> Option<Domain> {
-        use super::raw::OrganisationKind as K;
-        if let Some(domain) = &self.domain {
-            return Some(domain.value);
-        }
-        Some(match self.kind.value {
-            K::RegionalOrganisation
-            | K::Zorggroep
-            | K::Huisartsenpost
-            | K::LhvKring
-            | K::HuisartsenCooperatie
-            | K::Hagro => Domain::GpCare,
-            K::Gezondheidscentrum | K::ApothekersZorggroep | K::FysiotherapeutenZorggroep => {
-                Domain::PrimaryCare
-            }
-            K::Insurer => Domain::Insurance,
-            K::Municipality => Domain::Municipality,
-            K::Hospital => Domain::Hospital,
-            K::Ggz => Domain::Ggz,
-            K::Ggd => Domain::Ggd,
-            K::Vvt => Domain::Vvt,
-            K::Welfare => Domain::Welfare,
-            K::PatientOrganisation => Domain::Patients,
-            K::UmbrellaBody | K::Regulator | K::Other => return None,
-        })
-    }
-}
-
 impl Plan {
-    /// The other domains (see `Domain::is_other_domain`) of the organisations the plan lists,
-    /// each once, in order.
-    #[must_use]
-    pub fn other_domains(&self) -> Vec<Domain> {
-        let mut domains: Vec<Domain> = self
-            .organisations
-            .iter()
-            .filter_map(Organisation::domain)
-            .filter(|d| d.is_other_domain())
-            .collect();
-        domains.sort_unstable();
-        domains.dedup();
-        domains
-    }
-
     /// The largest mandate share of the region's GPs or practices, in percent.
     #[must_use]
     pub fn mandate_share(&self, of: MandateBase) -> Option<f64> {

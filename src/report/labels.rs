@@ -290,7 +290,13 @@ pub mod gaps {
         MET = "met", "voldaan";
         PARTLY_MET = "partly met", "deels voldaan";
         NOT_MET = "not met", "niet voldaan";
-        CANNOT_TELL = "cannot tell (the plan does not say)", "onbekend (het plan zegt het niet)";
+        NOT_SHOWN = "not shown", "niet aangetoond";
+        ON_ILLUSTRATIVE = "on illustrative figures", "op illustratieve cijfers";
+        CONDITIONS_SECTION = "Contract conditions: the plan's word and the plan's figures", "Contractvoorwaarden: wat het plan zegt en wat de cijfers tonen";
+        CONTRACT = "Contract", "Contract";
+        CONDITION = "Condition", "Voorwaarde";
+        MARKED = "Marked in the plan", "Volgens het plan";
+        NOT_READ = "not read (free text)", "niet gelezen (vrije tekst)";
         FUNDING = "Financial level playing field", "Financieel gelijk speelveld";
         FUNDING_CHART = "Funding per listed patient", "Financiering per ingeschreven patiënt";
         MEMBER = "Member", "Lid";

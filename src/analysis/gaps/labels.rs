@@ -74,12 +74,27 @@ pub fn describe(kind: &GapKind, lang: Lang) -> (String, String) {
                 Verdict::Met => MET,
                 Verdict::PartlyMet => PARTLY_MET,
                 Verdict::NotMet => NOT_MET,
-                Verdict::CannotTell => CANNOT_TELL,
+                Verdict::NotShown => NOT_SHOWN,
             }
             .get(lang);
             (
                 format!("{framework}/{requirement}: {title} ({v})"),
                 pick(lang, format!("see the section of framework `{framework}` for what is missing"), format!("zie de sectie van kader `{framework}` voor wat ontbreekt")),
+            )
+        }
+        GapKind::ConditionContradicted { contract, condition, marked, verdict } => {
+            let v = match verdict {
+                Verdict::Met => MET,
+                Verdict::PartlyMet => PARTLY_MET,
+                Verdict::NotMet => NOT_MET,
+                Verdict::NotShown => NOT_SHOWN,
+            }
+            .get(lang);
+            let (said_en, said_nl) = if *marked { ("met: true", "met: true") } else { ("met: false", "met: false") };
+            (
+                pick(lang, format!("condition `{condition}` of contract `{contract}` is marked `{said_en}`, but the plan's own figures read {v}"),
+                    format!("voorwaarde `{condition}` van contract `{contract}` staat op `{said_nl}`, maar de cijfers van het plan geven: {v}")),
+                pick(lang, "correct `met:` or the figures it is measured by (see the contract conditions)".into(), "pas `met:` aan of de cijfers waaraan het gemeten wordt (zie de contractvoorwaarden)".into()),
             )
         }
         GapKind::UnequalFunding { year, line, ratio } => (

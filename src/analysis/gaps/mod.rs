@@ -16,8 +16,10 @@
 //!   that did not join; a neighbourhood without a wijkmanager or collaboration; a programme
 //!   short of its target; a theme or building block most peers cover.
 //!
-//! A requirement the plan gives no data for ("cannot tell") is not a gap: it is listed with
-//! what the plan would have to say.
+//! A requirement the plan shows nothing on (*not shown*) is listed with what to add; it is a
+//! gap (an error) only where the framework says that not shown fails (`not_shown_fails`, set
+//! by the insurer's conditions of `cz-oi`). A contract condition whose `met:` the plan's own
+//! records contradict is an error.
 
 pub mod frameworks;
 pub mod funding;
@@ -113,6 +115,15 @@ pub enum GapKind {
         title: String,
         verdict: frameworks::Verdict,
     },
+    /// A contract condition whose `met:` the plan's own records contradict.
+    ConditionContradicted {
+        contract: String,
+        condition: String,
+        /// What the plan marks (`met: true` or `false`).
+        marked: bool,
+        /// What the tool reads from the plan.
+        verdict: frameworks::Verdict,
+    },
     /// Members funded unequally per listed patient.
     UnequalFunding { year: u64, line: String, ratio: f64 },
     /// A funded member without a patient count.
@@ -172,6 +183,8 @@ pub struct Options {
 pub struct Analysis {
     pub own: own_standard::OwnStandard,
     pub frameworks: Vec<frameworks::FrameworkResult>,
+    /// The contract conditions, the plan's word beside the tool's reading.
+    pub conditions: frameworks::Conditions,
     pub funding: funding::Funding,
     pub uptake: uptake::Uptake,
     pub peers: Option<peers::Peers>,
@@ -185,6 +198,7 @@ impl Analysis {
     pub fn gaps(&self) -> Vec<&Gap> {
         let mut all: Vec<&Gap> = self.own.gaps.iter().collect();
         all.extend(self.frameworks.iter().flat_map(|f| &f.gaps));
+        all.extend(&self.conditions.gaps);
         all.extend(&self.funding.gaps);
         all.extend(&self.uptake.gaps);
         all.extend(self.peers.iter().flat_map(|p| &p.gaps));
@@ -212,6 +226,7 @@ pub fn analyse(
             .iter()
             .map(|f| frameworks::evaluate(plans, f, catalogue))
             .collect(),
+        conditions: frameworks::conditions(plans),
         funding: funding::analyse(plans),
         uptake: uptake::analyse(plans),
         peers: (plans.len() > 1).then(|| peers::analyse(plans, catalogue)),
@@ -285,6 +300,9 @@ pub fn report(analysis: &Analysis, catalogue: &Catalogue, lang: Lang) -> Report 
     report
         .sections
         .extend(frameworks::sections(&analysis.frameworks, lang));
+    report
+        .sections
+        .extend(frameworks::condition_sections(&analysis.conditions, lang));
     report
         .sections
         .extend(funding::sections(&analysis.funding, lang));
@@ -369,6 +387,7 @@ impl GapKind {
             GapKind::NothingDue { .. } => "nothing-due",
             GapKind::Undecided { .. } => "undecided-theme",
             GapKind::Requirement { .. } => "requirement",
+            GapKind::ConditionContradicted { .. } => "condition-contradicted",
             GapKind::UnequalFunding { .. } => "unequal-funding",
             GapKind::MemberWithoutPatients { .. } => "member-without-patients",
             GapKind::PracticesNotJoined { .. } => "practices-not-joined",
@@ -379,16 +398,7 @@ impl GapKind {
     }
 }
 
-/// A number as a reader writes it: no decimals when whole, else up to two.
-#[must_use]
-pub fn num(value: f64) -> String {
-    if (value - value.round()).abs() < 1e-9 {
-        format!("{value:.0}")
-    } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
+pub use crate::judge::verdict::num;
 
 #[cfg(test)]
 mod tests {
@@ -628,17 +638,18 @@ themes:
         };
         // 90000 < 100000 listed patients.
         assert_eq!(verdict(0, "listed-patients"), V::NotMet);
-        assert_eq!(verdict(0, "mandate"), V::CannotTell);
-        // Only a municipality: 1 of 2 domains.
-        assert_eq!(verdict(0, "other-domains"), V::PartlyMet);
+        // No mandate recorded: not shown.
+        assert_eq!(verdict(0, "mandate"), V::NotShown);
+        // Only a municipality: 1 of the 2 domains CZ asks, which falls short.
+        assert_eq!(verdict(0, "other-domains"), V::NotMet);
         // 2022-01-01 to 2023-12-31: 730 days / 365.25 = 2.0 years < 3.
         assert_eq!(verdict(1, "three-years"), V::NotMet);
         // 2 of 3 goals measurable = 67% < 80%.
         assert_eq!(verdict(1, "measurable-results"), V::PartlyMet);
-        // No goal has milestones: 0 of 3.
-        assert_eq!(verdict(1, "work-agenda"), V::NotMet);
+        // No goal has milestones: the plan shows no work agenda.
+        assert_eq!(verdict(1, "work-agenda"), V::NotShown);
         // No `plan:` block: the plan says nothing about its documents.
-        assert_eq!(verdict(0, "zorgaanbodplan"), V::CannotTell);
+        assert_eq!(verdict(0, "zorgaanbodplan"), V::NotShown);
     }
 
     #[test]
@@ -668,16 +679,24 @@ themes:
                 verdict("begroting"),
             )
         };
-        // 84% < 85%; a zorgaanbodplan listed, no begroting.
+        // 84% < 85%; a zorgaanbodplan adopted, no begroting listed: not shown.
         assert_eq!(
             with(84, "{kind: zorgaanbodplan, status: adopted}"),
-            (V::NotMet, V::Met, V::NotMet)
+            (V::NotMet, V::Met, V::NotShown)
         );
-        // 85% >= 85%; both documents.
+        // 85% >= 85%; the begroting is only a draft, so not delivered.
         assert_eq!(
             with(
                 85,
                 "{kind: zorgaanbodplan, status: adopted}, {kind: begroting, status: draft}"
+            ),
+            (V::Met, V::Met, V::NotMet)
+        );
+        // A published begroting is delivered.
+        assert_eq!(
+            with(
+                85,
+                "{kind: zorgaanbodplan, status: adopted}, {kind: begroting, status: published}"
             ),
             (V::Met, V::Met, V::Met)
         );

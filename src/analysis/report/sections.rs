@@ -441,7 +441,7 @@ fn members(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                 vec![
                     Cell::text(o.name.value.clone()),
                     Cell::text(yaml_name(&o.kind.value)),
-                    domain_cell(o.domain(), ctx.lang),
+                    domain_cell(crate::judge::domains::domain(o), ctx.lang),
                     opt_count(o.gps.as_ref()),
                     opt_count(o.practices.as_ref()),
                     opt_count(o.listed_patients.as_ref()),
