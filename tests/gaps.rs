@@ -347,7 +347,7 @@ fn a_requirement_gap_points_at_the_element_that_decides_it() {
     assert!(
         gap.location
             .as_deref()
-            .is_some_and(|l| l.ends_with("rijnmond-dokters.yaml:126:8")),
+            .is_some_and(|l| l.ends_with("rijnmond-dokters.yaml:121:8")),
         "{:?}",
         gap.location
     );

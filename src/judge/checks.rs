@@ -300,7 +300,8 @@ fn other_domains(plan: &Plan, least: f64) -> Judgement {
         d.dedup();
         d
     };
-    let illustrative = factual != found;
+    // The verdict rests on illustrative organisations when it would differ without them.
+    let illustrative = (factual.len() as f64 >= least) != (count >= least);
     if found.is_empty() {
         return Judgement::not_shown(Said::new(
             "partner organisations of other domains (hospital, GGZ, GGD, VVT, welzijn, sociaal domein, gemeente) under organisations, relation: partner",

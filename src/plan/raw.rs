@@ -869,8 +869,8 @@ pub struct Goal {
     #[serde(default)]
     pub goals: Vec<Goal>,
     /// True when the goal, its indicator, targets and measurements are made up because the
-    /// sources do not give them; reports and gaps mark what rests on it (format 1.1). Its
-    /// subgoals inherit it.
+    /// sources do not give them; reports and gaps mark what rests on it (format 1.1). Each
+    /// subgoal says it for itself.
     #[serde(default)]
     pub illustrative: bool,
     /// Free text.

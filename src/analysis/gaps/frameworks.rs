@@ -155,19 +155,10 @@ fn counted(value: f64, least: f64, evidence: Said, missing: Said) -> Judgement {
     }
 }
 
-/// Every goal with whether it (or a goal above it) is illustrative.
+/// Every goal and subgoal with whether it is illustrative.
 fn goals(plan: &Plan) -> Vec<(&Goal, bool)> {
-    fn walk<'a>(goals: &'a [Goal], inherited: bool, out: &mut Vec<(&'a Goal, bool)>) {
-        for g in goals {
-            let illustrative = inherited || g.illustrative;
-            out.push((g, illustrative));
-            walk(&g.goals, illustrative, out);
-        }
-    }
     let mut out = Vec::new();
-    for theme in &plan.themes {
-        walk(&theme.goals, false, &mut out);
-    }
+    crate::plan::index::each_goal(plan, &mut |g, _| out.push((g, g.illustrative)));
     out
 }
 
