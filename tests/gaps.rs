@@ -422,3 +422,34 @@ fn without_arguments_gaps_takes_the_plans_and_frameworks_of_the_repository() {
     // Rijnmond lists no funding lines: the requirement is not met.
     assert!(text.contains("niet voldaan"), "{text}");
 }
+
+/// `regioplan frameworks NAME` printed a comment naming a file (DOMAIN.md) that only the
+/// project's working notes had: every file a printed framework names exists in the repository.
+#[test]
+fn a_printed_framework_names_no_file_the_repository_lacks() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (id, _) in regioplan::frameworks::BUILT_IN {
+        let out = bin(&["frameworks", id]);
+        assert_eq!(out.status.code(), Some(0), "{id}");
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        let files: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || "()`,;\"".contains(c))
+            .filter(|w| {
+                [".md", ".toml", ".json", ".yaml"]
+                    .iter()
+                    .any(|ext| w.trim_end_matches('.').ends_with(ext))
+            })
+            .map(|w| w.trim_end_matches('.'))
+            .collect();
+        assert!(
+            files.contains(&"docs/frameworks.md"),
+            "{id} points at its documentation"
+        );
+        for file in files {
+            assert!(
+                root.join(file).exists(),
+                "{id} names `{file}`, which the repository lacks"
+            );
+        }
+    }
+}
