@@ -453,3 +453,168 @@ fn a_printed_framework_names_no_file_the_repository_lacks() {
         }
     }
 }
+
+/// `check` honoured `# regioplan: ignore[RP301] reason` while `gaps` still counted the theme
+/// without a trekker as an error: a finding the plan accepts with a reason is listed as
+/// accepted, with the reason, and does not fail `--fail-on-gaps`.
+#[test]
+fn a_finding_the_plan_accepts_with_a_reason_is_accepted_in_gaps() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(root.join("examples/invalid/RP301-theme-without-trekker.yaml"))
+            .expect("example");
+    let accepted = text.replace(
+        "  - id: ggz\n    name: GGZ\n",
+        "  # regioplan: ignore[RP301] de trekker wordt in de ALV van maart gekozen\n  - id: ggz\n    name: GGZ\n",
+    );
+    assert_ne!(accepted, text);
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, plan) in [("open.yaml", &text), ("accepted.yaml", &accepted)] {
+        std::fs::write(dir.path().join(name), plan).expect("write");
+    }
+    let run = |name: &str, extra: &[&str]| {
+        let path = dir.path().join(name);
+        let mut args = vec![
+            "gaps",
+            path.to_str().expect("utf-8"),
+            "--framework",
+            "hechte-huisartsenzorg",
+            "--as-of",
+            "2023-01-01",
+        ];
+        args.extend_from_slice(extra);
+        bin(&args)
+    };
+    // Without the suppression, the theme without a trekker is an error gap; `check` agrees.
+    assert_eq!(
+        run("open.yaml", &["--fail-on-gaps", "error"]).status.code(),
+        Some(1)
+    );
+    let check_open = bin(&[
+        "check",
+        dir.path().join("open.yaml").to_str().expect("utf-8"),
+    ]);
+    assert!(String::from_utf8_lossy(&check_open.stdout).contains("RP301"));
+    // With it, neither command fails on it, and gaps says why it is accepted.
+    let out = run("accepted.yaml", &["--fail-on-gaps", "error"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let check_accepted = bin(&[
+        "check",
+        dir.path().join("accepted.yaml").to_str().expect("utf-8"),
+    ]);
+    assert_eq!(check_accepted.status.code(), Some(0));
+    let shown = String::from_utf8_lossy(&run("accepted.yaml", &[]).stdout).to_string();
+    assert!(shown.contains("Accepted in the plan"), "{shown}");
+    assert!(
+        shown.contains("de trekker wordt in de ALV van maart gekozen"),
+        "{shown}"
+    );
+}
+
+/// `check` (RP407) and `gaps` used to judge contract conditions and the same framework
+/// requirements twice, with different defaults. Now one evaluation: per judgement, the rule,
+/// the contract-conditions table and the cz-oi requirement agree on variants of the example.
+#[test]
+fn the_rule_the_condition_and_the_requirement_agree_per_judgement() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let example = std::fs::read_to_string(root.join("examples/valid/contract-conditions.yaml"))
+        .expect("example");
+    let figures = |patients: u32, mandate: &str, documents: &str, partners: &str| {
+        example
+            .replace(
+                "  governance_model: monodisciplinary\nperiod:",
+                &format!("  governance_model: monodisciplinary\n  key_figures:\n    listed_patients: {patients}\n  mandates:\n{mandate}period:"),
+            )
+            .replace("themes:", &format!("plan:\n  documents:\n{documents}{partners}themes:"))
+    };
+    let variants = [
+        figures(
+            80_000,
+            "    - {share_pct: 80, of: gps, purpose: contractering}\n",
+            "    - {kind: zorgaanbodplan, status: draft}\n",
+            "",
+        ),
+        figures(
+            120_000,
+            "    - {share_pct: 95, of: practices, purpose: contractering}\n",
+            "    - {kind: zorgaanbodplan, status: adopted}\n    - {kind: begroting, status: published}\n",
+            "",
+        )
+        .replace(
+            "organisations:\n",
+            "organisations:\n  - {id: ggd, name: GGD, kind: ggd, relation: partner}\n  - {id: buurtteam, name: Buurtteam, kind: other, domain: social_domain, relation: partner}\n",
+        ),
+    ];
+    let cz = regioplan::frameworks::built_in("cz-oi").expect("cz-oi");
+    let requirement_of = |condition: &str| match condition {
+        "min_listed_patients" => Some("listed-patients"),
+        "min_mandate_share" => Some("mandate"),
+        "other_domains" => Some("other-domains"),
+        "result_agreements" => Some("result-agreements"),
+        _ => None,
+    };
+    for (i, text) in variants.iter().enumerate() {
+        let loaded = regioplan::load::load("plan.yaml", text.as_bytes());
+        let plan = loaded
+            .plan
+            .as_ref()
+            .unwrap_or_else(|| panic!("{i}: {:?}", loaded.diagnostics));
+        let input = PlanInput {
+            source: &loaded.source,
+            plan,
+        };
+        let conditions = gaps::frameworks::conditions(&[input]);
+        let framework = gaps::frameworks::evaluate(&[input], &cz, &Catalogue::built_in());
+        for row in &conditions.rows {
+            let Some(id) = requirement_of(&row.condition) else {
+                continue;
+            };
+            let requirement = framework
+                .findings
+                .iter()
+                .find(|f| f.requirement == id)
+                .expect(id);
+            let judged = row.reading.judged.as_ref().expect("a check");
+            assert_eq!(
+                (judged.verdict, &judged.evidence),
+                (requirement.verdict, &requirement.evidence),
+                "variant {i}: {}",
+                row.condition
+            );
+        }
+        // The rule reports exactly the conditions marked met that the gap calls contradicted.
+        let path =
+            std::env::temp_dir().join(format!("regioplan-agree-{}-{i}.yaml", std::process::id()));
+        std::fs::write(&path, text).expect("write");
+        let out = bin(&["check", path.to_str().expect("utf-8"), "--format", "json"]);
+        let _ = std::fs::remove_file(&path);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let mut ruled: Vec<String> = json
+            .pointer("/files/0/diagnostics")
+            .and_then(|d| d.as_array())
+            .into_iter()
+            .flatten()
+            .filter(|d| d["code"] == "RP407")
+            .filter_map(|d| d["path"].as_str().map(str::to_string))
+            .collect();
+        ruled.sort();
+        let mut gapped: Vec<String> = conditions
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.reading.marked == Some(true) && r.reading.contradicts())
+            .map(|(n, _)| format!("/contracts/0/conditions/{n}/met"))
+            .collect();
+        gapped.sort();
+        assert_eq!(ruled, gapped, "variant {i}");
+        assert!(
+            i == 1 || !ruled.is_empty(),
+            "variant {i} contradicts something"
+        );
+    }
+}

@@ -297,6 +297,8 @@ pub mod gaps {
         CONDITION = "Condition", "Voorwaarde";
         MARKED = "Marked in the plan", "Volgens het plan";
         NOT_READ = "not read (free text)", "niet gelezen (vrije tekst)";
+        ACCEPTED_SECTION = "Accepted in the plan (not counted)", "Geaccepteerd in het plan (niet meegeteld)";
+        REASON = "Reason", "Reden";
         FUNDING = "Financial level playing field", "Financieel gelijk speelveld";
         FUNDING_CHART = "Funding per listed patient", "Financiering per ingeschreven patiënt";
         MEMBER = "Member", "Lid";

@@ -188,6 +188,9 @@ pub struct Analysis {
     pub funding: funding::Funding,
     pub uptake: uptake::Uptake,
     pub peers: Option<peers::Peers>,
+    /// Gaps the plan accepts with a reason (`# regioplan: ignore[CODE] reason` on the line of
+    /// the finding): listed, but not counted and not failing `--fail-on-gaps`.
+    pub accepted: Vec<Accepted>,
     pub plans: usize,
     pub as_of: NaiveDate,
 }
@@ -212,6 +215,13 @@ impl Analysis {
     }
 }
 
+/// A gap the plan accepts, with the reason it gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Accepted {
+    pub gap: Gap,
+    pub reason: String,
+}
+
 /// Runs every part of the analysis.
 #[must_use]
 pub fn analyse(
@@ -220,7 +230,7 @@ pub fn analyse(
     catalogue: &Catalogue,
     options: &Options,
 ) -> Analysis {
-    Analysis {
+    let mut analysis = Analysis {
         own: own_standard::analyse(plans, options),
         frameworks: frameworks
             .iter()
@@ -230,9 +240,79 @@ pub fn analyse(
         funding: funding::analyse(plans),
         uptake: uptake::analyse(plans),
         peers: (plans.len() > 1).then(|| peers::analyse(plans, catalogue)),
+        accepted: Vec::new(),
         plans: plans.len(),
         as_of: options.as_of,
+    };
+    accept(&mut analysis, plans);
+    analysis
+}
+
+/// Moves the gaps a plan accepts with a reason out of their parts into `accepted`: a gap whose
+/// findings `check` reports under rule codes (see [`GapKind::rule_codes`]) is accepted when a
+/// suppression with a reason covers every one of those codes on the gap's line, as `check`
+/// honours it.
+fn accept(analysis: &mut Analysis, plans: &[PlanInput<'_>]) {
+    let acceptances: Vec<_> = plans
+        .iter()
+        .map(|p| {
+            (
+                p.source.name.as_str(),
+                crate::rules::suppression::acceptances(p.source),
+            )
+        })
+        .filter(|(_, a)| !a.is_empty())
+        .collect();
+    if acceptances.is_empty() {
+        return;
     }
+    let reason = |gap: &Gap| -> Option<String> {
+        let codes = gap.kind.rule_codes();
+        let location = gap.location.as_deref()?;
+        let (file, list) = acceptances.iter().find(|(name, _)| {
+            location
+                .strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with(':'))
+        })?;
+        let line: usize = location
+            .get(file.len() + 1..)?
+            .split(':')
+            .next()?
+            .parse()
+            .ok()?;
+        let mut reasons: Vec<&str> = Vec::new();
+        for code in &codes {
+            let a = list.iter().find(|a| a.covers(line, code))?;
+            if !reasons.contains(&a.reason.as_str()) {
+                reasons.push(&a.reason);
+            }
+        }
+        (!reasons.is_empty()).then(|| reasons.join("; "))
+    };
+    let mut accepted = Vec::new();
+    let mut sift = |gaps: &mut Vec<Gap>| {
+        gaps.retain(|g| match reason(g) {
+            Some(reason) => {
+                accepted.push(Accepted {
+                    gap: g.clone(),
+                    reason,
+                });
+                false
+            }
+            None => true,
+        });
+    };
+    sift(&mut analysis.own.gaps);
+    for f in &mut analysis.frameworks {
+        sift(&mut f.gaps);
+    }
+    sift(&mut analysis.conditions.gaps);
+    sift(&mut analysis.funding.gaps);
+    sift(&mut analysis.uptake.gaps);
+    if let Some(p) = &mut analysis.peers {
+        sift(&mut p.gaps);
+    }
+    analysis.accepted = accepted;
 }
 
 /// The analysis as a report in `lang`.
@@ -314,6 +394,30 @@ pub fn report(analysis: &Analysis, catalogue: &Catalogue, lang: Lang) -> Report 
             .sections
             .extend(peers::sections(peers, catalogue, lang));
     }
+    if !analysis.accepted.is_empty() {
+        let mut table = Table::new(vec![
+            Column::left("region", l::REGION.get(lang)),
+            Column::left("kind", l::KIND.get(lang)),
+            Column::left("location", l::LOCATION.get(lang)),
+            Column::left("what", l::WHAT.get(lang)),
+            Column::left("reason", l::REASON.get(lang)),
+        ]);
+        for a in &analysis.accepted {
+            let (what, _) = l::describe(&a.gap.kind, lang);
+            table.push(vec![
+                Cell::text(a.gap.region.clone()),
+                Cell::text(a.gap.kind.id()),
+                Cell::opt_text(a.gap.location.clone()),
+                Cell::text(what),
+                Cell::text(a.reason.clone()),
+            ]);
+        }
+        report.sections.push(Section::table(
+            "accepted",
+            l::ACCEPTED_SECTION.get(lang),
+            table,
+        ));
+    }
     report
 }
 
@@ -376,6 +480,34 @@ fn section(id: &str, heading: l::Label, lang: Lang, blocks: Vec<crate::report::B
 }
 
 impl GapKind {
+    /// The rule codes under which `check` reports the same findings, so that a suppression
+    /// of them with a reason accepts the gap too; empty for gaps no rule reports.
+    #[must_use]
+    pub fn rule_codes(&self) -> Vec<&'static str> {
+        match self {
+            GapKind::ThemeWithoutRole { role, .. } => match role {
+                ThemeGap::Trekker => vec!["RP301"],
+                ThemeGap::Workgroup => vec!["RP302"],
+                ThemeGap::BoardContact => vec!["RP303"],
+                ThemeGap::Goals => Vec::new(),
+            },
+            GapKind::GoalQuality { missing, .. } => {
+                let mut codes: Vec<&'static str> = missing
+                    .iter()
+                    .map(|q| match q {
+                        Quality::Indicator | Quality::Baseline | Quality::Target => "RP304",
+                        Quality::Owner => "RP305",
+                        Quality::Deadline => "RP306",
+                    })
+                    .collect();
+                codes.dedup();
+                codes
+            }
+            GapKind::ConditionContradicted { .. } => vec!["RP407"],
+            _ => Vec::new(),
+        }
+    }
+
     /// The stable id of the kind, e.g. `goal-overdue`.
     #[must_use]
     pub fn id(&self) -> &'static str {
