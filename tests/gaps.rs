@@ -198,10 +198,60 @@ fn peers_cover_what_one_region_lacks() {
     assert_eq!(lacks("Rijnmond Dokters"), ["arbeidsmarkt"]);
     // Both peers serve the arbeidsmarkt block with a regional theme; AhA does not.
     assert_eq!(lacks("AhA"), ["arbeidsmarkt"]);
-    assert_eq!(
-        lacks("Amstelland Zorg"),
-        ["samenwerkingsafspraken", "ontzorging"]
+    // Amstelland serves samenwerkingsafspraken and ontzorging with no theme, but assesses
+    // both at `developing`: building blocks are compared by their assessment too.
+    assert!(
+        lacks("Amstelland Zorg").is_empty(),
+        "{:?}",
+        lacks("Amstelland Zorg")
     );
+}
+
+/// Peers compared themes by name only, so a region whose chronic care runs in programmes was
+/// told it lacked chronic care; and a plan silent on a theme was shown as "absent".
+#[test]
+fn peers_count_a_theme_served_by_a_programme_and_call_silence_unknown() {
+    let base = "regioplan: 1\nregion:\n  name: NAME\n  municipalities: [A]\n  started: 2020\n  governance_model: monodisciplinary\nperiod:\n  start: 2022-01-01\n  end: 2024-12-31\n";
+    let theme = "themes:\n  - {id: chronische-zorg, name: Chronische zorg, strategic: regional}\n";
+    let programme = "programmes:\n  - {id: ketenzorg-diabetes, name: Chronische zorg diabetes, kind: programme, start: 2022}\n";
+    let texts = [
+        base.replace("NAME", "A") + theme,
+        base.replace("NAME", "B") + theme,
+        base.replace("NAME", "C") + programme,
+        base.replace("NAME", "D"),
+    ];
+    let loaded: Vec<_> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| regioplan::load::load(&format!("{i}.yaml"), t.as_bytes()))
+        .collect();
+    let plans: Vec<PlanInput<'_>> = loaded
+        .iter()
+        .map(|l| PlanInput {
+            source: &l.source,
+            plan: l
+                .plan
+                .as_ref()
+                .unwrap_or_else(|| panic!("{:?}", l.diagnostics)),
+        })
+        .collect();
+    let peers = gaps::peers::analyse(&plans, &Catalogue::built_in());
+    let (_, _, states) = peers
+        .themes
+        .iter()
+        .find(|(id, _, _)| id == "chronische-zorg")
+        .expect("the theme");
+    use gaps::peers::ThemeState as T;
+    assert_eq!(states, &[T::Regional, T::Regional, T::Served, T::Unknown]);
+    let lacking: Vec<&str> = peers
+        .gaps
+        .iter()
+        .filter(
+            |g| matches!(&g.kind, GapKind::PeerCoverage { name, .. } if name == "chronische-zorg"),
+        )
+        .map(|g| g.region.as_str())
+        .collect();
+    assert_eq!(lacking, ["D"]);
 }
 
 #[test]

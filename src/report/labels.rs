@@ -332,7 +332,8 @@ pub mod gaps {
         REGIONAL = "regional", "regionaal";
         LEFT_TO_MEMBERS = "left to members", "bij de leden";
         UNDECIDED = "undecided", "onbeslist";
-        ABSENT = "absent", "ontbreekt";
+        SERVED = "served by a programme or module", "via een programma of module";
+        NOT_MENTIONED = "not mentioned", "niet genoemd";
     }
 }
 

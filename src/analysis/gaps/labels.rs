@@ -123,12 +123,12 @@ pub fn describe(kind: &GapKind, lang: Lang) -> (String, String) {
             pick(lang, "plan the next step of the programme's growth".into(), "plan de volgende stap in de groei van het programma".into()),
         ),
         GapKind::PeerCoverage { what, name, peers, of } => {
-            let (en, nl) = match what {
-                Coverage::Theme => ("theme", "thema"),
-                Coverage::BuildingBlock => ("building block", "bouwsteen"),
+            let (en, nl, here_en, here_nl) = match what {
+                Coverage::Theme => ("theme", "thema", "this plan does not mention it", "dit plan noemt het niet"),
+                Coverage::BuildingBlock => ("building block", "bouwsteen", "this plan neither assesses it at developing or higher nor serves it with a regional theme or goal", "dit plan beoordeelt het niet als developing of hoger en geen regionaal thema of doel draagt eraan bij"),
             };
             (
-                pick(lang, format!("{en} `{name}` is covered by {peers} of {of} peers, not here"), format!("{nl} `{name}` wordt door {peers} van {of} andere regio's opgepakt, hier niet")),
+                pick(lang, format!("{en} `{name}` is covered by {peers} of {of} peers; {here_en}"), format!("{nl} `{name}` wordt door {peers} van {of} andere regio's opgepakt; {here_nl}")),
                 pick(lang, format!("consider taking up `{name}` or record why not"), format!("overweeg `{name}` op te pakken of leg vast waarom niet")),
             )
         }
