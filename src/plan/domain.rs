@@ -5,7 +5,6 @@
 use std::cmp::Ordering;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use super::raw::{
     BodyKind, Condition, ConditionKind, Date, Direction, Goal, GovernanceBody, Indicator,
@@ -213,13 +212,204 @@ impl GovernanceBody {
     }
 }
 
+/// An enum value with the word a plan uses for it, from the one table below.
+pub trait Named: Copy + 'static {
+    /// Every value, in declaration order.
+    const ALL: &'static [Self];
+    /// The word a plan writes, e.g. `in_progress` for `Status::InProgress`.
+    fn name(self) -> &'static str;
+}
+
+/// Implements [`Named`] from a table of variants and their words. The words are those of the
+/// enum's serde names (`rename_all = "snake_case"`, `rename`); a test holds the two together.
+macro_rules! names {
+    ($($ty:ident { $($variant:ident => $name:literal,)* })*) => {
+        $(impl Named for super::raw::$ty {
+            const ALL: &'static [Self] = &[$(super::raw::$ty::$variant),*];
+            fn name(self) -> &'static str {
+                match self {
+                    $(super::raw::$ty::$variant => $name,)*
+                }
+            }
+        })*
+
+        /// For the test: every value's word from the table and as serde writes it.
+        #[cfg(test)]
+        fn every_name() -> Vec<(&'static str, String)> {
+            let mut all = Vec::new();
+            $(for v in <super::raw::$ty as Named>::ALL {
+                let serde = serde_json::to_value(v)
+                    .ok()
+                    .and_then(|j| j.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                all.push((v.name(), serde));
+            })*
+            all
+        }
+    };
+}
+
+names! {
+    DocumentKind {
+        Regioplan => "regioplan",
+        Werkagenda => "werkagenda",
+        Zorgaanbodplan => "zorgaanbodplan",
+        Begroting => "begroting",
+        Speerpuntenrapportage => "speerpuntenrapportage",
+        Jaarverslag => "jaarverslag",
+        Evaluation => "evaluation",
+        Other => "other",
+    }
+    DocumentStatus {
+        Planned => "planned",
+        Draft => "draft",
+        Adopted => "adopted",
+        Published => "published",
+    }
+    PartnershipKind {
+        Transmural => "transmural",
+        RegionalTable => "regional_table",
+        Alliance => "alliance",
+        Other => "other",
+    }
+    MandateBase {
+        Gps => "gps",
+        Practices => "practices",
+    }
+    GovernanceModel {
+        Monodisciplinary => "monodisciplinary",
+        Multidisciplinary => "multidisciplinary",
+    }
+    Cadence {
+        Monthly => "monthly",
+        Quarterly => "quarterly",
+        HalfYearly => "half_yearly",
+        Yearly => "yearly",
+    }
+    Domain {
+        GpCare => "gp_care",
+        PrimaryCare => "primary_care",
+        Hospital => "hospital",
+        Ggz => "ggz",
+        Ggd => "ggd",
+        Vvt => "vvt",
+        Welfare => "welfare",
+        SocialDomain => "social_domain",
+        Municipality => "municipality",
+        Insurance => "insurance",
+        Patients => "patients",
+        Other => "other",
+    }
+    OrganisationKind {
+        RegionalOrganisation => "regional_organisation",
+        Zorggroep => "zorggroep",
+        Huisartsenpost => "huisartsenpost",
+        LhvKring => "lhv_kring",
+        Gezondheidscentrum => "gezondheidscentrum",
+        HuisartsenCooperatie => "huisartsen_cooperatie",
+        ApothekersZorggroep => "apothekers_zorggroep",
+        FysiotherapeutenZorggroep => "fysiotherapeuten_zorggroep",
+        Insurer => "insurer",
+        Municipality => "municipality",
+        Hospital => "hospital",
+        Ggz => "ggz",
+        Vvt => "vvt",
+        Welfare => "welfare",
+        Ggd => "ggd",
+        Hagro => "hagro",
+        PatientOrganisation => "patient_organisation",
+        UmbrellaBody => "umbrella_body",
+        Regulator => "regulator",
+        Other => "other",
+    }
+    Relation {
+        Itself => "self",
+        Member => "member",
+        FormerMember => "former_member",
+        Prospective => "prospective",
+        Partner => "partner",
+        Insurer => "insurer",
+        External => "external",
+    }
+    BodyKind {
+        AlgemeenBestuur => "algemeen_bestuur",
+        AlgemeneLedenvergadering => "algemene_ledenvergadering",
+        DagelijksBestuur => "dagelijks_bestuur",
+        Bestuur => "bestuur",
+        RaadVanToezicht => "raad_van_toezicht",
+        Deelnemersraad => "deelnemersraad",
+        Stuurgroep => "stuurgroep",
+        Other => "other",
+    }
+    SeatRole {
+        Chair => "chair",
+        ViceChair => "vice_chair",
+        Secretary => "secretary",
+        Treasurer => "treasurer",
+        Member => "member",
+        Advisor => "advisor",
+    }
+    Strategic {
+        Regional => "regional",
+        LeftToMembers => "left_to_members",
+        Undecided => "undecided",
+    }
+    Status {
+        Planned => "planned",
+        InProgress => "in_progress",
+        AtRisk => "at_risk",
+        Achieved => "achieved",
+        Stopped => "stopped",
+    }
+    Direction {
+        Increase => "increase",
+        Decrease => "decrease",
+        Maintain => "maintain",
+    }
+    Maturity {
+        NotStarted => "not_started",
+        Initiating => "initiating",
+        Developing => "developing",
+        Established => "established",
+        Advanced => "advanced",
+    }
+    ConditionKind {
+        MinListedPatients => "min_listed_patients",
+        MinMandateShare => "min_mandate_share",
+        Documents => "documents",
+        ResultAgreements => "result_agreements",
+        OtherDomains => "other_domains",
+        Other => "other",
+    }
+    Scope {
+        Full => "full",
+        Partial => "partial",
+    }
+    ProgrammeKind {
+        Programme => "programme",
+        Pilot => "pilot",
+    }
+    Metric {
+        Practices => "practices",
+        PlansSubmitted => "plans_submitted",
+        PlansFunded => "plans_funded",
+        ResidentsReached => "residents_reached",
+        PatientsReached => "patients_reached",
+    }
+    FundingKind {
+        Segment1 => "segment_1",
+        Segment2 => "segment_2",
+        Segment3 => "segment_3",
+        OAndI => "o_and_i",
+        Programme => "programme",
+        Other => "other",
+    }
+}
+
 /// The word a plan uses for an enum value, e.g. `in_progress` for `Status::InProgress`.
 #[must_use]
-pub fn yaml_name<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(name)) => name,
-        _ => String::new(),
-    }
+pub fn yaml_name<T: Named>(value: &T) -> String {
+    value.name().to_string()
 }
 
 #[cfg(test)]
@@ -326,6 +516,15 @@ mod tests {
         assert_eq!(d("2022-01-15").certain_cmp(&d("2022-01-15")), Some(Equal));
         assert_eq!(d("2022-02-30").certain_cmp(&d("2022-01-15")), None);
         assert!(d("2022").sort_key() < d("2022-01-15").sort_key());
+    }
+
+    #[test]
+    fn the_names_table_agrees_with_the_plan_format() {
+        let all = every_name();
+        assert!(all.len() > 100, "{}", all.len());
+        for (table, serde) in all {
+            assert_eq!(table, serde);
+        }
     }
 
     #[test]
