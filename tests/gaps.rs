@@ -241,8 +241,15 @@ fn peers_count_a_theme_served_by_a_programme_and_call_silence_unknown() {
         .iter()
         .find(|(id, _, _)| id == "chronische-zorg")
         .expect("the theme");
-    use gaps::peers::ThemeState as T;
-    assert_eq!(states, &[T::Regional, T::Regional, T::Served, T::Unknown]);
+    assert_eq!(
+        states,
+        &[
+            gaps::peers::ThemeState::Regional,
+            gaps::peers::ThemeState::Regional,
+            gaps::peers::ThemeState::Served,
+            gaps::peers::ThemeState::Unknown
+        ]
+    );
     let lacking: Vec<&str> = peers
         .gaps
         .iter()

@@ -188,7 +188,7 @@ fn key_figure(plan: &Plan, figure: Figure, at_least: Option<f64>) -> Judgement {
             stated(kf.gps.as_ref().map(|v| v.value as f64)).map(|(v, e)| (v, e, kf.illustrative))
         }
         Figure::Municipalities => (!plan.region.municipalities.is_empty())
-            .then(|| plan.region.municipalities.len() as f64)
+            .then_some(plan.region.municipalities.len() as f64)
             .and_then(|n| stated(Some(n)))
             .map(|(v, e)| (v, e, false)),
     };

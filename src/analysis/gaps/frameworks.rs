@@ -307,7 +307,8 @@ fn building_blocks(
                 .map_or_else(|| yaml_name(&doc.kind.value), |t| t.value.clone());
             let mut text = format!("{block}: {title} ({})", yaml_name(&doc.status.value));
             if let Some(a) = assessment {
-                text.push_str(&format!(", {}", yaml_name(&a.level.value)));
+                text.push_str(", ");
+                text.push_str(&yaml_name(&a.level.value));
             }
             reached.push(text);
             continue;

@@ -126,7 +126,7 @@ pub fn analyse(plans: &[PlanInput<'_>], catalogue: &Catalogue) -> Peers {
     }
     // Programmes and modules that serve a theme a region does not name.
     for (i, input) in plans.iter().enumerate() {
-        let servers: Vec<(Vec<&str>, String, String)> = input
+        let serving: Vec<(Vec<&str>, String, String)> = input
             .plan
             .programmes
             .iter()
@@ -146,7 +146,7 @@ pub fn analyse(plans: &[PlanInput<'_>], catalogue: &Catalogue) -> Peers {
                 )
             })
             .collect();
-        if servers.is_empty() {
+        if serving.is_empty() {
             continue;
         }
         for (id, name, states) in &mut out.themes {
@@ -157,7 +157,7 @@ pub fn analyse(plans: &[PlanInput<'_>], catalogue: &Catalogue) -> Peers {
                 continue;
             }
             let (key, name) = (normalise(id), normalise(name));
-            let serves = servers.iter().any(|(themes, sid, sname)| {
+            let serves = serving.iter().any(|(themes, sid, sname)| {
                 themes.contains(&id.as_str())
                     || [&key, &name].iter().any(|k| {
                         !k.is_empty() && (sid == *k || sname == *k || sname.contains(k.as_str()))
@@ -274,9 +274,8 @@ pub fn sections(p: &Peers, catalogue: &Catalogue, lang: Lang) -> Vec<Section> {
         row.extend(per.iter().map(|(covered, level)| {
             let tone = match (block_covered((*covered, *level)), level) {
                 (true, Some(Maturity::Established | Maturity::Advanced)) => Tone::Good,
-                (true, _) => Tone::Neutral,
                 (false, Some(_)) => Tone::Bad,
-                (false, None) => Tone::Neutral,
+                (true, _) | (false, None) => Tone::Neutral,
             };
             let level_name = level.map_or_else(|| "-".to_string(), |m| yaml_name(&m));
             let label = if *covered {
