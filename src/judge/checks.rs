@@ -426,7 +426,7 @@ fn result_agreements(plan: &Plan, contract: Option<&Contract>) -> Judgement {
             contracts.len()
         ),
     );
-    let illustrative = with.iter().any(|c| c.illustrative);
+    // A contract's `illustrative` is about its amount, not its agreements.
     if without.is_empty() {
         Judgement::met(evidence)
     } else {
@@ -439,7 +439,6 @@ fn result_agreements(plan: &Plan, contract: Option<&Contract>) -> Judgement {
             ),
         )
     }
-    .on_illustrative(illustrative)
 }
 
 fn plan_span(plan: &Plan, least: f64) -> Judgement {

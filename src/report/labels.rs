@@ -132,6 +132,7 @@ labels! {
     CO_INSURERS = "Co-insurers", "Volgverzekeraars";
     BASIS = "Basis", "Grondslag";
     CONDITION = "Condition", "Voorwaarde";
+    READING = "The plan's figures read", "Volgens de cijfers";
     THRESHOLD = "Threshold", "Drempel";
     MET = "Met", "Voldaan";
     RESULT_AGREEMENT = "Result agreement", "Resultaatafspraak";

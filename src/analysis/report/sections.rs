@@ -834,6 +834,7 @@ fn contracts(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
             ("condition", l::CONDITION, L),
             ("threshold", l::THRESHOLD, R),
             ("met", l::MET, L),
+            ("reading", l::READING, L),
             ("description", l::DESCRIPTION, L),
         ],
     );
@@ -892,6 +893,16 @@ fn contracts(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                             Some(false) => word("no", l::NO, lang, Tone::Bad),
                             None => word("unknown", l::UNKNOWN, lang, Tone::Neutral),
                         },
+                        // The tool's reading of the plan's own figures, beside its `met:`.
+                        crate::judge::checks::ConditionReading::of(input.plan, c, cond)
+                            .judged
+                            .map_or(Cell::Empty, |j| {
+                                crate::analysis::gaps::frameworks::verdict_cell(
+                                    j.verdict,
+                                    j.illustrative,
+                                    lang,
+                                )
+                            }),
                         Cell::opt_text(cond.description.as_ref().map(|d| d.value.clone())),
                     ],
                 );
