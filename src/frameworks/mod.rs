@@ -141,14 +141,8 @@ pub enum Figure {
     Municipalities,
 }
 
-/// A role a theme has filled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ThemeRole {
-    Trekker,
-    Workgroup,
-    BoardContact,
-}
+/// A role a theme has filled: the one enum of `judge::roles`.
+pub use crate::judge::roles::Role as ThemeRole;
 
 impl RequirementKind {
     /// The parameters a kind needs; a requirement without one of them is a finding.

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::{Gap, GapKind, PlanInput, Severity, gap_table, labels as l, num};
 use crate::frameworks::{Figure, Framework, Requirement, RequirementKind, ThemeRole};
+use crate::judge::{quality, roles};
 use crate::plan::Plan;
 use crate::plan::catalogue::Catalogue;
 use crate::plan::domain::yaml_name;
@@ -125,14 +126,7 @@ fn place(plan: &crate::plan::Plan, req: &Requirement) -> crate::diagnostic::Span
         RequirementKind::ThemeRole => plan
             .themes
             .iter()
-            .find(|t| {
-                t.strategic.value == Strategic::Regional
-                    && match req.role {
-                        Some(ThemeRole::Workgroup) => t.workgroup.is_none(),
-                        Some(ThemeRole::BoardContact) => t.board_contact.is_none(),
-                        Some(ThemeRole::Trekker) | None => t.trekker.is_none(),
-                    }
-            })
+            .find(|t| roles::lacks(t, req.role.unwrap_or(ThemeRole::Trekker)))
             .map_or(fallback, |t| t.id.span),
         RequirementKind::Monitoring => plan.period.start.span,
         _ => fallback,
@@ -243,15 +237,11 @@ fn judge(input: &PlanInput<'_>, req: &Requirement, catalogue: &Catalogue) -> Jud
             let regional: Vec<_> = plan
                 .themes
                 .iter()
-                .filter(|t| t.strategic.value == Strategic::Regional)
+                .filter(|t| roles::needs_roles(t))
                 .collect();
             let without: Vec<String> = regional
                 .iter()
-                .filter(|t| match role {
-                    ThemeRole::Trekker => t.trekker.is_none(),
-                    ThemeRole::Workgroup => t.workgroup.is_none(),
-                    ThemeRole::BoardContact => t.board_contact.is_none(),
-                })
+                .filter(|t| roles::lacks(t, role))
                 .map(|t| t.id.value.0.clone())
                 .collect();
             let filled = regional.len() - without.len();
@@ -374,11 +364,7 @@ fn judge(input: &PlanInput<'_>, req: &Requirement, catalogue: &Catalogue) -> Jud
             let (mut all, mut measurable) = (0usize, 0usize);
             each_goal(plan, &mut |g, _| {
                 all += 1;
-                if g.deadline.is_some()
-                    && g.indicator
-                        .as_ref()
-                        .is_some_and(|i| i.baseline.is_some() && i.target.is_some())
-                {
+                if quality::measurable(g, plan) {
                     measurable += 1;
                 }
             });

@@ -85,9 +85,9 @@ pub struct Gap {
 #[derive(Debug, Clone, PartialEq)]
 pub enum GapKind {
     /// A regional theme without a role filled (or without goals).
-    ThemeWithoutRole { theme: String, role: ThemeGap },
+    ThemeWithoutRole { theme: String, role: Role },
     /// A goal that lacks parts of a good goal.
-    GoalQuality { goal: String, missing: Vec<Quality> },
+    GoalQuality { goal: String, missing: Vec<Part> },
     /// A goal past its deadline and not achieved or stopped.
     GoalOverdue {
         goal: String,
@@ -100,7 +100,7 @@ pub enum GapKind {
         date: NaiveDate,
         measured: f64,
         expected: f64,
-        projected: Option<NaiveDate>,
+        projected: Projection,
     },
     /// A regional theme none of whose goals is due inside the plan period.
     NothingDue { theme: String },
@@ -137,25 +137,17 @@ pub enum GapKind {
     },
 }
 
-/// The parts of a theme the plan's own standard asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ThemeGap {
-    Trekker,
-    Workgroup,
-    BoardContact,
-    Goals,
-}
+pub use crate::judge::quality::Part;
+pub use crate::judge::roles::Role;
+pub use crate::judge::trajectory::{NoProjection, Projection};
 
-/// The parts of a good goal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Quality {
-    Indicator,
-    Baseline,
-    Target,
-    Owner,
-    Deadline,
+impl From<crate::diagnostic::Severity> for Severity {
+    fn from(severity: crate::diagnostic::Severity) -> Self {
+        match severity {
+            crate::diagnostic::Severity::Warning => Severity::Warning,
+            crate::diagnostic::Severity::Error => Severity::Error,
+        }
+    }
 }
 
 /// What the analysis was asked.
@@ -548,7 +540,7 @@ themes:
             location: Some("small.yaml:24:9".into()),
             kind: GapKind::ThemeWithoutRole {
                 theme: "ggz".into(),
-                role: ThemeGap::Workgroup
+                role: Role::Workgroup
             },
         }));
         assert!(own.gaps.iter().any(|g| g.kind
@@ -567,7 +559,7 @@ themes:
         let t = &own.trajectories[0];
         assert!((t.expected - 8.0055).abs() < 0.001);
         assert!(t.behind);
-        assert_eq!(t.projected, Some(day("2023-12-30")));
+        assert_eq!(t.projected, Projection::On(day("2023-12-30")));
         // preventie's only goal is due 2025-06-30, after the plan's end (2023-12-31).
         assert!(own.gaps.iter().any(|g| g.kind
             == GapKind::NothingDue {

@@ -15,9 +15,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-pub use goals::{
-    Attention, Track, attention, days_to_deadline, expected_value, next_milestone, progress, track,
-};
+pub use goals::{Attention, attention, days_to_deadline, next_milestone, progress};
 
 use crate::plan::Plan;
 use crate::plan::catalogue::Catalogue;
