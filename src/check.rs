@@ -2,6 +2,7 @@
 //! rules that the settings switch on, pruning of findings that only follow from a broken part,
 //! inline suppressions, `select`/`ignore` and severities, then a stable order. Pure: bytes and
 //! settings in, findings out; `commands::check` only gathers files, calls this and renders.
+//! [`usable`] is the one decision whether a plan loads for `report`, `gaps` and `diff`.
 
 use crate::config::Settings;
 use crate::diagnostic::{self, FileResult};
@@ -61,9 +62,63 @@ pub fn check_found(
     (!loaded.not_a_plan).then(|| check_loaded(loaded, settings, catalogue))
 }
 
-fn check_loaded(loaded: load::Loaded, settings: &Settings, catalogue: &Catalogue) -> FileResult {
+fn check_loaded(
+    mut loaded: load::Loaded,
+    settings: &Settings,
+    catalogue: &Catalogue,
+) -> FileResult {
+    let diagnostics = findings(&mut loaded, settings, catalogue);
+    FileResult {
+        source: loaded.source,
+        diagnostics,
+    }
+}
+
+/// A plan that loads for `report`, `gaps` and `diff`, with the warnings that remain.
+#[derive(Debug)]
+pub struct Usable {
+    pub source: diagnostic::SourceFile,
+    pub plan: crate::plan::Plan,
+    pub warnings: Vec<diagnostic::Diagnostic>,
+}
+
+/// The one policy of `report`, `gaps` and `diff`: a plan loads when no error remains after the
+/// whole check, with its inline suppressions and the settings (`select`, `ignore`,
+/// severities) applied; warnings never stop it. Otherwise the check's result, whose errors
+/// say why.
+///
+/// # Errors
+/// The file's findings when an error remains or the file is not a plan.
+pub fn usable(
+    mut loaded: load::Loaded,
+    settings: &Settings,
+    catalogue: &Catalogue,
+) -> Result<Usable, FileResult> {
+    let diagnostics = findings(&mut loaded, settings, catalogue);
+    let failed = diagnostics
+        .iter()
+        .any(|d| d.severity == diagnostic::Severity::Error);
+    match loaded.plan {
+        Some(plan) if !failed => Ok(Usable {
+            source: loaded.source,
+            plan,
+            warnings: diagnostics,
+        }),
+        _ => Err(FileResult {
+            source: loaded.source,
+            diagnostics,
+        }),
+    }
+}
+
+/// Every finding of a loaded file as the user sees it, sorted.
+fn findings(
+    loaded: &mut load::Loaded,
+    settings: &Settings,
+    catalogue: &Catalogue,
+) -> Vec<diagnostic::Diagnostic> {
     let enabled = |code: &str| settings.enabled(code);
-    let mut found = loaded.diagnostics;
+    let mut found = std::mem::take(&mut loaded.diagnostics);
     if let (Some(plan), Some(tree)) = (&loaded.plan, &loaded.tree) {
         let index = Index::build(plan);
         let cx = Context::new(plan, &index, tree, catalogue, settings.as_of);
@@ -75,8 +130,5 @@ fn check_loaded(loaded: load::Loaded, settings: &Settings, catalogue: &Catalogue
     diagnostic::sort(&mut found);
     let mut diagnostics = settings.apply(suppression::apply(&loaded.source, found, enabled));
     diagnostic::sort(&mut diagnostics);
-    FileResult {
-        source: loaded.source,
-        diagnostics,
-    }
+    diagnostics
 }
