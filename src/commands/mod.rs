@@ -109,7 +109,10 @@ pub(crate) fn settings_input(as_of: Option<NaiveDate>, limits: &LimitArgs) -> Se
 }
 
 /// The plans of a `report` or `gaps` run, each loaded by the one policy of [`crate::check::usable`]
-/// with the settings for its path, on all cores. A plan named on the command line that does
+/// with the settings for its path, on all cores. Whether a plan loads does not depend on the
+/// date a report is made for: the check runs as `check` would (the configuration's `as-of`,
+/// else today), so that `--as-of` in the past does not refuse a plan for its later
+/// measurements. A plan named on the command line that does
 /// not load is an error; a file found in a directory that does not load, or that `exclude`
 /// leaves out, is skipped and named in the second list.
 pub(crate) fn load_plans(
@@ -123,6 +126,7 @@ pub(crate) fn load_plans(
         Fails(FileResult),
     }
     let catalogue = Catalogue::built_in();
+    let input = &for_loading(input);
     let outcomes = on_all_cores(inputs, |i| {
         let found = matches!(i, Input::Found(_));
         if let Input::Found(path) = i
@@ -155,6 +159,15 @@ pub(crate) fn load_plans(
         }
     }
     Ok((plans, skipped))
+}
+
+/// The command line as `check` would read it for deciding whether a plan loads: without the
+/// report's `--as-of`.
+pub(crate) fn for_loading(input: &SettingsInput) -> SettingsInput {
+    SettingsInput {
+        as_of: None,
+        ..input.clone()
+    }
 }
 
 /// Loads one side of a diff from its bytes by the one policy of [`crate::check::usable`].
