@@ -280,6 +280,7 @@ pub mod gaps {
         BEYOND_CALENDAR = "not computable: at this pace further away than any calendar date", "niet te berekenen: in dit tempo verder weg dan elke kalenderdatum";
         STATUS = "Status", "Status";
         BEHIND = "behind", "achter";
+        REACHED = "reached", "bereikt";
         ON_TRACK = "on track", "op koers";
         OWN_STANDARD = "Against the plan's own standard", "Ten opzichte van de eigen norm van het plan";
         FRAMEWORK = "Framework", "Kader";

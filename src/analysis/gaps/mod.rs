@@ -558,7 +558,7 @@ themes:
         // Projected: 182 / 0.25 = 728 days after 2022-01-01 = 2023-12-30.
         let t = &own.trajectories[0];
         assert!((t.expected - 8.0055).abs() < 0.001);
-        assert!(t.behind);
+        assert_eq!(t.state, crate::judge::trajectory::State::Behind);
         assert_eq!(t.projected, Projection::On(day("2023-12-30")));
         // preventie's only goal is due 2025-06-30, after the plan's end (2023-12-31).
         assert!(own.gaps.iter().any(|g| g.kind

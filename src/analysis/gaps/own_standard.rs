@@ -64,7 +64,8 @@ pub struct Trajectory {
     pub expected_progress: f64,
     /// When the target is reached at the pace so far.
     pub projected: Projection,
-    pub behind: bool,
+    /// Reached, on track or behind (`judge::trajectory`).
+    pub state: State,
 }
 
 /// Runs this part over every plan.
@@ -197,7 +198,6 @@ fn goal_dates(
     let Some(t) = trajectory::trajectory(g, plan_start, as_of) else {
         return;
     };
-    let behind = t.state == State::Behind;
     out.trajectories.push(Trajectory {
         region: region.to_string(),
         goal: g.id.value.0.clone(),
@@ -208,9 +208,9 @@ fn goal_dates(
         progress: t.progress * 100.0,
         expected_progress: t.expected_progress * 100.0,
         projected: t.projection,
-        behind,
+        state: t.state,
     });
-    if behind {
+    if t.state == State::Behind {
         out.gaps.push(Gap {
             region: region.to_string(),
             severity: Severity::Warning,
@@ -292,18 +292,15 @@ pub fn sections(own: &OwnStandard, lang: Lang) -> Vec<Section> {
         Column::left("status", l::STATUS.get(lang)),
     ]);
     for t in &own.trajectories {
-        let status = if t.behind {
-            Cell::Status {
-                value: "behind".into(),
-                label: l::BEHIND.get(lang).into(),
-                tone: Tone::Warning,
-            }
-        } else {
-            Cell::Status {
-                value: "on_track".into(),
-                label: l::ON_TRACK.get(lang).into(),
-                tone: Tone::Good,
-            }
+        let (value, label, tone) = match t.state {
+            State::Reached => ("reached", l::REACHED, Tone::Good),
+            State::OnTrack => ("on_track", l::ON_TRACK, Tone::Good),
+            State::Behind => ("behind", l::BEHIND, Tone::Warning),
+        };
+        let status = Cell::Status {
+            value: value.into(),
+            label: label.get(lang).into(),
+            tone,
         };
         traj.push(vec![
             Cell::text(t.region.clone()),
