@@ -81,11 +81,11 @@ pub struct Trajectory<'a> {
 /// on or before `as_of`, or a deadline or milestone to run to. An achieved goal without those
 /// has no trajectory either; [`state`] still calls it reached.
 #[must_use]
-pub fn trajectory<'a>(
-    goal: &'a Goal,
+pub fn trajectory(
+    goal: &Goal,
     plan_start: Option<NaiveDate>,
     as_of: NaiveDate,
-) -> Option<Trajectory<'a>> {
+) -> Option<Trajectory<'_>> {
     if goal.status.value == Status::Stopped {
         return None;
     }

@@ -67,11 +67,11 @@ pub fn describe(kind: &GapKind, lang: Lang) -> (String, String) {
         GapKind::GoalBehind { goal, date: at, measured, expected, projected } => {
             let when_en = match projected {
                 Projection::On(d) => format!("target reached {}", date(d)),
-                other => projection(*other, Lang::En),
+                other @ Projection::NotComputable(_) => projection(*other, Lang::En),
             };
             let when_nl = match projected {
                 Projection::On(d) => format!("streefwaarde bereikt {}", date(d)),
-                other => projection(*other, Lang::Nl),
+                other @ Projection::NotComputable(_) => projection(*other, Lang::Nl),
             };
             (
                 pick(lang,

@@ -315,7 +315,7 @@ pub fn sections(own: &OwnStandard, lang: Lang) -> Vec<Section> {
             },
             match t.projected {
                 Projection::On(value) => Cell::Date { value },
-                other => Cell::text(l::projection(other, lang)),
+                other @ Projection::NotComputable(_) => Cell::text(l::projection(other, lang)),
             },
             status,
         ]);
