@@ -5,6 +5,7 @@
 //! [`usable`] is the one decision whether a plan loads for `report`, `gaps` and `diff`.
 
 use crate::config::Settings;
+use crate::config::file::Level;
 use crate::diagnostic::{self, FileResult};
 use crate::load::{self, prune};
 use crate::plan::catalogue::Catalogue;
@@ -67,19 +68,20 @@ fn check_loaded(
     settings: &Settings,
     catalogue: &Catalogue,
 ) -> FileResult {
-    let diagnostics = findings(&mut loaded, settings, catalogue);
+    let diagnostics = findings(&mut loaded, settings, catalogue, &|code| {
+        settings.enabled(code)
+    });
     FileResult {
         source: loaded.source,
         diagnostics,
     }
 }
 
-/// A plan that loads for `report`, `gaps` and `diff`, with the warnings that remain.
+/// A plan that loads for `report`, `gaps` and `diff`.
 #[derive(Debug)]
 pub struct Usable {
     pub source: diagnostic::SourceFile,
     pub plan: crate::plan::Plan,
-    pub warnings: Vec<diagnostic::Diagnostic>,
 }
 
 /// The one policy of `report`, `gaps` and `diff`: a plan loads when no error remains after the
@@ -87,14 +89,31 @@ pub struct Usable {
 /// severities) applied; warnings never stop it. Otherwise the check's result, whose errors
 /// say why.
 ///
+/// Only the rules whose findings are errors under the settings run (a warning cannot stop a
+/// plan), unless a finding about a suppression can be an error: then every rule runs, so that
+/// a suppression of a warning is not taken for unused.
+///
 /// # Errors
-/// The file's findings when an error remains or the file is not a plan.
+/// The file's errors (and its structural findings) when an error remains or the file is not
+/// a plan.
 pub fn usable(
     mut loaded: load::Loaded,
     settings: &Settings,
     catalogue: &Catalogue,
 ) -> Result<Usable, FileResult> {
-    let diagnostics = findings(&mut loaded, settings, catalogue);
+    let can_fail: Vec<&str> = rules::ALL
+        .iter()
+        .map(|r| r.code)
+        .filter(|code| can_be_error(settings, code))
+        .collect();
+    let all = can_fail.iter().any(|code| code.starts_with("RP9"));
+    let diagnostics = findings(&mut loaded, settings, catalogue, &|code| {
+        if all {
+            settings.enabled(code)
+        } else {
+            can_fail.contains(&code)
+        }
+    });
     let failed = diagnostics
         .iter()
         .any(|d| d.severity == diagnostic::Severity::Error);
@@ -102,7 +121,6 @@ pub fn usable(
         Some(plan) if !failed => Ok(Usable {
             source: loaded.source,
             plan,
-            warnings: diagnostics,
         }),
         _ => Err(FileResult {
             source: loaded.source,
@@ -111,13 +129,27 @@ pub fn usable(
     }
 }
 
-/// Every finding of a loaded file as the user sees it, sorted.
+/// Whether a finding of the rule `code` is an error under `settings`: the rule is on, and its
+/// severity after the settings is error.
+fn can_be_error(settings: &Settings, code: &str) -> bool {
+    settings.enabled(code)
+        && match settings.level(code) {
+            Some(Level::Error) => true,
+            Some(Level::Warning | Level::Off) => false,
+            None => rules::ALL
+                .iter()
+                .any(|r| r.code == code && r.severity == diagnostic::Severity::Error),
+        }
+}
+
+/// Every finding of a loaded file as the user sees it, sorted, from the rules `enabled` lets
+/// run.
 fn findings(
     loaded: &mut load::Loaded,
     settings: &Settings,
     catalogue: &Catalogue,
+    enabled: &dyn Fn(&str) -> bool,
 ) -> Vec<diagnostic::Diagnostic> {
-    let enabled = |code: &str| settings.enabled(code);
     let mut found = std::mem::take(&mut loaded.diagnostics);
     if let (Some(plan), Some(tree)) = (&loaded.plan, &loaded.tree) {
         let index = Index::build(plan);

@@ -271,3 +271,31 @@ fn the_policy_is_in_the_help_of_report_gaps_and_diff() {
         );
     }
 }
+
+#[test]
+fn a_warning_raised_to_an_error_by_the_configuration_stops_a_plan() {
+    // The severity setting counts: RP008 as an error stops the plan in every command, and a
+    // reason in the plan accepts it again.
+    let config = "[severity]\nRP008 = \"error\"\n";
+    let dir = dir_with(&[("plan.yaml", PLAN), ("regioplan.toml", config)]);
+    for args in [
+        &["report", "plan.yaml"][..],
+        &["gaps", "plan.yaml"],
+        &["diff", "plan.yaml", "plan.yaml"],
+    ] {
+        let out = run(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains("`title` is read as"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    let accepted = PLAN.replace(
+        "        title: Wachttijd #1 prioriteit",
+        "        # regioplan: ignore[RP008] zo bedoeld\n        title: Wachttijd #1 prioriteit",
+    );
+    let dir = dir_with(&[("plan.yaml", &accepted), ("regioplan.toml", config)]);
+    let out = run(dir.path(), &["report", "plan.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

@@ -14,7 +14,7 @@ use crate::plan::Plan;
 use crate::plan::catalogue::Catalogue;
 use crate::plan::domain::yaml_name;
 use crate::plan::index::each_goal;
-use crate::plan::raw::{MandateBase, OrganisationKind, Relation, Strategic};
+use crate::plan::raw::{MandateBase, OrganisationKind, Relation};
 use crate::report::{Block, Cell, Column, Lang, Section, Table, Text, Tone};
 
 /// The answer to one requirement.
@@ -441,7 +441,7 @@ fn judge(input: &PlanInput<'_>, req: &Requirement, catalogue: &Catalogue) -> Jud
             let with: Vec<String> = plan
                 .themes
                 .iter()
-                .filter(|t| t.strategic.value == Strategic::Regional && !t.goals.is_empty())
+                .filter(|t| roles::needs_roles(t) && ThemeRole::Goals.filled(t))
                 .map(|t| t.id.value.0.clone())
                 .collect();
             let verdict = at_least(with.len() as f64, least);
