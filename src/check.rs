@@ -103,8 +103,8 @@ pub fn usable(
 ) -> Result<Usable, FileResult> {
     let can_fail: Vec<&str> = rules::ALL
         .iter()
+        .filter(|r| can_be_error(settings, r.code, r.severity))
         .map(|r| r.code)
-        .filter(|code| can_be_error(settings, code))
         .collect();
     let all = can_fail.iter().any(|code| code.starts_with("RP9"));
     let diagnostics = findings(&mut loaded, settings, catalogue, &|code| {
@@ -129,16 +129,14 @@ pub fn usable(
     }
 }
 
-/// Whether a finding of the rule `code` is an error under `settings`: the rule is on, and its
-/// severity after the settings is error.
-fn can_be_error(settings: &Settings, code: &str) -> bool {
+/// Whether a finding of the rule `code` (of default `severity`) is an error under
+/// `settings`: the rule is on, and its severity after the settings is error.
+fn can_be_error(settings: &Settings, code: &str, severity: diagnostic::Severity) -> bool {
     settings.enabled(code)
         && match settings.level(code) {
             Some(Level::Error) => true,
             Some(Level::Warning | Level::Off) => false,
-            None => rules::ALL
-                .iter()
-                .any(|r| r.code == code && r.severity == diagnostic::Severity::Error),
+            None => severity == diagnostic::Severity::Error,
         }
 }
 
