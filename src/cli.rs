@@ -11,6 +11,21 @@ const EXIT_CODES: &str = "Exit codes:
   1  findings at or above the failing severity; with `check --diff`, a file would change
   2  usage error, unreadable input, or an internal failure";
 
+/// How `report`, `gaps` and `diff` decide which plans they read, in their `--help` (the policy
+/// of `check::usable`).
+macro_rules! load_policy {
+    () => {
+        "Which plans are read: a plan loads when no error remains after the whole check, with its \
+inline suppressions and the settings of regioplan.toml applied; warnings never stop it. A plan \
+named on the command line that does not load is an error (exit 2); a file found in a directory \
+that does not load is skipped with a note on stderr. The configuration is the nearest \
+regioplan.toml above the current directory (--config FILE names one, --no-config ignores \
+them); a broken configuration is shown and ends the run with exit 2."
+    };
+}
+
+const LOAD_POLICY: &str = load_policy!();
+
 /// Validate, report on and analyse regioplannen of Dutch regional GP organisations.
 #[derive(Debug, Parser)]
 #[command(name = "regioplan", version, about, after_help = EXIT_CODES)]
@@ -41,6 +56,7 @@ pub enum Command {
     ///
     /// Exit codes: 0 when the diff succeeds, whatever changed (it is a report, not a check);
     /// 2 when a side cannot be read or does not load as a plan.
+    #[command(after_help = LOAD_POLICY)]
     Diff(DiffArgs),
     /// Report on plans, whole or for some themes, as a table, Markdown, JSON or CSV.
     ///
@@ -51,12 +67,11 @@ pub enum Command {
     /// that theme's trekker, workgroup with organisations, board contact and goal tree with
     /// indicator, progress and trajectory. Several plans put a region column in every table.
     ///
-    /// Without a PATH it reports on the plans `check` would take in the current directory,
-    /// skipping files that do not load as a plan (a note on stderr says which).
+    /// Without a PATH it reports on the plans `check` would take in the current directory.
     ///
     /// Exit codes: 0 when the report is written; 2 for an unknown theme, a named plan that
     /// does not load, an unreadable file or an output that cannot be written.
-    #[command(after_help = REPORT_EXAMPLES)]
+    #[command(after_help = REPORT_HELP)]
     Report(ReportArgs),
     /// Find the gaps in plans: against their own standard, reference frameworks, a
     /// financially level playing field, full uptake, and their peers.
@@ -66,7 +81,9 @@ pub enum Command {
     ///
     /// Exit codes: 0 when the analysis succeeds (unless --fail-on-gaps); 1 with
     /// --fail-on-gaps when a gap at or above that severity exists; 2 when a framework file
-    /// or the configuration is broken, or no plan loads.
+    /// or the configuration is broken, a --theme names no theme, a named plan does not load,
+    /// or no plan loads.
+    #[command(after_help = LOAD_POLICY)]
     Gaps(GapsArgs),
     /// List the built-in reference frameworks, or print one as a starting point for your own.
     Frameworks(FrameworksArgs),
@@ -195,10 +212,15 @@ pub struct InitArgs {
     pub schema: Option<PathBuf>,
 }
 
-const REPORT_EXAMPLES: &str = "Examples:
+const REPORT_HELP: &str = concat!(
+    load_policy!(),
+    "
+
+Examples:
   regioplan report --theme ggz
   regioplan report plans/amsterdam-aha.yaml --format markdown --lang nl -o rapport.md
-  regioplan report plans/ --theme ggz --format csv -o ggz.csv";
+  regioplan report plans/ --theme ggz --format csv -o ggz.csv"
+);
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -233,6 +255,9 @@ pub struct ReportArgs {
     pub color: Color,
 
     #[command(flatten)]
+    pub config: ConfigChoice,
+
+    #[command(flatten)]
     pub limits: LimitArgs,
 }
 
@@ -255,6 +280,14 @@ pub struct DiffArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 
+    /// Write the diff to FILE (atomically) instead of standard output. Refuses an input plan,
+    /// a symbolic link and anything that is not a regular file.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub config: ConfigChoice,
+
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -270,11 +303,13 @@ pub struct GapsArgs {
     #[arg(long = "framework", value_name = "NAME|FILE")]
     pub frameworks: Vec<String>,
 
-    /// Only these themes in the own-standard section (ids). Repeatable.
+    /// Only these themes in the own-standard section (their id or name, any case); repeat for
+    /// more themes.
     #[arg(long = "theme", value_name = "ID")]
     pub themes: Vec<String>,
 
-    /// The date overdue and behind are judged on (YYYY-MM-DD) [default: today].
+    /// The date overdue and behind are judged on (YYYY-MM-DD) [default: `as-of` in
+    /// regioplan.toml, else today].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<chrono::NaiveDate>,
 
@@ -293,6 +328,9 @@ pub struct GapsArgs {
     /// Exit with 1 when a gap at or above this severity exists.
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on_gaps: Option<GapSeverity>,
+
+    #[command(flatten)]
+    pub config: ConfigChoice,
 
     #[command(flatten)]
     pub limits: LimitArgs,
@@ -343,6 +381,19 @@ pub enum Color {
     Auto,
     Always,
     Never,
+}
+
+/// `--config FILE` and `--no-config`, shared by `report`, `gaps` and `diff`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ConfigChoice {
+    /// Use this configuration file instead of the nearest regioplan.toml above the current
+    /// directory.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every regioplan.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 /// `--limit KEY=VALUE`, shared by the commands that read plans.

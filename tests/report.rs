@@ -205,6 +205,10 @@ period:
 people:
   - id: p
     name: \"=HYPERLINK(\\\"http://evil\\\")\"
+governance:
+  - id: ab
+    name: Algemeen bestuur
+    kind: algemeen_bestuur
 themes:
   - id: ggz
     name: \"GGZ\\u001b]0;pwned\\u0007\"

@@ -1,11 +1,12 @@
 //! `regioplan diff OLD NEW`: what changed between two versions of a plan, by id.
 //!
 //! Each side is a file, or `REV:PATH` read with `git show` from the current directory when no
-//! file of that name exists. A side that does not load as a plan is an error (exit 2); a
+//! file of that name exists. Each side loads by the one policy of `report`, `gaps` and `diff`
+//! (`commands::load_plan`); a side that does not load as a plan is an error (exit 2); a
 //! successful diff exits 0 whatever it finds, because it is a report, not a check.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, bail};
@@ -13,57 +14,63 @@ use anyhow::{Context, bail};
 use super::{ExitCode, write_report};
 use crate::analysis::diff::{self, Versions};
 use crate::cli::{DiffArgs, ReportFormat};
-use crate::config;
+use crate::config::{LoadedConfig, Settings, SettingsInput};
 use crate::load::limits::Limits;
 use crate::plan::Plan;
 
-pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
     if args.format == ReportFormat::Csv {
         bail!(
             "a diff has no goal table to write as CSV; use --format json for a spreadsheet import"
         );
     }
-    let limits = limits(args)?;
-    let old = read_plan("old", &args.old, &limits)?;
-    let new = read_plan("new", &args.new, &limits)?;
+    let config = match super::run_config(&args.config, err)? {
+        Ok(config) => config,
+        Err(code) => return Ok(code),
+    };
+    let input = super::settings_input(None, &args.limits);
+    let old = read_plan("old", &args.old, config.as_ref(), &input)?;
+    let new = read_plan("new", &args.new, config.as_ref(), &input)?;
     let changes = diff::diff(&old, &new);
     let versions = Versions {
         old: &args.old,
         new: &args.new,
     };
-    write_report(out, &diff::report(&changes, versions), args.format)?;
+    let report = diff::report(&changes, versions);
+    match &args.output_file {
+        Some(path) => {
+            let mut buffer = Vec::new();
+            write_report(&mut buffer, &report, args.format)?;
+            let read: Vec<PathBuf> = [&args.old, &args.new]
+                .into_iter()
+                .map(PathBuf::from)
+                .filter(|p| p.is_file())
+                .collect();
+            super::output::write_output(path, &buffer, &read)?;
+        }
+        None => write_report(out, &report, args.format)?,
+    }
     Ok(ExitCode::Clean)
 }
 
-/// The limits: `[limits]` of the nearest regioplan.toml above the current directory, then
-/// `--limit`.
-fn limits(args: &DiffArgs) -> anyhow::Result<Limits> {
-    let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    let mut limits = Limits::default();
-    if let Some(path) = config::find_config(&cwd) {
-        match config::load_config(&path)? {
-            Ok(c) => {
-                // A wrong value is reported by `check`; the default stays.
-                let _ = c.config.limits.apply(&mut limits);
-            }
-            Err(_) => bail!(
-                "the configuration `{}` has problems; `regioplan check` shows them",
-                path.display()
-            ),
-        }
-    }
-    limits
-        .apply(&args.limits.limits)
-        .map_err(|e| anyhow::anyhow!(e))?;
-    Ok(limits)
-}
-
-/// Reads and loads one side; `side` (`old` or `new`) names it in errors.
-fn read_plan(side: &str, spec: &str, limits: &Limits) -> anyhow::Result<Plan> {
-    let bytes =
-        read_side(spec, limits).with_context(|| format!("cannot read the {side} plan `{spec}`"))?;
-    let loaded = crate::load::load_with(spec, &bytes, limits);
-    super::sound_plan(&format!("the {side} plan `{spec}`"), loaded)
+/// Reads and loads one side with the settings for its path; `side` (`old` or `new`) names it
+/// in errors.
+fn read_plan(
+    side: &str,
+    spec: &str,
+    config: Option<&LoadedConfig>,
+    input: &SettingsInput,
+) -> anyhow::Result<Plan> {
+    let path = Path::new(spec);
+    let settings = Settings::resolve(config, path.is_file().then_some(path), input);
+    let bytes = read_side(spec, &settings.limits)
+        .with_context(|| format!("cannot read the {side} plan `{spec}`"))?;
+    super::load_plan(
+        &format!("the {side} plan `{spec}`"),
+        spec,
+        &bytes,
+        &settings,
+    )
 }
 
 /// The bytes of a file, or of `REV:PATH` from git when no file is named `spec`.

@@ -1,23 +1,26 @@
 //! `regioplan gaps [PATH ...]`: load the plans (in parallel), resolve the frameworks, run the
 //! gap analysis and write the report.
 //!
-//! A file that does not load as a plan is skipped with a note on stderr (`check` shows why);
-//! a broken framework file or configuration is shown with its located diagnostics and ends
-//! the run with exit code 2.
+//! The plans load by the one policy of `report`, `gaps` and `diff` (`commands::load_plans`):
+//! a named plan that does not load is an error, a file found in a directory that does not
+//! load is skipped with a note on stderr (`check` shows why). `--theme` is read as in
+//! `report` (id or name, any case; an unknown theme is an error with the closest
+//! suggestion). A broken framework file or configuration is shown with its located
+//! diagnostics and ends the run with exit code 2.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
-use super::check::{Input, collect, load_input, on_all_cores};
+use super::check::collect;
 use super::{ExitCode, write_report};
 use crate::analysis::gaps::{self, Options, PlanInput, Severity};
+use crate::analysis::report::select_themes;
 use crate::cli::{GapSeverity, GapsArgs, ReportLang};
+use crate::config::Settings;
 use crate::config::file::Language;
-use crate::config::{self, Settings, SettingsInput};
 use crate::frameworks::{self, Framework};
-use crate::load::Loaded;
 use crate::load::limits::Limits;
 use crate::plan::catalogue::Catalogue;
 use crate::render;
@@ -29,28 +32,12 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
             "the gap analysis has no goal table to write as CSV; use --format json for a spreadsheet import, or `regioplan report --format csv` for the goals"
         );
     }
-    let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    let loaded_config = match config::find_config(&cwd) {
-        Some(path) => match config::load_config(&path)? {
-            Ok(c) => Some(c),
-            Err(result) => {
-                render::human::write_diagnostics(err, &[result], false)?;
-                writeln!(err, "error: the configuration has problems")?;
-                return Ok(ExitCode::Error);
-            }
-        },
-        None => None,
+    let loaded_config = match super::run_config(&args.config, err)? {
+        Ok(config) => config,
+        Err(code) => return Ok(code),
     };
-    let settings = Settings::resolve(
-        loaded_config.as_ref(),
-        None,
-        &SettingsInput {
-            as_of: args.as_of,
-            today: chrono::Local::now().date_naive(),
-            limits: args.limits.limits.clone(),
-            ..SettingsInput::default()
-        },
-    );
+    let input = super::settings_input(args.as_of, &args.limits);
+    let settings = Settings::resolve(loaded_config.as_ref(), None, &input);
     let (names, base): (Vec<String>, Option<PathBuf>) = if args.frameworks.is_empty() {
         (
             settings.frameworks.clone(),
@@ -74,44 +61,20 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         }
     }
     let inputs = collect(&args.paths)?;
-    let loaded = load_all(&inputs, &settings.limits)?;
-    let mut plans = Vec::new();
-    let mut skipped = Vec::new();
-    for l in &loaded {
-        match &l.plan {
-            Some(plan)
-                if l.diagnostics
-                    .iter()
-                    .all(|d| d.severity < crate::diagnostic::Severity::Error) =>
-            {
-                plans.push(PlanInput {
-                    source: &l.source,
-                    plan,
-                });
-            }
-            _ => skipped.push(l.source.name.clone()),
-        }
-    }
-    if !skipped.is_empty() {
-        let more = skipped.len().saturating_sub(5);
-        let mut names = skipped
-            .iter()
-            .take(5)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ");
-        if more > 0 {
-            names = format!("{names} and {more} more");
-        }
-        writeln!(
-            err,
-            "note: skipped {} file(s) that do not load as plans (`regioplan check` shows why): {names}",
-            skipped.len(),
-        )?;
-    }
-    if plans.is_empty() {
+    let (loaded, skipped) = super::load_plans(&inputs, loaded_config.as_ref(), &input)?;
+    super::note_skipped(err, &skipped)?;
+    if loaded.is_empty() {
         bail!("no plan loads; `regioplan check` shows why");
     }
+    let plans: Vec<PlanInput<'_>> = loaded
+        .iter()
+        .map(|l| PlanInput {
+            source: &l.source,
+            plan: &l.plan,
+        })
+        .collect();
+    let all: Vec<&crate::plan::Plan> = loaded.iter().map(|l| &l.plan).collect();
+    let themes = select_themes(&all, &args.themes).map_err(|e| anyhow::anyhow!("{e}"))?;
     let lang = match args.lang {
         Some(ReportLang::Nl) => Lang::Nl,
         Some(ReportLang::En) => Lang::En,
@@ -123,7 +86,7 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
     let catalogue = Catalogue::built_in();
     let options = Options {
         as_of: settings.as_of,
-        themes: args.themes.clone(),
+        themes,
     };
     let analysis = gaps::analyse(&plans, &list, &catalogue, &options);
     let report = gaps::report(&analysis, &catalogue, lang);
@@ -173,9 +136,4 @@ fn resolve_framework(
     let bytes = super::read_needed(&path, limits)?;
     let text = String::from_utf8_lossy(&bytes);
     Ok(frameworks::from_toml(&path.display().to_string(), &text))
-}
-
-/// Loads every input on all cores; results in input order.
-fn load_all(inputs: &[Input], limits: &Limits) -> anyhow::Result<Vec<Loaded>> {
-    on_all_cores(inputs, |input| load_input(input, limits))
 }

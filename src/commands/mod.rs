@@ -14,9 +14,18 @@ pub mod schema;
 
 use std::io::Write;
 
-use crate::cli::{Cli, Command, ReportFormat};
+use anyhow::Context;
+use chrono::NaiveDate;
+
+use self::check::{Input, load_input, on_all_cores};
+use crate::check::{self as checking, Usable};
+use crate::cli::{Cli, Command, ConfigChoice, LimitArgs, ReportFormat};
+use crate::config::{LoadedConfig, Settings, SettingsInput, find_config, load_config};
+use crate::diagnostic::FileResult;
 use crate::load::limits::{Limit, Limits};
 use crate::load::read;
+use crate::plan::Plan;
+use crate::plan::catalogue::Catalogue;
 use crate::render;
 use crate::report::Report;
 
@@ -38,7 +47,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Rule(args) => rule::run(args, out),
         Command::Config(args) => config::run(args, out),
         Command::Init(args) => init::run(args, out),
-        Command::Diff(args) => diff::run(args, out),
+        Command::Diff(args) => diff::run(args, out, err),
         Command::Report(args) => report::run(args, out, err),
         Command::Gaps(args) => gaps::run(args, out, err),
         Command::Frameworks(args) => frameworks::run(args, out),
@@ -48,26 +57,147 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
     }
 }
 
-/// A plan without structural findings. Otherwise the first finding is the error, `{what} does
-/// not load: LINE:COL: message`: a report or diff of half a plan would silently leave its
-/// broken parts out. A limit's finding keeps its help (how to raise the limit).
-fn sound_plan(what: &str, loaded: crate::load::Loaded) -> anyhow::Result<crate::plan::Plan> {
-    if loaded.diagnostics.is_empty()
-        && let Some(plan) = loaded.plan
-    {
-        return Ok(plan);
+/// The configuration of a `report`, `gaps` or `diff` run: the file given with `--config`,
+/// none with `--no-config`, else the nearest `regioplan.toml` above the current directory. Its
+/// warnings are shown on `err`; a broken one is shown there and ends the run with exit 2, as
+/// in `check`.
+pub(crate) fn run_config(
+    choice: &ConfigChoice,
+    err: &mut dyn Write,
+) -> anyhow::Result<Result<Option<LoadedConfig>, ExitCode>> {
+    let path = if choice.no_config {
+        None
+    } else if let Some(path) = &choice.config {
+        Some(path.clone())
+    } else {
+        let cwd = std::env::current_dir().context("cannot read the current directory")?;
+        find_config(&cwd)
+    };
+    let Some(path) = path else {
+        return Ok(Ok(None));
+    };
+    match load_config(&path)? {
+        Ok(c) => {
+            if !c.warnings.is_empty() {
+                let shown = FileResult {
+                    source: c.source.clone(),
+                    diagnostics: c.warnings.clone(),
+                };
+                render::human::write_diagnostics(err, &[shown], false)?;
+            }
+            Ok(Ok(Some(c)))
+        }
+        Err(result) => {
+            render::human::write_diagnostics(err, &[result], false)?;
+            writeln!(
+                err,
+                "error: the configuration has problems; fix them or pass --no-config"
+            )?;
+            Ok(Err(ExitCode::Error))
+        }
     }
-    let Some(first) = loaded
+}
+
+/// What the command line of `report`, `gaps` or `diff` says about the settings.
+pub(crate) fn settings_input(as_of: Option<NaiveDate>, limits: &LimitArgs) -> SettingsInput {
+    SettingsInput {
+        as_of,
+        today: chrono::Local::now().date_naive(),
+        limits: limits.limits.clone(),
+        ..SettingsInput::default()
+    }
+}
+
+/// The plans of a `report` or `gaps` run, each loaded by the one policy of [`crate::check::usable`]
+/// with the settings for its path, on all cores. Whether a plan loads does not depend on the
+/// date a report is made for: the check runs as `check` would (the configuration's `as-of`,
+/// else today), so that `--as-of` in the past does not refuse a plan for its later
+/// measurements. A plan named on the command line that does
+/// not load is an error; a file found in a directory that does not load, or that `exclude`
+/// leaves out, is skipped and named in the second list.
+pub(crate) fn load_plans(
+    inputs: &[Input],
+    config: Option<&LoadedConfig>,
+    input: &SettingsInput,
+) -> anyhow::Result<(Vec<Usable>, Vec<String>)> {
+    enum Outcome {
+        Loads(Box<Usable>),
+        Skipped(String),
+        Fails(FileResult),
+    }
+    let catalogue = Catalogue::built_in();
+    let input = &for_loading(input);
+    let outcomes = on_all_cores(inputs, |i| {
+        let found = matches!(i, Input::Found(_));
+        if let Input::Found(path) = i
+            && config.is_some_and(|c| c.excludes(path))
+        {
+            return Ok(None);
+        }
+        let settings = Settings::resolve(config, i.path(), input);
+        let loaded = load_input(i, &settings.limits)?;
+        if found && loaded.not_a_plan {
+            return Ok(Some(Outcome::Skipped(loaded.source.name)));
+        }
+        Ok(Some(
+            match checking::usable(loaded, &settings, &catalogue) {
+                Ok(plan) => Outcome::Loads(Box::new(plan)),
+                Err(result) if found => Outcome::Skipped(result.source.name),
+                Err(result) => Outcome::Fails(result),
+            },
+        ))
+    })?;
+    let mut plans = Vec::new();
+    let mut skipped = Vec::new();
+    for outcome in outcomes.into_iter().flatten() {
+        match outcome {
+            Outcome::Loads(plan) => plans.push(*plan),
+            Outcome::Skipped(name) => skipped.push(name),
+            Outcome::Fails(result) => {
+                return Err(not_loading(&format!("`{}`", result.source.name), &result));
+            }
+        }
+    }
+    Ok((plans, skipped))
+}
+
+/// The command line as `check` would read it for deciding whether a plan loads: without the
+/// report's `--as-of`.
+pub(crate) fn for_loading(input: &SettingsInput) -> SettingsInput {
+    SettingsInput {
+        as_of: None,
+        ..input.clone()
+    }
+}
+
+/// Loads one side of a diff from its bytes by the one policy of [`crate::check::usable`].
+pub(crate) fn load_plan(
+    what: &str,
+    name: &str,
+    bytes: &[u8],
+    settings: &Settings,
+) -> anyhow::Result<Plan> {
+    let loaded = crate::load::load_with(name, bytes, &settings.limits);
+    checking::usable(loaded, settings, &Catalogue::built_in())
+        .map(|u| u.plan)
+        .map_err(|result| not_loading(what, &result))
+}
+
+/// Why a plan does not load: its first error, `{what} does not load: LINE:COL: message`. A
+/// limit's finding keeps its help (how to raise the limit).
+fn not_loading(what: &str, result: &FileResult) -> anyhow::Error {
+    let errors: Vec<_> = result
         .diagnostics
         .iter()
-        .min_by_key(|d| d.primary.span.start)
-    else {
-        anyhow::bail!("{what} does not load as a plan");
+        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+        .collect();
+    let Some(first) = errors.iter().min_by_key(|d| d.primary.span.start) else {
+        return anyhow::anyhow!("{what} does not load as a plan");
     };
-    let at = loaded.source.position(first.primary.span.start);
-    let more = match loaded.diagnostics.len() {
+    let at = result.source.position(first.primary.span.start);
+    let more = match errors.len() {
         0 | 1 => String::new(),
-        n => format!(" (and {} more; `regioplan check` shows them)", n - 1),
+        n => format!(" (and {} more errors; `regioplan check` shows them)", n - 1),
     };
     let help = match &first.help {
         Some(help) if first.code == crate::rules::structure::LIMIT.code => {
@@ -76,11 +206,35 @@ fn sound_plan(what: &str, loaded: crate::load::Loaded) -> anyhow::Result<crate::
         _ => String::new(),
     };
     // The finding may quote the plan: on one line, so it cannot forge a line of a CI log.
-    anyhow::bail!(
+    anyhow::anyhow!(
         "{what} does not load: {}:{}: {}{more}{help}",
         at.line,
         at.column,
         render::on_one_line(&first.message)
+    )
+}
+
+/// The note on stderr that names the files skipped because they do not load as a plan.
+pub(crate) fn note_skipped(err: &mut dyn Write, skipped: &[String]) -> std::io::Result<()> {
+    if skipped.is_empty() {
+        return Ok(());
+    }
+    let more = skipped.len().saturating_sub(5);
+    let mut names = skipped
+        .iter()
+        .take(5)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if more > 0 {
+        names = format!("{names} and {more} more");
+    }
+    writeln!(
+        err,
+        "note: skipped {} file{} that do{} not load as a plan (`regioplan check` shows why): {names}",
+        skipped.len(),
+        if skipped.len() == 1 { "" } else { "s" },
+        if skipped.len() == 1 { "es" } else { "" },
     )
 }
 

@@ -167,14 +167,8 @@ pub enum Ask {
     },
 }
 
-/// A role a theme has filled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ThemeRole {
-    Trekker,
-    Workgroup,
-    BoardContact,
-}
+/// A role a theme has filled: the one enum of `judge::roles`.
+pub use crate::judge::roles::Role as ThemeRole;
 
 /// The JSON Schema of a framework file.
 #[must_use]

@@ -269,7 +269,7 @@ pub mod gaps {
         OWNER = "Owner", "Eigenaar";
         DEADLINE = "Deadline", "Deadline";
         MILESTONES = "Milestones", "Mijlpalen";
-        NOT_IN_FORMAT = "not in plan format 1", "niet in planformaat 1";
+        MONITORING = "Monitoring", "Monitoring";
         MEASURED_ON = "Measured on", "Gemeten op";
         MEASURED = "Measured", "Gemeten";
         EXPECTED = "Expected", "Verwacht";
@@ -277,8 +277,11 @@ pub mod gaps {
         EXPECTED_PROGRESS = "Expected progress", "Verwachte voortgang";
         PROJECTED = "Target reached", "Streefwaarde bereikt";
         NOT_AT_THIS_PACE = "not at this pace", "niet in dit tempo";
+        NO_PACE_YET = "not computable: no pace yet (measured at the start)", "niet te berekenen: nog geen tempo (gemeten bij de start)";
+        BEYOND_CALENDAR = "not computable: at this pace further away than any calendar date", "niet te berekenen: in dit tempo verder weg dan elke kalenderdatum";
         STATUS = "Status", "Status";
         BEHIND = "behind", "achter";
+        REACHED = "reached", "bereikt";
         ON_TRACK = "on track", "op koers";
         OWN_STANDARD = "Against the plan's own standard", "Ten opzichte van de eigen norm van het plan";
         FRAMEWORK = "Framework", "Kader";

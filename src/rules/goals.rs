@@ -3,6 +3,7 @@
 use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::{Error, Warning};
+use crate::judge::quality::{self, Part};
 use crate::plan::domain::yaml_name;
 use crate::plan::index::each_goal;
 use crate::plan::raw::{Direction, Goal, Status};
@@ -106,10 +107,20 @@ pub static MILESTONE_AWAY_FROM_TARGET: Rule = Rule {
     pruning: Pruning::Independent,
 };
 
-/// Calls `f` with every goal that is not stopped: a stopped goal needs no owner or target.
+/// Calls `f` with every goal that is judged (not stopped: a stopped goal needs no owner or
+/// target).
 fn each_active_goal<'a>(cx: &Context<'a>, mut f: impl FnMut(&'a Goal)) {
     each_goal(cx.plan, &mut |goal, _| {
-        if goal.status.value != Status::Stopped {
+        if quality::judged(goal) {
+            f(goal);
+        }
+    });
+}
+
+/// Calls `f` with every judged goal that lacks `part` (`judge::quality`).
+fn each_goal_lacking<'a>(cx: &Context<'a>, part: Part, mut f: impl FnMut(&'a Goal)) {
+    each_active_goal(cx, |goal| {
+        if !part.present(goal, cx.plan) {
             f(goal);
         }
     });
@@ -117,7 +128,7 @@ fn each_active_goal<'a>(cx: &Context<'a>, mut f: impl FnMut(&'a Goal)) {
 
 /// RP304: goals without an indicator, or with an indicator without a target.
 fn goals_not_measurable(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    each_active_goal(cx, |goal| {
+    each_goal_lacking(cx, Part::Target, |goal| {
         let id = &goal.id.value.0;
         match &goal.indicator {
             None => out.push(
@@ -129,7 +140,7 @@ fn goals_not_measurable(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .label("not measurable")
                 .help("add `indicator:` with `name`, `unit`, `baseline`, `target` and `direction`"),
             ),
-            Some(indicator) if indicator.target.is_none() => out.push(
+            Some(indicator) => out.push(
                 Diagnostic::new(
                     &GOAL_NOT_MEASURABLE,
                     indicator.name.span,
@@ -138,42 +149,37 @@ fn goals_not_measurable(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .label("no target")
                 .help("add `target:` to the indicator"),
             ),
-            Some(_) => {}
         }
     });
 }
 
 /// RP305: goals without an owner.
 fn goals_without_owner(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    each_active_goal(cx, |goal| {
-        if goal.owner.is_none() {
-            out.push(
-                Diagnostic::new(
-                    &GOAL_WITHOUT_OWNER,
-                    goal.id.span,
-                    format!("goal `{}` has no owner", goal.id.value.0),
-                )
-                .label("no owner")
-                .help("add `owner: <person id>`"),
-            );
-        }
+    each_goal_lacking(cx, Part::Owner, |goal| {
+        out.push(
+            Diagnostic::new(
+                &GOAL_WITHOUT_OWNER,
+                goal.id.span,
+                format!("goal `{}` has no owner", goal.id.value.0),
+            )
+            .label("no owner")
+            .help("add `owner: <person id>`"),
+        );
     });
 }
 
 /// RP306: goals without a deadline.
 fn goals_without_deadline(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    each_active_goal(cx, |goal| {
-        if goal.deadline.is_none() {
-            out.push(
-                Diagnostic::new(
-                    &GOAL_WITHOUT_DEADLINE,
-                    goal.id.span,
-                    format!("goal `{}` has no deadline", goal.id.value.0),
-                )
-                .label("no deadline")
-                .help("add `deadline: YYYY-MM-DD`"),
-            );
-        }
+    each_goal_lacking(cx, Part::Deadline, |goal| {
+        out.push(
+            Diagnostic::new(
+                &GOAL_WITHOUT_DEADLINE,
+                goal.id.span,
+                format!("goal `{}` has no deadline", goal.id.value.0),
+            )
+            .label("no deadline")
+            .help("add `deadline: YYYY-MM-DD`"),
+        );
     });
 }
 

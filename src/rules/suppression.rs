@@ -142,6 +142,15 @@ fn suppression_fix(source: &SourceFile, code: &str, at: usize) -> Option<Fix> {
 }
 
 fn parse(source: &SourceFile) -> Vec<Suppression> {
+    // Most plans have no `# regioplan` comment: one pass over the `#`s says so, without
+    // splitting the text into lines.
+    let text = &source.text;
+    if !text.match_indices('#').any(|(i, _)| {
+        text.get(i + 1..)
+            .is_some_and(|c| c.trim_start().starts_with("regioplan"))
+    }) {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     let mut offset = 0;
     for (index, line) in source.text.split_inclusive('\n').enumerate() {

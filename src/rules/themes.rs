@@ -4,14 +4,13 @@
 
 use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
-use crate::diagnostic::Severity::Warning;
-use crate::plan::raw::Strategic;
+use crate::judge::roles::{self, Role};
 
 pub static THEME_WITHOUT_TREKKER: Rule = Rule {
     info: RuleInfo {
         code: "RP301",
         name: "theme-without-trekker",
-        severity: Warning,
+        severity: Role::Trekker.severity(),
         summary: "A theme the region takes up (`strategic: regional`) has no trekker.",
         why: "The trekker takes the lead on a theme; without one nobody answers for its goals. \
               Themes left to the members (`left_to_members`) or undecided need none.",
@@ -27,7 +26,7 @@ pub static THEME_WITHOUT_WORKGROUP: Rule = Rule {
     info: RuleInfo {
         code: "RP302",
         name: "theme-without-workgroup",
-        severity: Warning,
+        severity: Role::Workgroup.severity(),
         summary: "A theme the region takes up has no workgroup.",
         why: "The workgroup does the work of a theme; a theme without one has a lead but no hands.",
         bad: "- id: ggz\n  strategic: regional\n  trekker: a.bakker\n  board_contact: f.francke\n",
@@ -42,7 +41,7 @@ pub static THEME_WITHOUT_BOARD_CONTACT: Rule = Rule {
     info: RuleInfo {
         code: "RP303",
         name: "theme-without-board-contact",
-        severity: Warning,
+        severity: Role::BoardContact.severity(),
         summary: "A theme the region takes up has no contact in the dagelijks bestuur.",
         why: "The board contact (aanspreekpunt) carries the theme into the board's decisions.",
         bad: "- id: ggz\n  strategic: regional\n  trekker: a.bakker\n  workgroup: wg-ggz\n",
@@ -52,15 +51,6 @@ pub static THEME_WITHOUT_BOARD_CONTACT: Rule = Rule {
     check: Some(|cx, out| missing_role(cx, Role::BoardContact, out)),
     pruning: Pruning::Absence,
 };
-
-/// The theme rules.
-/// The roles every theme the region takes up needs.
-#[derive(Clone, Copy)]
-enum Role {
-    Trekker,
-    Workgroup,
-    BoardContact,
-}
 
 /// RP301-RP303: themes the region takes up without the given role.
 fn missing_role(cx: &Context<'_>, role: Role, out: &mut Vec<Diagnostic>) {
@@ -76,19 +66,11 @@ fn missing_role(cx: &Context<'_>, role: Role, out: &mut Vec<Diagnostic>) {
             "board contact",
             "board_contact: <person id>",
         ),
+        // A theme without goals is a gap (`regioplan gaps`), not a rule.
+        Role::Goals => return,
     };
-    for theme in cx
-        .plan
-        .themes
-        .iter()
-        .filter(|t| t.strategic.value == Strategic::Regional)
-    {
-        let absent = match role {
-            Role::Trekker => theme.trekker.is_none(),
-            Role::Workgroup => theme.workgroup.is_none(),
-            Role::BoardContact => theme.board_contact.is_none(),
-        };
-        if absent {
+    for theme in &cx.plan.themes {
+        if roles::lacks(theme, role) {
             out.push(
                 Diagnostic::new(which, theme.id.span, format!("theme `{}` has no {noun}", theme.id.value.0))
                     .label(format!("no {noun}"))

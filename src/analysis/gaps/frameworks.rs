@@ -14,10 +14,11 @@ use crate::judge::checks::{Check, ConditionReading, delivered};
 use crate::judge::domains;
 pub use crate::judge::verdict::Verdict;
 use crate::judge::verdict::{Judgement, Said};
+use crate::judge::{quality, roles};
 use crate::plan::Plan;
 use crate::plan::catalogue::Catalogue;
 use crate::plan::domain::yaml_name;
-use crate::plan::raw::{Goal, MandateBase, Maturity, Strategic};
+use crate::plan::raw::{Goal, MandateBase, Maturity};
 use crate::report::{Block, Cell, Column, Lang, Section, Table, Text, Tone};
 
 /// One requirement for one plan: the judgement with its evidence.
@@ -129,18 +130,10 @@ fn place(plan: &Plan, req: &Requirement) -> crate::diagnostic::Span {
         Ask::ThemeRole { role } => plan
             .themes
             .iter()
-            .find(|t| t.strategic.value == Strategic::Regional && !has_role(t, *role))
+            .find(|t| roles::lacks(t, *role))
             .map_or(fallback, |t| t.id.span),
         Ask::Monitoring {} => plan.period.start.span,
         _ => fallback,
-    }
-}
-
-fn has_role(theme: &crate::plan::raw::Theme, role: ThemeRole) -> bool {
-    match role {
-        ThemeRole::Trekker => theme.trekker.is_some(),
-        ThemeRole::Workgroup => theme.workgroup.is_some(),
-        ThemeRole::BoardContact => theme.board_contact.is_some(),
     }
 }
 
@@ -236,12 +229,13 @@ fn theme_role(plan: &Plan, role: ThemeRole) -> Judgement {
     let regional: Vec<_> = plan
         .themes
         .iter()
-        .filter(|t| t.strategic.value == Strategic::Regional)
+        .filter(|t| roles::needs_roles(t))
         .collect();
     let key = match role {
         ThemeRole::Trekker => "trekker",
         ThemeRole::Workgroup => "workgroup",
         ThemeRole::BoardContact => "board_contact",
+        ThemeRole::Goals => "goals",
     };
     if regional.is_empty() {
         return Judgement::not_shown(Said::new(
@@ -251,7 +245,7 @@ fn theme_role(plan: &Plan, role: ThemeRole) -> Judgement {
     }
     let without: Vec<&str> = regional
         .iter()
-        .filter(|t| !has_role(t, role))
+        .filter(|t| !role.filled(t))
         .map(|t| t.id.value.0.as_str())
         .collect();
     let filled = regional.len() - without.len();
@@ -370,12 +364,7 @@ fn measurable_goals(plan: &Plan, least: f64) -> Judgement {
     }
     let measurable: Vec<_> = all
         .iter()
-        .filter(|(g, _)| {
-            g.deadline.is_some()
-                && g.indicator
-                    .as_ref()
-                    .is_some_and(|i| i.baseline.is_some() && i.target.is_some())
-        })
+        .filter(|(g, _)| quality::measurable(g, plan))
         .collect();
     let (n, total) = (measurable.len(), all.len());
     let share = 100.0 * n as f64 / total as f64;
@@ -446,7 +435,7 @@ fn themes_with_goals(plan: &Plan, least: f64) -> Judgement {
     let regional: Vec<_> = plan
         .themes
         .iter()
-        .filter(|t| t.strategic.value == Strategic::Regional)
+        .filter(|t| roles::needs_roles(t))
         .collect();
     if regional.is_empty() {
         return Judgement::not_shown(Said::new(
@@ -456,7 +445,7 @@ fn themes_with_goals(plan: &Plan, least: f64) -> Judgement {
     }
     let with: Vec<&str> = regional
         .iter()
-        .filter(|t| !t.goals.is_empty())
+        .filter(|t| ThemeRole::Goals.filled(t))
         .map(|t| t.id.value.0.as_str())
         .collect();
     let evidence = if with.is_empty() {

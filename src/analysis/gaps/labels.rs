@@ -2,7 +2,7 @@
 
 use super::frameworks::Verdict;
 use super::peers::Coverage;
-use super::{GapKind, Quality, ThemeGap, num};
+use super::{GapKind, NoProjection, Part, Projection, Role, num};
 pub use crate::report::Label;
 use crate::report::Lang;
 
@@ -15,15 +15,28 @@ fn pick(lang: Lang, en: String, nl: String) -> String {
     }
 }
 
-fn quality(q: Quality, lang: Lang) -> &'static str {
+fn quality(q: Part, lang: Lang) -> &'static str {
     match q {
-        Quality::Indicator => INDICATOR,
-        Quality::Baseline => BASELINE,
-        Quality::Target => TARGET,
-        Quality::Owner => OWNER,
-        Quality::Deadline => DEADLINE,
+        Part::Indicator => INDICATOR,
+        Part::Baseline => BASELINE,
+        Part::Target => TARGET,
+        Part::Owner => OWNER,
+        Part::Deadline => DEADLINE,
+        Part::Milestones => MILESTONES,
+        Part::Monitoring => MONITORING,
     }
     .get(lang)
+}
+
+/// When a goal reaches its target at the pace so far, as a user reads it.
+#[must_use]
+pub fn projection(p: Projection, lang: Lang) -> String {
+    match p {
+        Projection::On(d) => d.format("%Y-%m-%d").to_string(),
+        Projection::NotComputable(NoProjection::NotMoving) => NOT_AT_THIS_PACE.get(lang).into(),
+        Projection::NotComputable(NoProjection::NoTimeElapsed) => NO_PACE_YET.get(lang).into(),
+        Projection::NotComputable(NoProjection::BeyondCalendar) => BEYOND_CALENDAR.get(lang).into(),
+    }
 }
 
 /// What a gap is and what to do about it, in `lang`.
@@ -33,10 +46,10 @@ pub fn describe(kind: &GapKind, lang: Lang) -> (String, String) {
     match kind {
         GapKind::ThemeWithoutRole { theme, role } => {
             let (en, nl, sen, snl) = match role {
-                ThemeGap::Trekker => ("no trekker", "geen trekker", "name a trekker (`trekker:`)", "wijs een trekker aan (`trekker:`)"),
-                ThemeGap::Workgroup => ("no workgroup", "geen werkgroep", "give the theme a workgroup (`workgroup:`)", "geef het thema een werkgroep (`workgroup:`)"),
-                ThemeGap::BoardContact => ("no board contact", "geen aanspreekpunt in het bestuur", "name a board contact (`board_contact:`)", "wijs een aanspreekpunt in het dagelijks bestuur aan (`board_contact:`)"),
-                ThemeGap::Goals => ("no goals", "geen doelen", "add at least one measurable goal", "voeg minstens één meetbaar doel toe"),
+                Role::Trekker => ("no trekker", "geen trekker", "name a trekker (`trekker:`)", "wijs een trekker aan (`trekker:`)"),
+                Role::Workgroup => ("no workgroup", "geen werkgroep", "give the theme a workgroup (`workgroup:`)", "geef het thema een werkgroep (`workgroup:`)"),
+                Role::BoardContact => ("no board contact", "geen aanspreekpunt in het bestuur", "name a board contact (`board_contact:`)", "wijs een aanspreekpunt in het dagelijks bestuur aan (`board_contact:`)"),
+                Role::Goals => ("no goals", "geen doelen", "add at least one measurable goal", "voeg minstens één meetbaar doel toe"),
             };
             (pick(lang, format!("theme `{theme}` has {en}"), format!("thema `{theme}` heeft {nl}")), pick(lang, sen.into(), snl.into()))
         }
@@ -52,8 +65,14 @@ pub fn describe(kind: &GapKind, lang: Lang) -> (String, String) {
             pick(lang, "set the status (achieved, stopped) or a new deadline".into(), "zet de status (achieved, stopped) of een nieuwe deadline".into()),
         ),
         GapKind::GoalBehind { goal, date: at, measured, expected, projected } => {
-            let when_en = projected.map_or_else(|| "not at this pace".to_string(), |d| format!("target reached {}", date(&d)));
-            let when_nl = projected.map_or_else(|| "niet in dit tempo".to_string(), |d| format!("streefwaarde bereikt {}", date(&d)));
+            let when_en = match projected {
+                Projection::On(d) => format!("target reached {}", date(d)),
+                other @ Projection::NotComputable(_) => projection(*other, Lang::En),
+            };
+            let when_nl = match projected {
+                Projection::On(d) => format!("streefwaarde bereikt {}", date(d)),
+                other @ Projection::NotComputable(_) => projection(*other, Lang::Nl),
+            };
             (
                 pick(lang,
                     format!("goal `{goal}` measured {} on {}, expected {}; {when_en}", num(*measured), date(at), num(*expected)),

@@ -87,9 +87,9 @@ pub struct Gap {
 #[derive(Debug, Clone, PartialEq)]
 pub enum GapKind {
     /// A regional theme without a role filled (or without goals).
-    ThemeWithoutRole { theme: String, role: ThemeGap },
+    ThemeWithoutRole { theme: String, role: Role },
     /// A goal that lacks parts of a good goal.
-    GoalQuality { goal: String, missing: Vec<Quality> },
+    GoalQuality { goal: String, missing: Vec<Part> },
     /// A goal past its deadline and not achieved or stopped.
     GoalOverdue {
         goal: String,
@@ -102,7 +102,7 @@ pub enum GapKind {
         date: NaiveDate,
         measured: f64,
         expected: f64,
-        projected: Option<NaiveDate>,
+        projected: Projection,
     },
     /// A regional theme none of whose goals is due inside the plan period.
     NothingDue { theme: String },
@@ -148,25 +148,17 @@ pub enum GapKind {
     },
 }
 
-/// The parts of a theme the plan's own standard asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ThemeGap {
-    Trekker,
-    Workgroup,
-    BoardContact,
-    Goals,
-}
+pub use crate::judge::quality::Part;
+pub use crate::judge::roles::Role;
+pub use crate::judge::trajectory::{NoProjection, Projection};
 
-/// The parts of a good goal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Quality {
-    Indicator,
-    Baseline,
-    Target,
-    Owner,
-    Deadline,
+impl From<crate::diagnostic::Severity> for Severity {
+    fn from(severity: crate::diagnostic::Severity) -> Self {
+        match severity {
+            crate::diagnostic::Severity::Warning => Severity::Warning,
+            crate::diagnostic::Severity::Error => Severity::Error,
+        }
+    }
 }
 
 /// What the analysis was asked.
@@ -486,18 +478,19 @@ impl GapKind {
     pub fn rule_codes(&self) -> Vec<&'static str> {
         match self {
             GapKind::ThemeWithoutRole { role, .. } => match role {
-                ThemeGap::Trekker => vec!["RP301"],
-                ThemeGap::Workgroup => vec!["RP302"],
-                ThemeGap::BoardContact => vec!["RP303"],
-                ThemeGap::Goals => Vec::new(),
+                Role::Trekker => vec!["RP301"],
+                Role::Workgroup => vec!["RP302"],
+                Role::BoardContact => vec!["RP303"],
+                Role::Goals => Vec::new(),
             },
             GapKind::GoalQuality { missing, .. } => {
                 let mut codes: Vec<&'static str> = missing
                     .iter()
-                    .map(|q| match q {
-                        Quality::Indicator | Quality::Baseline | Quality::Target => "RP304",
-                        Quality::Owner => "RP305",
-                        Quality::Deadline => "RP306",
+                    .filter_map(|q| match q {
+                        Part::Indicator | Part::Baseline | Part::Target => Some("RP304"),
+                        Part::Owner => Some("RP305"),
+                        Part::Deadline => Some("RP306"),
+                        Part::Milestones | Part::Monitoring => None,
                     })
                     .collect();
                 codes.dedup();
@@ -690,7 +683,7 @@ themes:
             location: Some("small.yaml:24:9".into()),
             kind: GapKind::ThemeWithoutRole {
                 theme: "ggz".into(),
-                role: ThemeGap::Workgroup
+                role: Role::Workgroup
             },
         }));
         assert!(own.gaps.iter().any(|g| g.kind
@@ -708,8 +701,8 @@ themes:
         // Projected: 182 / 0.25 = 728 days after 2022-01-01 = 2023-12-30.
         let t = &own.trajectories[0];
         assert!((t.expected - 8.0055).abs() < 0.001);
-        assert!(t.behind);
-        assert_eq!(t.projected, Some(day("2023-12-30")));
+        assert_eq!(t.state, crate::judge::trajectory::State::Behind);
+        assert_eq!(t.projected, Projection::On(day("2023-12-30")));
         // preventie's only goal is due 2025-06-30, after the plan's end (2023-12-31).
         assert!(own.gaps.iter().any(|g| g.kind
             == GapKind::NothingDue {

@@ -3,19 +3,19 @@
 //! behind their trajectory; every regional theme has something due in the plan period; no
 //! theme is left undecided.
 //!
-//! The trajectory of a goal is the straight line from its baseline (at the baseline date, or
-//! the plan's start) to its target at its deadline. Milestones (plan format 1.1) will replace
-//! the line where a goal has them: [`expected_at`] is the one place to wire them in.
+//! Each judgement comes from `judge`: the roles a theme lacks (`judge::roles`), goal quality
+//! (`judge::quality`) and the trajectory of a goal (`judge::trajectory`); this part only
+//! gathers and presents them.
 
 use chrono::NaiveDate;
 
-use super::{Gap, GapKind, PlanInput, Quality, Severity, ThemeGap, gap_table, labels as l};
+use super::{Gap, GapKind, Part, PlanInput, Projection, Severity, gap_table, labels as l};
+use crate::judge::trajectory::{self, State};
+use crate::judge::{quality, roles};
+use crate::plan::Plan;
 use crate::plan::index::walk_goals;
-use crate::plan::raw::{Goal, Status, Strategic};
+use crate::plan::raw::{Goal, Strategic};
 use crate::report::{Block, Cell, Column, Lang, Section, Table, Tone};
-
-/// How far (share of the way) a goal may trail its line before it is behind.
-pub const BEHIND_MARGIN: f64 = 0.01;
 
 /// The result of this part.
 #[derive(Debug, Clone, Default)]
@@ -32,8 +32,11 @@ pub struct GoalRow {
     pub region: String,
     pub theme: String,
     pub goal: String,
-    pub missing: Vec<Quality>,
-    /// Share of the five parts present, in percent.
+    /// The required parts the goal lacks.
+    pub missing: Vec<Part>,
+    /// Every part the goal has, required or not.
+    pub present: Vec<Part>,
+    /// Share of the required parts present, in percent.
     pub score: f64,
 }
 
@@ -59,61 +62,10 @@ pub struct Trajectory {
     pub progress: f64,
     /// Progress expected at the date, percent.
     pub expected_progress: f64,
-    /// When the target is reached at the pace so far; `None` when it is not moving toward it.
-    pub projected: Option<NaiveDate>,
-    pub behind: bool,
-}
-
-/// The expected value at `date` on the straight line from `(start, baseline)` to
-/// `(deadline, target)`, the share of the way expected (0 to 1), and the projected date of
-/// reaching the target at the pace from the baseline to `(date, value)`.
-#[must_use]
-pub fn expected_at(
-    (start, baseline): (NaiveDate, f64),
-    (deadline, target): (NaiveDate, f64),
-    (date, value): (NaiveDate, f64),
-) -> Option<(f64, f64, Option<NaiveDate>)> {
-    let span = (deadline - start).num_days();
-    if span <= 0 || (target - baseline).abs() < f64::EPSILON {
-        return None;
-    }
-    let elapsed = (date - start).num_days();
-    let share = (elapsed as f64 / span as f64).clamp(0.0, 1.0);
-    let expected = baseline + (target - baseline) * share;
-    let progress = (value - baseline) / (target - baseline);
-    let projected = (progress > 0.0 && elapsed > 0).then(|| {
-        #[allow(
-            clippy::cast_possible_truncation,
-            reason = "days within a few centuries"
-        )]
-        let days = (elapsed as f64 / progress).round() as i64;
-        start + chrono::Duration::days(days)
-    });
-    Some((expected, share, projected))
-}
-
-/// The value on the line through `points` (sorted by date) at `date`, held at the first and the
-/// last point outside them.
-#[must_use]
-pub fn on_trajectory(points: &[(NaiveDate, f64)], date: NaiveDate) -> f64 {
-    let Some(&(first_date, first)) = points.first() else {
-        return 0.0;
-    };
-    if date <= first_date {
-        return first;
-    }
-    for pair in points.windows(2) {
-        let [(d0, v0), (d1, v1)] = pair else { continue };
-        if date <= *d1 {
-            let span = (*d1 - *d0).num_days();
-            if span <= 0 {
-                return *v1;
-            }
-            let share = (date - *d0).num_days() as f64 / span as f64;
-            return v0 + (v1 - v0) * share;
-        }
-    }
-    points.last().map_or(first, |(_, v)| *v)
+    /// When the target is reached at the pace so far.
+    pub projected: Projection,
+    /// Reached, on track or behind (`judge::trajectory`).
+    pub state: State,
 }
 
 /// Runs this part over every plan.
@@ -147,30 +99,14 @@ pub fn analyse(plans: &[PlanInput<'_>], options: &super::Options) -> OwnStandard
                 }
                 Strategic::LeftToMembers => {}
                 Strategic::Regional => {
-                    let roles = [
-                        (theme.trekker.is_none(), ThemeGap::Trekker, Severity::Error),
-                        (
-                            theme.workgroup.is_none(),
-                            ThemeGap::Workgroup,
-                            Severity::Warning,
-                        ),
-                        (
-                            theme.board_contact.is_none(),
-                            ThemeGap::BoardContact,
-                            Severity::Warning,
-                        ),
-                        (theme.goals.is_empty(), ThemeGap::Goals, Severity::Error),
-                    ];
-                    for (missing, role, severity) in roles {
-                        if missing {
-                            gap(
-                                severity,
-                                GapKind::ThemeWithoutRole {
-                                    theme: id.clone(),
-                                    role,
-                                },
-                            );
-                        }
+                    for role in roles::lacking(theme) {
+                        gap(
+                            role.severity().into(),
+                            GapKind::ThemeWithoutRole {
+                                theme: id.clone(),
+                                role,
+                            },
+                        );
                     }
                     let mut due_inside = false;
                     walk_goals(&theme.goals, None, &mut |g: &Goal, _| {
@@ -189,7 +125,11 @@ pub fn analyse(plans: &[PlanInput<'_>], options: &super::Options) -> OwnStandard
             }
             let mut scores = Vec::new();
             walk_goals(&theme.goals, None, &mut |g: &Goal, _| {
-                let row = goal_row(&region, &id, g);
+                goal_dates(input, &region, g, options.as_of, start, &mut out);
+                if !quality::judged(g) {
+                    return;
+                }
+                let row = goal_row(&region, &id, g, plan);
                 scores.push(row.score);
                 if !row.missing.is_empty() {
                     out.gaps.push(Gap {
@@ -203,7 +143,6 @@ pub fn analyse(plans: &[PlanInput<'_>], options: &super::Options) -> OwnStandard
                     });
                 }
                 out.goals.push(row);
-                goal_dates(input, &region, g, options.as_of, start, &mut out);
             });
             if !scores.is_empty() {
                 out.themes.push(ThemeScore {
@@ -218,33 +157,18 @@ pub fn analyse(plans: &[PlanInput<'_>], options: &super::Options) -> OwnStandard
     out
 }
 
-fn goal_row(region: &str, theme: &str, g: &Goal) -> GoalRow {
-    let indicator = g.indicator.as_ref();
-    let checks = [
-        (indicator.is_some(), Quality::Indicator),
-        (
-            indicator.is_some_and(|i| i.baseline.is_some()),
-            Quality::Baseline,
-        ),
-        (
-            indicator.is_some_and(|i| i.target.is_some()),
-            Quality::Target,
-        ),
-        (g.owner.is_some(), Quality::Owner),
-        (g.deadline.is_some(), Quality::Deadline),
-    ];
-    let missing: Vec<Quality> = checks
-        .iter()
-        .filter(|(present, _)| !present)
-        .map(|(_, q)| *q)
-        .collect();
-    let score = 100.0 * (checks.len() - missing.len()) as f64 / checks.len() as f64;
+fn goal_row(region: &str, theme: &str, g: &Goal, plan: &Plan) -> GoalRow {
+    let missing = quality::missing(g, plan);
     GoalRow {
         region: region.to_string(),
         theme: theme.to_string(),
         goal: g.id.value.0.clone(),
+        score: quality::score(&missing),
+        present: Part::ALL
+            .into_iter()
+            .filter(|p| p.present(g, plan))
+            .collect(),
         missing,
-        score,
     }
 }
 
@@ -257,11 +181,8 @@ fn goal_dates(
     plan_start: Option<NaiveDate>,
     out: &mut OwnStandard,
 ) {
-    let done = matches!(g.status.value, Status::Achieved | Status::Stopped);
-    let deadline = g.deadline.as_ref().and_then(|d| d.value.latest());
-    if let Some(deadline) = deadline
-        && deadline < as_of
-        && !done
+    if let Some(days) = trajectory::days_overdue(g, as_of)
+        && let Some(deadline) = g.deadline.as_ref().and_then(|d| d.value.latest())
     {
         out.gaps.push(Gap {
             region: region.to_string(),
@@ -270,81 +191,36 @@ fn goal_dates(
             kind: GapKind::GoalOverdue {
                 goal: g.id.value.0.clone(),
                 deadline,
-                days: (as_of - deadline).num_days(),
+                days: i64::try_from(days).unwrap_or(i64::MAX),
             },
         });
     }
-    let Some(indicator) = &g.indicator else {
+    let Some(t) = trajectory::trajectory(g, plan_start, as_of) else {
         return;
     };
-    let (Some(baseline), Some(target), Some(deadline)) = (
-        indicator.baseline.as_ref().map(|b| b.value),
-        indicator.target.as_ref().map(|t| t.value),
-        deadline,
-    ) else {
-        return;
-    };
-    let start = indicator
-        .baseline_date
-        .as_ref()
-        .and_then(|d| d.value.earliest())
-        .or(plan_start);
-    let latest = g.latest_measurement();
-    let (Some(start), Some(latest)) = (start, latest) else {
-        return;
-    };
-    let Some(date) = latest.date.value.latest() else {
-        return;
-    };
-    let measured = latest.value.value;
-    let Some((straight, straight_share, projected)) =
-        expected_at((start, baseline), (deadline, target), (date, measured))
-    else {
-        return;
-    };
-    // With milestones the trajectory runs through them; else it is the straight line.
-    let mut points: Vec<(NaiveDate, f64)> = g
-        .milestones
-        .iter()
-        .filter_map(|m| Some((m.date.value.latest()?, m.target.as_ref()?.value)))
-        .filter(|(d, _)| *d > start && *d < deadline)
-        .collect();
-    let (expected, share) = if points.is_empty() {
-        (straight, straight_share)
-    } else {
-        points.push((start, baseline));
-        points.push((deadline, target));
-        points.sort_by_key(|(d, _)| *d);
-        let expected = on_trajectory(&points, date);
-        (expected, (expected - baseline) / (target - baseline))
-    };
-    let progress = (measured - baseline) / (target - baseline);
-    let reached = indicator.direction.value.reaches(measured, target);
-    // Behind by more than one percentage point of the way, so rounding is not a gap.
-    let behind = !done && !reached && progress + BEHIND_MARGIN < share;
     out.trajectories.push(Trajectory {
         region: region.to_string(),
         goal: g.id.value.0.clone(),
-        date,
-        measured,
-        expected,
-        target,
-        progress: progress * 100.0,
-        expected_progress: share * 100.0,
-        projected,
-        behind,
+        date: t.date,
+        measured: t.measured,
+        expected: t.expected,
+        target: t.target,
+        progress: t.progress * 100.0,
+        expected_progress: t.expected_progress * 100.0,
+        projected: t.projection,
+        state: t.state,
     });
-    if behind {
+    if t.state == State::Behind {
         out.gaps.push(Gap {
             region: region.to_string(),
             severity: Severity::Warning,
-            location: Some(input.at(latest.value.span)),
+            location: Some(input.at(t.measurement.value.span)),
             kind: GapKind::GoalBehind {
                 goal: g.id.value.0.clone(),
-                date,
-                measured,
-                expected,
-                projected,
+                date: t.date,
+                measured: t.measured,
+                expected: t.expected,
+                projected: t.projection,
             },
         });
     }
@@ -393,21 +269,14 @@ pub fn sections(own: &OwnStandard, lang: Lang) -> Vec<Section> {
         Column::left("owner", l::OWNER.get(lang)),
         Column::left("deadline", l::DEADLINE.get(lang)),
         Column::left("milestones", l::MILESTONES.get(lang)),
+        Column::left("monitoring", l::MONITORING.get(lang)),
         Column::right("score", l::SCORE.get(lang)),
     ]);
     for g in &own.goals {
-        let has = |q: Quality| mark(!g.missing.contains(&q));
-        goals.push(vec![
-            Cell::text(g.region.clone()),
-            Cell::text(g.goal.clone()),
-            has(Quality::Indicator),
-            has(Quality::Baseline),
-            has(Quality::Target),
-            has(Quality::Owner),
-            has(Quality::Deadline),
-            Cell::text(l::NOT_IN_FORMAT.get(lang)),
-            Cell::Progress { value: g.score },
-        ]);
+        let mut row = vec![Cell::text(g.region.clone()), Cell::text(g.goal.clone())];
+        row.extend(Part::ALL.map(|p| mark(g.present.contains(&p))));
+        row.push(Cell::Progress { value: g.score });
+        goals.push(row);
     }
     blocks.push(Block::Table(goals));
     let mut traj = Table::new(vec![
@@ -423,18 +292,15 @@ pub fn sections(own: &OwnStandard, lang: Lang) -> Vec<Section> {
         Column::left("status", l::STATUS.get(lang)),
     ]);
     for t in &own.trajectories {
-        let status = if t.behind {
-            Cell::Status {
-                value: "behind".into(),
-                label: l::BEHIND.get(lang).into(),
-                tone: Tone::Warning,
-            }
-        } else {
-            Cell::Status {
-                value: "on_track".into(),
-                label: l::ON_TRACK.get(lang).into(),
-                tone: Tone::Good,
-            }
+        let (value, label, tone) = match t.state {
+            State::Reached => ("reached", l::REACHED, Tone::Good),
+            State::OnTrack => ("on_track", l::ON_TRACK, Tone::Good),
+            State::Behind => ("behind", l::BEHIND, Tone::Warning),
+        };
+        let status = Cell::Status {
+            value: value.into(),
+            label: label.get(lang).into(),
+            tone,
         };
         traj.push(vec![
             Cell::text(t.region.clone()),
@@ -447,10 +313,10 @@ pub fn sections(own: &OwnStandard, lang: Lang) -> Vec<Section> {
             Cell::Progress {
                 value: t.expected_progress,
             },
-            t.projected
-                .map_or(Cell::text(l::NOT_AT_THIS_PACE.get(lang)), |d| Cell::Date {
-                    value: d,
-                }),
+            match t.projected {
+                Projection::On(value) => Cell::Date { value },
+                other @ Projection::NotComputable(_) => Cell::text(l::projection(other, lang)),
+            },
             status,
         ]);
     }
@@ -461,82 +327,4 @@ pub fn sections(own: &OwnStandard, lang: Lang) -> Vec<Section> {
         lang,
         blocks,
     )]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).expect("date")
-    }
-
-    #[test]
-    fn a_trajectory_runs_through_the_milestones() {
-        // Waiting time 12 weeks on 2022-01-01, milestone 10 on 2022-12-31 (364 days later),
-        // target 6 on 2023-12-31 (365 days after the milestone).
-        let points = [
-            (d(2022, 1, 1), 12.0),
-            (d(2022, 12, 31), 10.0),
-            (d(2023, 12, 31), 6.0),
-        ];
-        // Half way to the milestone (182 of 364 days): 12 - 2 * 182 / 364 = 11.
-        assert!((on_trajectory(&points, d(2022, 7, 2)) - 11.0).abs() < 1e-9);
-        // 73 of 365 days after the milestone: 10 - 4 * 73 / 365 = 9.2.
-        assert!((on_trajectory(&points, d(2023, 3, 14)) - 9.2).abs() < 1e-9);
-        // Before the start and after the deadline the line is held.
-        assert!((on_trajectory(&points, d(2021, 6, 1)) - 12.0).abs() < 1e-9);
-        assert!((on_trajectory(&points, d(2024, 6, 1)) - 6.0).abs() < 1e-9);
-    }
-
-    #[test]
-    fn the_straight_line_gives_the_expected_value_and_the_projection() {
-        // Baseline 0 on 2022-01-01, target 100 on 2023-01-01 (365 days). Measured 25 on
-        // 2022-07-02 (182 days): expected 100 * 182 / 365 = 49.86..., share 0.4986.
-        // Pace: 25 in 182 days, so 100 after 182 / 0.25 = 728 days: 2023-12-30.
-        let (expected, share, projected) = expected_at(
-            (d(2022, 1, 1), 0.0),
-            (d(2023, 1, 1), 100.0),
-            (d(2022, 7, 2), 25.0),
-        )
-        .expect("a line");
-        assert!((expected - 49.863).abs() < 0.001, "{expected}");
-        assert!((share - 0.49863).abs() < 0.0001);
-        assert_eq!(projected, Some(d(2023, 12, 30)));
-    }
-
-    #[test]
-    fn a_decreasing_indicator_and_no_movement() {
-        // Waiting time 10 -> 6 weeks from 2020-06-30 to 2022-12-31 (914 days); measured 10
-        // on 2020-12-31 (184 days): no progress, so no projected date; expected
-        // 10 - 4 * 184 / 914 = 9.1947...
-        let (expected, _, projected) = expected_at(
-            (d(2020, 6, 30), 10.0),
-            (d(2022, 12, 31), 6.0),
-            (d(2020, 12, 31), 10.0),
-        )
-        .expect("a line");
-        assert!((expected - 9.1947).abs() < 0.001, "{expected}");
-        assert_eq!(projected, None);
-    }
-
-    #[test]
-    fn no_line_without_a_way_or_a_span() {
-        assert!(
-            expected_at(
-                (d(2022, 1, 1), 5.0),
-                (d(2023, 1, 1), 5.0),
-                (d(2022, 6, 1), 5.0)
-            )
-            .is_none()
-        );
-        assert!(
-            expected_at(
-                (d(2022, 1, 1), 0.0),
-                (d(2022, 1, 1), 5.0),
-                (d(2022, 6, 1), 5.0)
-            )
-            .is_none()
-        );
-    }
 }

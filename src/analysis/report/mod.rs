@@ -15,9 +15,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-pub use goals::{
-    Attention, Track, attention, days_to_deadline, expected_value, next_milestone, progress, track,
-};
+pub use goals::{Attention, attention, days_to_deadline, next_milestone, progress};
 
 use crate::plan::Plan;
 use crate::plan::catalogue::Catalogue;
@@ -95,7 +93,8 @@ pub fn report(inputs: &[Input<'_>], options: &Options) -> Result<Report, Error> 
         multi: inputs.len() > 1,
         catalogue: Catalogue::built_in(),
     };
-    let themes = select_themes(inputs, &options.themes)?;
+    let plans: Vec<&Plan> = inputs.iter().map(|i| i.plan).collect();
+    let themes = select_themes(&plans, &options.themes)?;
     let whole = options.themes.is_empty();
     let kind_label = if whole {
         l::PLAN_REPORT
@@ -160,9 +159,12 @@ pub(crate) struct Ctx<'a> {
 }
 
 /// The theme ids `asked` selects, in the order asked; each entry matches a theme's id or name
-/// in any plan, case-insensitively.
-fn select_themes(inputs: &[Input<'_>], asked: &[String]) -> Result<Vec<String>, Error> {
-    let all: Vec<&Theme> = inputs.iter().flat_map(|i| &i.plan.themes).collect();
+/// in any plan, case-insensitively. `--theme` of `report` and `gaps` is read with it.
+///
+/// # Errors
+/// [`Error::UnknownTheme`] for an entry that matches no theme, with the closest suggestion.
+pub fn select_themes(plans: &[&Plan], asked: &[String]) -> Result<Vec<String>, Error> {
+    let all: Vec<&Theme> = plans.iter().flat_map(|p| &p.themes).collect();
     let mut ids: Vec<String> = Vec::new();
     for wanted in asked {
         let lower = wanted.trim().to_lowercase();

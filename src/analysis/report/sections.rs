@@ -3,8 +3,11 @@
 
 use std::collections::HashMap;
 
-use super::goals::{self, Attention, Track};
+use chrono::NaiveDate;
+
+use super::goals::{self, Attention};
 use super::{Ctx, Input, region_name};
+use crate::judge::trajectory::{self, State};
 use crate::plan::Plan;
 use crate::plan::domain::yaml_name;
 use crate::plan::index::walk_goals;
@@ -199,12 +202,12 @@ fn maturity_cell(level: Maturity, lang: Lang) -> Cell {
     word(&yaml_name(&level), label, lang, tone)
 }
 
-fn track_cell(track: Option<Track>, lang: Lang) -> Cell {
-    match track {
+fn track_cell(state: Option<State>, lang: Lang) -> Cell {
+    match state {
         None => Cell::Empty,
-        Some(Track::Reached) => word("reached", l::TRACK_REACHED, lang, Tone::Good),
-        Some(Track::OnTrack) => word("on_track", l::TRACK_ON_TRACK, lang, Tone::Good),
-        Some(Track::Behind) => word("behind", l::TRACK_BEHIND, lang, Tone::Warning),
+        Some(State::Reached) => word("reached", l::TRACK_REACHED, lang, Tone::Good),
+        Some(State::OnTrack) => word("on_track", l::TRACK_ON_TRACK, lang, Tone::Good),
+        Some(State::Behind) => word("behind", l::TRACK_BEHIND, lang, Tone::Warning),
     }
 }
 
@@ -625,10 +628,10 @@ fn status_counts(theme: &Theme) -> [u64; 5] {
 }
 
 /// The mean progress of a theme's goals that have one, each counted between 0% and 100%.
-fn theme_progress(theme: &Theme) -> Option<f64> {
+fn theme_progress(theme: &Theme, as_of: NaiveDate) -> Option<f64> {
     let (mut sum, mut n) = (0.0, 0u32);
     walk_goals(&theme.goals, None, &mut |g, _| {
-        if let Some(p) = goals::progress(g) {
+        if let Some(p) = goals::progress(g, as_of) {
             sum += p.clamp(0.0, 100.0);
             n += 1;
         }
@@ -729,7 +732,10 @@ fn themes_table(
                     y: Cell::count(*count, None),
                 });
             }
-            row.push(theme_progress(theme).map_or(Cell::Empty, |value| Cell::Progress { value }));
+            row.push(
+                theme_progress(theme, ctx.as_of)
+                    .map_or(Cell::Empty, |value| Cell::Progress { value }),
+            );
             t.push(input.plan, row);
         }
     }
@@ -1305,10 +1311,11 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
     );
     for (input, themes) in picked {
         let names = Names::new(input.plan);
+        let start = input.plan.period.start.value.earliest();
         for theme in themes {
             walk_goals(&theme.goals, None, &mut |g, parent| {
                 let ind = g.indicator.as_ref();
-                let latest = g.latest_measurement();
+                let latest = trajectory::latest_known(g, ctx.as_of);
                 let next = goals::next_milestone(g, ctx.as_of);
                 let num = |v: Option<f64>| v.map_or(Cell::Empty, |v| Cell::number(v, None));
                 goals_t.push(
@@ -1344,8 +1351,9 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
                         next.map_or(Cell::Empty, |m| date_cell(&m.date.value)),
                         num(next.and_then(|m| m.target.as_ref()).map(|t| t.value)),
                         num(ind.and_then(|i| i.target.as_ref()).map(|t| t.value)),
-                        goals::progress(g).map_or(Cell::Empty, |value| Cell::Progress { value }),
-                        track_cell(goals::track(g), lang),
+                        goals::progress(g, ctx.as_of)
+                            .map_or(Cell::Empty, |value| Cell::Progress { value }),
+                        track_cell(trajectory::state(g, start, ctx.as_of), lang),
                     ],
                 );
             });
@@ -1424,9 +1432,10 @@ fn attention(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<S
     );
     for (input, themes) in picked {
         let names = Names::new(input.plan);
+        let start = input.plan.period.start.value.earliest();
         for theme in themes {
             walk_goals(&theme.goals, None, &mut |g, _| {
-                let Some(why) = goals::attention(g, ctx.as_of) else {
+                let Some(why) = goals::attention(g, start, ctx.as_of) else {
                     return;
                 };
                 let (value, label, tone) = match why {
