@@ -229,10 +229,21 @@ fn check_parameters(framework: &Framework, tree: &Tree) -> Vec<Diagnostic> {
     };
     let catalogue = Catalogue::built_in();
     let mut found = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (i, req) in framework.requirements.iter().enumerate() {
         let base = format!("/requirement/{i}");
-        if seen.contains(&req.id.as_str()) {
+        if let Some(problem) = req.at_least.and_then(|v| at_least_problem(req.kind, v)) {
+            found.push(
+                Diagnostic::new(
+                    &r::OUT_OF_RANGE,
+                    span_of(&format!("{base}/at_least"), false),
+                    format!("`at_least = {}` of requirement `{}` {problem}", req.at_least.unwrap_or_default(), req.id),
+                )
+                .label("out of range")
+                .help("write the least value the requirement asks for: a count or a number of years from 0, a share in percent from 0 to 100"),
+            );
+        }
+        if !seen.insert(req.id.as_str()) {
             found.push(
                 Diagnostic::new(
                     &r::INVALID_VALUE,
@@ -243,7 +254,6 @@ fn check_parameters(framework: &Framework, tree: &Tree) -> Vec<Diagnostic> {
                 .help("give every requirement its own id"),
             );
         }
-        seen.push(&req.id);
         for need in req.kind.needs() {
             let present = match *need {
                 "figure" => req.figure.is_some(),
@@ -290,6 +300,21 @@ fn check_parameters(framework: &Framework, tree: &Tree) -> Vec<Diagnostic> {
         }
     }
     found
+}
+
+/// What is wrong with `at_least = value` for a requirement of `kind`, if anything: a least
+/// value below 0 would be met by every plan, a share above 100 percent by none.
+fn at_least_problem(kind: RequirementKind, value: f64) -> Option<&'static str> {
+    let percent = matches!(kind, RequirementKind::Mandate | RequirementKind::MeasurableGoals);
+    if !value.is_finite() {
+        Some("is not a number")
+    } else if value < 0.0 {
+        Some("is below 0, so every plan would meet it")
+    } else if percent && value > 100.0 {
+        Some("is a share above 100 percent, which no plan can meet")
+    } else {
+        None
+    }
 }
 
 /// A built-in framework by id.
