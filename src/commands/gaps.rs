@@ -175,7 +175,15 @@ fn resolve_framework(
     Ok(frameworks::from_toml(&path.display().to_string(), &text))
 }
 
-/// Loads every input on all cores; results in input order.
+/// Loads every input on all cores; results in input order. The spanned tree of each plan is
+/// dropped as soon as it is loaded (the analysis reads the plan and its text), so the memory
+/// of many plans is not the sum of their trees.
 fn load_all(inputs: &[Input], limits: &Limits) -> anyhow::Result<Vec<Loaded>> {
-    on_all_cores(inputs, |input| load_input(input, limits))
+    on_all_cores(inputs, |input| {
+        load_input(input, limits).map(|mut loaded| {
+            loaded.tree = None;
+            loaded.pruned = crate::load::prune::Pruned::default();
+            loaded
+        })
+    })
 }
