@@ -413,6 +413,9 @@ fn duplicate_ids_on_one_long_line_cost_their_own_span_in_the_output() {
     );
 }
 
+/// A guard: before the fix the output was small too (annotate-snippets cuts a long line around
+/// two marks that are close), but each finding handed the whole line to it (see the unit test
+/// `a_finding_on_one_long_line_hands_only_the_parts_around_its_marks` in `render::human`).
 #[test]
 fn measurements_on_one_date_on_one_long_line_cost_their_own_span() {
     let dir = tempfile::tempdir().expect("tempdir");

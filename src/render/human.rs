@@ -485,6 +485,47 @@ mod tests {
         assert!(shown.contains("3 | key3: 3"), "{shown}");
     }
 
+    #[test]
+    fn a_finding_on_one_long_line_hands_only_the_parts_around_its_marks() {
+        // A one-line plan: the first definition near the start, the duplicate 150 KB on, a
+        // multi-byte character just before it.
+        let mut text = String::from("{ids: [first, ");
+        text.push_str(&"x, ".repeat(50_000));
+        text.push_str("é first, ");
+        text.push_str(&"y, ".repeat(20_000));
+        text.push_str("]}\n");
+        let first = text.find("first").expect("first");
+        let again = text.rfind("first").expect("again");
+        let mut d = Diagnostic::new(
+            &crate::rules::references::DUPLICATE_ID,
+            Span::new(again, 5),
+            "duplicate",
+        );
+        d.secondary.push(crate::diagnostic::Label {
+            span: Span::new(first, 5),
+            message: "first defined here".into(),
+        });
+        let source = SourceFile::new("long.yaml", text.clone());
+        let quotes = quotes(&source, &d);
+        let handed: usize = quotes.iter().map(|q| q.text.len()).sum();
+        assert!(handed < 1_000, "{handed} bytes of a {} byte line", text.len());
+        // The marks still point at their words in what is handed over.
+        for quote in &quotes {
+            for mark in &quote.marks {
+                assert_eq!(quote.text.get(mark.range.clone()), Some("first"), "{quote:?}");
+            }
+        }
+        let mut out = Vec::new();
+        let result = FileResult {
+            source,
+            diagnostics: vec![d],
+        };
+        write_diagnostics(&mut out, &[result], false).expect("writes");
+        let shown = String::from_utf8(out).expect("UTF-8");
+        assert!(shown.contains("first defined here"), "{shown}");
+        assert!(shown.len() < 2_000, "{shown}");
+    }
+
     /// A quoted plan line with an escape sequence, an 8-bit CSI or a carriage return reaches the
     /// terminal as visible one-column symbols, with the caret still under the right character.
     #[test]
