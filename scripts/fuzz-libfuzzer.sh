@@ -13,6 +13,7 @@
 #   scripts/fuzz-libfuzzer.sh 1800      # check, 30 minutes
 #   TARGET=framework scripts/fuzz-libfuzzer.sh 1800
 #   JOBS=2 scripts/fuzz-libfuzzer.sh 1800   # two fuzzing processes in parallel
+#   TIMEOUT=60 nice -n 19 scripts/fuzz-libfuzzer.sh 1800   # on a busy shared machine
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz`) and a C++ compiler (libFuzzer is built from
 # source). Works on the stable toolchain: `-s none` builds without a sanitizer (AddressSanitizer
@@ -33,6 +34,9 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 jobs=${JOBS:-1}
 target=${TARGET:-check}
+# Seconds one input may take. On a busy shared machine under `nice` an ordinary input can stall
+# past 10 s (a framework input runs three plans through gaps and five renderers): raise it there.
+timeout=${TIMEOUT:-10}
 case "$target" in
   check) suffix= ;;
   framework | config) suffix=-$target ;;
@@ -71,7 +75,7 @@ if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi
 # run above it is a finding. -max_len: inputs up to 64 KiB (a seed plan is about 40 KB).
 cargo fuzz run -s none "$target" "$corpus" -- \
   -max_total_time="$seconds" "${parallel[@]}" \
-  -rss_limit_mb=2048 -max_len=65536 -timeout=10 -print_final_stats=1 \
+  -rss_limit_mb=2048 -max_len=65536 -timeout="$timeout" -print_final_stats=1 \
   -artifact_prefix="$artifacts/" >"$log" 2>&1 || status=$?
 if [ "$jobs" -gt 1 ]; then cat fuzz-*.log >>"$log" 2>/dev/null && rm -f fuzz-*.log; fi
 
