@@ -507,7 +507,7 @@ mod tests {
     fn plan_text_cannot_inject_html_links_or_mentions() {
         assert_eq!(
             escape("<img src=x> [click](https://x) @board \\|"),
-            "&lt;img src=x&gt; \\[click\\](https://x) @&#8203;board \\\\\\|"
+            "&lt;img src=x&gt; \\[click\\](https&#8203;://x) @&#8203;board \\\\\\|"
         );
     }
 
@@ -680,7 +680,7 @@ mod tests {
         let text = render(markdown, &report);
         assert!(
             text.contains(
-                "&lt;img src=x onerror=alert(1)&gt; \\| \\[x\\](javascript:y) @&#8203;here<br># h"
+                "&lt;img src=x onerror=alert(1)&gt; \\| \\[x\\](javascript:y) @&#8203;here<br>\\# h"
             ),
             "{text}"
         );
