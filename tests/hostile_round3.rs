@@ -55,7 +55,13 @@ funding:
   - {payer: zk, recipient: b, year: 2023, line: o_and_i, amount_eur: 480000}
 ";
 
-fn funded(patients_a: &str, amount_a: &str, baseline: &str, target: &str, measured: &str) -> String {
+fn funded(
+    patients_a: &str,
+    amount_a: &str,
+    baseline: &str,
+    target: &str,
+    measured: &str,
+) -> String {
     FUNDED
         .replace("PATIENTS_A", patients_a)
         .replace("AMOUNT_A", amount_a)
@@ -150,7 +156,11 @@ fn output_never_replaces_the_configuration_or_a_framework_file_it_read() {
 
     let run = run_in(dir.path(), &["report", "plan.yaml", "-o", "regioplan.toml"]);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
-    assert!(run.stderr.contains("this command reads it"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("this command reads it"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
         std::fs::read_to_string(&config).expect("reads"),
         "fail-on = \"error\"\n"
@@ -158,16 +168,30 @@ fn output_never_replaces_the_configuration_or_a_framework_file_it_read() {
 
     let run = run_in(
         dir.path(),
-        &["gaps", "plan.yaml", "--framework", "kader.toml", "-o", "kader.toml"],
+        &[
+            "gaps",
+            "plan.yaml",
+            "--framework",
+            "kader.toml",
+            "-o",
+            "kader.toml",
+        ],
     );
     assert_eq!(run.code, Some(2), "{}", run.stderr);
-    assert!(run.stderr.contains("this command reads it"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("this command reads it"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
         std::fs::read_to_string(&framework).expect("reads"),
         framework_text
     );
 
-    let run = run_in(dir.path(), &["check", "plan.yaml", "-o", "./regioplan.toml"]);
+    let run = run_in(
+        dir.path(),
+        &["check", "plan.yaml", "-o", "./regioplan.toml"],
+    );
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert_eq!(
         std::fs::read_to_string(&config).expect("reads"),
@@ -183,7 +207,11 @@ fn output_refuses_another_name_of_an_input_a_hard_link() {
     std::fs::hard_link(&plan, dir.path().join("same.md")).expect("links");
     let run = run_in(dir.path(), &["report", "plan.yaml", "-o", "same.md"]);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
-    assert!(run.stderr.contains("this command reads it"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("this command reads it"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(std::fs::read_to_string(&plan).expect("reads"), MINIMAL);
 }
 
@@ -214,7 +242,11 @@ fn output_keeps_a_replaced_files_permissions_and_gives_a_new_one_the_umasks() {
         "umask 077 && \"$REGIOPLAN\" report plan.yaml -o old.md",
     );
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    assert_eq!(mode("old.md"), 0o664, "a replaced file keeps its permissions");
+    assert_eq!(
+        mode("old.md"),
+        0o664,
+        "a replaced file keeps its permissions"
+    );
     assert_ne!(
         std::fs::read_to_string(&old).expect("reads"),
         "old report\n"
@@ -275,11 +307,16 @@ fn an_indicator_from_minus_to_plus_1e308_reports_not_computable_not_nan() {
 #[test]
 fn a_member_with_zero_listed_patients_is_named_not_dropped() {
     let dir = tempfile::tempdir().expect("tempdir");
-    write(dir.path(), "plan.yaml", &funded("0", "120000", "10", "6", "9"));
+    write(
+        dir.path(),
+        "plan.yaml",
+        &funded("0", "120000", "10", "6", "9"),
+    );
     let run = run_in(dir.path(), &["gaps", "plan.yaml"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(
-        run.stdout.contains("member `a` is funded but has no listed patients"),
+        run.stdout
+            .contains("member `a` is funded but has no listed patients"),
         "{}",
         run.stdout
     );
@@ -294,7 +331,10 @@ fn a_framework_threshold_below_zero_is_refused_at_its_line() {
         "kader.toml",
         "id = \"kader\"\ntitle = \"Kader\"\nsource = \"s\"\n\n[[requirement]]\nid = \"mandaat\"\ntitle = \"Mandaat\"\nkind = \"mandate\"\nat_least = -85\n",
     );
-    let run = run_in(dir.path(), &["gaps", "plan.yaml", "--framework", "kader.toml"]);
+    let run = run_in(
+        dir.path(),
+        &["gaps", "plan.yaml", "--framework", "kader.toml"],
+    );
     assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
     assert!(run.stderr.contains("kader.toml:9:"), "{}", run.stderr);
     assert!(run.stderr.contains("below 0"), "{}", run.stderr);
@@ -303,7 +343,10 @@ fn a_framework_threshold_below_zero_is_refused_at_its_line() {
         "kader.toml",
         "id = \"kader\"\ntitle = \"Kader\"\nsource = \"s\"\n\n[[requirement]]\nid = \"mandaat\"\ntitle = \"Mandaat\"\nkind = \"mandate\"\nat_least = 185\n",
     );
-    let run = run_in(dir.path(), &["gaps", "plan.yaml", "--framework", "kader.toml"]);
+    let run = run_in(
+        dir.path(),
+        &["gaps", "plan.yaml", "--framework", "kader.toml"],
+    );
     assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
     assert!(run.stderr.contains("above 100 percent"), "{}", run.stderr);
 }
@@ -311,13 +354,31 @@ fn a_framework_threshold_below_zero_is_refused_at_its_line() {
 /// An extreme figure: zero, tiny, huge, negative, or the largest numbers a plan can hold.
 fn extreme() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
-        "0", "1", "-1", "0.5", "1e-308", "-1e-308", "1e15", "-1e15", "1e308", "-1e308",
-        "1.7976931348623157e308", "-1.7976931348623157e308", "9007199254740993",
+        "0",
+        "1",
+        "-1",
+        "0.5",
+        "1e-308",
+        "-1e-308",
+        "1e15",
+        "-1e15",
+        "1e308",
+        "-1e308",
+        "1.7976931348623157e308",
+        "-1.7976931348623157e308",
+        "9007199254740993",
     ])
 }
 
 fn count() -> impl Strategy<Value = &'static str> {
-    prop::sample::select(vec!["0", "1", "2", "60000", "4294967295", "18446744073709551615"])
+    prop::sample::select(vec![
+        "0",
+        "1",
+        "2",
+        "60000",
+        "4294967295",
+        "18446744073709551615",
+    ])
 }
 
 proptest! {
@@ -430,7 +491,14 @@ fn measurements_on_one_date_on_one_long_line_cost_their_own_span() {
     write(dir.path(), "plan.yaml", &plan);
     let run = run_in(
         dir.path(),
-        &["check", "plan.yaml", "--as-of", "2024-01-01", "--select", "RP204"],
+        &[
+            "check",
+            "plan.yaml",
+            "--as-of",
+            "2024-01-01",
+            "--select",
+            "RP204",
+        ],
     );
     // RP204 is a warning: exit 0 under the default fail-on.
     assert_eq!(run.code, Some(0), "{}", run.stderr);
@@ -469,7 +537,13 @@ fn a_git_blob_above_the_limit_is_refused_by_its_size_before_it_is_read() {
     write(dir.path(), "small.yaml", MINIMAL);
     let run = run_in(
         dir.path(),
-        &["diff", "HEAD:big.yaml", "small.yaml", "--limit", "max-file-size=64KiB"],
+        &[
+            "diff",
+            "HEAD:big.yaml",
+            "small.yaml",
+            "--limit",
+            "max-file-size=64KiB",
+        ],
     );
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     // The message of the read limit, with the blob's size from `git cat-file -s`: the blob was
@@ -495,7 +569,10 @@ fn yaml_quoted(text: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             ' '..='~' => out.push(c),
-            _ => out.push_str(&format!("\\U{:08x}", u32::from(c))),
+            _ => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "\\U{:08x}", u32::from(c));
+            }
         }
     }
     out.push('"');
@@ -544,7 +621,8 @@ fn markdown_neutralises_character_references_autolinks_headings_and_bidi() {
     assert!(md.contains("&amp;\\#&#8203;64;name"), "{md}");
     assert!(md.contains("\\#&#8203;123"), "{md}");
     assert!(
-        !md.lines().any(|l| l.starts_with("# ") || l.starts_with("#K")),
+        !md.lines()
+            .any(|l| l.starts_with("# ") || l.starts_with("#K")),
         "{md}"
     );
     assert!(md.contains("\\u{202e}"), "{md}");
@@ -562,9 +640,12 @@ fn html_shows_control_and_bidi_characters_as_visible_escapes() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let html = &run.stdout;
     for c in ['\u{1b}', '\u{9b}', '\u{202e}', '\u{2066}'] {
-        assert!(!html.contains(c), "{:?} passed into the HTML", c);
+        assert!(!html.contains(c), "{c:?} passed into the HTML");
     }
-    assert!(html.contains("\\u{1b}[2J") && html.contains("\\u{202e}"), "{html}");
+    assert!(
+        html.contains("\\u{1b}[2J") && html.contains("\\u{202e}"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -607,8 +688,11 @@ fn csv_neutralises_a_formula_after_leading_nul_whitespace_or_line_breaks() {
 #[test]
 fn init_onto_a_dangling_schema_link_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
-    std::os::unix::fs::symlink(dir.path().join("nowhere.json"), dir.path().join("schema.json"))
-        .expect("links");
+    std::os::unix::fs::symlink(
+        dir.path().join("nowhere.json"),
+        dir.path().join("schema.json"),
+    )
+    .expect("links");
     let run = run_in(
         dir.path(),
         &["init", "plans/regioplan.yaml", "--schema", "schema.json"],
@@ -643,7 +727,11 @@ fn a_full_disk_is_an_error_with_exit_2_never_a_panic() {
     ] {
         let run = shell_in(dir.path(), &format!("\"$REGIOPLAN\" {command} > /dev/full"));
         assert_eq!(run.code, Some(2), "{command}: {}", run.stderr);
-        assert!(!run.stderr.contains("panicked"), "{command}: {}", run.stderr);
+        assert!(
+            !run.stderr.contains("panicked"),
+            "{command}: {}",
+            run.stderr
+        );
         assert!(run.stderr.contains("error"), "{command}: {}", run.stderr);
     }
 }
@@ -670,7 +758,10 @@ fn the_github_templates_check_first_upload_sarif_always_and_update_one_comment()
         "examples/plan-repo/.github/workflows/regioplan.yml",
     ] {
         let text = read(workflow);
-        assert!(text.contains("<!-- regioplan-diff -->"), "{workflow}: no marker");
+        assert!(
+            text.contains("<!-- regioplan-diff -->"),
+            "{workflow}: no marker"
+        );
         assert!(
             text.contains("--method PATCH \"repos/$REPO/issues/comments/$existing\""),
             "{workflow}: the marked comment is not updated in place"

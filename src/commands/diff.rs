@@ -105,7 +105,10 @@ fn git_show(rev: &str, path: &str, limits: &Limits) -> anyhow::Result<Vec<u8>> {
     if !sized.status.success() {
         return Err(failed(&sized));
     }
-    let size = String::from_utf8_lossy(&sized.stdout).trim().parse::<u64>().ok();
+    let size = String::from_utf8_lossy(&sized.stdout)
+        .trim()
+        .parse::<u64>()
+        .ok();
     let too_large = |size| {
         super::too_large_error(
             crate::load::read::ReadError::TooLarge {

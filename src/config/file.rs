@@ -339,7 +339,6 @@ pub fn load_config(path: &Path) -> anyhow::Result<Result<LoadedConfig, FileResul
 
 /// Validates the bytes of a configuration file read from `path` (which names it in messages and
 /// anchors its globs): the configuration, or the file's diagnostics.
-#[must_use]
 pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<LoadedConfig, FileResult> {
     let name = path.display().to_string();
     let Ok(text) = String::from_utf8(bytes) else {

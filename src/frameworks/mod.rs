@@ -305,7 +305,10 @@ fn check_parameters(framework: &Framework, tree: &Tree) -> Vec<Diagnostic> {
 /// What is wrong with `at_least = value` for a requirement of `kind`, if anything: a least
 /// value below 0 would be met by every plan, a share above 100 percent by none.
 fn at_least_problem(kind: RequirementKind, value: f64) -> Option<&'static str> {
-    let percent = matches!(kind, RequirementKind::Mandate | RequirementKind::MeasurableGoals);
+    let percent = matches!(
+        kind,
+        RequirementKind::Mandate | RequirementKind::MeasurableGoals
+    );
     if !value.is_finite() {
         Some("is not a number")
     } else if value < 0.0 {

@@ -83,7 +83,9 @@ pub fn check_against(tree: &Tree, compiled: &Compiled) -> Vec<Diagnostic> {
     // Parents before children, so that a type error on a node hides errors inside it.
     errors.sort_by(|a, b| a.instance_path().as_str().cmp(b.instance_path().as_str()));
     let misspelt: std::collections::HashSet<(String, String)> =
-        misspelt_keys(&errors, &compiled.schema).into_iter().collect();
+        misspelt_keys(&errors, &compiled.schema)
+            .into_iter()
+            .collect();
     // Nodes whose type is wrong, looked up by each ancestor of a pointer (not scanned per
     // error: thousands of wrong entries stay linear).
     let mut broken: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -131,8 +133,7 @@ fn misspelt_keys(errors: &[ValidationError<'_>], schema: &Value) -> Vec<(String,
     found
 }
 
-/// Whether `pointer` is `parent` or lies below it.
-/// A JSON pointer and each of its ancestors: `/a/b`, `/a`, `` (the root).
+/// A JSON pointer and each of its ancestors: `/a/b`, `/a` and the root (the empty pointer).
 fn ancestors(pointer: &str) -> impl Iterator<Item = &str> {
     std::iter::successors(Some(pointer), |p| p.rfind('/').and_then(|i| p.get(..i)))
 }

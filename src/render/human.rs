@@ -270,7 +270,12 @@ impl Window {
     /// Adds the line starting at `offset` and returns where the next line starts. A line that
     /// is shown (`marks` holds the file ranges of the quote's marks) is copied, a long one only
     /// around the marks on it; a line that is not shown is left empty.
-    fn push(&mut self, text: &str, offset: usize, marks: Option<&[std::ops::Range<usize>]>) -> usize {
+    fn push(
+        &mut self,
+        text: &str,
+        offset: usize,
+        marks: Option<&[std::ops::Range<usize>]>,
+    ) -> usize {
         let rest = text.get(offset..).unwrap_or("");
         let (end, next) = rest
             .find('\n')
@@ -508,11 +513,19 @@ mod tests {
         let source = SourceFile::new("long.yaml", text.clone());
         let quotes = quotes(&source, &d);
         let handed: usize = quotes.iter().map(|q| q.text.len()).sum();
-        assert!(handed < 1_000, "{handed} bytes of a {} byte line", text.len());
+        assert!(
+            handed < 1_000,
+            "{handed} bytes of a {} byte line",
+            text.len()
+        );
         // The marks still point at their words in what is handed over.
         for quote in &quotes {
             for mark in &quote.marks {
-                assert_eq!(quote.text.get(mark.range.clone()), Some("first"), "{quote:?}");
+                assert_eq!(
+                    quote.text.get(mark.range.clone()),
+                    Some("first"),
+                    "{quote:?}"
+                );
             }
         }
         let mut out = Vec::new();

@@ -441,7 +441,10 @@ pub fn escape(text: &str) -> String {
             }
             '#' => {
                 out.push_str("\\#");
-                if chars.peek().is_some_and(|(_, next)| next.is_ascii_alphanumeric()) {
+                if chars
+                    .peek()
+                    .is_some_and(|(_, next)| next.is_ascii_alphanumeric())
+                {
                     out.push_str(BREAK);
                 }
             }

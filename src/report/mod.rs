@@ -336,8 +336,8 @@ impl Cell {
     )]
     pub fn euro(euro: f64) -> Self {
         let cents = (euro * 100.0).round();
-        // i64::MAX as f64 rounds up to 2^63, which is already out of range.
-        if cents.is_finite() && cents.abs() < 9.223_372_036_854_775_807e18 {
+        // 2^63: i64::MAX as a float rounds up to it, which is already out of range.
+        if cents.is_finite() && cents.abs() < 9_223_372_036_854_775_808.0 {
             Self::Amount {
                 cents: cents as i64,
             }
