@@ -604,7 +604,7 @@ fn plan_text_cannot_inject_markdown_into_a_comment() {
     );
     assert!(
         text.contains(
-            "| ict-scan | name | ICT-praktijkscan | &lt;b&gt;x&lt;/b&gt; \\[link\\](https://e.org) \
+            "| ict-scan | name | ICT-praktijkscan | &lt;b&gt;x&lt;/b&gt; \\[link\\](https&#8203;://e.org) \
              @&#8203;team |"
         ),
         "{text}"

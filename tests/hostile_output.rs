@@ -192,7 +192,7 @@ fn assert_neutral_markdown(text: &str) {
     assert!(
         text.contains(
             "x\\\\u{1b}\\[2J<br>::error::forged &lt;img src=x onerror=alert(1)&gt; \
-             !\\[x\\](http://evil/x.png) @&#8203;team \\[link\\](javascript:alert(1))"
+             !\\[x\\](http&#8203;://evil/x.png) @&#8203;team \\[link\\](javascript:alert(1))"
         ),
         "{text}"
     );

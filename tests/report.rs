@@ -285,7 +285,7 @@ fn output_never_replaces_an_input_a_link_or_a_device() {
     let output = regioplan(dir.path(), &["report", "plan.yaml", "-o", "plan.yaml"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&output.stderr).contains("one of the plans being read"),
+        String::from_utf8_lossy(&output.stderr).contains("this command reads it"),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );

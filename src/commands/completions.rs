@@ -16,7 +16,12 @@ pub fn run_completions(args: &CompletionsArgs, out: &mut dyn Write) -> anyhow::R
         Shell::Fish => clap_complete::Shell::Fish,
         Shell::Powershell => clap_complete::Shell::PowerShell,
     };
-    clap_complete::generate(shell, &mut command, "regioplan", out);
+    // clap_complete panics when it cannot write: it writes into memory, and a full disk or a
+    // closed pipe is reported here as an error.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "regioplan", &mut script);
+    out.write_all(&script)?;
+    out.flush()?;
     Ok(ExitCode::Clean)
 }
 

@@ -31,19 +31,35 @@ pub fn run(args: &ConfigArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     };
     let plan = args.path.is_file().then_some(args.path.as_path());
     let s = Settings::resolve(loaded.as_ref(), plan, &input);
-    match &path {
+    // Keys, codes and names come from regioplan.toml and the command line: written to the
+    // terminal only as visible text (no escape sequence, no bidirectional override).
+    let mut text = Vec::new();
+    write_settings(&mut text, &s, path.as_deref(), &args.path)?;
+    out.write_all(render::visible(&String::from_utf8_lossy(&text)).as_bytes())
+        .context("cannot write")?;
+    out.flush().context("cannot write")?;
+    Ok(ExitCode::Clean)
+}
+
+fn write_settings(
+    out: &mut dyn Write,
+    s: &Settings,
+    path: Option<&std::path::Path>,
+    plan: &std::path::Path,
+) -> std::io::Result<()> {
+    match path {
         Some(p) => writeln!(out, "# configuration: {}", p.display())?,
         None => writeln!(
             out,
             "# no {} found in `{}` or above; defaults apply",
             config::FILE_NAME,
-            args.path.display()
+            plan.display()
         )?,
     }
     writeln!(
         out,
         "# settings for `{}`, each with where it came from\n",
-        args.path.display()
+        plan.display()
     )?;
     let origin = |name: &str| {
         s.origins
@@ -91,9 +107,13 @@ pub fn run(args: &ConfigArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     } else {
         writeln!(out, "\n[severity]  # {}", origin("severity"))?;
         for (code, level) in &s.severity {
-            writeln!(out, "{code} = {:?}", format!("{level:?}").to_lowercase())?;
+            writeln!(
+                out,
+                "{} = {:?}",
+                render::on_one_line(code),
+                format!("{level:?}").to_lowercase()
+            )?;
         }
     }
-    out.flush().context("cannot write")?;
-    Ok(ExitCode::Clean)
+    Ok(())
 }

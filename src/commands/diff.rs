@@ -1,8 +1,8 @@
 //! `regioplan diff OLD NEW`: what changed between two versions of a plan, by id.
 //!
-//! Each side is a file, or `REV:PATH` read with `git show` from the current directory when no
-//! file of that name exists. Each side loads by the one policy of `report`, `gaps` and `diff`
-//! (`commands::load_plan`); a side that does not load as a plan is an error (exit 2); a
+//! Each side is a file, or `REV:PATH` read from git (`git cat-file`, size first) in the current
+//! directory when no file of that name exists. Each side loads by the one policy of `report`,
+//! `gaps` and `diff` (`commands::load_plan`); a side that does not load as a plan is an error (exit 2); a
 //! successful diff exits 0 whatever it finds, because it is a report, not a check.
 
 use std::io::Write;
@@ -78,7 +78,7 @@ fn read_side(spec: &str, limits: &Limits) -> anyhow::Result<Vec<u8>> {
     if Path::new(spec).symlink_metadata().is_err()
         && let Some((rev, path)) = git_spec(spec)
     {
-        return git_show(rev, path);
+        return git_show(rev, path, limits);
     }
     super::read_needed(Path::new(spec), limits)
 }
@@ -89,20 +89,73 @@ fn git_spec(spec: &str) -> Option<(&str, &str)> {
         .filter(|(rev, path)| !rev.is_empty() && !path.is_empty())
 }
 
-fn git_show(rev: &str, path: &str) -> anyhow::Result<Vec<u8>> {
+/// The blob `REV:PATH`: its size is asked first (`git cat-file -s`), so a blob above the limit
+/// is refused before a byte of it is read, and reading stops one byte past the limit anyway.
+fn git_show(rev: &str, path: &str, limits: &Limits) -> anyhow::Result<Vec<u8>> {
+    use std::io::Read as _;
     if rev.starts_with('-') {
         bail!("`{rev}` is not a git revision");
     }
     let object = format!("{rev}:{path}");
-    let output = Command::new("git")
-        .args(["show", "--no-textconv", &object])
-        .output()
-        .context("cannot run `git show`; is git installed?")?;
-    if !output.status.success() {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .context("cannot run `git`; is git installed?")
+    };
+    let failed = |output: &std::process::Output| {
         let stderr = String::from_utf8_lossy(&output.stderr);
-        bail!("`git show` failed: {}", stderr.trim());
+        anyhow::anyhow!("`git cat-file` failed: {}", stderr.trim())
+    };
+    let sized = git(&["cat-file", "-s", &object])?;
+    if !sized.status.success() {
+        return Err(failed(&sized));
     }
-    Ok(output.stdout)
+    let size = String::from_utf8_lossy(&sized.stdout)
+        .trim()
+        .parse::<u64>()
+        .ok();
+    let too_large = |size| {
+        super::too_large_error(
+            crate::load::read::ReadError::TooLarge {
+                path: object.clone().into(),
+                size,
+                limit: limits.max_file_size,
+            },
+            limits,
+        )
+    };
+    if size.is_some_and(|s| s > limits.max_file_size) {
+        return Err(too_large(size));
+    }
+    let mut child = Command::new("git")
+        .args(["cat-file", "blob", &object])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .context("cannot run `git`; is git installed?")?;
+    let mut bytes = Vec::new();
+    if let Some(stdout) = child.stdout.take() {
+        stdout
+            .take(limits.max_file_size.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .context("cannot read from `git cat-file`")?;
+    }
+    if bytes.len() as u64 > limits.max_file_size {
+        // The revision moved on to a larger blob meanwhile.
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err(too_large(None));
+    }
+    let output = child
+        .wait_with_output()
+        .context("cannot run `git cat-file`")?;
+    if !output.status.success() {
+        return Err(failed(&output));
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]

@@ -53,26 +53,50 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     };
     let today = chrono::Local::now().date_naive();
     let text = starter_plan(region, today, &schema, &Catalogue::built_in());
-    write_new(path, dir, &text)?;
+    // All or nothing: both files are written in full beside their places first; the schema is
+    // moved into place, then the plan, and a plan that cannot be moved takes the new schema
+    // back out with it.
+    let plan = prepare(dir, &text)?;
+    let schema_file = match &new_schema {
+        Some(schema_path) => {
+            if schema_path.symlink_metadata().is_ok() && !schema_path.exists() {
+                anyhow::bail!(
+                    "`{}` is a symbolic link that leads nowhere; name the schema file itself, or delete the link first",
+                    schema_path.display()
+                );
+            }
+            let schema_dir = schema_path.parent().unwrap_or(Path::new("."));
+            std::fs::create_dir_all(schema_dir).with_context(|| {
+                format!("cannot create the directory `{}`", schema_dir.display())
+            })?;
+            Some((schema_path, prepare(schema_dir, &plan_schema_text())?))
+        }
+        None => None,
+    };
     let mut also = String::new();
-    if let Some(schema_path) = new_schema {
-        let schema_dir = schema_path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(schema_dir)
-            .with_context(|| format!("cannot create the directory `{}`", schema_dir.display()))?;
-        match write_new(&schema_path, schema_dir, &plan_schema_text()) {
+    let mut written_schema = None;
+    if let Some((schema_path, file)) = schema_file {
+        match persist_new(file, schema_path) {
             Ok(()) => {
                 also = format!(
                     " and the format's schema for editors to {}",
                     schema_path
                         .strip_prefix(&cwd)
-                        .unwrap_or(&schema_path)
+                        .unwrap_or(schema_path)
                         .display()
                 );
+                written_schema = Some(schema_path);
             }
             // Written by someone else meanwhile: theirs is used.
             Err(_) if schema_path.exists() => {}
             Err(e) => return Err(e),
         }
+    }
+    if let Err(e) = persist_new(plan, path) {
+        if let Some(schema_path) = written_schema {
+            let _ = std::fs::remove_file(schema_path);
+        }
+        return Err(e);
     }
     writeln!(
         out,
@@ -89,9 +113,8 @@ fn already_exists(path: &Path) -> anyhow::Error {
     )
 }
 
-/// Writes `text` to a temporary file in `dir`, then moves it to `path` unless something is
-/// there by then.
-fn write_new(path: &Path, dir: &Path, text: &str) -> anyhow::Result<()> {
+/// Writes `text` in full to a temporary file in `dir` (removed again when it is dropped).
+fn prepare(dir: &Path, text: &str) -> anyhow::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".regioplan-init").suffix(".tmp");
     #[cfg(unix)]
@@ -106,6 +129,11 @@ fn write_new(path: &Path, dir: &Path, text: &str) -> anyhow::Result<()> {
     file.write_all(text.as_bytes())
         .and_then(|()| file.as_file().sync_all())
         .with_context(|| format!("cannot write `{}`", file.path().display()))?;
+    Ok(file)
+}
+
+/// Moves a prepared file to `path` unless something is there by then.
+fn persist_new(file: tempfile::NamedTempFile, path: &Path) -> anyhow::Result<()> {
     file.persist_noclobber(path).map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
             already_exists(path)

@@ -3,23 +3,43 @@
 //! The bytes go to a temporary file in the target's directory that is then renamed into
 //! place, so a reader never sees half a report. What is already at the path is only replaced
 //! when it is a regular file that the command does not read: a symbolic link (whose target
-//! would be replaced silently), a device, a pipe or a directory, and any of the command's own
-//! input plans, are refused with an error.
+//! would be replaced silently), a device, a pipe or a directory, and any file the command has
+//! read (plans, `regioplan.toml`, framework files: by identity, so under any name), are refused
+//! with an error. A replaced file keeps its permissions; a new one gets those the umask allows,
+//! as a file made by the shell's `>` would.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-/// Writes `bytes` to `path` atomically, refusing links, non-regular files and `inputs`.
+use crate::load::read::Identity;
+
+/// Writes `bytes` to `path` atomically, refusing links, non-regular files, `inputs` and every
+/// file this process has read.
 pub fn write_output(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> anyhow::Result<()> {
-    refuse_unsafe(path, inputs)?;
+    let existing = refuse_unsafe(path, inputs)?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(dir)
+    let mut builder = tempfile::Builder::new();
+    // A new file: read and write for everyone, less what the umask takes away (the mode is
+    // given to open(2), which applies the umask).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder
+        .tempfile_in(dir)
         .with_context(|| format!("cannot write to `{}`", dir.display()))?;
+    if let Some(meta) = existing {
+        // A replaced file keeps its permissions.
+        file.as_file()
+            .set_permissions(meta.permissions())
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+    }
     file.write_all(bytes)
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     file.persist(path)
@@ -52,11 +72,12 @@ pub fn replace_plan(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// An error when writing to `path` would replace something it should not.
-fn refuse_unsafe(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
+/// An error when writing to `path` would replace something it should not; else the metadata
+/// of the file it replaces, if there is one.
+fn refuse_unsafe(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<Option<std::fs::Metadata>> {
     let meta = match std::fs::symlink_metadata(path) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
             return Err(e).with_context(|| format!("cannot write `{}`", path.display()));
         }
@@ -73,19 +94,18 @@ fn refuse_unsafe(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
             path.display()
         );
     }
-    let target = std::fs::canonicalize(path)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    if inputs
-        .iter()
-        .filter_map(|i| std::fs::canonicalize(i).ok())
-        .any(|i| i == target)
+    let target = Identity::of(path);
+    if crate::load::read::was_read(path)
+        || inputs
+            .iter()
+            .any(|i| target.is_some() && Identity::of(i) == target)
     {
         bail!(
-            "refusing to write `{}`: it is one of the plans being read",
+            "refusing to write `{}`: this command reads it (a plan, the configuration or a framework file); name another file for the output",
             path.display()
         );
     }
-    Ok(())
+    Ok(Some(meta))
 }
 
 #[cfg(test)]
@@ -108,7 +128,7 @@ mod tests {
         std::fs::write(&plan, "regioplan: 1\n").expect("writes");
         let same = dir.path().join(".").join("plan.yaml");
         let err = write_output(&same, b"report", std::slice::from_ref(&plan)).expect_err("refuses");
-        assert!(err.to_string().contains("one of the plans"), "{err}");
+        assert!(err.to_string().contains("this command reads it"), "{err}");
         assert_eq!(std::fs::read(&plan).expect("reads"), b"regioplan: 1\n");
     }
 

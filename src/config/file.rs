@@ -205,6 +205,77 @@ pub struct LoadedConfig {
     pub config: ConfigFile,
     /// Findings that do not stop the run (a rule code that names no rule), shown on stderr.
     pub warnings: Vec<Diagnostic>,
+    /// The `exclude` and `[[overrides]]` globs, compiled once when the file is read.
+    pub globs: Globs,
+}
+
+/// The globs of a configuration, compiled once when it is read (not once per plan): one set
+/// for `exclude`, one for the paths of every `[[overrides]]` entry. A glob that does not
+/// compile is reported when the file is read; here it is left out.
+#[derive(Debug, Clone, Default)]
+pub struct Globs {
+    exclude: globset::GlobSet,
+    overrides: globset::GlobSet,
+    /// For each glob in `overrides`, the index of its `[[overrides]]` entry.
+    owner: Vec<usize>,
+}
+
+impl Globs {
+    fn new(config: &ConfigFile) -> Self {
+        let mut exclude = globset::GlobSetBuilder::new();
+        for glob in &config.exclude {
+            if let Ok(g) = globset::Glob::new(glob) {
+                exclude.add(g);
+            }
+        }
+        let mut overrides = globset::GlobSetBuilder::new();
+        let mut owner = Vec::new();
+        for (i, o) in config.overrides.iter().enumerate() {
+            for glob in &o.paths {
+                if let Ok(g) = globset::Glob::new(glob) {
+                    overrides.add(g);
+                    owner.push(i);
+                }
+            }
+        }
+        Self {
+            exclude: exclude.build().unwrap_or_default(),
+            overrides: overrides.build().unwrap_or_default(),
+            owner,
+        }
+    }
+
+    /// How many globs were compiled.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.exclude.len() + self.overrides.len()
+    }
+
+    /// Whether no glob was compiled.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether `exclude` matches `relative` (a path relative to the configuration's directory).
+    #[must_use]
+    pub fn excludes(&self, relative: &Path) -> bool {
+        self.exclude.is_match(relative)
+    }
+
+    /// The indices of the `[[overrides]]` entries whose paths match `relative`, in order.
+    #[must_use]
+    pub fn overrides(&self, relative: &Path) -> Vec<usize> {
+        let mut matched: Vec<usize> = self
+            .overrides
+            .matches(relative)
+            .into_iter()
+            .filter_map(|g| self.owner.get(g).copied())
+            .collect();
+        matched.sort_unstable();
+        matched.dedup();
+        matched
+    }
 }
 
 impl LoadedConfig {
@@ -226,9 +297,7 @@ impl LoadedConfig {
     #[must_use]
     pub fn excludes(&self, path: &Path) -> bool {
         let relative = super::settings::relative_to(path, self.dir());
-        self.config.exclude.iter().any(|glob| {
-            globset::Glob::new(glob).is_ok_and(|g| g.compile_matcher().is_match(&relative))
-        })
+        self.globs.excludes(&relative)
     }
 }
 
@@ -265,6 +334,12 @@ pub fn load_config(path: &Path) -> anyhow::Result<Result<LoadedConfig, FileResul
         ),
         other => anyhow::Error::from(other),
     })?;
+    Ok(from_bytes(path, bytes))
+}
+
+/// Validates the bytes of a configuration file read from `path` (which names it in messages and
+/// anchors its globs): the configuration, or the file's diagnostics.
+pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<LoadedConfig, FileResult> {
     let name = path.display().to_string();
     let Ok(text) = String::from_utf8(bytes) else {
         let source = SourceFile::new(name, String::new());
@@ -273,10 +348,10 @@ pub fn load_config(path: &Path) -> anyhow::Result<Result<LoadedConfig, FileResul
             Span::default(),
             "the configuration is not valid UTF-8",
         );
-        return Ok(Err(FileResult {
+        return Err(FileResult {
             source,
             diagnostics: vec![d],
-        }));
+        });
     };
     let source = SourceFile::new(name, text);
     let (tree, config, mut diagnostics) =
@@ -290,17 +365,18 @@ pub fn load_config(path: &Path) -> anyhow::Result<Result<LoadedConfig, FileResul
         .iter()
         .any(|d| d.severity == crate::diagnostic::Severity::Error);
     match config {
-        Some(config) if !fatal => Ok(Ok(LoadedConfig {
+        Some(config) if !fatal => Ok(LoadedConfig {
             path: path.to_path_buf(),
             source,
             tree,
+            globs: Globs::new(&config),
             config,
             warnings: diagnostics,
-        })),
-        _ => Ok(Err(FileResult {
+        }),
+        _ => Err(FileResult {
             source,
             diagnostics,
-        })),
+        }),
     }
 }
 

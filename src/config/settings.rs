@@ -209,13 +209,10 @@ impl Settings {
         }
         let Some(plan_path) = plan_path else { return };
         let relative = relative_to(plan_path, config.dir());
-        for (i, o) in c.overrides.iter().enumerate() {
-            let matched = o.paths.iter().any(|glob| {
-                globset::Glob::new(glob).is_ok_and(|g| g.compile_matcher().is_match(&relative))
-            });
-            if !matched {
+        for i in config.globs.overrides(&relative) {
+            let Some(o) = c.overrides.get(i) else {
                 continue;
-            }
+            };
             let base = format!("/overrides/{i}");
             if let Some(select) = &o.select {
                 self.select = Some(select.clone());

@@ -227,10 +227,10 @@ fn check_parameters(framework: &Framework, tree: &Tree) -> Vec<Diagnostic> {
     };
     let catalogue = Catalogue::built_in();
     let mut found = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (i, req) in framework.requirements.iter().enumerate() {
         let base = format!("/requirement/{i}");
-        if seen.contains(&req.id.as_str()) {
+        if !seen.insert(req.id.as_str()) {
             found.push(
                 Diagnostic::new(
                     &r::INVALID_VALUE,
@@ -241,7 +241,6 @@ fn check_parameters(framework: &Framework, tree: &Tree) -> Vec<Diagnostic> {
                 .help("give every requirement its own id"),
             );
         }
-        seen.push(&req.id);
         let blocks = match &req.ask {
             Ask::BuildingBlocks { blocks, .. } => &blocks[..],
             _ => &[],

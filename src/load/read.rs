@@ -7,10 +7,16 @@
 //! The size is checked from the metadata before reading, the open handle is checked again (a
 //! file swapped in between is caught; on Unix it is opened without blocking), and reading
 //! stops one byte past the limit even when the file grows meanwhile.
+//!
+//! Every file opened here is remembered by identity (device and inode on Unix), so that
+//! `-o FILE` can refuse to replace anything the command has read, whatever name it is given
+//! (a hard link, another path, `./x`).
 
+use std::collections::HashSet;
 use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Why a file was not read.
 #[derive(Debug, thiserror::Error)]
@@ -98,6 +104,7 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     // The path may have changed since it was looked at: check what was opened.
     let opened = file.metadata().map_err(io)?;
     regular(path, &opened)?;
+    remember(path, &opened);
     too_large(path, Some(opened.len()), limit)?;
     let capacity = usize::try_from(opened.len().min(limit)).unwrap_or(0);
     let mut bytes = Vec::with_capacity(capacity.saturating_add(1));
@@ -113,6 +120,50 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         });
     }
     Ok(bytes)
+}
+
+/// A file's identity: device and inode on Unix, where hard links and other names of one file
+/// share it; elsewhere its canonical path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Identity(#[cfg(unix)] (u64, u64), #[cfg(not(unix))] PathBuf);
+
+impl Identity {
+    /// The identity of the file at `path` (links followed), if it exists.
+    #[must_use]
+    pub fn of(path: &Path) -> Option<Self> {
+        let meta = std::fs::metadata(path).ok()?;
+        Self::from_metadata(path, &meta)
+    }
+
+    #[cfg(unix)]
+    #[allow(clippy::unnecessary_wraps, reason = "the same signature as elsewhere")]
+    fn from_metadata(_: &Path, meta: &Metadata) -> Option<Self> {
+        use std::os::unix::fs::MetadataExt as _;
+        Some(Self((meta.dev(), meta.ino())))
+    }
+
+    #[cfg(not(unix))]
+    fn from_metadata(path: &Path, _: &Metadata) -> Option<Self> {
+        std::fs::canonicalize(path).ok().map(Self)
+    }
+}
+
+/// The files read so far by this process.
+static READ: Mutex<Option<HashSet<Identity>>> = Mutex::new(None);
+
+fn remember(path: &Path, meta: &Metadata) {
+    if let (Some(id), Ok(mut read)) = (Identity::from_metadata(path, meta), READ.lock()) {
+        read.get_or_insert_with(HashSet::new).insert(id);
+    }
+}
+
+/// Whether this process has read the file at `path` (by identity, under any name).
+#[must_use]
+pub fn was_read(path: &Path) -> bool {
+    Identity::of(path).is_some_and(|id| {
+        READ.lock()
+            .map_or(true, |read| read.as_ref().is_some_and(|r| r.contains(&id)))
+    })
 }
 
 /// Reads standard input, at most `limit` bytes (one more tells that there is more).

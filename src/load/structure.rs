@@ -82,21 +82,26 @@ pub fn check_against(tree: &Tree, compiled: &Compiled) -> Vec<Diagnostic> {
     let mut errors: Vec<ValidationError<'_>> = validator.iter_errors(&tree.value).collect();
     // Parents before children, so that a type error on a node hides errors inside it.
     errors.sort_by(|a, b| a.instance_path().as_str().cmp(b.instance_path().as_str()));
-    let misspelt = misspelt_keys(&errors, &compiled.schema);
-    let mut broken: Vec<String> = Vec::new();
+    let misspelt: std::collections::HashSet<(String, String)> =
+        misspelt_keys(&errors, &compiled.schema)
+            .into_iter()
+            .collect();
+    // Nodes whose type is wrong, looked up by each ancestor of a pointer (not scanned per
+    // error: thousands of wrong entries stay linear).
+    let mut broken: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut out = Vec::new();
     // One lookup for all errors: a wide mapping is indexed once, not scanned per error.
     let mut lookup = Lookup::new(tree);
     for error in &errors {
         let pointer = error.instance_path().as_str().to_string();
-        if broken.iter().any(|b| is_inside(&pointer, b)) {
+        if ancestors(&pointer).any(|a| broken.contains(a)) {
             continue;
         }
         if matches!(
             error.kind(),
             ValidationErrorKind::Type { .. } | ValidationErrorKind::Constant { .. }
         ) {
-            broken.push(pointer.clone());
+            broken.insert(pointer.clone());
         }
         // A misspelt required key is one problem: the unknown key (read as the key it
         // resembles), not also the missing key.
@@ -128,10 +133,9 @@ fn misspelt_keys(errors: &[ValidationError<'_>], schema: &Value) -> Vec<(String,
     found
 }
 
-/// Whether `pointer` is `parent` or lies below it.
-fn is_inside(pointer: &str, parent: &str) -> bool {
-    pointer == parent
-        || (pointer.starts_with(parent) && pointer.as_bytes().get(parent.len()) == Some(&b'/'))
+/// A JSON pointer and each of its ancestors: `/a/b`, `/a` and the root (the empty pointer).
+fn ancestors(pointer: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(pointer), |p| p.rfind('/').and_then(|i| p.get(..i)))
 }
 
 /// The node a schema error is about.
@@ -797,9 +801,9 @@ mod tests {
     }
 
     #[test]
-    fn inside_means_the_node_or_below_it() {
-        assert!(is_inside("/themes/0/id", "/themes/0"));
-        assert!(is_inside("/themes/0", "/themes/0"));
-        assert!(!is_inside("/themes/01", "/themes/0"));
+    fn the_ancestors_of_a_pointer_are_the_node_and_those_above_it() {
+        let all: Vec<&str> = ancestors("/themes/0/id").collect();
+        assert_eq!(all, ["/themes/0/id", "/themes/0", "/themes", ""]);
+        assert!(!ancestors("/themes/01").any(|a| a == "/themes/0"));
     }
 }

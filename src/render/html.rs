@@ -83,7 +83,12 @@ const STYLE: &str = include_str!("html/style.css");
 
 /// Writes the report as a complete HTML document.
 pub fn html(out: &mut dyn Write, report: &Report) -> io::Result<()> {
-    out.write_all(page(report).into_string().as_bytes())?;
+    let computable = report.computable();
+    let report: &Report = &computable;
+    // maud escapes markup; what a browser would still act on unseen (a control character, a
+    // bidirectional override from a plan or a framework file) is shown as `\u{..}`, as the
+    // terminal shows it. The page's own markup has none of these.
+    out.write_all(super::visible(&page(report).into_string()).as_bytes())?;
     writeln!(out)
 }
 

@@ -268,8 +268,10 @@ fn quotes<'a>(source: &SourceFile, d: &'a Diagnostic) -> Vec<Quote<'a>> {
             });
             let mut window = Window::default();
             let mut offset = start;
+            let ranges: Vec<std::ops::Range<usize>> =
+                cluster.iter().map(|m| m.range.clone()).collect();
             for line in first..=last {
-                offset = window.push(text, offset, shown_line(line));
+                offset = window.push(text, offset, shown_line(line).then_some(&ranges[..]));
             }
             Quote {
                 first_line: first,
@@ -287,18 +289,33 @@ fn quotes<'a>(source: &SourceFile, d: &'a Diagnostic) -> Vec<Quote<'a>> {
         .collect()
 }
 
-/// The text of a quote being built, and where each of its lines came from.
+/// A line longer than this is not quoted whole: only the parts around its marks are (with
+/// [`AROUND`] bytes either side, `…` for what is left out), so that a finding on a one-line
+/// plan of 260 KB costs its own span, not the line.
+const LONG_LINE: usize = 1000;
+
+/// The context kept either side of a mark on a long line.
+const AROUND: usize = 60;
+
+/// The text of a quote being built, and where each of its pieces came from.
 #[derive(Default)]
 struct Window {
     text: String,
-    /// Per line: its start and the end of its content in the file, and its start in `text`.
-    lines: Vec<(usize, usize, usize)>,
+    /// Per piece of a line (one per line, several on a long line): its start and end in the
+    /// file, its start in `text`, and whether it ends where the line's content ends.
+    pieces: Vec<(usize, usize, usize, bool)>,
 }
 
 impl Window {
-    /// Adds the line starting at `offset` (its text, or an empty line when it is not shown)
-    /// and returns where the next line starts.
-    fn push(&mut self, text: &str, offset: usize, shown: bool) -> usize {
+    /// Adds the line starting at `offset` and returns where the next line starts. A line that
+    /// is shown (`marks` holds the file ranges of the quote's marks) is copied, a long one only
+    /// around the marks on it; a line that is not shown is left empty.
+    fn push(
+        &mut self,
+        text: &str,
+        offset: usize,
+        marks: Option<&[std::ops::Range<usize>]>,
+    ) -> usize {
         let rest = text.get(offset..).unwrap_or("");
         let (end, next) = rest
             .find('\n')
@@ -308,10 +325,23 @@ impl Window {
         } else {
             end
         };
-        self.lines.push((offset, content_end, self.text.len()));
-        if shown {
-            for c in text.get(offset..content_end).unwrap_or("").chars() {
+        let Some(marks) = marks else {
+            self.pieces
+                .push((offset, content_end, self.text.len(), true));
+            self.text.push('\n');
+            return next;
+        };
+        for (from, to) in pieces(text, offset, content_end, marks) {
+            if from > offset {
+                self.text.push('…');
+            }
+            self.pieces
+                .push((from, to, self.text.len(), to == content_end));
+            for c in text.get(from..to).unwrap_or("").chars() {
                 self.text.push(if hostile(c) { '\u{fffd}' } else { c });
+            }
+            if to < content_end {
+                self.text.push('…');
             }
         }
         self.text.push('\n');
@@ -321,13 +351,13 @@ impl Window {
     /// Where a byte offset of the file lands in the window's text.
     fn map(&self, text: &str, offset: usize) -> usize {
         let index = self
-            .lines
-            .partition_point(|&(start, _, _)| start <= offset)
+            .pieces
+            .partition_point(|&(start, _, _, _)| start <= offset)
             .saturating_sub(1);
-        let Some(&(start, content_end, at)) = self.lines.get(index) else {
+        let Some(&(start, end, at, line_end)) = self.pieces.get(index) else {
             return 0;
         };
-        let within = text.get(start..offset.min(content_end)).unwrap_or("");
+        let within = text.get(start..offset.min(end)).unwrap_or("");
         let width: usize = within
             .chars()
             .map(|c| {
@@ -339,9 +369,56 @@ impl Window {
             })
             .sum();
         // Past the line's content: at most its line break.
-        let past = usize::from(offset > content_end);
+        let past = usize::from(offset > end && line_end);
         (at + width + past).min(self.text.len())
     }
+}
+
+/// The parts of the line `start..end` to quote: all of it when it is short, else the parts
+/// around the marks on it (merged where they overlap), or its beginning when none is on it.
+fn pieces(
+    text: &str,
+    start: usize,
+    end: usize,
+    marks: &[std::ops::Range<usize>],
+) -> Vec<(usize, usize)> {
+    if end.saturating_sub(start) <= LONG_LINE {
+        return vec![(start, end)];
+    }
+    let back = |mut at: usize| {
+        while at > start && !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let forward = |mut at: usize| {
+        while at < end && !text.is_char_boundary(at) {
+            at += 1;
+        }
+        at.min(end)
+    };
+    let mut around: Vec<(usize, usize)> = marks
+        .iter()
+        .filter(|m| m.start <= end && m.end >= start)
+        .map(|m| {
+            (
+                back(m.start.max(start).saturating_sub(AROUND).max(start)),
+                forward(m.end.min(end).saturating_add(AROUND).min(end)),
+            )
+        })
+        .collect();
+    if around.is_empty() {
+        around.push((start, forward(start.saturating_add(2 * AROUND).min(end))));
+    }
+    around.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(around.len());
+    for (from, to) in around {
+        match merged.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => merged.push((from, to)),
+        }
+    }
+    merged
 }
 
 /// A character annotate-snippets would pass to the terminal as it is but should not: the C1
@@ -451,6 +528,55 @@ mod tests {
         assert!(shown.contains("15040 | key15040: 15040"), "{shown}");
         assert!(shown.contains("::: big.yaml:3:1"), "{shown}");
         assert!(shown.contains("3 | key3: 3"), "{shown}");
+    }
+
+    #[test]
+    fn a_finding_on_one_long_line_hands_only_the_parts_around_its_marks() {
+        // A one-line plan: the first definition near the start, the duplicate 150 KB on, a
+        // multi-byte character just before it.
+        let mut text = String::from("{ids: [first, ");
+        text.push_str(&"x, ".repeat(50_000));
+        text.push_str("é first, ");
+        text.push_str(&"y, ".repeat(20_000));
+        text.push_str("]}\n");
+        let first = text.find("first").expect("first");
+        let again = text.rfind("first").expect("again");
+        let mut d = Diagnostic::new(
+            &crate::rules::references::DUPLICATE_ID,
+            Span::new(again, 5),
+            "duplicate",
+        );
+        d.secondary.push(crate::diagnostic::Label {
+            span: Span::new(first, 5),
+            message: "first defined here".into(),
+        });
+        let source = SourceFile::new("long.yaml", text.clone());
+        let quotes = quotes(&source, &d);
+        let handed: usize = quotes.iter().map(|q| q.text.len()).sum();
+        assert!(
+            handed < 1_000,
+            "{handed} bytes of a {} byte line",
+            text.len()
+        );
+        // The marks still point at their words in what is handed over.
+        for quote in &quotes {
+            for mark in &quote.marks {
+                assert_eq!(
+                    quote.text.get(mark.range.clone()),
+                    Some("first"),
+                    "{quote:?}"
+                );
+            }
+        }
+        let mut out = Vec::new();
+        let result = FileResult {
+            source,
+            diagnostics: vec![d],
+        };
+        write_diagnostics(&mut out, &[result], false).expect("writes");
+        let shown = String::from_utf8(out).expect("UTF-8");
+        assert!(shown.contains("first defined here"), "{shown}");
+        assert!(shown.len() < 2_000, "{shown}");
     }
 
     /// A quoted plan line with an escape sequence, an 8-bit CSI or a carriage return reaches the

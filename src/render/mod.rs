@@ -62,10 +62,7 @@ pub fn plural(count: usize, noun: &str) -> String {
 #[must_use]
 pub fn visible(text: &str) -> String {
     use std::fmt::Write as _;
-    let hostile = |c: char| {
-        (c.is_control() && c != '\n')
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
+    let hostile = |c: char| c != '\n' && hostile(c);
     if !text.contains(hostile) {
         return text.to_string();
     }
@@ -78,6 +75,18 @@ pub fn visible(text: &str) -> String {
         }
     }
     out
+}
+
+/// A character that no output shows as itself: a control character (C0, DEL, C1) or a
+/// bidirectional control that reorders what a reader sees (marks, embeddings, overrides,
+/// isolates).
+#[must_use]
+pub fn hostile(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// [`visible`] on one line: line breaks from a plan or a file name are shown as `\n`, so a

@@ -38,6 +38,8 @@ pub fn table(out: &mut dyn Write, report: &Report) -> io::Result<()> {
 
 /// [`table`] with colour and fitting to the terminal as `options` say.
 pub fn table_with(out: &mut dyn Write, report: &Report, options: TableOptions) -> io::Result<()> {
+    let computable = report.computable();
+    let report: &Report = &computable;
     let lang = report.lang;
     if options.title {
         writeln!(out, "{}\n", on_one_line(&report.title))?;
@@ -188,6 +190,8 @@ fn progress_bar(value: f64, lang: Lang) -> String {
 /// GitHub-flavoured Markdown: the title as a heading, the lead, and one table per section.
 /// Every piece of text from the plan is escaped so that it cannot break out of its cell.
 pub fn markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    let computable = report.computable();
+    let report: &Report = &computable;
     writeln!(out, "## {}\n", escape(&report.title))?;
     if let Some(lead) = &report.lead {
         writeln!(out, "{}", markdown_text(lead))?;
@@ -233,6 +237,8 @@ fn markdown_table(out: &mut dyn Write, t: &Table, lang: Lang) -> io::Result<()> 
 
 /// The report as one pretty-printed JSON document (the shape is documented in `report`).
 pub fn json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    let computable = report.computable();
+    let report: &Report = &computable;
     serde_json::to_writer_pretty(&mut *out, report)?;
     writeln!(out)
 }
@@ -299,6 +305,8 @@ fn euro(cents: i64, lang: Lang) -> String {
 /// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
 /// return) gets a leading `'`. A report without goals writes nothing.
 pub fn csv(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    let computable = report.computable();
+    let report: &Report = &computable;
     let tables: Vec<&Table> = report
         .sections
         .iter()
@@ -365,10 +373,12 @@ fn csv_value(cell: &Cell) -> String {
     }
 }
 
-/// Text that cannot start a formula in a spreadsheet (OWASP's CSV injection advice).
+/// Text that cannot start a formula in a spreadsheet (OWASP's CSV injection advice), also when
+/// NUL bytes, spaces or line breaks come before the `=` (spreadsheets skip them).
 #[must_use]
 pub fn spreadsheet_safe(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let start = text.trim_start_matches(|c: char| c == '\0' || c.is_whitespace());
+    if text.starts_with(['\t', '\r']) || start.starts_with(['=', '+', '-', '@']) {
         format!("'{text}")
     } else {
         text.to_string()
@@ -406,14 +416,17 @@ fn code(text: &str) -> String {
 
 /// Escapes text from a plan for a Markdown table cell or paragraph, so that it cannot inject
 /// into a pull-request comment: `|` would end the cell and a line break the row; `\`, `[` and
-/// `]` could build an escape or a link; `<` and `>` raw HTML; `@name` would notify someone
-/// (a zero-width space after the `@` keeps the text and drops the mention); a control
-/// character is written as a visible `\u{..}` escape.
+/// `]` could build an escape or a link; `<` and `>` raw HTML; `&` a character reference that
+/// GitHub decodes (`&#64;team`, `&commat;team`); a leading `#` a heading. What GitHub links
+/// by itself gets a zero-width space that keeps the text and drops the link: `@name` (a
+/// mention), `#123` and `owner/repo#7` (issue references), `http://`, `https://` and `www.`
+/// (autolinks). A control or bidirectional character is written as a visible `\u{..}` escape.
 #[must_use]
 pub fn escape(text: &str) -> String {
+    const BREAK: &str = "&#8203;";
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         match c {
             '\\' | '|' | '[' | ']' => {
                 out.push('\\');
@@ -421,14 +434,39 @@ pub fn escape(text: &str) -> String {
             }
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '@' => out.push_str("@&#8203;"),
+            '&' => out.push_str("&amp;"),
+            '@' => {
+                out.push('@');
+                out.push_str(BREAK);
+            }
+            '#' => {
+                out.push_str("\\#");
+                if chars
+                    .peek()
+                    .is_some_and(|(_, next)| next.is_ascii_alphanumeric())
+                {
+                    out.push_str(BREAK);
+                }
+            }
+            ':' if text.get(i..).is_some_and(|rest| rest.starts_with("://")) => {
+                out.push_str(BREAK);
+                out.push(':');
+            }
+            '.' if i >= 3
+                && text
+                    .get(i - 3..i)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("www")) =>
+            {
+                out.push_str(BREAK);
+                out.push('.');
+            }
             '\r' => {
-                chars.next_if_eq(&'\n');
+                chars.next_if(|(_, next)| *next == '\n');
                 out.push_str("<br>");
             }
             '\n' => out.push_str("<br>"),
             // A Markdown file is read in terminals too: no escape sequence gets through.
-            c if c.is_control() && c != '\t' => {
+            c if c != '\t' && super::hostile(c) => {
                 out.push_str(&visible(&c.to_string()).replace('\\', "\\\\"));
             }
             _ => out.push(c),
@@ -472,7 +510,7 @@ mod tests {
     fn plan_text_cannot_inject_html_links_or_mentions() {
         assert_eq!(
             escape("<img src=x> [click](https://x) @board \\|"),
-            "&lt;img src=x&gt; \\[click\\](https://x) @&#8203;board \\\\\\|"
+            "&lt;img src=x&gt; \\[click\\](https&#8203;://x) @&#8203;board \\\\\\|"
         );
     }
 
@@ -645,7 +683,7 @@ mod tests {
         let text = render(markdown, &report);
         assert!(
             text.contains(
-                "&lt;img src=x onerror=alert(1)&gt; \\| \\[x\\](javascript:y) @&#8203;here<br># h"
+                "&lt;img src=x onerror=alert(1)&gt; \\| \\[x\\](javascript:y) @&#8203;here<br>\\# h"
             ),
             "{text}"
         );

@@ -146,6 +146,10 @@ labels! {
     NO = "no", "nee";
     UNKNOWN = "unknown", "onbekend";
 
+    // A value that cannot be computed from the plan's figures
+    NOT_COMPUTABLE = "not computable: a division by zero or a value beyond the range of numbers",
+        "niet te berekenen: een deling door nul of een waarde buiten het bereik van getallen";
+
     // Goal status words
     STATUS_PLANNED = "planned", "gepland";
     STATUS_IN_PROGRESS = "in progress", "in uitvoering";

@@ -76,6 +76,67 @@ pub struct Report {
 }
 
 impl Report {
+    /// The report with every number that is none (`NaN`, infinity: extreme figures in a plan)
+    /// as [`Cell::not_computable`] in the report's language, so that no renderer writes `NaN`,
+    /// `inf` or a JSON `null` where the schema promises a number. Every renderer of the report
+    /// model starts here; a report without such a cell is borrowed as it is.
+    #[must_use]
+    pub fn computable(&self) -> std::borrow::Cow<'_, Report> {
+        let lang = self.lang;
+        let mut cells = self.cells();
+        if !cells.any(|c| c.computable(lang).is_some()) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut report = self.clone();
+        report.for_each_cell(&mut |cell| {
+            if let Some(fixed) = cell.computable(lang) {
+                *cell = fixed;
+            }
+        });
+        std::borrow::Cow::Owned(report)
+    }
+
+    /// Every cell: meta values, table cells, chart points and markers.
+    fn cells(&self) -> impl Iterator<Item = &Cell> {
+        let meta = self.meta.iter().map(|m| &m.value);
+        let blocks = self.sections.iter().flat_map(|s| &s.blocks);
+        let in_blocks = blocks.flat_map(|b| -> Box<dyn Iterator<Item = &Cell> + '_> {
+            match b {
+                Block::Table(t) => Box::new(t.rows.iter().flatten()),
+                Block::Text(_) => Box::new(std::iter::empty()),
+                Block::Chart(c) => Box::new(
+                    c.series
+                        .iter()
+                        .flat_map(|s| &s.points)
+                        .flat_map(|p| [&p.x, &p.y])
+                        .chain(c.marker.iter().map(|m| &m.x)),
+                ),
+            }
+        });
+        meta.chain(in_blocks)
+    }
+
+    fn for_each_cell(&mut self, f: &mut dyn FnMut(&mut Cell)) {
+        for m in &mut self.meta {
+            f(&mut m.value);
+        }
+        for block in self.sections.iter_mut().flat_map(|s| &mut s.blocks) {
+            match block {
+                Block::Table(t) => t.rows.iter_mut().flatten().for_each(&mut *f),
+                Block::Text(_) => {}
+                Block::Chart(c) => {
+                    for p in c.series.iter_mut().flat_map(|s| &mut s.points) {
+                        f(&mut p.x);
+                        f(&mut p.y);
+                    }
+                    if let Some(m) = &mut c.marker {
+                        f(&mut m.x);
+                    }
+                }
+            }
+        }
+    }
+
     /// A report with a kind and a title and nothing else yet.
     #[must_use]
     pub fn new(kind: impl Into<String>, title: impl Into<String>) -> Self {
@@ -266,16 +327,57 @@ impl Cell {
         }
     }
 
-    /// An amount in euro, rounded to the cent.
+    /// An amount in euro, rounded to the cent; [`Cell::not_computable`] when it is no number
+    /// or beyond what a count of cents holds (never a silently saturated amount).
     #[must_use]
     #[allow(
         clippy::cast_possible_truncation,
-        reason = "amounts are far below i64::MAX cents"
+        reason = "the range is checked first"
     )]
     pub fn euro(euro: f64) -> Self {
-        Self::Amount {
-            cents: (euro * 100.0).round() as i64,
+        let cents = (euro * 100.0).round();
+        // 2^63: i64::MAX as a float rounds up to it, which is already out of range.
+        if cents.is_finite() && cents.abs() < 9_223_372_036_854_775_808.0 {
+            Self::Amount {
+                cents: cents as i64,
+            }
+        } else {
+            Self::not_computable()
         }
+    }
+
+    /// The value of the status that stands for a number that cannot be computed.
+    pub const NOT_COMPUTABLE: &'static str = "not_computable";
+
+    /// A value that cannot be computed (a division by zero, a value beyond the range of
+    /// numbers): a status that says so, never `NaN` or infinity. [`Report::computable`] gives
+    /// it the report's language.
+    #[must_use]
+    pub fn not_computable() -> Self {
+        Self::Status {
+            value: Self::NOT_COMPUTABLE.to_string(),
+            label: labels::NOT_COMPUTABLE.en.to_string(),
+            tone: Tone::Neutral,
+        }
+    }
+
+    /// This cell, or [`Cell::not_computable`] in `lang` when it holds a number that is none
+    /// (`NaN`, infinity); `None` when it is fine as it is.
+    fn computable(&self, lang: Lang) -> Option<Self> {
+        let finite = match self {
+            Self::Number { value, .. } | Self::Percent { value } | Self::Progress { value } => {
+                value.is_finite()
+            }
+            Self::Status { value, label, .. } => {
+                value != Self::NOT_COMPUTABLE || label == labels::NOT_COMPUTABLE.get(lang)
+            }
+            _ => true,
+        };
+        (!finite).then(|| Self::Status {
+            value: Self::NOT_COMPUTABLE.to_string(),
+            label: labels::NOT_COMPUTABLE.get(lang).to_string(),
+            tone: Tone::Neutral,
+        })
     }
 
     /// A date written `YYYY-MM-DD`; text when it is no real date (a plan may hold one).

@@ -364,14 +364,22 @@ fn uptake_exceeds_total(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// RP405: programmes that fund more plans than were submitted on the same date.
 fn funded_exceeds_submitted(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for programme in &cx.plan.programmes {
+        // The first count of submitted plans per date, looked up by date (not a scan per
+        // funded count: thousands of figures on one date stay linear).
+        let mut submitted_on = std::collections::HashMap::new();
+        for f in &programme.figures {
+            if f.metric.value == Metric::PlansSubmitted {
+                submitted_on.entry(f.date.value.to_string()).or_insert(f);
+            }
+        }
         for funded in programme
             .figures
             .iter()
             .filter(|f| f.metric.value == Metric::PlansFunded)
         {
-            let submitted = programme.figures.iter().find(|f| {
-                f.metric.value == Metric::PlansSubmitted && f.date.value == funded.date.value
-            });
+            let submitted = submitted_on
+                .get(&funded.date.value.to_string())
+                .filter(|f| f.date.value == funded.date.value);
             if let Some(submitted) = submitted
                 && funded.value.value > submitted.value.value
             {

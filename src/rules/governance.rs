@@ -51,7 +51,7 @@ fn board_contacts_without_seat(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter(|b| b.kind.value == BodyKind::DagelijksBestuur)
         .collect();
-    let seated: Vec<&str> = boards
+    let seated: std::collections::HashSet<&str> = boards
         .iter()
         .flat_map(|b| &b.members)
         .filter_map(|m| m.person.as_ref())

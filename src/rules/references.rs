@@ -260,12 +260,10 @@ fn id_named<'a>(plan: &'a Plan, kind: Kind, name: &str) -> Option<&'a str> {
 
 /// RP113: building blocks with more than one assessment.
 fn building_blocks_assessed_twice(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let assessed = &cx.plan.building_blocks;
-    for (i, again) in assessed.iter().enumerate() {
-        if let Some(first) = assessed[..i]
-            .iter()
-            .find(|a| a.block.value == again.block.value)
-        {
+    // The first assessment of each block, by id: one pass, not a scan of the ones before.
+    let mut first_of: std::collections::HashMap<&str, &S<Id>> = std::collections::HashMap::new();
+    for again in &cx.plan.building_blocks {
+        if let Some(first) = first_of.get(again.block.value.0.as_str()) {
             out.push(
                 Diagnostic::new(
                     &BUILDING_BLOCK_ASSESSED_TWICE,
@@ -273,9 +271,11 @@ fn building_blocks_assessed_twice(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     format!("building block `{}` is assessed twice", again.block.value.0),
                 )
                 .label("assessed again here")
-                .secondary(first.block.span, "first assessed here")
+                .secondary(first.span, "first assessed here")
                 .help("keep one assessment per building block, with the level that holds now"),
             );
+        } else {
+            first_of.insert(&again.block.value.0, &again.block);
         }
     }
 }

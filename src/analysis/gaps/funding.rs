@@ -125,7 +125,8 @@ pub fn analyse(plans: &[PlanInput<'_>]) -> Funding {
             .iter()
             .filter(|o| o.relation.value == Relation::Member)
         {
-            if o.listed_patients.is_none() {
+            // `listed_patients: 0` gives no funding per patient either: named, not dropped.
+            if o.listed_patients.as_ref().is_none_or(|p| p.value == 0) {
                 out.without_patients
                     .push((region.clone(), o.id.value.0.clone()));
                 if sums.keys().any(|(_, _, m)| *m == o.id.value.0) {

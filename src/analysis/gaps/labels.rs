@@ -116,6 +116,12 @@ pub fn describe(kind: &GapKind, lang: Lang) -> (String, String) {
                 pick(lang, "correct `met:` or the figures it is measured by (see the contract conditions)".into(), "pas `met:` aan of de cijfers waaraan het gemeten wordt (zie de contractvoorwaarden)".into()),
             )
         }
+        // The least-funded member gets nothing (or less): no ratio to state.
+        GapKind::UnequalFunding { year, line, ratio } if !ratio.is_finite() => (
+            pick(lang, format!("{line} {year}: a member gets € 0 or less per listed patient while others are funded (the ratio is not computable)"),
+                format!("{line} {year}: een lid krijgt € 0 of minder per ingeschreven patiënt terwijl anderen geld krijgen (de verhouding is niet te berekenen)")),
+            pick(lang, "agree a path to equal funding per listed patient (see the cost to the median)".into(), "spreek een pad naar gelijke financiering per patiënt af (zie de kosten naar de mediaan)".into()),
+        ),
         GapKind::UnequalFunding { year, line, ratio } => (
             pick(lang, format!("{line} {year}: the best-funded member gets {}x the least-funded per listed patient", num((ratio * 100.0).round() / 100.0)),
                 format!("{line} {year}: het best gefinancierde lid krijgt {}x het minst gefinancierde per ingeschreven patiënt", num((ratio * 100.0).round() / 100.0))),
@@ -123,7 +129,7 @@ pub fn describe(kind: &GapKind, lang: Lang) -> (String, String) {
         ),
         GapKind::MemberWithoutPatients { member } => (
             pick(lang, format!("member `{member}` is funded but has no listed patients"), format!("lid `{member}` krijgt geld maar heeft geen patiëntaantal")),
-            pick(lang, "add `listed_patients` to the organisation".into(), "voeg `listed_patients` toe aan de organisatie".into()),
+            pick(lang, "add `listed_patients` (more than 0) to the organisation".into(), "voeg `listed_patients` (meer dan 0) toe aan de organisatie".into()),
         ),
         GapKind::PracticesNotJoined { practices, pct } => {
             let count = practices.map(|p| format!(" ({p})")).unwrap_or_default();
