@@ -350,7 +350,11 @@ fn a_framework_threshold_below_zero_is_refused_at_its_line() {
         &["gaps", "plan.yaml", "--framework", "kader.toml"],
     );
     assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
-    assert!(run.stderr.contains("above the maximum 100"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("above the maximum 100"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// An extreme figure: zero, tiny, huge, negative, or the largest numbers a plan can hold.
