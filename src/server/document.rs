@@ -82,10 +82,12 @@ impl Document {
             .map_or_else(|()| self.uri.to_string(), |p| p.display().to_string())
     }
 
-    /// Runs `regioplan check`'s check of the text with `settings`.
+    /// Runs `regioplan check`'s check of the text with `settings`. A YAML file that is not a
+    /// regioplan (no top-level `regioplan:` key) gets no findings, as in a directory check: an
+    /// editor may hand the server every YAML file.
     pub fn check(&mut self, settings: &Settings, catalogue: &Catalogue) {
-        let result = check::check_bytes(&self.name(), self.text.as_bytes(), settings, catalogue);
-        self.findings = result.diagnostics;
+        let result = check::check_found(&self.name(), self.text.as_bytes(), settings, catalogue);
+        self.findings = result.map(|r| r.diagnostics).unwrap_or_default();
         if self.limits != settings.limits {
             self.limits = settings.limits;
             self.loaded = OnceCell::new();

@@ -287,6 +287,18 @@ fn a_plan_that_does_not_parse_still_gets_its_syntax_finding() {
 }
 
 #[test]
+fn a_yaml_file_that_is_not_a_plan_gets_no_findings() {
+    let (_keep, dir) = temp_dir();
+    let uri = uri_in(&dir, "mkdocs.yml");
+    let mut editor = Editor::plain();
+    assert_eq!(
+        editor.open(&uri, "site_name: Regioplan\nnav: [index.md]\n"),
+        vec![]
+    );
+    editor.shut_down();
+}
+
+#[test]
 fn a_request_that_panics_gets_an_error_and_the_server_goes_on() {
     let (_keep, dir) = temp_dir();
     let uri = uri_in(&dir, "plan.yaml");
