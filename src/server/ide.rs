@@ -545,7 +545,8 @@ pub fn rename(
     )]))))
 }
 
-/// The outline: the region, the themes with their goals and subgoals, and the contracts.
+/// The outline: the region, the themes with their goals and subgoals, and the contracts, each
+/// by its name (or title) with its id beside it.
 #[must_use]
 pub fn outline(doc: &Document, encoding: Encoding) -> Option<DocumentSymbolResponse> {
     let loaded = doc.loaded();
@@ -592,8 +593,8 @@ pub fn outline(doc: &Document, encoding: Encoding) -> Option<DocumentSymbolRespo
         list.iter()
             .map(|g| {
                 symbol(
-                    g.id.value.0.clone(),
-                    Some(g.title.value.clone()),
+                    g.title.value.clone(),
+                    Some(g.id.value.0.clone()),
                     SymbolKind::EVENT,
                     g.id.span,
                     goals(&g.goals, symbol),
@@ -610,8 +611,8 @@ pub fn outline(doc: &Document, encoding: Encoding) -> Option<DocumentSymbolRespo
     )];
     for theme in &plan.themes {
         symbols.push(symbol(
-            theme.id.value.0.clone(),
-            Some(theme.name.value.clone()),
+            theme.name.value.clone(),
+            Some(theme.id.value.0.clone()),
             SymbolKind::CLASS,
             theme.id.span,
             goals(&theme.goals, &symbol),

@@ -482,8 +482,13 @@ fn the_outline_has_the_region_themes_and_their_goals() {
         json!({ "textDocument": { "uri": uri } }),
     );
     assert_eq!(outline[0]["name"], "Huisartsen Amstelland");
-    assert_eq!(outline[1]["name"], "ggz");
-    assert_eq!(outline[1]["children"][0]["name"], "ggz-1");
+    assert_eq!(outline[1]["name"], "GGZ");
+    assert_eq!(outline[1]["detail"], "ggz");
+    assert_eq!(
+        outline[1]["children"][0]["name"],
+        "Betere toegang tot de GGZ"
+    );
+    assert_eq!(outline[1]["children"][0]["detail"], "ggz-1");
     editor.shut_down();
 }
 
@@ -626,4 +631,30 @@ fn a_closed_connection_ends_the_server_cleanly() {
     drop(editor);
     let ended = server.map(JoinHandle::join);
     assert!(matches!(ended, Some(Ok(Ok(())))), "{ended:?}");
+}
+
+#[test]
+fn the_language_is_the_clients_locale_else_the_one_in_regioplan_toml() {
+    let (_keep, dir) = temp_dir();
+    std::fs::write(dir.join("regioplan.toml"), "language = \"nl\"\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let uri = uri_in(&dir, "plan.yaml");
+    let (line, column) = find(PLAN, "trekker: a.baker");
+    let range = json!({ "start": { "line": line, "character": column + 9 },
+                        "end": { "line": line, "character": column + 9 } });
+    for (locale, reason) in [(None, "reden"), (Some("en-GB"), "reason")] {
+        let mut editor = Editor::start(&json!({}), locale);
+        editor.open(&uri, PLAN);
+        let actions = editor.ok(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": range, "context": { "diagnostics": [] } }),
+        );
+        let insert = &actions[1]["edit"]["changes"][uri.as_str()][0]["newText"];
+        assert_eq!(
+            insert,
+            &json!(format!("    # regioplan: ignore[RP102] {reason}\n")),
+            "{locale:?}"
+        );
+        editor.shut_down();
+    }
 }
