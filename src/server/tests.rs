@@ -658,3 +658,31 @@ fn the_language_is_the_clients_locale_else_the_one_in_regioplan_toml() {
         editor.shut_down();
     }
 }
+
+#[test]
+fn a_second_definition_points_at_the_first_and_a_stale_suppression_is_faded() {
+    let text = include_str!("../../examples/invalid/RP101-duplicate-id.yaml").replace(
+        "  - id: ggz\n",
+        "  # regioplan: ignore[RP104] oude code\n  - id: ggz\n",
+    );
+    let (_keep, dir) = temp_dir();
+    let uri = uri_in(&dir, "plan.yaml");
+    let mut editor = Editor::plain();
+    let found = editor.open(&uri, &text);
+    let code = |c: &str| Some(lsp_types::NumberOrString::String(c.into()));
+    let duplicate = found.iter().find(|d| d.code == code("RP101"));
+    let related = duplicate
+        .and_then(|d| d.related_information.clone())
+        .unwrap_or_default();
+    let (first, _) = find(&text, "id: a.bakker");
+    assert_eq!(related.len(), 1, "{found:?}");
+    assert_eq!(related[0].location.range.start.line, first);
+    assert_eq!(related[0].location.uri, uri);
+    let unused = found.iter().find(|d| d.code == code("RP901"));
+    assert_eq!(
+        unused.and_then(|d| d.tags.clone()),
+        Some(vec![lsp_types::DiagnosticTag::UNNECESSARY]),
+        "{found:?}"
+    );
+    editor.shut_down();
+}
