@@ -4,7 +4,7 @@
 //! binary hands every command (it holds standard output); the server runs between them on a
 //! thread with the checks' stack.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use lsp_server::{Connection, Message};
 
@@ -12,7 +12,20 @@ use super::ExitCode;
 use super::check::WORKER_STACK_BYTES;
 use crate::cli::ServerArgs;
 
-pub fn run(_args: &ServerArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+pub fn run(
+    _args: &ServerArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    if std::io::stdin().is_terminal() {
+        // Someone typed `regioplan server` by hand: say what it waits for.
+        writeln!(
+            err,
+            "regioplan server talks the Language Server Protocol with an editor on standard \
+             input and output; start it from your editor (see \"In your editor\" in the \
+             README). Ctrl-D ends it."
+        )?;
+    }
     let (to_server, from_client) = crossbeam_channel::unbounded();
     let (to_client, from_server) = crossbeam_channel::unbounded::<Message>();
     std::thread::Builder::new()
