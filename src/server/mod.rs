@@ -78,6 +78,8 @@ pub fn run(connection: &Connection) -> Result<(), ConnectionError> {
 
 /// What the client said it can do, as far as the server cares.
 #[derive(Debug, Clone, Copy)]
+// Each is a capability the client has or lacks: bools say exactly that.
+#[allow(clippy::struct_excessive_bools)]
 struct Client {
     encoding: Encoding,
     /// It pulls diagnostics (`textDocument/diagnostic`): then they are not pushed.
@@ -86,6 +88,8 @@ struct Client {
     refreshes: bool,
     /// It can show a document with a selection (`window/showDocument`).
     shows_documents: bool,
+    /// It watches files for the server when asked (`workspace/didChangeWatchedFiles`).
+    watches_files: bool,
 }
 
 impl Client {
@@ -112,6 +116,12 @@ impl Client {
                 .as_ref()
                 .and_then(|w| w.show_document.as_ref())
                 .is_some_and(|s| s.support),
+            watches_files: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false),
         }
     }
 }
@@ -198,6 +208,25 @@ impl<'c> Server<'c> {
     }
 
     fn main_loop(&mut self) -> Result<(), ConnectionError> {
+        if self.client.watches_files {
+            // A changed regioplan.toml is read again even when the editor does not have it open.
+            let watch = lsp_types::DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![lsp_types::FileSystemWatcher {
+                    glob_pattern: lsp_types::GlobPattern::String(format!(
+                        "**/{}",
+                        config::FILE_NAME
+                    )),
+                    kind: None,
+                }],
+            };
+            self.request::<req::RegisterCapability>(lsp_types::RegistrationParams {
+                registrations: vec![lsp_types::Registration {
+                    id: "regioplan-toml".into(),
+                    method: notif::DidChangeWatchedFiles::METHOD.into(),
+                    register_options: serde_json::to_value(watch).ok(),
+                }],
+            });
+        }
         loop {
             let wait = self.next_due().map_or(Duration::from_secs(3600), |due| {
                 due.saturating_duration_since(Instant::now())

@@ -686,3 +686,29 @@ fn a_second_definition_points_at_the_first_and_a_stale_suppression_is_faded() {
     );
     editor.shut_down();
 }
+
+#[test]
+fn a_changed_regioplan_toml_is_watched_and_read_again() {
+    let (_keep, dir) = temp_dir();
+    let config = dir.join("regioplan.toml");
+    std::fs::write(&config, "ignore = [\"RP1\"]\n").unwrap_or_else(|e| panic!("{e}"));
+    let uri = uri_in(&dir, "plan.yaml");
+    let mut editor = Editor::start(
+        &json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } }),
+        None,
+    );
+    assert_eq!(editor.open(&uri, PLAN), vec![]);
+    let registered = editor.inbox.iter().any(|m| {
+        matches!(m, Message::Request(r) if r.method == "client/registerCapability"
+            && r.params["registrations"][0]["registerOptions"]["watchers"][0]["globPattern"]
+                == "**/regioplan.toml")
+    });
+    assert!(registered, "{:?}", editor.inbox);
+    std::fs::write(&config, "\n").unwrap_or_else(|e| panic!("{e}"));
+    editor.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri_in(&dir, "regioplan.toml"), "type": 2 }] }),
+    );
+    assert_eq!(editor.diagnostics(&uri).len(), 1);
+    editor.shut_down();
+}
