@@ -228,6 +228,9 @@ impl<'c> Server<'c> {
             });
         }
         loop {
+            // Due checks run even while other messages keep arriving (a stream of requests
+            // must not hold back the findings of a document that has been quiet long enough).
+            self.check_due();
             let wait = self.next_due().map_or(Duration::from_secs(3600), |due| {
                 due.saturating_duration_since(Instant::now())
             });
