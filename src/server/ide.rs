@@ -352,7 +352,8 @@ pub fn complete(
         let mut at = place.container.clone();
         at.push(Step::Key(key.clone()));
         (yaml_path::properties(root, container)?.get(key)?, at)
-    } else if place.scalar_item {
+    } else if place.scalar_item && yaml_path::properties(root, container).is_none() {
+        // `- ` in a list of ids or values; in a list of mappings, the item's keys are wanted.
         (container, place.container.clone())
     } else {
         let present = yaml_path::sibling_keys(&doc.text, offset);

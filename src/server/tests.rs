@@ -421,6 +421,15 @@ fn completion_offers_keys_enum_values_and_people_for_a_trekker() {
     let keys = labels(&editor.at("textDocument/completion", &uri, line, column + 6));
     assert!(keys.contains(&"rationale".to_string()), "{keys:?}");
     assert!(!keys.contains(&"trekker".to_string()), "{keys:?}");
+    // A new list item of people: the keys of a person.
+    let text = PLAN.replace("people:\n", "people:\n  - \n");
+    editor.change(&uri, 5, &text);
+    let (line, _) = find(&text, "people:\n  - \n");
+    let keys = labels(&editor.at("textDocument/completion", &uri, line + 1, 4));
+    assert!(
+        keys.contains(&"name".to_string()) && keys.contains(&"id".to_string()),
+        "{keys:?}"
+    );
     editor.shut_down();
 }
 
