@@ -405,6 +405,12 @@ fn completion_offers_keys_enum_values_and_people_for_a_trekker() {
     assert_eq!(labels(&people), ["a.bakker", "f.francke"]);
     let edit = &people[0]["textEdit"];
     assert_eq!(edit["range"]["start"]["character"], column);
+    // Nothing typed yet: the value is missing, the plan is still read around it.
+    let text = PLAN.replace("    trekker: a.baker\n", "    trekker: \n");
+    editor.change(&uri, 2, &text);
+    let (line, column) = find(&text, "trekker: \n");
+    let people = editor.at("textDocument/completion", &uri, line, column + 9);
+    assert_eq!(labels(&people), ["a.bakker", "f.francke"]);
     // Values of `strategic`.
     let text = PLAN.replace("    strategic: regional\n", "    strategic: \n");
     editor.change(&uri, 3, &text);
