@@ -727,3 +727,61 @@ fn a_changed_regioplan_toml_is_watched_and_read_again() {
     assert_eq!(editor.diagnostics(&uri).len(), 1);
     editor.shut_down();
 }
+
+#[test]
+fn the_editor_gets_exactly_the_findings_of_check_for_every_example() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/invalid");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&examples)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() > 20);
+    let settings = crate::config::Settings::defaults(chrono::Local::now().date_naive());
+    let catalogue = crate::plan::catalogue::Catalogue::built_in();
+    let mut editor = Editor::plain();
+    for path in paths {
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
+        let Ok(text) = String::from_utf8(bytes.clone()) else {
+            continue; // RP001: an editor has no text that is not UTF-8.
+        };
+        let name = path.display().to_string();
+        // The check recurses over nesting: on a thread with the binary's stack.
+        let expected: Vec<(String, usize)> = std::thread::scope(|scope| {
+            let checked = std::thread::Builder::new()
+                .stack_size(64 * 1024 * 1024)
+                .spawn_scoped(scope, || {
+                    crate::check::check_found(&name, &bytes, &settings, &catalogue)
+                        .map(|r| {
+                            r.diagnostics
+                                .iter()
+                                .map(|d| {
+                                    let line = r.source.position(d.primary.span.start).line;
+                                    (d.code.to_string(), line)
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                });
+            match checked.map(std::thread::ScopedJoinHandle::join) {
+                Ok(Ok(found)) => found,
+                _ => panic!("the check of {name} failed"),
+            }
+        });
+        let uri = Url::from_file_path(&path).unwrap_or_else(|()| panic!("{name}"));
+        let found: Vec<(String, usize)> = editor
+            .open(&uri, &text)
+            .iter()
+            .map(|d| {
+                let code = match &d.code {
+                    Some(lsp_types::NumberOrString::String(c)) => c.clone(),
+                    other => format!("{other:?}"),
+                };
+                (code, d.range.start.line as usize + 1)
+            })
+            .collect();
+        assert_eq!(found, expected, "{name}");
+    }
+    editor.shut_down();
+}
