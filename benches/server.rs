@@ -28,7 +28,7 @@ fn main() {
         let at = at + text[at..].find('\n').expect("a line end");
         let changed = format!("{}x{}", &text[..at], &text[at..]);
         let mut doc = Document::new(uri, 1, text.clone());
-        doc.check(&settings, &catalogue);
+        doc.check(&settings, &catalogue, false);
         assert!(doc.findings.is_empty(), "{name} is not a clean plan");
         let mut times = Vec::with_capacity(ROUNDS);
         for round in 0..ROUNDS {
@@ -36,7 +36,7 @@ fn main() {
             let version = i32::try_from(round).unwrap_or(i32::MAX) + 2;
             let start = Instant::now();
             doc.change(version, next.clone());
-            doc.check(&settings, &catalogue);
+            doc.check(&settings, &catalogue, false);
             std::hint::black_box(doc.publish(Encoding::Utf16));
             times.push(start.elapsed());
         }

@@ -84,10 +84,18 @@ impl Document {
 
     /// Runs `regioplan check`'s check of the text with `settings`. A YAML file that is not a
     /// regioplan (no top-level `regioplan:` key) gets no findings, as in a directory check: an
-    /// editor may hand the server every YAML file.
-    pub fn check(&mut self, settings: &Settings, catalogue: &Catalogue) {
-        let result = check::check_found(&self.name(), self.text.as_bytes(), settings, catalogue);
-        self.findings = result.map(|r| r.diagnostics).unwrap_or_default();
+    /// editor may hand the server every YAML file. One the user declared a plan (`named`, a
+    /// pattern of the `files` initialization option) is checked as a file named on the
+    /// command line is.
+    pub fn check(&mut self, settings: &Settings, catalogue: &Catalogue, named: bool) {
+        let (name, bytes) = (self.name(), self.text.as_bytes());
+        self.findings = if named {
+            check::check_bytes(&name, bytes, settings, catalogue).diagnostics
+        } else {
+            check::check_found(&name, bytes, settings, catalogue)
+                .map(|r| r.diagnostics)
+                .unwrap_or_default()
+        };
         if self.limits != settings.limits {
             self.limits = settings.limits;
             self.loaded = OnceCell::new();

@@ -145,6 +145,9 @@ struct Server<'c> {
     /// Loaded configurations by the path of their `regioplan.toml`; `None` when it is broken.
     configs: HashMap<PathBuf, Option<LoadedConfig>>,
     catalogue: Catalogue,
+    /// The `files` initialization option: globs of files that are plans even without a
+    /// `regioplan:` key (the VS Code setting `regioplan.files`).
+    plan_files: globset::GlobSet,
     next_request: i32,
 }
 
@@ -157,6 +160,7 @@ impl<'c> Server<'c> {
             documents: HashMap::new(),
             configs: HashMap::new(),
             catalogue: Catalogue::built_in(),
+            plan_files: plan_files(params.initialization_options.as_ref()),
             next_request: 0,
         }
     }
@@ -298,14 +302,20 @@ impl<'c> Server<'c> {
     /// Checks one open document now and, unless the client pulls, pushes its findings.
     fn check(&mut self, uri: &Url) {
         let settings = self.settings_for(uri);
+        let named = self.is_named_plan(uri);
         let Some(doc) = self.documents.get_mut(uri) else {
             return;
         };
-        doc.check(&settings, &self.catalogue);
+        doc.check(&settings, &self.catalogue, named);
         if !self.client.pulls {
             let params = doc.publish(self.client.encoding);
             self.notify::<notif::PublishDiagnostics>(params);
         }
+    }
+
+    fn is_named_plan(&self, uri: &Url) -> bool {
+        uri.to_file_path()
+            .is_ok_and(|path| self.plan_files.is_match(path))
     }
 
     /// The settings for the document at `uri`: those of the `regioplan.toml` found from its
@@ -456,8 +466,9 @@ impl<'c> Server<'c> {
                 let uri = p.text_document.uri;
                 if self.documents.get(&uri).is_some_and(Document::needs_check) {
                     let settings = self.settings_for(&uri);
+                    let named = self.is_named_plan(&uri);
                     if let Some(doc) = self.documents.get_mut(&uri) {
-                        doc.check(&settings, &self.catalogue);
+                        doc.check(&settings, &self.catalogue, named);
                     }
                 }
                 let doc = self.document(&uri)?;
@@ -566,6 +577,24 @@ impl<'c> Server<'c> {
             )
         })
     }
+}
+
+/// The globs of the `files` initialization option (`{"files": ["**/plans/*.yaml"]}`); a pattern
+/// that is not a glob is left out.
+fn plan_files(options: Option<&Value>) -> globset::GlobSet {
+    let mut set = globset::GlobSetBuilder::new();
+    let patterns = options
+        .and_then(|o| o.get("files"))
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str);
+    for pattern in patterns {
+        if let Ok(glob) = globset::Glob::new(pattern) {
+            set.add(glob);
+        }
+    }
+    set.build().unwrap_or_else(|_| globset::GlobSet::empty())
 }
 
 fn is_config(uri: &Url) -> bool {

@@ -28,6 +28,10 @@ struct Editor {
 
 impl Editor {
     fn start(capabilities: &Value, locale: Option<&str>) -> Self {
+        Self::start_with(capabilities, locale, &Value::Null)
+    }
+
+    fn start_with(capabilities: &Value, locale: Option<&str>, options: &Value) -> Self {
         let (server_side, connection) = Connection::memory();
         let server = std::thread::Builder::new()
             .stack_size(64 * 1024 * 1024)
@@ -41,7 +45,8 @@ impl Editor {
         };
         let init = editor.request(
             "initialize",
-            json!({ "capabilities": capabilities, "locale": locale }),
+            json!({ "capabilities": capabilities, "locale": locale,
+                    "initializationOptions": options }),
         );
         assert!(init.response_result.is_ok(), "{init:?}");
         editor.notify("initialized", json!({}));
@@ -295,6 +300,20 @@ fn a_yaml_file_that_is_not_a_plan_gets_no_findings() {
         editor.open(&uri, "site_name: Regioplan\nnav: [index.md]\n"),
         vec![]
     );
+    editor.shut_down();
+}
+
+#[test]
+fn a_file_declared_a_plan_without_the_regioplan_key_is_told_to_add_it() {
+    let (_keep, dir) = temp_dir();
+    let uri = uri_in(&dir, "concept.yaml");
+    let text = "region:\n  name: Huisartsen Amstelland\n";
+    let options = json!({ "files": ["**/concept.yaml"] });
+    let mut editor = Editor::start_with(&json!({}), None, &options);
+    // As for a file named on the command line: RP007, which says what to add.
+    let found = editor.open(&uri, text);
+    let codes: Vec<_> = found.iter().filter_map(|d| d.code.clone()).collect();
+    assert_eq!(codes, [lsp_types::NumberOrString::String("RP007".into())]);
     editor.shut_down();
 }
 

@@ -94,9 +94,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: vscode.workspace.createFileSystemWatcher("**/regioplan.toml"),
     },
     middleware,
+    // Files matching these are checked as plans even before they have a `regioplan:` key.
+    initializationOptions: {
+      files: vscode.workspace.getConfiguration("regioplan").get<string[]>("files") ?? [],
+    },
   };
   client = new LanguageClient("regioplan", "regioplan", serverOptions, clientOptions);
   await client.start();
+  // A new binary or new patterns take effect with a new server.
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration("regioplan.path") || e.affectsConfiguration("regioplan.files")) {
+        await client?.stop();
+        await activate(context);
+      }
+    }),
+  );
 }
 
 export async function deactivate(): Promise<void> {
