@@ -81,6 +81,19 @@ const middleware = {
 } as unknown as Middleware;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  await start(context);
+  // A new binary or new patterns take effect with a new server.
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration("regioplan.path") || e.affectsConfiguration("regioplan.files")) {
+        await client?.stop();
+        await start(context);
+      }
+    }),
+  );
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
   const command = serverCommand(context);
   const serverOptions: ServerOptions = {
     run: { command, args: ["server"] },
@@ -101,15 +114,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient("regioplan", "regioplan", serverOptions, clientOptions);
   await client.start();
-  // A new binary or new patterns take effect with a new server.
-  context.subscriptions.push(
-    vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (e.affectsConfiguration("regioplan.path") || e.affectsConfiguration("regioplan.files")) {
-        await client?.stop();
-        await activate(context);
-      }
-    }),
-  );
 }
 
 export async function deactivate(): Promise<void> {
