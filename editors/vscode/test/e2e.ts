@@ -187,4 +187,46 @@ async function main(): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-main().catch((e) => fail(String(e)));
+/// The second session pulls diagnostics, as vscode-languageclient 9 does: the server answers
+/// `textDocument/diagnostic` and pushes nothing.
+async function pulling(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "regioplan-e2e-"));
+  const file = path.join(dir, "amstelland-zorg.yaml");
+  const text = fs.readFileSync(seed, "utf8").replace("trekker: t.vos\n", "trekker: t.voss\n");
+  fs.writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+  const server = cp.spawn(binary, ["server", "--stdio"], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
+  const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(server.stdout!),
+    new StreamMessageWriter(server.stdin!),
+  );
+  let pushed = 0;
+  connection.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => {
+    if (p.uri === uri) pushed++;
+  });
+  connection.listen();
+  await connection.sendRequest("initialize", {
+    processId: process.pid,
+    rootUri: pathToFileURL(dir).href,
+    capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } },
+  });
+  await connection.sendNotification("initialized", {});
+  await connection.sendNotification("textDocument/didOpen", {
+    textDocument: { uri, languageId: "yaml", version: 1, text },
+  });
+  const report: any = await connection.sendRequest("textDocument/diagnostic", { textDocument: { uri } });
+  const codes = report.items.map((d: Diagnostic) => d.code);
+  check(report.kind === "full" && codes.includes("RP102"), `pulled ${JSON.stringify(report)}`);
+  await connection.sendRequest("shutdown");
+  await connection.sendNotification("exit");
+  const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r("timeout"), 5000))]);
+  check(code === 0 && pushed === 0, `the pulling session ended with ${code}, ${pushed} pushes`);
+  console.log(`pulled diagnostics: ${codes.join(", ")}; none pushed; the server exited with ${code}`);
+  connection.dispose();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main()
+  .then(pulling)
+  .catch((e) => fail(String(e)));
