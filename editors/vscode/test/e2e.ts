@@ -76,6 +76,8 @@ async function main(): Promise<void> {
   let text = original.replace("trekker: t.vos\n", "trekker: t.voss\n");
   check(text !== original, "the seed plan has no `trekker: t.vos`");
   check(isRegioplanText(text), "the extension would not hand the plan to the server");
+  check(!isRegioplanText("site_name: Regioplan\nnav: [index.md]\n"), "mkdocs.yml taken for a plan");
+  check(isRegioplanText('"regioplan": 1\n'), "a quoted key not taken for a plan");
   fs.writeFileSync(file, text);
   const uri = pathToFileURL(file).href;
 
