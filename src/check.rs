@@ -1,7 +1,8 @@
 //! The whole check of one file, as a user sees it: load (read, syntax, structure), the semantic
 //! rules that the settings switch on, pruning of findings that only follow from a broken part,
-//! inline suppressions, `select`/`ignore` and severities, then a stable order. Pure: bytes and
-//! settings in, findings out; `commands::check` only gathers files, calls this and renders.
+//! inline suppressions, `select`/`ignore` and severities, a suppression offered as a fix of each
+//! semantic finding, then a stable order. Pure: bytes and settings in, findings out;
+//! `commands::check` only gathers files, calls this and renders.
 
 use crate::config::Settings;
 use crate::diagnostic::{self, FileResult};
@@ -74,6 +75,7 @@ fn check_loaded(loaded: load::Loaded, settings: &Settings, catalogue: &Catalogue
     }
     diagnostic::sort(&mut found);
     let mut diagnostics = settings.apply(suppression::apply(&loaded.source, found, enabled));
+    suppression::offer(&loaded.source, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     FileResult {
         source: loaded.source,

@@ -8,7 +8,7 @@ pub use crate::config::{FailOn, Format};
 
 const EXIT_CODES: &str = "Exit codes:
   0  no findings at or above the failing severity (see --fail-on)
-  1  findings at or above the failing severity
+  1  findings at or above the failing severity; with `check --diff`, a file would change
   2  usage error, unreadable input, or an internal failure";
 
 /// Validate, report on and analyse regioplannen of Dutch regional GP organisations.
@@ -85,6 +85,10 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "command-line flags: each bool is one switch the user passes"
+)]
 pub struct CheckArgs {
     /// Plan files or directories (searched recursively for *.yaml and *.yml); `-` reads
     /// standard input.
@@ -126,6 +130,21 @@ pub struct CheckArgs {
     /// When to colour human output (`auto`: on a terminal, unless `NO_COLOR` is set).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+
+    /// Apply the safe fixes (quotes around a text, a Dutch thousands dot removed from a count,
+    /// ...) to the files, check them again and report what is left. With `-` the fixed plan
+    /// goes to standard output and the findings to standard error.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix or --diff: apply the unsafe fixes too (guesses such as the closest key or id,
+    /// a placeholder for a missing key, a suppression). Read the diff first.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff and write nothing; exit 1 when a file would change.
+    #[arg(long)]
+    pub diff: bool,
 
     #[command(flatten)]
     pub limits: LimitArgs,

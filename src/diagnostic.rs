@@ -2,6 +2,12 @@
 //! and its JSON pointer) and what to do. Diagnostics are collected, sorted and handed to a
 //! renderer; they never travel through `?`.
 //!
+//! A diagnostic carries its repairs as data too, as in ruff: zero or more [`Fix`]es, each a list
+//! of non-overlapping [`Edit`]s on the checked text with an [`Applicability`] (safe: the meaning
+//! is certain; unsafe: a guess). A check that knows the exact text the author meant says so with
+//! [`Diagnostic::replacement`], which makes it a safe fix; a "did you mean" is an unsafe one.
+//! [`apply_fixes`] applies fixes to a text, for `check --fix` (see `crate::fix`) and editors.
+//!
 //! This is the leaf of the crate: spans, source files, rule metadata and findings depend on
 //! nothing else of regioplan, so every other module can use them.
 
@@ -43,6 +49,9 @@ pub struct RuleInfo {
     pub bad: &'static str,
     /// The same fragment, fixed.
     pub good: &'static str,
+    /// What `check --fix` writes for it: "Safe: ...", "Unsafe: ..." (applied with
+    /// `--unsafe-fixes`), or "None: ..." and why not.
+    pub fix: &'static str,
 }
 
 /// How bad a finding is. Ordered: `Warning < Error`.
@@ -86,9 +95,161 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// JSON pointer of the node, e.g. `/themes/3/trekker`. Filled from the span when empty.
     pub path: String,
-    /// A likely replacement for the text of the primary span ("did you mean"), for editors
-    /// and tools; also what the structural pruning reads a misspelt key as.
-    pub replacement: Option<String>,
+    /// Ways to repair (or suppress) the finding, most likely first; see [`Fix`].
+    pub fixes: Vec<Fix>,
+}
+
+/// How certain a [`Fix`] is, as in ruff: `check --fix` applies safe fixes, `--unsafe-fixes`
+/// the unsafe ones too. Ordered: `Unsafe < Safe`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// A guess that may change what the plan says: the closest key, id or value, a placeholder
+    /// for a missing key, a suppression. A person should look at it.
+    Unsafe,
+    /// The meaning is certain: the plan says after the fix what its author wrote before it
+    /// (quotes around a text, a Dutch thousands dot removed from a count, an exact replacement).
+    Safe,
+}
+
+impl Applicability {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// One text edit: replace the bytes of `span` in the checked text with `content`. An empty
+/// span inserts, an empty `content` deletes. Spans are on [`SourceFile::text`], which has the
+/// same byte offsets as the file without its byte order mark.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Edit {
+    pub span: Span,
+    pub content: String,
+}
+
+impl Edit {
+    #[must_use]
+    pub fn replace(span: Span, content: impl Into<String>) -> Self {
+        Self {
+            span,
+            content: content.into(),
+        }
+    }
+
+    #[must_use]
+    pub fn insert(at: usize, content: impl Into<String>) -> Self {
+        Self::replace(Span::new(at, 0), content)
+    }
+}
+
+/// A repair of one finding: edits that do not overlap, applied together or not at all.
+/// Every byte outside the edits (comments, key order, quoting, line endings) stays.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Fix {
+    /// What the fix does, for a summary or a quick fix: "replace with `800000`".
+    pub message: String,
+    pub applicability: Applicability,
+    /// Sorted by position, never overlapping.
+    pub edits: Vec<Edit>,
+    /// The fix hides the finding with `# regioplan: ignore[CODE]` rather than repairing it.
+    pub suppression: bool,
+}
+
+impl Fix {
+    /// A fix of one edit that replaces `span` with `content`.
+    #[must_use]
+    pub fn replace(applicability: Applicability, span: Span, content: impl Into<String>) -> Self {
+        let content = content.into();
+        let message = if content.is_empty() {
+            "delete it".to_string()
+        } else {
+            format!("replace with `{content}`")
+        };
+        Self {
+            message,
+            applicability,
+            edits: vec![Edit::replace(span, content)],
+            suppression: false,
+        }
+    }
+
+    /// Sets the message.
+    #[must_use]
+    pub fn message(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self
+    }
+
+    /// The first and last byte the fix touches.
+    #[must_use]
+    pub fn range(&self) -> Option<(usize, usize)> {
+        let start = self.edits.iter().map(|e| e.span.start).min()?;
+        let end = self.edits.iter().map(|e| e.span.end()).max()?;
+        Some((start, end))
+    }
+
+    /// Whether every edit is inside `text` and on character boundaries.
+    #[must_use]
+    pub fn applies_to(&self, text: &str) -> bool {
+        self.edits.iter().all(|e| {
+            e.span.end() <= text.len()
+                && text.is_char_boundary(e.span.start)
+                && text.is_char_boundary(e.span.end())
+        })
+    }
+
+    fn overlaps(&self, other: &Fix) -> bool {
+        self.edits.iter().any(|a| {
+            other.edits.iter().any(|b| {
+                a.span.start == b.span.start
+                    || (a.span.start < b.span.end() && b.span.start < a.span.end())
+            })
+        })
+    }
+}
+
+/// The fixes of `fixes` that can be applied together, in the order given: a fix that overlaps
+/// one taken before it (or whose edits overlap each other) is left out for a later round.
+#[must_use]
+pub fn compatible<'a>(fixes: impl IntoIterator<Item = &'a Fix>) -> Vec<&'a Fix> {
+    let mut taken: Vec<&Fix> = Vec::new();
+    for fix in fixes {
+        let inner = fix.edits.iter().enumerate().any(|(i, a)| {
+            fix.edits.iter().skip(i + 1).any(|b| {
+                a.span.start == b.span.start
+                    || (a.span.start < b.span.end() && b.span.start < a.span.end())
+            })
+        });
+        if !inner && !fix.edits.is_empty() && !taken.iter().any(|t| t.overlaps(fix)) {
+            taken.push(fix);
+        }
+    }
+    taken
+}
+
+/// `text` with the edits of `fixes` applied: the [`compatible`] ones, in the order given.
+/// An edit whose span is outside `text` or not on character boundaries leaves its whole fix
+/// out. Every byte outside the applied edits stays as it was.
+#[must_use]
+pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> String {
+    let mut edits: Vec<&Edit> = compatible(fixes.into_iter().filter(|f| f.applies_to(text)))
+        .into_iter()
+        .flat_map(|f| &f.edits)
+        .collect();
+    edits.sort_by_key(|e| e.span.start);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for edit in edits {
+        out.push_str(text.get(at..edit.span.start).unwrap_or_default());
+        out.push_str(&edit.content);
+        at = edit.span.end();
+    }
+    out.push_str(text.get(at..).unwrap_or_default());
+    out
 }
 
 impl Diagnostic {
@@ -106,23 +267,68 @@ impl Diagnostic {
             secondary: Vec::new(),
             help: None,
             path: String::new(),
-            replacement: None,
+            fixes: Vec::new(),
         }
     }
 
-    /// Records a likely replacement for the primary span's text (without touching the help).
+    /// Records the exact replacement for the primary span's text (without touching the help):
+    /// what the author meant, with certainty. It becomes a safe fix. Every rule and loader
+    /// check that knows the exact text to write says so here.
     #[must_use]
     pub fn replacement(mut self, replacement: Option<&str>) -> Self {
-        self.replacement = replacement.map(String::from);
+        if let Some(content) = replacement {
+            self.fixes.push(Fix::replace(
+                Applicability::Safe,
+                self.primary.span,
+                content,
+            ));
+        }
         self
     }
 
-    /// Suggests a replacement for the primary span's text, and says so in the help.
+    /// Records a likely replacement for the primary span's text that is a guess (the closest
+    /// id, key or value): an unsafe fix. Does not touch the help.
+    #[must_use]
+    pub fn guess(mut self, replacement: Option<&str>) -> Self {
+        if let Some(content) = replacement {
+            self.fixes.push(Fix::replace(
+                Applicability::Unsafe,
+                self.primary.span,
+                content,
+            ));
+        }
+        self
+    }
+
+    /// Suggests a close replacement for the primary span's text, says so in the help, and
+    /// offers it as an unsafe fix.
     #[must_use]
     pub fn did_you_mean(mut self, replacement: &str) -> Self {
         self.help = Some(format!("did you mean `{replacement}`?"));
-        self.replacement = Some(replacement.to_string());
+        self.guess(Some(replacement))
+    }
+
+    /// Adds a fix.
+    #[must_use]
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fixes.push(fix);
         self
+    }
+
+    /// The first fix that repairs the finding (not a suppression), if any.
+    #[must_use]
+    pub fn repair(&self) -> Option<&Fix> {
+        self.fixes.iter().find(|f| !f.suppression)
+    }
+
+    /// The replacement of the primary span's text that the first fix makes, if it is one edit
+    /// of exactly that span ("did you mean" or an exact replacement).
+    #[must_use]
+    pub fn replacement_text(&self) -> Option<&str> {
+        match self.repair()?.edits.as_slice() {
+            [edit] if edit.span == self.primary.span => Some(&edit.content),
+            _ => None,
+        }
     }
 
     #[must_use]
@@ -268,6 +474,28 @@ mod tests {
         // `x` comes after a two-byte `é`: byte 14, character column 9.
         assert_eq!(file.position(14), Position { line: 2, column: 9 });
         assert_eq!(file.position(1000), Position { line: 3, column: 1 });
+    }
+
+    fn fix(start: usize, len: usize, content: &str) -> Fix {
+        Fix::replace(Applicability::Safe, Span::new(start, len), content)
+    }
+
+    #[test]
+    fn applying_fixes_changes_only_their_edits() {
+        let text = "a: 800.000\r\nb: x # c\r\n";
+        let fixes = [fix(3, 7, "800000"), fix(15, 0, "\"")];
+        assert_eq!(apply_fixes(text, &fixes), "a: 800000\r\nb: \"x # c\r\n");
+        assert_eq!(apply_fixes(text, &[]), text);
+    }
+
+    #[test]
+    fn overlapping_fixes_keep_the_first_and_bad_spans_are_left_out() {
+        let text = "trekker: jan";
+        let fixes = [fix(9, 3, "j.jansen"), fix(10, 1, "x"), fix(9, 0, "\"")];
+        assert_eq!(compatible(&fixes).len(), 1);
+        assert_eq!(apply_fixes(text, &fixes), "trekker: j.jansen");
+        assert_eq!(apply_fixes(text, &[fix(9, 30, "x")]), text);
+        assert_eq!(apply_fixes("é", &[fix(1, 0, "x")]), "é");
     }
 
     #[test]

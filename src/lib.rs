@@ -16,6 +16,7 @@
 //! - [`load`]: bytes to a typed plan, reporting encoding, syntax and structure problems.
 //! - [`config`]: `regioplan.toml` and the settings that apply to one plan.
 //! - [`check`]: the whole check of one file as a user sees it.
+//! - [`fix`]: `check --fix`: the findings' fixes applied, round by round, to a file's bytes.
 //! - [`frameworks`]: reference frameworks (checklists as TOML data), built in or a user's file,
 //!   read with the same located diagnostics as `regioplan.toml`.
 //! - [`report`]: the format-neutral report model (sections, tables, typed cells); depends on
@@ -37,6 +38,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
 pub mod frameworks;
 pub mod judge;
 pub mod load;

@@ -1,7 +1,9 @@
 //! Properties of `check` over generated plans (proptest): a plan written within the format
 //! (any number of people, themes and goals, any ids, names, dates and indicators the format
 //! allows, see `docs/plan-format.md`) passes with no findings; the same plan with one fault
-//! gets exactly the finding for that fault, with its rule code, on the line of the fault.
+//! gets exactly the finding for that fault, with its rule code, on the line of the fault; the
+//! same plan with mistakes `check --fix --unsafe-fixes` repairs comes back clean and identical
+//! outside the lines of the mistakes.
 //!
 //! The case counts are kept small so that this runs in seconds with `cargo test`; set
 //! `PROPTEST_CASES` to run more.
@@ -399,5 +401,130 @@ proptest! {
             .map(|d| (d.code, result.source.position(d.primary.span.start).line))
             .collect();
         prop_assert_eq!(found, vec![(fault.code(), line)], "{:?}\n{}", fault, text);
+    }
+}
+
+/// A mistake `check --fix --unsafe-fixes` repairs, made on one line of a goal.
+#[derive(Debug, Clone, Copy)]
+enum Mistake {
+    /// `title: X: deel 2`: a colon inside a text (RP002, safe).
+    ColonInTitle,
+    /// `title: X #1 prioriteit`: a title cut by a comment (RP008, safe).
+    HashInTitle,
+    /// `title: “X: deel 2”`: curly quotes pasted from Word (RP002, safe).
+    CurlyQuotes,
+    /// `owner:\u{a0}id`: a non-breaking space after the colon (RP002, safe).
+    NonBreakingSpace,
+    /// `dedline:`: a misspelt key with one close match (RP010, unsafe).
+    MisspeltKey,
+    /// `target: 1.500` for 1500 patients: a Dutch thousands separator (RP017, unsafe).
+    ThousandsSeparator,
+}
+
+const MISTAKES: [Mistake; 6] = [
+    Mistake::ColonInTitle,
+    Mistake::HashInTitle,
+    Mistake::CurlyQuotes,
+    Mistake::NonBreakingSpace,
+    Mistake::MisspeltKey,
+    Mistake::ThousandsSeparator,
+];
+
+/// The valid `text` with each mistake made in its goal (counted over all themes; one mistake
+/// per goal); returns the text and the 0-based indexes of the lines changed.
+fn with_mistakes(text: &str, mistakes: &[(usize, Mistake)]) -> (String, Vec<usize>) {
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let titles: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("        title: "))
+        .map(|(i, _)| i)
+        .collect();
+    let mut changed = Vec::new();
+    for &(goal, mistake) in mistakes {
+        let Some(&t) = titles.get(goal % titles.len()) else {
+            continue;
+        };
+        let (at, new) = match mistake {
+            Mistake::ColonInTitle => (t, format!("{}: deel 2", lines[t])),
+            // After a text of the form of an id (`ouderenzorg`), ` #` starts a comment.
+            Mistake::HashInTitle
+                if lines[t]
+                    .trim_start_matches("        title: ")
+                    .contains(|c: char| c == ' ' || c.is_uppercase()) =>
+            {
+                (t, format!("{} #1 prioriteit", lines[t]))
+            }
+            Mistake::HashInTitle => continue,
+            Mistake::CurlyQuotes => {
+                let title = lines[t].trim_start_matches("        title: ").to_string();
+                (t, format!("        title: \u{201c}{title}: deel 2\u{201d}"))
+            }
+            Mistake::NonBreakingSpace => (t + 1, lines[t + 1].replacen(": ", ":\u{a0}", 1)),
+            Mistake::MisspeltKey => (t + 3, lines[t + 3].replacen("deadline:", "dedline:", 1)),
+            Mistake::ThousandsSeparator => {
+                let whole =
+                    lines[t + 6].contains("praktijken") || lines[t + 6].contains("patiënten");
+                let target: Option<u32> = lines[t + 7]
+                    .trim_start()
+                    .strip_prefix("target: ")
+                    .and_then(|n| n.parse().ok());
+                match target {
+                    Some(n) if whole && n >= 1000 => (
+                        t + 7,
+                        format!("          target: {}.{:03}", n / 1000, n % 1000),
+                    ),
+                    _ => continue,
+                }
+            }
+        };
+        if changed.iter().any(|&c: &usize| c.abs_diff(at) < 8) {
+            // One mistake per goal.
+            continue;
+        }
+        lines[at] = new;
+        changed.push(at);
+    }
+    (lines.join("\n") + "\n", changed)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        failure_persistence: None,
+        ..ProptestConfig::with_cases(32)
+    })]
+
+    #[test]
+    fn fixing_every_mistake_gives_a_clean_plan_identical_outside_the_mistakes(
+        plan in plan(),
+        mistakes in prop::collection::vec((0usize..12, select(&MISTAKES[..])), 1..5),
+    ) {
+        let (valid, _) = write(&plan, None, usize::MAX);
+        let (broken, changed) = with_mistakes(&valid, &mistakes);
+        prop_assume!(!changed.is_empty());
+        let settings = Settings::defaults(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"));
+        let fixed = regioplan::fix::fix_bytes(
+            "generated.yaml",
+            broken.as_bytes(),
+            &settings,
+            &Catalogue::built_in(),
+            regioplan::diagnostic::Applicability::Unsafe,
+        );
+        let left: Vec<String> = fixed
+            .result
+            .diagnostics
+            .iter()
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect();
+        prop_assert!(left.is_empty(), "{left:#?}\n{broken}");
+        prop_assert!(fixed.applied.len() >= changed.len(), "{:?}\n{}", fixed.applied, broken);
+        let text = String::from_utf8(fixed.bytes).expect("UTF-8");
+        let (before, after): (Vec<&str>, Vec<&str>) = (valid.lines().collect(), text.lines().collect());
+        prop_assert_eq!(before.len(), after.len(), "{}", text);
+        for (i, (a, b)) in before.iter().zip(&after).enumerate() {
+            if !changed.contains(&i) {
+                prop_assert_eq!(a, b, "line {}\n{}", i + 1, text);
+            }
+        }
     }
 }

@@ -12,7 +12,8 @@ use super::ExitCode;
 use crate::check::{check_bytes, check_found, check_too_large};
 use crate::cli::{CheckArgs, Color, FailOn, Format};
 use crate::config::{self, LoadedConfig, Settings, SettingsInput};
-use crate::diagnostic::{FileResult, Severity};
+use crate::diagnostic::{Applicability, FileResult, Severity};
+use crate::fix::{Applied, chosen, fix_bytes};
 use crate::load::limits::Limits;
 use crate::load::read;
 use crate::plan::catalogue::Catalogue;
@@ -33,6 +34,14 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
             );
         }
     }
+    if args.unsafe_fixes && !args.fix && !args.diff {
+        bail!("--unsafe-fixes applies with --fix or --diff: add one of them");
+    }
+    let fixing = (args.fix || args.diff).then_some(if args.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    });
     let mut inputs = collect(&args.paths)?;
     let configs = match Configs::load(args, &inputs, err)? {
         Ok(configs) => configs,
@@ -53,15 +62,18 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         })
         .collect();
     let catalogue = Catalogue::built_in();
-    let outcomes = check_all(&jobs, &catalogue)?;
+    let outcomes = check_all(&jobs, &catalogue, fixing)?;
     let mut skipped = Vec::new();
     let mut results = Vec::new();
     let mut fail_on = Vec::new();
+    let mut fixes = Vec::new();
     for (outcome, job) in outcomes.into_iter().zip(&jobs) {
         match outcome {
-            Some(result) => {
-                results.push(result);
+            Some(checked) => {
+                results.push(checked.result);
                 fail_on.push(job.settings.fail_on);
+                // Beside `results`, one for one: a file too large to read has no fix.
+                fixes.push((job.input, checked.fix));
             }
             None => skipped.push(job.input.name()),
         }
@@ -77,6 +89,25 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
             render::human::skipped_line(&skipped)
         );
     }
+    if args.diff {
+        return show_diff(&fixes, &results, args.unsafe_fixes, out, err);
+    }
+    let mut findings_to_err = false;
+    if args.fix {
+        for (input, fix) in fixes.iter().filter_map(|(i, f)| Some((i, f.as_ref()?))) {
+            match input.path() {
+                None => {
+                    out.write_all(&fix.after)?;
+                    // The fixed plan is on standard output: the findings go to standard error.
+                    findings_to_err = true;
+                }
+                Some(path) if fix.after != fix.before => {
+                    super::output::replace_plan(path, &fix.after)?;
+                }
+                Some(_) => {}
+            }
+        }
+    }
     let elapsed = started.elapsed();
     let format = run_settings.format;
     let color = format == Format::Human && args.output_file.is_none() && use_color(args.color);
@@ -90,7 +121,16 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
                 .collect();
             super::output::write_output(path, &buffer, &read)?;
         }
+        None if findings_to_err => render_to(err, format, &results, &skipped, color, elapsed)?,
         None => render_to(out, format, &results, &skipped, color, elapsed)?,
+    }
+    if args.fix {
+        render::fixes::summary(
+            err,
+            &fixed_files(&fixes, &results),
+            false,
+            args.unsafe_fixes,
+        )?;
     }
     let failing = results
         .iter()
@@ -101,6 +141,51 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
     } else {
         ExitCode::Clean
     })
+}
+
+/// `--diff`: the diff of every file that would change, on `out`, and what would be fixed, on
+/// `err`; exit 1 when a file would change.
+fn show_diff(
+    fixes: &[(&Input, Option<FileFix>)],
+    results: &[FileResult],
+    unsafe_fixes: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    for ((_, fix), result) in fixes.iter().zip(results) {
+        if let Some(fix) = fix {
+            render::fixes::diff(out, &result.source.name, &fix.before, &fix.after)?;
+        }
+    }
+    render::fixes::summary(err, &fixed_files(fixes, results), true, unsafe_fixes)?;
+    Ok(
+        if fixes
+            .iter()
+            .flat_map(|(_, f)| f)
+            .any(|f| f.before != f.after)
+        {
+            ExitCode::Findings
+        } else {
+            ExitCode::Clean
+        },
+    )
+}
+
+fn fixed_files<'a>(
+    fixes: &'a [(&Input, Option<FileFix>)],
+    results: &'a [FileResult],
+) -> Vec<render::fixes::FixedFile<'a>> {
+    fixes
+        .iter()
+        .zip(results)
+        .filter_map(|((_, fix), result)| Some((fix.as_ref()?, result)))
+        .map(|(fix, result)| render::fixes::FixedFile {
+            name: &result.source.name,
+            applied: &fix.applied,
+            result,
+            refused: fix.refused,
+        })
+        .collect()
 }
 
 fn render_to(
@@ -150,10 +235,28 @@ struct Job<'a> {
     settings: Settings,
 }
 
-/// Checks every job on all cores; results come back in input order, `None` for a file found in
-/// a directory that is not a regioplan.
-fn check_all(jobs: &[Job<'_>], catalogue: &Catalogue) -> anyhow::Result<Vec<Option<FileResult>>> {
-    on_all_cores(jobs, |job| check_one(job, catalogue))
+/// The findings of one file and, with `--fix` or `--diff`, what fixing it did.
+struct Checked {
+    result: FileResult,
+    fix: Option<FileFix>,
+}
+
+/// One file before and after its fixes.
+struct FileFix {
+    before: Vec<u8>,
+    after: Vec<u8>,
+    applied: Vec<Applied>,
+    refused: bool,
+}
+
+/// Checks (and, at `fixing`, fixes) every job on all cores; results come back in input order,
+/// `None` for a file found in a directory that is not a regioplan.
+fn check_all(
+    jobs: &[Job<'_>],
+    catalogue: &Catalogue,
+    fixing: Option<Applicability>,
+) -> anyhow::Result<Vec<Option<Checked>>> {
+    on_all_cores(jobs, |job| check_one(job, catalogue, fixing))
 }
 
 /// Runs `f` on every item on all cores (threads with a large stack: loading and checking
@@ -204,17 +307,54 @@ pub(crate) fn on_all_cores<T: Sync, R: Send>(
     done.into_iter().map(|(_, r)| r).collect()
 }
 
-fn check_one(job: &Job<'_>, catalogue: &Catalogue) -> anyhow::Result<Option<FileResult>> {
+fn check_one(
+    job: &Job<'_>,
+    catalogue: &Catalogue,
+    fixing: Option<Applicability>,
+) -> anyhow::Result<Option<Checked>> {
     let (name, bytes) = match read(job.input, &job.settings.limits)? {
         (name, Bytes::Read(bytes)) => (name, bytes),
         (name, Bytes::TooLarge(size)) => {
-            return Ok(Some(check_too_large(&name, size, &job.settings, catalogue)));
+            let result = check_too_large(&name, size, &job.settings, catalogue);
+            return Ok(Some(Checked { result, fix: None }));
         }
     };
-    Ok(match job.input {
+    let result = match job.input {
         Input::Found(_) => check_found(&name, &bytes, &job.settings, catalogue),
         Input::File(_) | Input::Stdin => Some(check_bytes(&name, &bytes, &job.settings, catalogue)),
-    })
+    };
+    let (result, wanted) = match (result, fixing) {
+        (Some(result), Some(wanted)) => (result, wanted),
+        (result, None) => return Ok(result.map(|result| Checked { result, fix: None })),
+        (None, Some(_)) => return Ok(None),
+    };
+    // Nothing to fix: the first check stands (most files, most runs).
+    if !result
+        .diagnostics
+        .iter()
+        .any(|d| chosen(d, wanted).is_some())
+    {
+        let fix = FileFix {
+            after: bytes.clone(),
+            before: bytes,
+            applied: Vec::new(),
+            refused: false,
+        };
+        return Ok(Some(Checked {
+            result,
+            fix: Some(fix),
+        }));
+    }
+    let fixed = fix_bytes(&name, &bytes, &job.settings, catalogue, wanted);
+    Ok(Some(Checked {
+        result: fixed.result,
+        fix: Some(FileFix {
+            before: bytes,
+            after: fixed.bytes,
+            applied: fixed.applied,
+            refused: fixed.refused,
+        }),
+    }))
 }
 
 /// The configuration files in play: the one given with `--config`, or the nearest one above

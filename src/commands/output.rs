@@ -27,6 +27,31 @@ pub fn write_output(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> anyhow::Re
     Ok(())
 }
 
+/// Replaces the plan at `path` with its fixed `bytes`: atomically (a temporary file in the
+/// same directory, renamed into place) and with the file's permissions. A symbolic link is
+/// followed, so the link stays and its target is fixed.
+pub fn replace_plan(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let target = std::fs::canonicalize(path)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    let permissions = std::fs::metadata(&target)
+        .with_context(|| format!("cannot write `{}`", path.display()))?
+        .permissions();
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write to `{}`", dir.display()))?;
+    file.write_all(bytes)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    file.as_file()
+        .set_permissions(permissions)
+        .with_context(|| format!("cannot keep the permissions of `{}`", path.display()))?;
+    file.persist(&target)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    Ok(())
+}
+
 /// An error when writing to `path` would replace something it should not.
 fn refuse_unsafe(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
     let meta = match std::fs::symlink_metadata(path) {
@@ -92,6 +117,28 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let err = write_output(dir.path(), b"x", &[]).expect_err("refuses");
         assert!(err.to_string().contains("not a regular file"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fixed_plan_keeps_its_permissions_and_its_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let plan = dir.path().join("plan.yaml");
+        std::fs::write(&plan, "old").expect("writes");
+        std::fs::set_permissions(&plan, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        let link = dir.path().join("link.yaml");
+        std::os::unix::fs::symlink(&plan, &link).expect("links");
+        replace_plan(&link, b"new").expect("replaces");
+        assert_eq!(std::fs::read(&plan).expect("reads"), b"new");
+        assert!(
+            link.symlink_metadata()
+                .expect("link")
+                .file_type()
+                .is_symlink()
+        );
+        let mode = std::fs::metadata(&plan).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
     }
 
     #[cfg(unix)]

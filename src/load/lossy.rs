@@ -5,7 +5,7 @@
 //! source text and reports where the two differ in a way that loses data (RP017, RP008). It
 //! never changes the tree or the plan: the findings stand beside the structural ones.
 
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Span};
 use crate::rules::structure as r;
 use crate::tree::{TNode, TValue, Tree};
 
@@ -124,7 +124,7 @@ fn thousands_separator(number: &TNode, unit: &str, text: &str) -> Option<Diagnos
         .help(format!(
             "write `{meant}` without a thousands separator (or `{read:.1}` if {read} is meant)"
         ))
-        .replacement(Some(&meant)),
+        .guess(Some(&meant)),
     )
 }
 
@@ -178,7 +178,10 @@ fn cut_by_comment(node: &TNode, key: &str, value: &str, text: &str) -> Option<Di
         .help(format!(
             "put the whole text in quotes: `{quoted}`; if it is a comment, write two spaces before `#` and one after"
         ))
-        .replacement(Some(&quoted)),
+        .fix(
+            Fix::replace(Applicability::Safe, Span::new(start, end - start), quoted)
+                .message("put the whole text in double quotes"),
+        ),
     )
 }
 
@@ -203,7 +206,7 @@ mod tests {
         let tree = build_tree(parse(text).expect("parses"));
         check(&tree, text)
             .into_iter()
-            .map(|d| (d.code, d.replacement))
+            .map(|d| (d.code, d.replacement_text().map(String::from)))
             .collect()
     }
 

@@ -11,7 +11,7 @@
 //! so a valid file is never touched. Nothing here prints; the caller turns a [`Mistake`] into a
 //! finding.
 
-use crate::diagnostic::Span;
+use crate::diagnostic::{Applicability, Fix, Span};
 
 /// A typical mistake, found on one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +21,10 @@ pub struct Mistake {
     pub message: String,
     pub label: String,
     pub help: String,
+    /// The repair the help spells out, when the entry is on one line: quotes around the
+    /// value (safe where the text is certain, unsafe where the author may have meant YAML),
+    /// or an ordinary space for a non-breaking one (safe).
+    pub fix: Option<Fix>,
 }
 
 /// One entry of the file: where its value starts and the text of the entry on its own.
@@ -77,13 +81,35 @@ pub fn scan(text: &str) -> Vec<Mistake> {
         }
         if super::yaml::parse(&alone).is_err()
             && !is_known_alias(&entry, &anchors)
-            && let Some(m) = classify(&entry)
+            && let Some(mut m) = classify(&entry)
         {
+            // Quotes around the first line of a text that goes on, or before a `#` that may
+            // be part of the text, would change its meaning.
+            if m.label != NBSP_LABEL && (end > i || !plain_comment_after(&m, start, line)) {
+                m.fix = None;
+            }
             found.push(m);
         }
         i = end;
     }
     found
+}
+
+/// Whether what follows the fix's edit on its line (starting at `line_start`) is nothing or a
+/// comment written as one (two spaces before `#`, a space after it).
+fn plain_comment_after(m: &Mistake, line_start: usize, line: &str) -> bool {
+    let Some((_, end)) = m.fix.as_ref().and_then(Fix::range) else {
+        return true;
+    };
+    let rest = line
+        .get(end.saturating_sub(line_start)..)
+        .unwrap_or_default();
+    let comment = rest.trim_start_matches([' ', '\t']);
+    comment.is_empty()
+        || (rest.len() - comment.len() >= 2
+            && comment
+                .strip_prefix('#')
+                .is_some_and(|c| c.is_empty() || c.starts_with(char::is_whitespace)))
 }
 
 /// The names of the anchors (`&name`) in `text`.
@@ -207,13 +233,19 @@ fn nbsp_as_space(line_start: usize, line: &str) -> Option<Mistake> {
     line.find(":\u{a0}").map(|i| nbsp(line_start + i + 1))
 }
 
+const NBSP_LABEL: &str = "non-breaking space";
+
 fn nbsp(at: usize) -> Mistake {
+    let span = Span::new(at, '\u{a0}'.len_utf8());
     Mistake {
-        span: Span::new(at, '\u{a0}'.len_utf8()),
+        span,
         message: "a non-breaking space, as pasted from Word or a web page, is not a space in YAML"
             .to_string(),
-        label: "non-breaking space".to_string(),
+        label: NBSP_LABEL.to_string(),
         help: "delete it and type an ordinary space".to_string(),
+        fix: Some(
+            Fix::replace(Applicability::Safe, span, " ").message("replace with an ordinary space"),
+        ),
     }
 }
 
@@ -226,6 +258,13 @@ fn classify(entry: &Entry<'_>) -> Option<Mistake> {
     let quoted = |text: &str| match entry.key {
         Some(key) => format!("`{key}: {}`", double_quoted(text)),
         None => format!("`- {}`", double_quoted(text)),
+    };
+    // The value as written, replaced by `text` in double quotes.
+    let quote = |applicability, text: &str| {
+        Some(
+            Fix::replace(applicability, at(0, value.len()), double_quoted(text))
+                .message("put the whole text in double quotes"),
+        )
     };
     if let Some(i) = entry.line[..entry.value_col].find('\u{a0}') {
         return Some(nbsp(entry.line_start + i));
@@ -251,6 +290,8 @@ fn classify(entry: &Entry<'_>) -> Option<Mistake> {
                 "use straight double quotes around the whole text: {}",
                 quoted(&straight)
             ),
+            fix: quote(Applicability::Safe, &straight)
+                .map(|f| f.message("use straight double quotes around the whole text")),
         });
     }
     let first = value.chars().next()?;
@@ -270,6 +311,7 @@ fn classify(entry: &Entry<'_>) -> Option<Mistake> {
                 ),
                 label: "starts a quoted text".to_string(),
                 help: format!("put the whole text in double quotes: {}", quoted(value)),
+                fix: quote(Applicability::Safe, value),
             })
         }
         '"' => Some(Mistake {
@@ -280,6 +322,11 @@ fn classify(entry: &Entry<'_>) -> Option<Mistake> {
                 "end the text with `\"`; a `\"` inside the text is written `\\\"`: {}",
                 quoted(value.trim_start_matches('"').trim_end_matches('"'))
             ),
+            fix: quote(
+                Applicability::Safe,
+                value.trim_start_matches('"').trim_end_matches('"'),
+            )
+            .map(|f| f.message("close the double quotes")),
         }),
         '[' | '{' => {
             let close = if first == '[' { ']' } else { '}' };
@@ -293,6 +340,8 @@ fn classify(entry: &Entry<'_>) -> Option<Mistake> {
                      whole text in double quotes: {}",
                     quoted(value)
                 ),
+                // Closing the bracket may be what was meant: a guess.
+                fix: quote(Applicability::Unsafe, value),
             })
         }
         '>' | '|' | '%' | '@' | '`' | '*' | '&' | '!' => Some(Mistake {
@@ -303,6 +352,7 @@ fn classify(entry: &Entry<'_>) -> Option<Mistake> {
             ),
             label: format!("`{first}` here"),
             help: format!("put the whole text in double quotes: {}", quoted(value)),
+            fix: quote(Applicability::Safe, value),
         }),
         _ => {
             let colon = value.find(": ").or_else(|| {
@@ -319,6 +369,7 @@ fn classify(entry: &Entry<'_>) -> Option<Mistake> {
                 ),
                 label: "colon inside the text".to_string(),
                 help: format!("put the whole text in double quotes: {}", quoted(value)),
+                fix: quote(Applicability::Safe, value),
             })
         }
     }

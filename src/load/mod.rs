@@ -119,9 +119,13 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
                         );
                     }
                     loaded.diagnostics.extend(typical.into_iter().map(|m| {
-                        Diagnostic::new(&r::SYNTAX, m.span, m.message)
+                        let found = Diagnostic::new(&r::SYNTAX, m.span, m.message)
                             .label(m.label)
-                            .help(m.help)
+                            .help(m.help);
+                        match m.fix {
+                            Some(fix) => found.fix(fix),
+                            None => found,
+                        }
                     }));
                     return loaded;
                 }
@@ -196,6 +200,7 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
     }
     loaded.diagnostics.extend(lossy::check(&tree, text));
     let mut structural = structure::check(&tree);
+    structure::placeholder_lines(&mut structural, text);
     // The JSON value was for the schema; the rest reads the node tree. Free it now.
     tree.value = serde_json::Value::Null;
     fill_paths(&mut structural, &tree);
@@ -203,15 +208,17 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
     let readable = !structural
         .iter()
         .any(|d| d.code == r::UNSUPPORTED_VERSION.code);
-    if structural.is_empty() {
-        match de::from_node::<Plan>(&tree.root) {
-            Ok(plan) => loaded.plan = Some(plan),
-            Err(error) => loaded.diagnostics.push(model_error(&error, text)),
+    if readable {
+        // Check the sound rest: the plan without its broken parts (all of it when it is sound).
+        if let Some((plan, pruned, model)) = prune::readable_rest(&tree, &structural, text) {
+            loaded.plan = Some(plan);
+            loaded.pruned = pruned;
+            loaded.diagnostics.extend(model);
+        } else if structural.is_empty()
+            && let Err(error) = de::from_node::<Plan>(&tree.root)
+        {
+            loaded.diagnostics.push(model_error(&error, text));
         }
-    } else if readable && let Some((plan, pruned)) = prune::readable_rest(&tree, &structural) {
-        // Check the sound rest: the plan without its broken parts.
-        loaded.plan = Some(plan);
-        loaded.pruned = pruned;
     }
     loaded.diagnostics.extend(structural);
     fill_paths(&mut loaded.diagnostics, &tree);
@@ -291,6 +298,16 @@ fn integer_max(message: &str) -> Option<String> {
         .map(|(_, max)| max.to_string())
 }
 
+/// `2020` for `2020.0`: a year written with a decimal point and only zeros after it.
+fn whole_year(written: &str) -> Option<&str> {
+    let (year, zeros) = written.split_once('.')?;
+    (year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && !zeros.is_empty()
+        && zeros.bytes().all(|b| b == b'0'))
+    .then_some(year)
+}
+
 /// Whether a number as written is whole but was read as a decimal because it is too large
 /// (`99999999999999999999999`, `1e30`).
 fn too_large_whole(written: &str) -> bool {
@@ -305,7 +322,7 @@ fn too_large_whole(written: &str) -> bool {
 /// integer, serde does not: a decimal where a count belongs (often a Dutch thousands separator,
 /// `800.000`, RP017) is a wrong type, not a defect. Anything else is a schema/model mismatch: a
 /// defect.
-fn model_error(error: &de::Error, text: &str) -> Diagnostic {
+pub(crate) fn model_error(error: &de::Error, text: &str) -> Diagnostic {
     let span = error.span.unwrap_or_default();
     if error.message.contains("invalid type: floating point")
         && error.message.contains("expected a date")
@@ -317,7 +334,10 @@ fn model_error(error: &de::Error, text: &str) -> Diagnostic {
             "a date must be YYYY-MM-DD, YYYY-MM or YYYY, found a decimal number",
         )
         .label("expected a date")
-        .help("write a year without a decimal point: `2020`, not `2020.0`");
+        .help("write a year without a decimal point: `2020`, not `2020.0`")
+        .replacement(whole_year(
+            text.get(span.start..span.end()).unwrap_or_default(),
+        ));
     }
     let written = text.get(span.start..span.end()).unwrap_or_default();
     if error.message.contains("invalid type: floating point") && too_large_whole(written) {
@@ -571,6 +591,7 @@ mod tests {
         let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["RP012"], "{:?}", loaded.diagnostics);
         assert!(loaded.diagnostics[0].message.contains("a date"));
+        assert_eq!(loaded.diagnostics[0].replacement_text(), Some("2020"));
         let fixed = text.replace("2020.0", "2020");
         assert!(load("x.yaml", fixed.as_bytes()).diagnostics.is_empty());
     }
@@ -609,7 +630,7 @@ mod tests {
         load("x.yaml", text.as_bytes())
             .diagnostics
             .into_iter()
-            .map(|d| (d.code, d.replacement))
+            .map(|d| (d.code, d.replacement_text().map(String::from)))
             .collect()
     }
 
@@ -638,6 +659,14 @@ mod tests {
             "  started: 2014-01-01\n  key_figures:\n    practices: 800.000\n",
         );
         assert_eq!(findings(&plan), [("RP017", Some("800000".to_string()))]);
+    }
+
+    #[test]
+    fn a_number_in_quotes_or_with_thousands_dots_is_replaced_by_the_number() {
+        let plan = MINIMAL.replace("target: 6", "target: \"6\"");
+        assert_eq!(findings(&plan), [("RP012", Some("6".to_string()))]);
+        let plan = MINIMAL.replace("target: 6", "target: \"1.200.000\"");
+        assert_eq!(findings(&plan), [("RP012", Some("1200000".to_string()))]);
     }
 
     #[test]

@@ -30,10 +30,21 @@ pub struct Pruned {
 /// How many list items may be left out before giving up on the semantic checks.
 const MAX_REMOVED_ITEMS: usize = 256;
 
-/// The plan read from the tree without its broken parts, if anything readable remains.
+/// The plan read from the tree without its broken parts, if anything readable remains, with
+/// the findings of values the schema lets through but the plan's types do not (a count written
+/// `800.000`, RP017) that were found on the way.
+///
+/// Each such value is left out on its own (the smallest node that holds it), so the rest of
+/// its mapping stays; only when that is not enough (a required key is gone) is the list item
+/// around it left out, repeatedly, until the plan can be read.
 #[must_use]
-pub fn readable_rest(tree: &Tree, findings: &[Diagnostic]) -> Option<(Plan, Pruned)> {
+pub fn readable_rest(
+    tree: &Tree,
+    findings: &[Diagnostic],
+    text: &str,
+) -> Option<(Plan, Pruned, Vec<Diagnostic>)> {
     let mut pruned = Pruned::default();
+    let mut found = Vec::new();
     let mut root = tree.root.clone();
     // One lookup for all findings: a wide mapping is indexed once, not scanned per finding.
     let mut lookup = Lookup::new(tree);
@@ -54,18 +65,39 @@ pub fn readable_rest(tree: &Tree, findings: &[Diagnostic]) -> Option<(Plan, Prun
         };
         let renamed = finding.code == structure::UNKNOWN_KEY.code
             && finding
-                .replacement
-                .as_deref()
+                .replacement_text()
                 .is_some_and(|key| rename(&mut root, start, key));
         if !renamed {
             remove(&mut root, &mut lookup, start, &finding.path, &mut pruned);
         }
     }
+    // Nodes left out on their own; a second failure at one of them takes its list item.
+    let mut removed_alone = BTreeSet::new();
     for _ in 0..MAX_REMOVED_ITEMS {
         match from_node::<Plan>(&root) {
-            Ok(plan) => return Some((plan, pruned)),
+            Ok(plan) => return Some((plan, pruned, found)),
             Err(error) => {
-                let pointer = tree.pointer_at(error.span?.start)?;
+                let span = error.span?;
+                let pointer = tree.pointer_at(span.start)?;
+                let model = super::model_error(&error, text);
+                if model.code != structure::INTERNAL.code
+                    && !found.iter().any(|d: &Diagnostic| d.primary.span == span)
+                {
+                    found.push(model.path(pointer.clone()));
+                }
+                let alone = !pointer.is_empty()
+                    && removed_alone.insert(pointer.clone())
+                    && start_of(&mut lookup, &pointer).is_some_and(|start| {
+                        remove(&mut root, &mut lookup, start, &pointer, &mut pruned)
+                    });
+                if alone {
+                    if let Some(item) =
+                        innermost_item(&mut lookup, &pointer).and_then(|p| lookup.at(&p))
+                    {
+                        pruned.tainted.push((item.span.start, item.end));
+                    }
+                    continue;
+                }
                 let item = innermost_item(&mut lookup, &pointer)?;
                 let start = start_of(&mut lookup, &item)?;
                 if !remove(&mut root, &mut lookup, start, &item, &mut pruned) {

@@ -11,8 +11,8 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError, Validator};
 use serde_json::Value;
 
-use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Span;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::plan::raw::{DATE_PATTERN, ID_PATTERN};
 use crate::plan::schema::plan_schema;
 use crate::rules::{did_you_mean, same_name, structure as r};
@@ -365,13 +365,77 @@ fn missing_key(at: &Node<'_>, name: &str, tree: &Tree) -> Diagnostic {
             format!("`{name}` is required here"),
         ),
     };
-    Diagnostic::new(
+    let found = Diagnostic::new(
         &r::MISSING_KEY,
         span,
         format!("missing required key `{name}` in {}", at.what),
     )
     .label(label)
-    .help(format!("add `{name}:` to {}", at.what))
+    .help(format!("add `{name}:` to {}", at.what));
+    // The key, without a value, after the mapping's last entry; `placeholder_lines` puts it on
+    // a line of its own, indented as the mapping's keys.
+    let last_end = match tree.root.at(at.pointer).map(|n| &n.value) {
+        Some(TValue::Map(entries)) => entries.iter().map(|(_, _, v)| v.end).max(),
+        _ => None,
+    };
+    match last_end {
+        Some(end) if span == at.value_span => found.fix(Fix {
+            message: format!("add `{name}:` with its value still to write"),
+            applicability: Applicability::Unsafe,
+            edits: vec![Edit::insert(end, format!("{name}:"))],
+            suppression: false,
+        }),
+        _ => found,
+    }
+}
+
+/// Puts the key each missing-key fix adds on a line of its own after the mapping's last entry
+/// (after any comment on that line), indented as the mapping's first key, with the file's line
+/// ending; a mapping written in braces gets no fix.
+pub fn placeholder_lines(diagnostics: &mut [Diagnostic], text: &str) {
+    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    for d in diagnostics
+        .iter_mut()
+        .filter(|d| d.code == r::MISSING_KEY.code)
+    {
+        let start = d.primary.span.start;
+        let line_start = text
+            .get(..start)
+            .and_then(|h| h.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let indent: String = text
+            .get(line_start..start)
+            .unwrap_or_default()
+            .chars()
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let flow = text.get(start..).is_some_and(|t| t.starts_with('{'));
+        d.fixes.retain_mut(|fix| {
+            let [edit] = fix.edits.as_mut_slice() else {
+                return true;
+            };
+            if flow {
+                return false;
+            }
+            // The end of the line the last entry ends on.
+            let mut at = edit.span.start.min(text.len());
+            if text.get(..at).is_some_and(|h| h.ends_with('\n')) {
+                at -= 1;
+            }
+            let Some(rest) = text.get(at..) else {
+                return false;
+            };
+            let line_end = at + rest.find('\n').unwrap_or(rest.len());
+            let line_end = if text.get(..line_end).is_some_and(|h| h.ends_with('\r')) {
+                line_end - 1
+            } else {
+                line_end
+            };
+            edit.span = Span::new(line_end, 0);
+            edit.content = format!("{eol}{indent}{}", edit.content);
+            true
+        });
+    }
 }
 
 /// RP012: a value of the wrong type. A date or an id is a text of a given form: say which.
@@ -385,6 +449,7 @@ fn wrong_type(at: &Node<'_>, instance: &Value, form: Option<&str>, kind: &TypeKi
             names.join(" or ")
         }
     };
+    let (help, meant) = type_help(instance, &expected);
     Diagnostic::new(
         &r::WRONG_TYPE,
         at.value_span,
@@ -395,7 +460,8 @@ fn wrong_type(at: &Node<'_>, instance: &Value, form: Option<&str>, kind: &TypeKi
         ),
     )
     .label(format!("expected {expected}"))
-    .help(type_help(instance, &expected))
+    .help(help)
+    .replacement(meant.as_deref())
 }
 
 /// RP014: a text that does not have the form of a date or an id.
@@ -619,28 +685,32 @@ fn one_of_constants(schema: &Value, keyword_path: &str) -> Option<Vec<String>> {
     Some(values)
 }
 
-/// What to write instead, with the Dutch habits spelled out: `12,5` and `"12"` for numbers.
-fn type_help(instance: &Value, expected: &str) -> String {
+/// What to write instead, with the Dutch habits spelled out: `12,5` and `"12"` for numbers;
+/// with the exact text to write when the expected type says what was meant.
+fn type_help(instance: &Value, expected: &str) -> (String, Option<String>) {
     let numeric = expected.contains("number");
     match instance {
-        Value::Null => "write a value after the colon".to_string(),
-        Value::Array(_) if expected == "a mapping" => {
-            "write the keys indented under it, without `- ` or `[...]`".to_string()
-        }
-        Value::String(text) if numeric && text.trim().parse::<f64>().is_ok() => {
-            format!("remove the quotes: `{}`", text.trim())
+        Value::Null => ("write a value after the colon".to_string(), None),
+        Value::Array(_) if expected == "a mapping" => (
+            "write the keys indented under it, without `- ` or `[...]`".to_string(),
+            None,
+        ),
+        Value::String(text) if numeric && text.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
+            let meant = text.trim().to_string();
+            (format!("remove the quotes: `{meant}`"), Some(meant))
         }
         Value::String(text)
             if numeric
                 && text.trim().split('.').count() > 2
                 && text.trim().replace('.', "").parse::<u64>().is_ok() =>
         {
-            format!(
-                "write the number without thousands separators: `{}`",
-                text.trim().replace('.', "")
+            let meant = text.trim().replace('.', "");
+            (
+                format!("write the number without thousands separators: `{meant}`"),
+                Some(meant),
             )
         }
-        _ => format!("write {expected} here"),
+        _ => (format!("write {expected} here"), None),
     }
 }
 

@@ -24,7 +24,47 @@ pub fn write(
         out,
         "{}",
         summary_line(&Summary::of(results), elapsed, skipped)
-    )
+    )?;
+    if let Some(line) = fixable_line(results) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// `2 findings can be fixed with `regioplan check --fix` (1 more with `--unsafe-fixes`); `--diff` shows
+/// the changes first.`, when any finding has a repair (a suppression is not counted).
+#[must_use]
+pub fn fixable_line(results: &[FileResult]) -> Option<String> {
+    use crate::diagnostic::Applicability;
+    let repair = |d: &Diagnostic| {
+        d.fixes
+            .iter()
+            .find(|f| !f.suppression)
+            .map(|f| f.applicability)
+    };
+    let count = |wanted: Applicability| {
+        results
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .filter(|d| repair(d) == Some(wanted))
+            .count()
+    };
+    let (safe, unsafe_) = (count(Applicability::Safe), count(Applicability::Unsafe));
+    match (safe, unsafe_) {
+        (0, 0) => None,
+        (0, n) => Some(format!(
+            "{} can be fixed with `regioplan check --fix --unsafe-fixes` (a guess: `--diff` shows the changes first).",
+            plural(n, "finding")
+        )),
+        (n, 0) => Some(format!(
+            "{} can be fixed with `regioplan check --fix` (`--diff` shows the changes first).",
+            plural(n, "finding")
+        )),
+        (n, m) => Some(format!(
+            "{} can be fixed with `regioplan check --fix`, {m} more with `--unsafe-fixes` (a guess: `--diff` shows the changes first).",
+            plural(n, "finding")
+        )),
+    }
 }
 
 /// Writes every diagnostic of every file, without a summary.

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Summary;
 use crate::diagnostic::FileResult;
-use crate::diagnostic::{Diagnostic, Position, Severity, SourceFile};
+use crate::diagnostic::{Applicability, Diagnostic, Position, Severity, SourceFile};
 use crate::rules;
 
 #[derive(Serialize)]
@@ -38,6 +38,26 @@ struct JsonDiagnostic<'a> {
     related: Vec<Related<'a>>,
     help: Option<&'a str>,
     replacement: Option<&'a str>,
+    fixes: Vec<JsonFix<'a>>,
+}
+
+/// A fix: edits on the file's text, with byte offsets and positions.
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    message: &'a str,
+    applicability: Applicability,
+    suppression: bool,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    start: Position,
+    end: Position,
+    /// Byte offsets in the file's text (after a byte order mark), end exclusive.
+    start_byte: usize,
+    end_byte: usize,
+    content: &'a str,
 }
 
 #[derive(Serialize)]
@@ -73,7 +93,27 @@ fn convert<'a>(source: &SourceFile, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
             })
             .collect(),
         help: d.help.as_deref(),
-        replacement: d.replacement.as_deref(),
+        replacement: d.replacement_text(),
+        fixes: d
+            .fixes
+            .iter()
+            .map(|f| JsonFix {
+                message: &f.message,
+                applicability: f.applicability,
+                suppression: f.suppression,
+                edits: f
+                    .edits
+                    .iter()
+                    .map(|e| JsonEdit {
+                        start: source.position(e.span.start),
+                        end: source.position(e.span.end()),
+                        start_byte: e.span.start,
+                        end_byte: e.span.end(),
+                        content: &e.content,
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
 }
 

@@ -16,7 +16,8 @@ pub fn text(out: &mut dyn Write, rules: &[&RuleInfo]) -> io::Result<()> {
         writeln!(out, "{} {} ({})", r.code, r.name, r.severity.as_str())?;
         writeln!(out, "\n{}\n\nWhy: {}\n", r.summary, squash(r.why))?;
         writeln!(out, "Fails:\n{}\n", indent(r.bad))?;
-        writeln!(out, "Passes:\n{}", indent(r.good))?;
+        writeln!(out, "Passes:\n{}\n", indent(r.good))?;
+        writeln!(out, "Fix: {}", squash(r.fix))?;
     }
     Ok(())
 }
@@ -52,7 +53,8 @@ pub fn markdown(out: &mut dyn Write, rules: &[&RuleInfo]) -> io::Result<()> {
         writeln!(out, "{}\n", r.summary)?;
         writeln!(out, "Why it matters: {}\n", squash(r.why))?;
         writeln!(out, "Fails:\n\n```yaml\n{}\n```\n", r.bad.trim_end())?;
-        writeln!(out, "Passes:\n\n```yaml\n{}\n```", r.good.trim_end())?;
+        writeln!(out, "Passes:\n\n```yaml\n{}\n```\n", r.good.trim_end())?;
+        writeln!(out, "Fix: {}", squash(r.fix))?;
     }
     Ok(())
 }
@@ -66,6 +68,7 @@ struct JsonRule<'a> {
     why: String,
     fails: &'a str,
     passes: &'a str,
+    fix: String,
 }
 
 /// A JSON array of rules.
@@ -80,6 +83,7 @@ pub fn json(out: &mut dyn Write, rules: &[&RuleInfo]) -> io::Result<()> {
             why: squash(r.why),
             fails: r.bad,
             passes: r.good,
+            fix: squash(r.fix),
         })
         .collect();
     serde_json::to_writer_pretty(&mut *out, &items)?;

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use serde_sarif::sarif::{
-    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
+    ArtifactChange, ArtifactContent, ArtifactLocation, Fix as SarifFix, Location, Message,
+    MultiformatMessageString, PhysicalLocation, PropertyBag, Region, Replacement,
     ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
     Tool, ToolComponent,
 };
@@ -13,7 +14,7 @@ use serde_sarif::sarif::{
 use super::positions;
 use crate::diagnostic::FileResult;
 use crate::diagnostic::Span;
-use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::diagnostic::{Diagnostic, Fix, Severity, SourceFile};
 use crate::rules::{ALL, RuleInfo};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -50,9 +51,13 @@ fn text(s: impl Into<String>) -> MultiformatMessageString {
 
 fn descriptor(rule: &RuleInfo) -> ReportingDescriptor {
     let why = rule.why.split_whitespace().collect::<Vec<_>>().join(" ");
-    let help_text = format!("{}\n\nFails:\n{}\nPasses:\n{}", why, rule.bad, rule.good);
+    let fix = rule.fix.split_whitespace().collect::<Vec<_>>().join(" ");
+    let help_text = format!(
+        "{}\n\nFails:\n{}\nPasses:\n{}\nFix: {fix}",
+        why, rule.bad, rule.good
+    );
     let help_markdown = format!(
-        "{why}\n\nFails:\n\n```yaml\n{}\n```\n\nPasses:\n\n```yaml\n{}\n```",
+        "{why}\n\nFails:\n\n```yaml\n{}\n```\n\nPasses:\n\n```yaml\n{}\n```\n\nFix: {fix}",
         rule.bad.trim_end(),
         rule.good.trim_end()
     );
@@ -126,7 +131,57 @@ fn result(source: &SourceFile, d: &Diagnostic) -> SarifResult {
                 .collect(),
         );
     }
+    if !d.fixes.is_empty() {
+        result.fixes = Some(d.fixes.iter().map(|f| fix(source, f)).collect());
+    }
     result
+}
+
+/// A fix as SARIF's `artifactChanges` with `replacements`: each edit's region (lines and
+/// columns as in the results, and byte offsets) and its new text. The applicability (`safe`
+/// or `unsafe`) and whether it suppresses are in the fix's properties.
+fn fix(source: &SourceFile, f: &Fix) -> SarifFix {
+    let replacements: Vec<Replacement> = f
+        .edits
+        .iter()
+        .map(|e| {
+            let (start, end) = (source.position(e.span.start), source.position(e.span.end()));
+            let region = Region::builder()
+                .start_line(to_i64(start.line))
+                .start_column(to_i64(start.column))
+                .end_line(to_i64(end.line))
+                .end_column(to_i64(end.column))
+                .byte_offset(to_i64(e.span.start))
+                .byte_length(to_i64(e.span.len))
+                .build();
+            Replacement::builder()
+                .deleted_region(region)
+                .inserted_content(ArtifactContent::builder().text(e.content.clone()).build())
+                .build()
+        })
+        .collect();
+    let change = ArtifactChange::builder()
+        .artifact_location(ArtifactLocation::builder().uri(uri(&source.name)).build())
+        .replacements(replacements)
+        .build();
+    let mut properties = std::collections::BTreeMap::new();
+    properties.insert(
+        "applicability".to_string(),
+        serde_json::Value::String(f.applicability.as_str().into()),
+    );
+    properties.insert(
+        "suppression".to_string(),
+        serde_json::Value::Bool(f.suppression),
+    );
+    SarifFix::builder()
+        .description(Message::builder().text(f.message.clone()).build())
+        .artifact_changes(vec![change])
+        .properties(
+            PropertyBag::builder()
+                .additional_properties(properties)
+                .build(),
+        )
+        .build()
 }
 
 /// A URI for a path as given: relative paths stay relative (to the repository root, where CI

@@ -457,7 +457,7 @@ mod tests {
         with_context(&text, |cx| {
             let found = run(cx, |code| code == "RP102");
             assert_eq!(found.len(), 1, "{found:?}");
-            assert_eq!(found[0].replacement.as_deref(), Some("a.bakker"));
+            assert_eq!(found[0].replacement_text(), Some("a.bakker"));
         });
     }
 

@@ -17,6 +17,7 @@ pub static DUPLICATE_ID: Rule = Rule {
               cannot tell which one is meant.",
         bad: "themes:\n  - id: ggz\n    ...\n  - id: ggz\n    ...\n",
         good: "themes:\n  - id: ggz\n    ...\n  - id: ggz-jeugd\n    ...\n",
+        fix: "None: which of the two should be renamed, and to what, is for a person to decide. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
     },
     check: Some(duplicate_ids),
     pruning: Pruning::Independent,
@@ -49,6 +50,7 @@ macro_rules! unknown {
             ),
             bad: $bad,
             good: $good,
+            fix: "Safe: the id, when the reference is the name of a person or organisation (`trekker: Anna Bakker` becomes `a.bakker`). Unsafe: the closest id of that kind, when one is close. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
             },
             check: Some(|cx, out| unknown_references(cx, &$name, out)),
             pruning: Pruning::Reference,
@@ -148,6 +150,7 @@ pub static UNKNOWN_BUILDING_BLOCK: Rule = Rule {
               block; an unknown id is counted nowhere.",
         bad: "themes:\n  - id: ict\n    building_blocks: [it-beleid]\n",
         good: "themes:\n  - id: ict\n    building_blocks: [informatiebeleid]\n",
+        fix: "Unsafe: the building block of the catalogue the given id resembles, when one is close. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
     },
     check: Some(unknown_building_blocks),
     pruning: Pruning::Reference,
@@ -163,6 +166,7 @@ pub static EMPTY_SEAT: Rule = Rule {
               the composition of the governance bodies.",
         bad: "members:\n  - role: chair\n",
         good: "members:\n  - person: f.francke\n    role: chair\n",
+        fix: "None: who takes the seat is for the region to decide. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
     },
     check: Some(empty_seats),
     pruning: Pruning::Absence,
@@ -178,6 +182,7 @@ pub static BUILDING_BLOCK_ASSESSED_TWICE: Rule = Rule {
               block; with two assessments (often one outdated) nobody knows where the region stands.",
         bad: "building_blocks:\n  - {block: arbeidsmarkt, level: initiating}\n  - {block: arbeidsmarkt, level: developing}\n",
         good: "building_blocks:\n  - {block: arbeidsmarkt, level: developing}\n",
+        fix: "None: which assessment is current is for a person to decide. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
     },
     check: Some(building_blocks_assessed_twice),
     pruning: Pruning::Independent,
@@ -233,7 +238,7 @@ fn unknown_references(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) 
             )
             .label(format!("no {} with this id", r.kind.noun()))
             .help(help)
-            .replacement(suggestion),
+            .guess(suggestion),
         );
     }
 }

@@ -7,7 +7,7 @@
 use super::{Pruning, Rule, RuleInfo};
 use crate::diagnostic::Severity::Warning;
 use crate::diagnostic::Span;
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, SourceFile};
 
 pub static UNUSED_SUPPRESSION: Rule = Rule {
     info: RuleInfo {
@@ -19,6 +19,7 @@ pub static UNUSED_SUPPRESSION: Rule = Rule {
               problem is fixed.",
         bad: "# regioplan: ignore[RP102] trekker volgt na de ALV\ntrekker: f.francke   # f.francke exists\n",
         good: "trekker: f.francke\n",
+        fix: "Safe: the unused code removed, or the whole comment when it is the only code (with its line when the comment is on a line of its own). Unsafe while the plan has structure findings: part of it is not checked, so the suppression may be needed once they are fixed.",
     },
     check: None,
     pruning: Pruning::Independent,
@@ -33,6 +34,7 @@ pub static SUPPRESSION_WITHOUT_REASON: Rule = Rule {
         why: "Reviewers and the next policy officer need to know why a finding is accepted.",
         bad: "# regioplan: ignore[RP304]\n- id: ggz-3\n",
         good: "# regioplan: ignore[RP304] indicator wordt in Q3 met de werkgroep bepaald\n- id: ggz-3\n",
+        fix: "None: the reason is for a person to write.",
     },
     check: None,
     pruning: Pruning::Independent,
@@ -48,6 +50,7 @@ pub static UNKNOWN_RULE_CODE: Rule = Rule {
               no effect.",
         bad: "# regioplan: ignore[RP1022] ...\n",
         good: "# regioplan: ignore[RP102] ...\n",
+        fix: "Unsafe: the rule code the given one resembles, when one is close.",
     },
     check: None,
     pruning: Pruning::Independent,
@@ -63,6 +66,7 @@ pub static MALFORMED_SUPPRESSION: Rule = Rule {
               nothing; the finding it was meant for stays and nobody knows why.",
         bad: "# regioplan: ignor[RP301] trekker volgt in maart\n",
         good: "# regioplan: ignore[RP301] trekker volgt in maart\n",
+        fix: "None: which suppression was meant is a guess.",
     },
     check: None,
     pruning: Pruning::Independent,
@@ -78,11 +82,62 @@ struct Suppression {
     /// Codes with their spans.
     codes: Vec<(String, Span)>,
     has_reason: bool,
+    /// The reason is the placeholder a suppression fix writes.
+    placeholder: bool,
     /// A `# regioplan...` comment that is not `# regioplan: ignore[CODES] reason`.
     malformed: bool,
 }
 
 const MARKER: &str = "regioplan: ignore[";
+
+/// The reason a suppression fix writes; RP902 reports it until a person writes the real one.
+pub const PLACEHOLDER_REASON: &str = "<reason>";
+
+/// Offers a suppression of each semantic finding (`RP1xx`-`RP5xx`) as an unsafe fix of its
+/// own: `# regioplan: ignore[CODE] <reason>` on a line above the finding's line, indented as it
+/// is, with the line ending of that line; when the line above already holds a suppression, the
+/// code is added to it. Findings about the file, its syntax and structure (`RP0xx`) are not
+/// suppressed (the plan stays unreadable), nor findings about suppressions (`RP9xx`).
+pub fn offer(source: &SourceFile, diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics
+        .iter_mut()
+        .filter(|d| !d.code.starts_with("RP0") && !d.code.starts_with("RP9"))
+    {
+        if let Some(fix) = suppression_fix(source, d.code, d.primary.span.start) {
+            d.fixes.push(fix);
+        }
+    }
+}
+
+fn suppression_fix(source: &SourceFile, code: &str, at: usize) -> Option<Fix> {
+    let text = source.text.as_str();
+    let line_number = source.position(at).line;
+    let start = source.line_start(line_number)?;
+    let line = text.get(start..)?.split_inclusive('\n').next()?;
+    let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+    let ending = if line.ends_with("\r\n") { "\r\n" } else { "\n" };
+    let edit = match line_number
+        .checked_sub(1)
+        .and_then(|above| source.line_start(above))
+        .and_then(|above| Some((above, text.get(above..start)?)))
+    {
+        // The line above suppresses other codes on this line: add this one.
+        Some((above, previous)) if previous.trim_start().starts_with(&format!("# {MARKER}")) => {
+            let close = previous.find(']')?;
+            Edit::insert(above + close, format!(", {code}"))
+        }
+        _ => Edit::insert(
+            start,
+            format!("{indent}# {MARKER}{code}] {PLACEHOLDER_REASON}{ending}"),
+        ),
+    };
+    Some(Fix {
+        message: format!("suppress {code} on this line, with a reason still to write"),
+        applicability: Applicability::Unsafe,
+        edits: vec![edit],
+        suppression: true,
+    })
+}
 
 fn parse(source: &SourceFile) -> Vec<Suppression> {
     let mut found = Vec::new();
@@ -118,6 +173,7 @@ fn parse(source: &SourceFile) -> Vec<Suppression> {
                 span: Span::new(line_start + hash, comment_text.len()),
                 codes: Vec::new(),
                 has_reason: true,
+                placeholder: false,
                 malformed: true,
             });
             continue;
@@ -153,7 +209,8 @@ fn parse(source: &SourceFile) -> Vec<Suppression> {
             },
             span: Span::new(line_start + hash, comment_text.len()),
             codes,
-            has_reason: !reason.is_empty(),
+            has_reason: !reason.is_empty() && reason != PLACEHOLDER_REASON,
+            placeholder: reason == PLACEHOLDER_REASON,
             malformed: false,
         });
     }
@@ -176,6 +233,13 @@ pub fn apply(
         .iter()
         .map(|s| vec![false; s.codes.len()])
         .collect();
+    // Part of a plan with structural findings is not checked: a suppression that looks unused
+    // may be needed once they are fixed, so removing it is then a guess.
+    let removal = if diagnostics.iter().any(|d| d.code.starts_with("RP0")) {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
     let mut kept = Vec::new();
     for d in diagnostics {
         let line = source.position(d.primary.span.start).line;
@@ -210,7 +274,17 @@ pub fn apply(
             );
             continue;
         }
-        if !s.has_reason {
+        if s.placeholder {
+            kept.push(
+                Diagnostic::new(
+                    &SUPPRESSION_WITHOUT_REASON,
+                    s.span,
+                    format!("suppression without a reason: `{PLACEHOLDER_REASON}` is still there"),
+                )
+                .label("no reason given")
+                .help(format!("write why in place of `{PLACEHOLDER_REASON}`: `# regioplan: ignore[RP304] indicator volgt in Q3`")),
+            );
+        } else if !s.has_reason {
             kept.push(
                 Diagnostic::new(&SUPPRESSION_WITHOUT_REASON, s.span, "suppression without a reason")
                     .label("no reason given")
@@ -235,12 +309,54 @@ pub fn apply(
                         ),
                     )
                     .label("suppresses nothing")
-                    .help("remove the suppression, or move it to the line above the finding"),
+                    .help("remove the suppression, or move it to the line above the finding")
+                    .fix(remove_code(source, s, *span, removal)),
                 );
             }
         }
     }
     kept
+}
+
+/// A safe fix for an unused code: remove it from the list, or the whole comment when it is the
+/// only code (with its line when the comment is on a line of its own, with the spaces before
+/// it when it ends a line).
+fn remove_code(
+    source: &SourceFile,
+    s: &Suppression,
+    code: Span,
+    applicability: Applicability,
+) -> Fix {
+    let text = source.text.as_str();
+    let position = s.codes.iter().position(|(_, c)| *c == code);
+    let span = match (position, s.codes.len()) {
+        (Some(i), n) if n > 1 => match (
+            s.codes.get(i + 1),
+            i.checked_sub(1).and_then(|p| s.codes.get(p)),
+        ) {
+            (Some((_, next)), _) => Span::new(code.start, next.start - code.start),
+            (None, Some((_, previous))) => Span::new(previous.end(), code.end() - previous.end()),
+            (None, None) => code,
+        },
+        _ => {
+            let line_start = text
+                .get(..s.span.start)
+                .and_then(|h| h.rfind('\n'))
+                .map_or(0, |i| i + 1);
+            let before = text.get(line_start..s.span.start).unwrap_or_default();
+            if before.trim().is_empty() {
+                let line_end = text
+                    .get(s.span.start..)
+                    .and_then(|t| t.find('\n'))
+                    .map_or(text.len(), |i| s.span.start + i + 1);
+                Span::new(line_start, line_end - line_start)
+            } else {
+                let kept = before.trim_end_matches([' ', '\t']).len();
+                Span::new(line_start + kept, s.span.end() - (line_start + kept))
+            }
+        }
+    };
+    Fix::replace(applicability, span, "").message("remove the unused suppression")
 }
 
 /// A diagnostic for a rule code that names no rule.
@@ -257,6 +373,7 @@ pub fn unknown_code(code: &str, span: Span) -> Diagnostic {
     )
     .label("no rule starts with this")
     .help(help)
+    .guess(super::did_you_mean(code, super::ALL.iter().map(|r| r.code)))
 }
 
 #[cfg(test)]
@@ -313,6 +430,25 @@ mod tests {
         let kept = apply(&source, vec![], |_| true);
         assert_eq!(kept.len(), 1);
         assert_eq!(kept[0].code, "RP901");
+    }
+
+    #[test]
+    fn a_suppression_fix_adds_a_comment_line_whose_placeholder_reason_is_reported() {
+        let source = SourceFile::new("x", "a: 1\r\n  b: x\r\n".into());
+        let mut found = vec![finding_on_line(&source, 2)];
+        offer(&source, &mut found);
+        let fix = found[0].fixes.last().expect("a suppression");
+        assert!(fix.suppression && fix.applicability == Applicability::Unsafe);
+        let fixed = crate::diagnostic::apply_fixes(&source.text, [fix]);
+        assert_eq!(
+            fixed,
+            "a: 1\r\n  # regioplan: ignore[RP102] <reason>\r\n  b: x\r\n"
+        );
+        let fixed = SourceFile::new("x", fixed);
+        let kept = apply(&fixed, vec![finding_on_line(&fixed, 3)], |_| true);
+        let codes: Vec<&str> = kept.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["RP902"]);
+        assert!(kept[0].message.contains("<reason>"));
     }
 
     #[test]

@@ -1,7 +1,9 @@
-//! Code actions on the findings under the cursor: the replacement a finding suggests ("did you
-//! mean"), and accepting a finding with a reason, which writes the suppression
-//! `# regioplan: ignore[CODE] <reason>` above its line (syntax: `rules::suppression`) and
-//! selects the reason so that the user types over it.
+//! Code actions: the fixes of the findings under the cursor as quick fixes (the fixes are data
+//! on each finding, see `diagnostic::Fix`; the safe one first and preferred), "fix all safe"
+//! on the whole document (`source.fixAll`: the fixes `check --fix` applies), and accepting a
+//! finding with a reason, which writes the suppression `# regioplan: ignore[CODE] <reason>`
+//! above its line (syntax: `rules::suppression`) and selects the reason so that the user types
+//! over it.
 
 use std::collections::HashMap;
 
@@ -13,58 +15,127 @@ use lsp_types::{
 use super::SELECT_COMMAND;
 use super::document::Document;
 use super::text::Encoding;
-use crate::config::file::Language;
-use crate::diagnostic::Diagnostic;
-
-/// The placeholder reason, selected after the suppression is written.
-fn placeholder(language: Language) -> &'static str {
-    match language {
-        Language::Nl => "reden",
-        Language::En => "reason",
-    }
-}
+use crate::config::Settings;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Span};
+use crate::fix;
+use crate::plan::catalogue::Catalogue;
+use crate::rules::suppression::PLACEHOLDER_REASON;
 
 #[must_use]
 pub fn code_actions(
     doc: &Document,
     params: &CodeActionParams,
     encoding: Encoding,
-    language: Language,
+    settings: &Settings,
+    catalogue: &Catalogue,
 ) -> Vec<CodeActionOrCommand> {
     let start = doc.lines.offset(&doc.text, params.range.start, encoding);
     let end = doc.lines.offset(&doc.text, params.range.end, encoding);
     let touches = |d: &&Diagnostic| d.primary.span.start <= end && start <= d.primary.span.end();
+    let wants = |kind: &CodeActionKind| {
+        params
+            .context
+            .only
+            .as_ref()
+            .is_none_or(|only| only.iter().any(|k| kind.as_str().starts_with(k.as_str())))
+    };
     let mut actions = Vec::new();
-    let mut accepted = Vec::new();
-    for d in doc.findings.iter().filter(touches) {
-        let lsp = lsp_of(doc, d, encoding);
-        if let Some(replacement) = &d.replacement {
-            let edit = TextEdit::new(
-                doc.lines.range(&doc.text, d.primary.span, encoding),
-                replacement.clone(),
-            );
-            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: format!("Replace with `{replacement}`"),
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![lsp.clone()]),
-                edit: Some(edit_of(doc, vec![edit])),
-                is_preferred: Some(true),
-                ..CodeAction::default()
-            }));
-        }
-        let line = doc
-            .lines
-            .position(&doc.text, d.primary.span.start, encoding)
-            .line;
-        let suppressible = !d.code.starts_with("RP9");
-        if suppressible && !accepted.contains(&(line, d.code)) {
-            accepted.push((line, d.code));
-            actions.push(CodeActionOrCommand::CodeAction(accept(
-                doc, d, lsp, encoding, language,
-            )));
+    if wants(&CodeActionKind::QUICKFIX) {
+        for d in doc.findings.iter().filter(touches) {
+            let lsp = lsp_of(doc, d, encoding);
+            let fixes = d.fixes.iter().filter(|f| f.applies_to(&doc.text));
+            for (i, fix) in fixes.enumerate() {
+                actions.push(CodeActionOrCommand::CodeAction(if fix.suppression {
+                    accept(doc, d, fix, lsp.clone(), encoding)
+                } else {
+                    CodeAction {
+                        title: sentence(&fix.message),
+                        kind: Some(CodeActionKind::QUICKFIX),
+                        diagnostics: Some(vec![lsp.clone()]),
+                        edit: Some(edit_of(doc, text_edits(doc, &fix.edits, encoding))),
+                        is_preferred: Some(i == 0 && fix.applicability == Applicability::Safe),
+                        ..CodeAction::default()
+                    }
+                }));
+            }
         }
     }
+    // Only when asked for by kind (the editor's "Source Action" menu, fix on save): it checks
+    // the document again, too much for every move of the cursor.
+    let asked = |kind: &CodeActionKind| {
+        params
+            .context
+            .only
+            .as_ref()
+            .is_some_and(|only| only.iter().any(|k| kind.as_str().starts_with(k.as_str())))
+    };
+    if asked(&CodeActionKind::SOURCE_FIX_ALL)
+        && let Some(all) = fix_all_safe(doc, settings, catalogue, encoding)
+    {
+        actions.push(CodeActionOrCommand::CodeAction(all));
+    }
     actions
+}
+
+/// "Fix all safe": what `check --fix` writes (`fix::fix_bytes` with the safe fixes, round
+/// after round, kept only when the plan parses at least as well), as one edit of the document.
+fn fix_all_safe(
+    doc: &Document,
+    settings: &Settings,
+    catalogue: &Catalogue,
+    encoding: Encoding,
+) -> Option<CodeAction> {
+    let any_safe = doc
+        .findings
+        .iter()
+        .any(|d| fix::chosen(d, Applicability::Safe).is_some());
+    if !any_safe {
+        return None;
+    }
+    let fixed = fix::fix_bytes(
+        &doc.name(),
+        doc.text.as_bytes(),
+        settings,
+        catalogue,
+        Applicability::Safe,
+    );
+    if !fixed.changed() {
+        return None;
+    }
+    let text = String::from_utf8(fixed.bytes).ok()?;
+    let whole = doc
+        .lines
+        .range(&doc.text, Span::new(0, doc.text.len()), encoding);
+    Some(CodeAction {
+        title: match fixed.applied.len() {
+            1 => "Fix the safe problem (1 fix)".to_string(),
+            n => format!("Fix all safe problems ({n} fixes)"),
+        },
+        kind: Some(CodeActionKind::SOURCE_FIX_ALL),
+        edit: Some(edit_of(doc, vec![TextEdit::new(whole, text)])),
+        ..CodeAction::default()
+    })
+}
+
+fn text_edits(doc: &Document, edits: &[Edit], encoding: Encoding) -> Vec<TextEdit> {
+    edits
+        .iter()
+        .map(|e| {
+            TextEdit::new(
+                doc.lines.range(&doc.text, e.span, encoding),
+                e.content.clone(),
+            )
+        })
+        .collect()
+}
+
+/// "replace with `x`" as a title: "Replace with `x`".
+fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => "Apply the fix".to_string(),
+    }
 }
 
 fn lsp_of(doc: &Document, d: &Diagnostic, encoding: Encoding) -> lsp_types::Diagnostic {
@@ -81,77 +152,50 @@ fn edit_of(doc: &Document, edits: Vec<TextEdit>) -> WorkspaceEdit {
     WorkspaceEdit::new(HashMap::from([(doc.uri.clone(), edits)]))
 }
 
-/// "Accept with a reason": a suppression comment of its own line above the finding's line, or
-/// the code added to the suppression comment already there.
+/// "Accept with a reason": the finding's suppression fix (`rules::suppression::offer`: a
+/// `# regioplan: ignore[CODE] <reason>` line above the finding's, or the code added to the
+/// suppression already there), then the placeholder reason selected so that the user types
+/// over it (left as it is, RP902 reports it).
 fn accept(
     doc: &Document,
     d: &Diagnostic,
+    fix: &Fix,
     diagnostic: lsp_types::Diagnostic,
     encoding: Encoding,
-    language: Language,
 ) -> CodeAction {
-    let text = &doc.text;
-    let at = d.primary.span.start.min(text.len());
-    let line_start = text
-        .get(..at)
-        .and_then(|t| t.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let line = text.get(line_start..).unwrap_or_default();
-    let indent = line
-        .get(..line.len() - line.trim_start_matches([' ', '\t']).len())
-        .unwrap_or_default();
-    let title = format!("Accept {} with a reason (suppress it on this line)", d.code);
-    // A suppression comment already on the line above: add the code to its list.
-    let above_start = line_start
-        .checked_sub(1)
-        .and_then(|end| text.get(..end))
-        .map(|t| t.rfind('\n').map_or(0, |i| i + 1));
-    if let Some(above_start) = above_start
-        && let Some(above) = text.get(above_start..line_start.saturating_sub(1))
-        && above.trim_start().starts_with("# regioplan: ignore[")
-        && let Some(close) = above.find(']')
-    {
-        let insert_at = above_start + close;
-        let position = doc.lines.position(text, insert_at, encoding);
-        let edit = TextEdit::new(Range::new(position, position), format!(", {}", d.code));
-        return CodeAction {
-            title,
-            kind: Some(CodeActionKind::QUICKFIX),
-            diagnostics: Some(vec![diagnostic]),
-            edit: Some(edit_of(doc, vec![edit])),
-            ..CodeAction::default()
+    let select = fix.edits.iter().find_map(|e| {
+        let before = e.content.get(..e.content.find(PLACEHOLDER_REASON)?)?;
+        // The edit inserts a line at a line start: after it, the reason is on that line.
+        let line = doc.lines.position(&doc.text, e.span.start, encoding).line;
+        let units = |t: &str| match encoding {
+            Encoding::Utf8 => t.len(),
+            Encoding::Utf16 => t.encode_utf16().count(),
         };
-    }
-    let reason = placeholder(language);
-    let prefix = format!("{indent}# regioplan: ignore[{}] ", d.code);
-    let position = doc.lines.position(text, line_start, encoding);
-    let edit = TextEdit::new(
-        Range::new(position, position),
-        format!("{prefix}{reason}\n"),
-    );
-    // After the edit the comment is line `position.line`; the reason follows the prefix (ASCII
-    // only, so its length is the same in every encoding).
-    let column = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let selection = Range::new(
-        Position::new(position.line, column(prefix.len())),
-        Position::new(position.line, column(prefix.len() + reason.len())),
-    );
-    let show = ShowDocumentParams {
-        uri: doc.uri.clone(),
-        external: None,
-        take_focus: Some(true),
-        selection: Some(selection),
-    };
+        let column = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let start = units(before);
+        Some(Range::new(
+            Position::new(line, column(start)),
+            Position::new(line, column(start + units(PLACEHOLDER_REASON))),
+        ))
+    });
+    let command = select.map(|selection| Command {
+        title: "Select the reason".into(),
+        command: SELECT_COMMAND.into(),
+        arguments: serde_json::to_value(ShowDocumentParams {
+            uri: doc.uri.clone(),
+            external: None,
+            take_focus: Some(true),
+            selection: Some(selection),
+        })
+        .ok()
+        .map(|v| vec![v]),
+    });
     CodeAction {
-        title,
+        title: format!("Accept {} with a reason (suppress it on this line)", d.code),
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: Some(vec![diagnostic]),
-        edit: Some(edit_of(doc, vec![edit])),
-        command: Some(Command {
-            title: "Select the reason".into(),
-            command: SELECT_COMMAND.into(),
-            arguments: serde_json::to_value(show).ok().map(|v| vec![v]),
-        }),
+        edit: Some(edit_of(doc, text_edits(doc, &fix.edits, encoding))),
+        command,
         ..CodeAction::default()
     }
 }

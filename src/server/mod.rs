@@ -530,13 +530,14 @@ impl<'c> Server<'c> {
             req::CodeActionRequest::METHOD => {
                 let p: lsp_types::CodeActionParams = parse(params)?;
                 self.ensure_checked(&p.text_document.uri);
-                let language = self.settings_for(&p.text_document.uri).language;
+                let settings = self.settings_for(&p.text_document.uri);
                 let doc = self.document(&p.text_document.uri)?;
                 reply(actions::code_actions(
                     doc,
                     &p,
                     self.client.encoding,
-                    language,
+                    &settings,
+                    &self.catalogue,
                 ))
             }
             req::ExecuteCommand::METHOD => {

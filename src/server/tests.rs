@@ -532,7 +532,7 @@ fn code_actions_replace_with_the_suggestion_or_accept_with_a_selected_reason() {
     let uri = uri_in(&dir, "plan.yaml");
     let mut editor = Editor::start(
         &json!({ "window": { "showDocument": { "support": true } } }),
-        Some("nl-NL"),
+        None,
     );
     editor.open(&uri, PLAN);
     let (line, column) = find(PLAN, "trekker: a.baker");
@@ -555,8 +555,11 @@ fn code_actions_replace_with_the_suggestion_or_accept_with_a_selected_reason() {
     assert_eq!(replace["newText"], "a.bakker");
     let accept = &actions[1];
     let insert = &accept["edit"]["changes"][uri.as_str()][0];
-    // The client's locale is Dutch: the placeholder reason is Dutch.
-    assert_eq!(insert["newText"], "    # regioplan: ignore[RP102] reden\n");
+    // The suppression `check --unsafe-fixes` writes, with its placeholder reason.
+    assert_eq!(
+        insert["newText"],
+        "    # regioplan: ignore[RP102] <reason>\n"
+    );
     assert_eq!(
         insert["range"]["start"],
         json!({ "line": line, "character": 0 })
@@ -564,7 +567,7 @@ fn code_actions_replace_with_the_suggestion_or_accept_with_a_selected_reason() {
     // Applying the edit and running its command selects the reason.
     let applied = PLAN.replace(
         "    trekker: a.baker\n",
-        "    # regioplan: ignore[RP102] reden\n    trekker: a.baker\n",
+        "    # regioplan: ignore[RP102] <reason>\n    trekker: a.baker\n",
     );
     editor.change(&uri, 2, &applied);
     editor.ok("workspace/executeCommand", accept["command"].clone());
@@ -582,7 +585,7 @@ fn code_actions_replace_with_the_suggestion_or_accept_with_a_selected_reason() {
         }
     };
     let selection = &show.params["selection"];
-    let (reason_line, reason_column) = find(&applied, "reden");
+    let (reason_line, reason_column) = find(&applied, "<reason>");
     assert_eq!(reason_line, line);
     assert_eq!(
         selection["start"],
@@ -590,11 +593,15 @@ fn code_actions_replace_with_the_suggestion_or_accept_with_a_selected_reason() {
     );
     assert_eq!(
         selection["end"],
-        json!({ "line": line, "character": reason_column + 5 })
+        json!({ "line": line, "character": reason_column + 8 })
     );
-    // The finding is suppressed (it has a reason).
+    // The finding is suppressed; until the reason is written, RP902 says it is missing.
     let found = editor.diagnostics(&uri);
-    assert!(found.is_empty(), "{found:?}");
+    let codes: Vec<_> = found.iter().filter_map(|d| d.code.clone()).collect();
+    assert_eq!(codes, [lsp_types::NumberOrString::String("RP902".into())]);
+    let written = applied.replace("<reason>", "trekker volgt na de ALV");
+    editor.change(&uri, 3, &written);
+    assert_eq!(editor.diagnostics(&uri), vec![]);
     editor.shut_down();
 }
 
@@ -669,27 +676,23 @@ fn a_closed_connection_ends_the_server_cleanly() {
 
 #[test]
 fn the_language_is_the_clients_locale_else_the_one_in_regioplan_toml() {
+    use crate::config::file::Language;
     let (_keep, dir) = temp_dir();
     std::fs::write(dir.join("regioplan.toml"), "language = \"nl\"\n")
         .unwrap_or_else(|e| panic!("{e}"));
     let uri = uri_in(&dir, "plan.yaml");
-    let (line, column) = find(PLAN, "trekker: a.baker");
-    let range = json!({ "start": { "line": line, "character": column + 9 },
-                        "end": { "line": line, "character": column + 9 } });
-    for (locale, reason) in [(None, "reden"), (Some("en-GB"), "reason")] {
-        let mut editor = Editor::start(&json!({}), locale);
-        editor.open(&uri, PLAN);
-        let actions = editor.ok(
-            "textDocument/codeAction",
-            json!({ "textDocument": { "uri": uri }, "range": range, "context": { "diagnostics": [] } }),
-        );
-        let insert = &actions[1]["edit"]["changes"][uri.as_str()][0]["newText"];
-        assert_eq!(
-            insert,
-            &json!(format!("    # regioplan: ignore[RP102] {reason}\n")),
-            "{locale:?}"
-        );
-        editor.shut_down();
+    for (locale, language) in [
+        (None, Language::Nl),
+        (Some("en-GB"), Language::En),
+        (Some("de"), Language::Nl),
+    ] {
+        let (connection, _client) = Connection::memory();
+        let params = lsp_types::InitializeParams {
+            locale: locale.map(String::from),
+            ..lsp_types::InitializeParams::default()
+        };
+        let mut server = super::Server::new(&connection, &params);
+        assert_eq!(server.settings_for(&uri).language, language, "{locale:?}");
     }
 }
 
@@ -802,5 +805,61 @@ fn the_editor_gets_exactly_the_findings_of_check_for_every_example() {
             .collect();
         assert_eq!(found, expected, "{name}");
     }
+    editor.shut_down();
+}
+
+#[test]
+fn fix_all_safe_writes_what_check_fix_writes_and_leaves_the_guesses() {
+    let text = PLAN.replace(
+        "  - id: ggz\n",
+        "  # regioplan: ignore[RP104] oude code\n  - id: ggz\n",
+    );
+    let (_keep, dir) = temp_dir();
+    let uri = uri_in(&dir, "plan.yaml");
+    let mut editor = Editor::plain();
+    editor.open(&uri, &text);
+    let everything = json!({ "start": { "line": 0, "character": 0 },
+                             "end": { "line": 999, "character": 0 } });
+    let actions = editor.ok(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": everything,
+                "context": { "diagnostics": [], "only": ["source.fixAll"] } }),
+    );
+    let actions = actions.as_array().cloned().unwrap_or_default();
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(actions[0]["kind"], "source.fixAll");
+    let fixed = actions[0]["edit"]["changes"][uri.as_str()][0]["newText"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let expected = crate::fix::fix_bytes(
+        &uri_in(&dir, "plan.yaml")
+            .to_file_path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        text.as_bytes(),
+        &crate::config::Settings::defaults(chrono::Local::now().date_naive()),
+        &crate::plan::catalogue::Catalogue::built_in(),
+        crate::diagnostic::Applicability::Safe,
+    );
+    assert_eq!(fixed.as_bytes(), expected.bytes.as_slice());
+    // The stale suppression is gone (a safe fix); the misspelt trekker is a guess and stays.
+    assert!(!fixed.contains("ignore[RP104]"), "{fixed}");
+    assert!(fixed.contains("trekker: a.baker\n"), "{fixed}");
+    // The quick fixes under the cursor come from the findings' fixes; without `only`, no fix all.
+    let (line, column) = find(&text, "trekker: a.baker");
+    let at = json!({ "start": { "line": line, "character": column + 9 },
+                     "end": { "line": line, "character": column + 9 } });
+    let quick = editor.ok(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": at, "context": { "diagnostics": [] } }),
+    );
+    let kinds: Vec<_> = quick
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|a| a["kind"].clone())
+        .collect();
+    assert!(kinds.iter().all(|k| k == "quickfix"), "{kinds:?}");
     editor.shut_down();
 }
