@@ -305,14 +305,26 @@ fn the_typed_model_reads_the_format_1_1_parts() {
 
     let aha = read("plans/amsterdam-aha.yaml");
     assert_eq!(aha.region.started.value, Date::Year(2020));
-    assert_eq!(aha.mandate_share(MandateBase::Gps), Some(100.0));
+    // "All 500 huisartsen convinced of a regional network organisation" is not a mandate.
+    assert_eq!(aha.mandate_share(MandateBase::Gps), None);
+    assert!(aha.building_blocks.iter().all(|b| b.illustrative));
     assert_eq!(aha.priorities[0].year.value, 2021);
-    assert!(aha.other_domains().contains(&Domain::SocialDomain));
+    assert!(regioplan::judge::domains::other_domains(&aha).contains(&Domain::SocialDomain));
 
     let rijnmond = read("plans/rijnmond-dokters.yaml");
     assert_eq!(rijnmond.region.started.value, Date::Month(2022, 1));
-    assert_eq!(rijnmond.mandate_share(MandateBase::Practices), Some(95.0));
+    // 95% of the practices joined: a key figure, not a mandate.
+    assert_eq!(rijnmond.mandate_share(MandateBase::Practices), None);
     assert_eq!(rijnmond.mandate_share(MandateBase::Gps), None);
+    assert_eq!(
+        rijnmond
+            .region
+            .key_figures
+            .practices_joined_pct
+            .as_ref()
+            .map(|p| p.value),
+        Some(95.0)
+    );
     assert!(rijnmond.region.legal_form.is_none());
     let merged = rijnmond
         .organisations
@@ -322,6 +334,8 @@ fn the_typed_model_reads_the_format_1_1_parts() {
     assert_eq!(merged.count.as_ref().map(|c| c.value), Some(14));
 
     let amstelland = read("plans/amstelland-zorg.yaml");
+    // The seed gives no end to the meerjarenplan: the period is illustrative.
+    assert!(amstelland.period.illustrative);
     assert_eq!(
         amstelland.region.partial_municipalities[0]
             .municipality
@@ -329,7 +343,7 @@ fn the_typed_model_reads_the_format_1_1_parts() {
         "Ouder-Amstel"
     );
     assert_eq!(
-        amstelland.other_domains(),
+        regioplan::judge::domains::other_domains(&amstelland),
         [
             Domain::Hospital,
             Domain::Vvt,

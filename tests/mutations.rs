@@ -151,7 +151,7 @@ fn mistakes_in_the_format_1_1_parts_are_reported_on_their_line() {
             "RP103",
         ),
         (
-            "plans/amsterdam-aha.yaml",
+            "examples/valid/mandate.yaml",
             "      of: gps",
             "      of: huisartsen",
             "RP013",

@@ -16,9 +16,10 @@ use serde_json::Value;
 
 use crate::config::file::read_toml;
 use crate::diagnostic::{self, Diagnostic, FileResult, SourceFile, Span};
+pub use crate::judge::checks::Figure;
 use crate::load::structure::Compiled;
 use crate::plan::catalogue::Catalogue;
-use crate::plan::raw::{FundingKind, Maturity, OrganisationKind};
+use crate::plan::raw::{DocumentKind, FundingKind, MandateBase, Maturity};
 use crate::rules::{did_you_mean, structure as r};
 use crate::tree::Tree;
 
@@ -46,16 +47,20 @@ pub struct Framework {
     pub source: String,
     /// Free text: what the framework is for, what it leaves out.
     pub description: Option<String>,
+    /// Whether a plan that shows nothing on a requirement (not shown) fails `--fail-on-gaps`,
+    /// unless the requirement says otherwise. An insurer's conditions say `true`: what a plan
+    /// does not show, the insurer cannot contract on.
+    #[serde(default)]
+    pub not_shown_fails: bool,
     /// The requirements, in the order a report lists them.
     #[serde(rename = "requirement")]
     pub requirements: Vec<Requirement>,
 }
 
-/// One requirement: what it is, where it comes from, and the kind of check with its
-/// parameters. Which parameters a kind reads is listed with the kind; the others must be
-/// left out.
+/// One requirement: what it is, where it comes from, and the check with its parameters.
+/// The kind decides which parameters the requirement takes (see [`Ask`]); the schema is
+/// generated from that enum, so a missing or foreign parameter is a located finding.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Requirement {
     /// The requirement's id, unique in the framework, e.g. `listed-patients`.
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9._-]*$"))]
@@ -64,81 +69,102 @@ pub struct Requirement {
     pub title: String,
     /// Where this requirement comes from, e.g. a paragraph of the insurer's policy.
     pub source: Option<String>,
-    /// The kind of check.
-    pub kind: RequirementKind,
-    /// `key_figure`: the figure to read.
-    pub figure: Option<Figure>,
-    /// The least value: a count, a share in percent (0-100) or a number of years, by kind.
-    pub at_least: Option<f64>,
-    /// `theme_role`: the role every regional theme must have filled.
-    pub role: Option<ThemeRole>,
-    /// `building_blocks`: the blocks to assess (ids from the catalogue); empty means all.
-    #[serde(default)]
-    pub blocks: Vec<String>,
-    /// `building_blocks`: the least level each block must be assessed at.
-    pub level: Option<Maturity>,
-    /// `document`: the kind of plan document that must exist, e.g. `zorgaanbodplan`.
-    pub document: Option<String>,
-    /// `funding_lines`: the funding lines that must exist.
-    #[serde(default)]
-    pub lines: Vec<FundingKind>,
-    /// `partner_domains`: the organisation kinds that count as another domain; empty means
-    /// hospital, ggz, vvt, municipality and welfare.
-    #[serde(default)]
-    pub domains: Vec<OrganisationKind>,
+    /// Whether a plan that shows nothing on this requirement (not shown) fails
+    /// `--fail-on-gaps`; the framework's `not_shown_fails` when left out.
+    pub not_shown_fails: Option<bool>,
+    /// The kind of check and its parameters.
+    #[serde(flatten)]
+    pub ask: Ask,
 }
 
-/// The kinds of requirements. The analysis in `analysis::gaps::frameworks` interprets each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RequirementKind {
+/// The kinds of requirements, each with the parameters it takes. `analysis::gaps::frameworks`
+/// presents them; `judge::checks` answers those a contract condition can ask too.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Ask {
     /// A key figure of the region (`figure`) is stated, and at least `at_least` when given.
-    KeyFigure,
-    /// The mandate the region holds from its huisartsen is at least `at_least` percent.
-    Mandate,
-    /// Organisations of at least `at_least` other domains (`domains`) take part.
-    PartnerDomains,
-    /// At least `at_least` organisations other than the region itself are involved.
-    Parties,
+    KeyFigure {
+        /// The figure to read.
+        figure: Figure,
+        /// The least value.
+        #[schemars(range(min = 0))]
+        at_least: Option<f64>,
+    },
+    /// A mandate from at least `at_least` percent of `of` (the huisartsen when left out).
+    Mandate {
+        /// The least share, in percent (0-100).
+        #[schemars(range(min = 0, max = 100))]
+        at_least: f64,
+        /// Whose mandate: `gps` (the huisartsen) or `practices`.
+        of: Option<MandateBase>,
+    },
+    /// The parties involved bring at least `at_least` other domains (hospital, GGZ, GGD, VVT,
+    /// welzijn, sociaal domein, gemeente; by the organisations' `domain:` or kind).
+    PartnerDomains {
+        /// The least number of other domains.
+        #[schemars(range(min = 0))]
+        at_least: f64,
+    },
+    /// At least `at_least` parties are involved: members and partners, not umbrella bodies,
+    /// regulators or outside organisations.
+    Parties {
+        /// The least number of parties.
+        #[schemars(range(min = 0))]
+        at_least: f64,
+    },
     /// Every regional theme has `role` filled.
-    ThemeRole,
+    ThemeRole {
+        /// The role.
+        role: ThemeRole,
+    },
     /// Each of `blocks` is assessed at `level` or higher.
-    BuildingBlocks,
+    BuildingBlocks {
+        /// The blocks to assess (ids from the catalogue); empty means all.
+        #[serde(default)]
+        blocks: Vec<String>,
+        /// The least level.
+        level: Maturity,
+    },
     /// The plan period spans at least `at_least` years.
-    PlanSpan,
+    PlanSpan {
+        /// The least number of years.
+        #[schemars(range(min = 0))]
+        at_least: f64,
+    },
     /// At least `at_least` percent of the goals are measurable (indicator with baseline and
     /// target, and a deadline).
-    MeasurableGoals,
+    MeasurableGoals {
+        /// The least share, in percent (0-100).
+        #[schemars(range(min = 0, max = 100))]
+        at_least: f64,
+    },
     /// The plan names a monitoring cadence and its goals carry measurements.
-    Monitoring,
+    Monitoring {},
     /// At least `at_least` regional themes carry goals (the solutions the plan proposes).
-    ThemesWithGoals,
-    /// Goals carry milestones (a work agenda).
-    GoalMilestones,
-    /// A plan document of kind `document` exists.
-    Document,
+    ThemesWithGoals {
+        /// The least number of themes.
+        #[schemars(range(min = 0))]
+        at_least: f64,
+    },
+    /// Goals carry milestones (a work agenda): every goal, or at least `at_least` percent.
+    GoalMilestones {
+        /// The least share of goals with milestones, in percent (0-100); all when left out.
+        #[schemars(range(min = 0, max = 100))]
+        at_least: Option<f64>,
+    },
+    /// An adopted or published plan document of kind `document` exists.
+    Document {
+        /// The kind of document.
+        document: DocumentKind,
+    },
     /// The contracts carry concrete result agreements.
-    ResultAgreements,
+    ResultAgreements {},
     /// Funding lines exist for each of `lines`.
-    FundingLines,
-}
-
-/// A key figure a `key_figure` requirement reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Figure {
-    /// Listed patients (the key figure, or the sum over member organisations).
-    ListedPatients,
-    /// GP practices in the region.
-    Practices,
-    /// Practices that joined the organisation.
-    PracticesJoined,
-    /// Share of practices that joined, in percent.
-    PracticesJoinedPct,
-    /// Huisartsen in the region.
-    Gps,
-    /// Municipalities the region covers.
-    Municipalities,
+    FundingLines {
+        /// The funding lines.
+        #[schemars(length(min = 1))]
+        lines: Vec<FundingKind>,
+    },
 }
 
 /// A role a theme has filled.
@@ -150,29 +176,6 @@ pub enum ThemeRole {
     BoardContact,
 }
 
-impl RequirementKind {
-    /// The parameters a kind needs; a requirement without one of them is a finding.
-    #[must_use]
-    pub fn needs(self) -> &'static [&'static str] {
-        match self {
-            RequirementKind::KeyFigure => &["figure"],
-            RequirementKind::Mandate
-            | RequirementKind::PartnerDomains
-            | RequirementKind::Parties
-            | RequirementKind::PlanSpan
-            | RequirementKind::MeasurableGoals
-            | RequirementKind::ThemesWithGoals => &["at_least"],
-            RequirementKind::ThemeRole => &["role"],
-            RequirementKind::BuildingBlocks => &["level"],
-            RequirementKind::Document => &["document"],
-            RequirementKind::FundingLines => &["lines"],
-            RequirementKind::Monitoring
-            | RequirementKind::GoalMilestones
-            | RequirementKind::ResultAgreements => &[],
-        }
-    }
-}
-
 /// The JSON Schema of a framework file.
 #[must_use]
 pub fn framework_schema() -> Value {
@@ -181,6 +184,7 @@ pub fn framework_schema() -> Value {
         .into_root_schema_for::<Framework>();
     let mut value = schema.to_value();
     crate::plan::schema::forbid_null(&mut value);
+    crate::plan::schema::discriminate(&mut value);
     value
 }
 
@@ -216,7 +220,7 @@ pub fn from_toml(name: &str, text: &str) -> Result<Framework, FileResult> {
     }
 }
 
-/// Every kind has the parameters it needs, ids are unique, blocks are in the catalogue.
+/// Ids are unique and blocks are in the catalogue (the schema checks each kind's parameters).
 fn check_parameters(framework: &Framework, tree: &Tree) -> Vec<Diagnostic> {
     let span_of = |pointer: &str, key: bool| {
         tree.spans(pointer).map_or(Span::default(), |n| {
@@ -244,34 +248,11 @@ fn check_parameters(framework: &Framework, tree: &Tree) -> Vec<Diagnostic> {
             );
         }
         seen.push(&req.id);
-        for need in req.kind.needs() {
-            let present = match *need {
-                "figure" => req.figure.is_some(),
-                "at_least" => req.at_least.is_some(),
-                "role" => req.role.is_some(),
-                "level" => req.level.is_some(),
-                "document" => req.document.is_some(),
-                "lines" => !req.lines.is_empty(),
-                _ => true,
-            };
-            if !present {
-                found.push(
-                    Diagnostic::new(
-                        &r::MISSING_KEY,
-                        span_of(&format!("{base}/kind"), false),
-                        format!(
-                            "requirement `{}` of this kind needs `{need}`",
-                            req.id
-                        ),
-                    )
-                    .label(format!("needs `{need}`"))
-                    .help(format!(
-                        "add `{need} = ...` to this requirement (docs/frameworks.md lists what each kind reads)"
-                    )),
-                );
-            }
-        }
-        for (j, block) in req.blocks.iter().enumerate() {
+        let blocks = match &req.ask {
+            Ask::BuildingBlocks { blocks, .. } => &blocks[..],
+            _ => &[],
+        };
+        for (j, block) in blocks.iter().enumerate() {
             if !catalogue.ids().any(|id| id == block) {
                 let hint = did_you_mean(block, catalogue.ids())
                     .map(|s| format!("did you mean `{s}`? "))
@@ -347,12 +328,47 @@ mod tests {
     fn a_kind_without_its_parameter_is_a_finding() {
         let text = "id = \"x\"\ntitle = \"X\"\nsource = \"s\"\n\n[[requirement]]\nid = \"a\"\ntitle = \"A\"\nkind = \"key_figure\"\n";
         let err = from_toml("x.toml", text).expect_err("missing figure");
-        assert!(err.diagnostics[0].message.contains("needs `figure`"));
+        assert!(
+            err.diagnostics[0]
+                .message
+                .contains("missing required key `figure`"),
+            "{:?}",
+            err.diagnostics
+        );
         assert_eq!(
             err.source
                 .position(err.diagnostics[0].primary.span.start)
                 .line,
-            8
+            5,
+            "the requirement's table, which lacks the key"
+        );
+    }
+
+    #[test]
+    fn a_misspelt_document_kind_a_negative_threshold_and_a_foreign_key_are_located() {
+        let text = "id = \"x\"\ntitle = \"X\"\nsource = \"s\"\n\n[[requirement]]\nid = \"a\"\ntitle = \"A\"\nkind = \"document\"\ndocument = \"zorgaanbodplna\"\n\n[[requirement]]\nid = \"b\"\ntitle = \"B\"\nkind = \"plan_span\"\nat_least = -3\nfigure = \"gps\"\n";
+        let err = from_toml("x.toml", text).expect_err("three problems");
+        let found: Vec<(usize, &str)> = err
+            .diagnostics
+            .iter()
+            .map(|d| (err.source.position(d.primary.span.start).line, d.code))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (9, r::INVALID_VALUE.code),
+                (15, r::OUT_OF_RANGE.code),
+                (16, r::UNKNOWN_KEY.code)
+            ],
+            "{:?}",
+            err.diagnostics
+        );
+        assert!(
+            err.diagnostics[0]
+                .help
+                .as_deref()
+                .unwrap_or_default()
+                .contains("zorgaanbodplan")
         );
     }
 

@@ -231,6 +231,21 @@ fn translate(
         .label("this regioplan reads version 1")
         .help("write `regioplan: 1`")),
         ValidationErrorKind::Pattern { pattern } => one(wrong_form(&at, instance, pattern, tree)),
+        // A key that another `kind` takes (see `plan::schema::discriminate`).
+        ValidationErrorKind::FalseSchema => {
+            let key = pointer
+                .rsplit('/')
+                .next()
+                .map(unescape_pointer)
+                .unwrap_or_default();
+            one(Diagnostic::new(
+                &r::UNKNOWN_KEY,
+                at.key_span.unwrap_or(at.value_span),
+                format!("`{key}` does not belong to this `kind`"),
+            )
+            .label("another kind takes this key")
+            .help("remove it, or change `kind` to the one that takes it (docs/frameworks.md lists what each kind reads)"))
+        }
         ValidationErrorKind::Minimum { limit }
         | ValidationErrorKind::ExclusiveMinimum { limit } => one(Diagnostic::new(
             &r::OUT_OF_RANGE,

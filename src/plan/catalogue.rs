@@ -5,6 +5,8 @@
 
 use serde::Deserialize;
 
+use super::raw::DocumentKind;
+
 /// The embedded catalogue text.
 pub const BUILT_IN: &str = include_str!("building_blocks.toml");
 
@@ -25,6 +27,10 @@ pub struct BuildingBlock {
     pub id: String,
     pub name: String,
     pub summary: String,
+    /// Plan documents that are evidence for the block when adopted or published, e.g. the
+    /// regioplan for the regiovisie.
+    #[serde(default)]
+    pub documents: Vec<DocumentKind>,
 }
 
 impl Catalogue {

@@ -5,11 +5,10 @@
 use std::cmp::Ordering;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use super::raw::{
-    BodyKind, Condition, ConditionKind, Date, Direction, Domain, Goal, GovernanceBody, Indicator,
-    MandateBase, Measurement, Organisation, Plan,
+    BodyKind, Condition, ConditionKind, Date, Direction, Goal, GovernanceBody, Indicator,
+    MandateBase, Measurement, Plan,
 };
 
 impl Date {
@@ -79,71 +78,7 @@ impl Date {
     }
 }
 
-impl Domain {
-    /// Whether the domain counts as an "other domain" an insurer asks a region to involve:
-    /// hospital, GGZ, GGD, VVT, welzijn, sociaal domein or a municipality.
-    #[must_use]
-    pub fn is_other_domain(self) -> bool {
-        matches!(
-            self,
-            Domain::Hospital
-                | Domain::Ggz
-                | Domain::Ggd
-                | Domain::Vvt
-                | Domain::Welfare
-                | Domain::SocialDomain
-                | Domain::Municipality
-        )
-    }
-}
-
-impl Organisation {
-    /// The organisation's domain: the one written, else the one its kind implies.
-    #[must_use]
-    pub fn domain(&self) -> Option<Domain> {
-        use super::raw::OrganisationKind as K;
-        if let Some(domain) = &self.domain {
-            return Some(domain.value);
-        }
-        Some(match self.kind.value {
-            K::RegionalOrganisation
-            | K::Zorggroep
-            | K::Huisartsenpost
-            | K::LhvKring
-            | K::HuisartsenCooperatie
-            | K::Hagro => Domain::GpCare,
-            K::Gezondheidscentrum | K::ApothekersZorggroep | K::FysiotherapeutenZorggroep => {
-                Domain::PrimaryCare
-            }
-            K::Insurer => Domain::Insurance,
-            K::Municipality => Domain::Municipality,
-            K::Hospital => Domain::Hospital,
-            K::Ggz => Domain::Ggz,
-            K::Ggd => Domain::Ggd,
-            K::Vvt => Domain::Vvt,
-            K::Welfare => Domain::Welfare,
-            K::PatientOrganisation => Domain::Patients,
-            K::UmbrellaBody | K::Regulator | K::Other => return None,
-        })
-    }
-}
-
 impl Plan {
-    /// The other domains (see `Domain::is_other_domain`) of the organisations the plan lists,
-    /// each once, in order.
-    #[must_use]
-    pub fn other_domains(&self) -> Vec<Domain> {
-        let mut domains: Vec<Domain> = self
-            .organisations
-            .iter()
-            .filter_map(Organisation::domain)
-            .filter(|d| d.is_other_domain())
-            .collect();
-        domains.sort_unstable();
-        domains.dedup();
-        domains
-    }
-
     /// The largest mandate share of the region's GPs or practices, in percent.
     #[must_use]
     pub fn mandate_share(&self, of: MandateBase) -> Option<f64> {
@@ -277,13 +212,204 @@ impl GovernanceBody {
     }
 }
 
+/// An enum value with the word a plan uses for it, from the one table below.
+pub trait Named: Copy + 'static {
+    /// Every value, in declaration order.
+    const ALL: &'static [Self];
+    /// The word a plan writes, e.g. `in_progress` for `Status::InProgress`.
+    fn name(self) -> &'static str;
+}
+
+/// Implements [`Named`] from a table of variants and their words. The words are those of the
+/// enum's serde names (`rename_all = "snake_case"`, `rename`); a test holds the two together.
+macro_rules! names {
+    ($($ty:ident { $($variant:ident => $name:literal,)* })*) => {
+        $(impl Named for super::raw::$ty {
+            const ALL: &'static [Self] = &[$(super::raw::$ty::$variant),*];
+            fn name(self) -> &'static str {
+                match self {
+                    $(super::raw::$ty::$variant => $name,)*
+                }
+            }
+        })*
+
+        /// For the test: every value's word from the table and as serde writes it.
+        #[cfg(test)]
+        fn every_name() -> Vec<(&'static str, String)> {
+            let mut all = Vec::new();
+            $(for v in <super::raw::$ty as Named>::ALL {
+                let serde = serde_json::to_value(v)
+                    .ok()
+                    .and_then(|j| j.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                all.push((v.name(), serde));
+            })*
+            all
+        }
+    };
+}
+
+names! {
+    DocumentKind {
+        Regioplan => "regioplan",
+        Werkagenda => "werkagenda",
+        Zorgaanbodplan => "zorgaanbodplan",
+        Begroting => "begroting",
+        Speerpuntenrapportage => "speerpuntenrapportage",
+        Jaarverslag => "jaarverslag",
+        Evaluation => "evaluation",
+        Other => "other",
+    }
+    DocumentStatus {
+        Planned => "planned",
+        Draft => "draft",
+        Adopted => "adopted",
+        Published => "published",
+    }
+    PartnershipKind {
+        Transmural => "transmural",
+        RegionalTable => "regional_table",
+        Alliance => "alliance",
+        Other => "other",
+    }
+    MandateBase {
+        Gps => "gps",
+        Practices => "practices",
+    }
+    GovernanceModel {
+        Monodisciplinary => "monodisciplinary",
+        Multidisciplinary => "multidisciplinary",
+    }
+    Cadence {
+        Monthly => "monthly",
+        Quarterly => "quarterly",
+        HalfYearly => "half_yearly",
+        Yearly => "yearly",
+    }
+    Domain {
+        GpCare => "gp_care",
+        PrimaryCare => "primary_care",
+        Hospital => "hospital",
+        Ggz => "ggz",
+        Ggd => "ggd",
+        Vvt => "vvt",
+        Welfare => "welfare",
+        SocialDomain => "social_domain",
+        Municipality => "municipality",
+        Insurance => "insurance",
+        Patients => "patients",
+        Other => "other",
+    }
+    OrganisationKind {
+        RegionalOrganisation => "regional_organisation",
+        Zorggroep => "zorggroep",
+        Huisartsenpost => "huisartsenpost",
+        LhvKring => "lhv_kring",
+        Gezondheidscentrum => "gezondheidscentrum",
+        HuisartsenCooperatie => "huisartsen_cooperatie",
+        ApothekersZorggroep => "apothekers_zorggroep",
+        FysiotherapeutenZorggroep => "fysiotherapeuten_zorggroep",
+        Insurer => "insurer",
+        Municipality => "municipality",
+        Hospital => "hospital",
+        Ggz => "ggz",
+        Vvt => "vvt",
+        Welfare => "welfare",
+        Ggd => "ggd",
+        Hagro => "hagro",
+        PatientOrganisation => "patient_organisation",
+        UmbrellaBody => "umbrella_body",
+        Regulator => "regulator",
+        Other => "other",
+    }
+    Relation {
+        Itself => "self",
+        Member => "member",
+        FormerMember => "former_member",
+        Prospective => "prospective",
+        Partner => "partner",
+        Insurer => "insurer",
+        External => "external",
+    }
+    BodyKind {
+        AlgemeenBestuur => "algemeen_bestuur",
+        AlgemeneLedenvergadering => "algemene_ledenvergadering",
+        DagelijksBestuur => "dagelijks_bestuur",
+        Bestuur => "bestuur",
+        RaadVanToezicht => "raad_van_toezicht",
+        Deelnemersraad => "deelnemersraad",
+        Stuurgroep => "stuurgroep",
+        Other => "other",
+    }
+    SeatRole {
+        Chair => "chair",
+        ViceChair => "vice_chair",
+        Secretary => "secretary",
+        Treasurer => "treasurer",
+        Member => "member",
+        Advisor => "advisor",
+    }
+    Strategic {
+        Regional => "regional",
+        LeftToMembers => "left_to_members",
+        Undecided => "undecided",
+    }
+    Status {
+        Planned => "planned",
+        InProgress => "in_progress",
+        AtRisk => "at_risk",
+        Achieved => "achieved",
+        Stopped => "stopped",
+    }
+    Direction {
+        Increase => "increase",
+        Decrease => "decrease",
+        Maintain => "maintain",
+    }
+    Maturity {
+        NotStarted => "not_started",
+        Initiating => "initiating",
+        Developing => "developing",
+        Established => "established",
+        Advanced => "advanced",
+    }
+    ConditionKind {
+        MinListedPatients => "min_listed_patients",
+        MinMandateShare => "min_mandate_share",
+        Documents => "documents",
+        ResultAgreements => "result_agreements",
+        OtherDomains => "other_domains",
+        Other => "other",
+    }
+    Scope {
+        Full => "full",
+        Partial => "partial",
+    }
+    ProgrammeKind {
+        Programme => "programme",
+        Pilot => "pilot",
+    }
+    Metric {
+        Practices => "practices",
+        PlansSubmitted => "plans_submitted",
+        PlansFunded => "plans_funded",
+        ResidentsReached => "residents_reached",
+        PatientsReached => "patients_reached",
+    }
+    FundingKind {
+        Segment1 => "segment_1",
+        Segment2 => "segment_2",
+        Segment3 => "segment_3",
+        OAndI => "o_and_i",
+        Programme => "programme",
+        Other => "other",
+    }
+}
+
 /// The word a plan uses for an enum value, e.g. `in_progress` for `Status::InProgress`.
 #[must_use]
-pub fn yaml_name<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(name)) => name,
-        _ => String::new(),
-    }
+pub fn yaml_name<T: Named>(value: &T) -> String {
+    value.name().to_string()
 }
 
 #[cfg(test)]
@@ -390,6 +516,15 @@ mod tests {
         assert_eq!(d("2022-01-15").certain_cmp(&d("2022-01-15")), Some(Equal));
         assert_eq!(d("2022-02-30").certain_cmp(&d("2022-01-15")), None);
         assert!(d("2022").sort_key() < d("2022-01-15").sort_key());
+    }
+
+    #[test]
+    fn the_names_table_agrees_with_the_plan_format() {
+        let all = every_name();
+        assert!(all.len() > 100, "{}", all.len());
+        for (table, serde) in all {
+            assert_eq!(table, serde);
+        }
     }
 
     #[test]

@@ -455,6 +455,10 @@ pub struct KeyFigures {
     /// Whether the figures are rounded or estimated (the seeds say "ongeveer").
     #[serde(default)]
     pub approximate: bool,
+    /// True when the figures are made up because the sources do not give them; reports and
+    /// gaps mark what rests on them (format 1.1).
+    #[serde(default)]
+    pub illustrative: bool,
 }
 
 /// Listed patients in one municipality.
@@ -491,6 +495,10 @@ pub struct Period {
     pub ambition: Option<Ambition>,
     /// How often progress is monitored.
     pub monitoring: Option<S<Cadence>>,
+    /// True when the period's dates are made up because the sources do not give them (e.g.
+    /// an end the plan does not name); gaps mark the plan's span as illustrative (format 1.1).
+    #[serde(default)]
+    pub illustrative: bool,
 }
 
 /// The point on the horizon.
@@ -560,6 +568,10 @@ pub struct Organisation {
     /// How many organisations this entry stands for when the sources do not name them one by
     /// one, e.g. `14` for "14 zorggroepen"; 1 when left out (format 1.1).
     pub count: Option<S<u64>>,
+    /// True when the organisation or its figures are made up because the sources do not give
+    /// them; reports and gaps mark what rests on it (format 1.1).
+    #[serde(default)]
+    pub illustrative: bool,
     /// Free text.
     pub description: Option<S<String>>,
 }
@@ -856,6 +868,11 @@ pub struct Goal {
     /// Subgoals.
     #[serde(default)]
     pub goals: Vec<Goal>,
+    /// True when the goal, its indicator, targets and measurements are made up because the
+    /// sources do not give them; reports and gaps mark what rests on it (format 1.1). Each
+    /// subgoal says it for itself.
+    #[serde(default)]
+    pub illustrative: bool,
     /// Free text.
     pub description: Option<S<String>>,
 }
@@ -934,6 +951,10 @@ pub struct BuildingBlockAssessment {
     pub block: S<Id>,
     /// How far the region is.
     pub level: S<Maturity>,
+    /// True when the level is a reading the sources do not give; gaps mark verdicts that rest
+    /// on it (format 1.1).
+    #[serde(default)]
+    pub illustrative: bool,
     /// Why this level.
     pub note: Option<S<String>>,
 }

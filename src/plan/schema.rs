@@ -33,6 +33,104 @@ pub fn plan_schema_text() -> String {
     text
 }
 
+/// Rewrites a struct with an internally tagged enum flattened into it (`#[serde(flatten)]` of a
+/// `#[serde(tag = "kind")]` enum), which schemars writes as a `oneOf` of one object per kind,
+/// into one object: every key of every kind in `properties`, `kind` as an enum, no other key
+/// (`additionalProperties: false`), and per kind an `if kind is K then` with that kind's
+/// required keys and `false` for the keys of other kinds. A validator then reports a missing
+/// parameter as a missing key and a foreign one at its own key, instead of "not valid under
+/// any of the schemas". The required keys still come from the types.
+pub fn discriminate(value: &mut Value) {
+    let Value::Object(map) = value else {
+        if let Value::Array(items) = value {
+            items.iter_mut().for_each(discriminate);
+        }
+        return;
+    };
+    for child in map.values_mut() {
+        discriminate(child);
+    }
+    let Some(Value::Array(alternatives)) = map.get("oneOf") else {
+        return;
+    };
+    let kind_of = |a: &Value| {
+        a.pointer("/properties/kind/const")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    if alternatives.is_empty() || !alternatives.iter().all(|a| kind_of(a).is_some()) {
+        return;
+    }
+    let alternatives = alternatives.clone();
+    map.remove("oneOf");
+    let mut kinds = Vec::new();
+    let mut all_keys: Vec<String> = Vec::new();
+    for a in &alternatives {
+        if let Some(props) = a.get("properties").and_then(Value::as_object) {
+            for key in props.keys().filter(|k| *k != "kind") {
+                if !all_keys.contains(key) {
+                    all_keys.push(key.clone());
+                }
+            }
+        }
+    }
+    let mut branches = Vec::new();
+    let mut descriptions = Vec::new();
+    for a in &alternatives {
+        let Some(kind) = kind_of(a) else { continue };
+        let props = a
+            .get("properties")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        let mut then_props = serde_json::Map::new();
+        for key in &all_keys {
+            then_props.insert(
+                key.clone(),
+                props.get(key).cloned().unwrap_or(Value::Bool(false)),
+            );
+        }
+        let required: Vec<Value> = a
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|r| {
+                r.iter()
+                    .filter(|k| k.as_str() != Some("kind"))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let Some(d) = a.get("description").and_then(Value::as_str) {
+            descriptions.push(format!("`{kind}`: {d}"));
+        }
+        branches.push(serde_json::json!({
+            "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+            "then": {"properties": then_props, "required": required},
+        }));
+        kinds.push(Value::String(kind));
+    }
+    let properties = map
+        .entry("properties")
+        .or_insert_with(|| Value::Object(serde_json::Map::new()));
+    if let Value::Object(properties) = properties {
+        properties.insert(
+            "kind".into(),
+            serde_json::json!({
+                "description": format!("The kind of check; each takes its own keys.\n{}", descriptions.join("\n")),
+                "enum": kinds,
+            }),
+        );
+        for key in &all_keys {
+            properties.entry(key.clone()).or_insert(Value::Bool(true));
+        }
+    }
+    if let Some(Value::Array(required)) = map.get_mut("required") {
+        required.push(Value::String("kind".into()));
+    }
+    map.insert("additionalProperties".into(), Value::Bool(false));
+    map.insert("allOf".into(), Value::Array(branches));
+}
+
 /// Optional keys are written out or left away; `null` is never a value. schemars makes an
 /// `Option<T>` nullable, so drop the null alternative: `anyOf: [X, {type: null}]` becomes `X`
 /// and `type: [T, "null"]` becomes `type: T`. A stray `key:` with no value is then reported

@@ -132,6 +132,7 @@ labels! {
     CO_INSURERS = "Co-insurers", "Volgverzekeraars";
     BASIS = "Basis", "Grondslag";
     CONDITION = "Condition", "Voorwaarde";
+    READING = "The plan's figures read", "Volgens de cijfers";
     THRESHOLD = "Threshold", "Drempel";
     MET = "Met", "Voldaan";
     RESULT_AGREEMENT = "Result agreement", "Resultaatafspraak";
@@ -290,7 +291,15 @@ pub mod gaps {
         MET = "met", "voldaan";
         PARTLY_MET = "partly met", "deels voldaan";
         NOT_MET = "not met", "niet voldaan";
-        CANNOT_TELL = "cannot tell (the plan does not say)", "onbekend (het plan zegt het niet)";
+        NOT_SHOWN = "not shown", "niet aangetoond";
+        ON_ILLUSTRATIVE = "on illustrative figures", "op illustratieve cijfers";
+        CONDITIONS_SECTION = "Contract conditions: the plan's word and the plan's figures", "Contractvoorwaarden: wat het plan zegt en wat de cijfers tonen";
+        CONTRACT = "Contract", "Contract";
+        CONDITION = "Condition", "Voorwaarde";
+        MARKED = "Marked in the plan", "Volgens het plan";
+        NOT_READ = "not read (free text)", "niet gelezen (vrije tekst)";
+        ACCEPTED_SECTION = "Accepted in the plan (not counted)", "Geaccepteerd in het plan (niet meegeteld)";
+        REASON = "Reason", "Reden";
         FUNDING = "Financial level playing field", "Financieel gelijk speelveld";
         FUNDING_CHART = "Funding per listed patient", "Financiering per ingeschreven patiënt";
         MEMBER = "Member", "Lid";
@@ -324,7 +333,8 @@ pub mod gaps {
         REGIONAL = "regional", "regionaal";
         LEFT_TO_MEMBERS = "left to members", "bij de leden";
         UNDECIDED = "undecided", "onbeslist";
-        ABSENT = "absent", "ontbreekt";
+        SERVED = "served by a programme or module", "via een programma of module";
+        NOT_MENTIONED = "not mentioned", "niet genoemd";
     }
 }
 

@@ -3,12 +3,10 @@
 use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::Error;
-use crate::plan::Plan;
+use crate::judge::checks::ConditionReading;
 use crate::plan::S;
 use crate::plan::domain::yaml_name;
-use crate::plan::raw::{
-    Condition, ConditionKind, Contract, MandateBase, Metric, Organisation, Relation,
-};
+use crate::plan::raw::{Metric, Organisation, Relation};
 
 pub static MEMBER_PRACTICES_EXCEED_REGION: Rule = Rule {
     info: RuleInfo {
@@ -119,8 +117,8 @@ pub static CONDITION_MET_CONTRADICTED: Rule = Rule {
               mandates, partner domains, documents or result agreements say otherwise, the \
               region claims a condition it does not meet (CZ asks at least 100,000 listed \
               patients, a mandate from 85% of the huisartsen, a zorgaanbodplan and a begroting, \
-              result agreements and two other domains). Conditions the plan gives no figures \
-              for are not judged.",
+              result agreements and two other domains). Conditions the plan records nothing on \
+              are not shown rather than contradicted; `gaps` lists both readings.",
         bad: "key_figures: {listed_patients: 80000}\n...\nconditions:\n  - {kind: min_listed_patients, min: 100000, met: true}\n",
         good: "key_figures: {listed_patients: 80000}\n...\nconditions:\n  - {kind: min_listed_patients, min: 100000, met: false}\n",
         fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
@@ -395,8 +393,9 @@ fn funded_exceeds_submitted(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// RP407: conditions marked as met that the plan's own figures contradict. A condition the plan
-/// gives no figures for (no listed patients, no mandate, no `plan.documents`) is not judged.
+/// RP407: conditions marked as met that the plan's own records contradict, judged by
+/// `judge::checks` as `gaps` judges them. A condition the plan records nothing on (no listed
+/// patients, no mandate, no such document) is not shown, not contradicted.
 fn conditions_met_contradicted(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
     for contract in &plan.contracts {
@@ -404,17 +403,24 @@ fn conditions_met_contradicted(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Some(met) = condition.met.as_ref().filter(|m| m.value) else {
                 continue;
             };
-            let Some(why) = contradiction(plan, contract, condition) else {
+            let reading = ConditionReading::of(plan, contract, condition);
+            let Some(judged) = reading.judged.as_ref().filter(|_| reading.contradicts()) else {
                 continue;
+            };
+            let short = if judged.missing.en.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", judged.missing.en)
             };
             out.push(
                 Diagnostic::new(
                     &CONDITION_MET_CONTRADICTED,
                     met.span,
                     format!(
-                        "condition `{}` of contract `{}` is marked met, but {why}",
+                        "condition `{}` of contract `{}` is marked met, but the plan shows {}{short}",
                         yaml_name(&condition.kind.value),
-                        contract.id.value.0
+                        contract.id.value.0,
+                        judged.evidence.en,
                     ),
                 )
                 .label("the plan's figures say otherwise")
@@ -422,57 +428,5 @@ fn conditions_met_contradicted(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .help("set `met: false`, or correct the figures the condition is measured by"),
             );
         }
-    }
-}
-
-/// What in the plan contradicts a condition marked as met, if anything.
-fn contradiction(plan: &Plan, contract: &Contract, condition: &Condition) -> Option<String> {
-    let min = condition.min.as_ref().map(|m| m.value);
-    match condition.kind.value {
-        ConditionKind::MinListedPatients => {
-            let (min, listed) = (min?, plan.region.key_figures.listed_patients.as_ref()?);
-            ((listed.value as f64) < min).then(|| {
-                format!(
-                    "the region lists {} patients, fewer than {min}",
-                    listed.value
-                )
-            })
-        }
-        ConditionKind::MinMandateShare => {
-            let of = condition.of.as_ref().map_or(MandateBase::Gps, |o| o.value);
-            let share = plan.mandate_share(of)?;
-            (share < min?).then(|| {
-                format!(
-                    "the largest mandate is {share}% of the {}, below {}%",
-                    yaml_name(&of),
-                    min.unwrap_or_default()
-                )
-            })
-        }
-        ConditionKind::OtherDomains => {
-            let found = plan.other_domains().len();
-            ((found as f64) < min?).then(|| {
-                format!(
-                    "the plan's organisations come from {found} other domain(s), fewer than {}",
-                    min.unwrap_or_default()
-                )
-            })
-        }
-        ConditionKind::Documents => {
-            let listed = &plan.plan.as_ref()?.documents;
-            let missing: Vec<String> = condition
-                .documents
-                .iter()
-                .filter(|kind| !listed.iter().any(|d| d.kind.value == kind.value))
-                .map(|kind| format!("`{}`", yaml_name(&kind.value)))
-                .collect();
-            (!missing.is_empty())
-                .then(|| format!("`plan.documents` has no {}", missing.join(" or ")))
-        }
-        ConditionKind::ResultAgreements => contract
-            .result_agreements
-            .is_empty()
-            .then(|| "the contract lists no `result_agreements`".to_string()),
-        ConditionKind::Other => None,
     }
 }

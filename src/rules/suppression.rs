@@ -84,6 +84,8 @@ struct Suppression {
     has_reason: bool,
     /// The reason is the placeholder a suppression fix writes.
     placeholder: bool,
+    /// The reason written after the codes.
+    reason: String,
     /// A `# regioplan...` comment that is not `# regioplan: ignore[CODES] reason`.
     malformed: bool,
 }
@@ -174,6 +176,7 @@ fn parse(source: &SourceFile) -> Vec<Suppression> {
                 codes: Vec::new(),
                 has_reason: true,
                 placeholder: false,
+                reason: String::new(),
                 malformed: true,
             });
             continue;
@@ -211,10 +214,43 @@ fn parse(source: &SourceFile) -> Vec<Suppression> {
             codes,
             has_reason: !reason.is_empty() && reason != PLACEHOLDER_REASON,
             placeholder: reason == PLACEHOLDER_REASON,
+            reason: reason.to_string(),
             malformed: false,
         });
     }
     found
+}
+
+/// A finding the plan accepts: a suppression that gives a reason, the line it covers (1-based)
+/// and its codes. `gaps` lists a gap of one of these codes on that line as accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acceptance {
+    pub line: usize,
+    pub codes: Vec<String>,
+    pub reason: String,
+}
+
+/// The suppressions of a plan that give a reason; one without a reason accepts nothing
+/// (RP902 reports it).
+#[must_use]
+pub fn acceptances(source: &SourceFile) -> Vec<Acceptance> {
+    parse(source)
+        .into_iter()
+        .filter(|s| s.has_reason && !s.malformed)
+        .map(|s| Acceptance {
+            line: s.target_line,
+            codes: s.codes.into_iter().map(|(code, _)| code).collect(),
+            reason: s.reason,
+        })
+        .collect()
+}
+
+impl Acceptance {
+    /// Whether the acceptance covers a finding of `code` on `line`.
+    #[must_use]
+    pub fn covers(&self, line: usize, code: &str) -> bool {
+        self.line == line && self.codes.iter().any(|c| super::code_matches(code, c))
+    }
 }
 
 /// Removes suppressed findings and adds findings about the suppressions themselves. A

@@ -15,7 +15,7 @@ use std::fmt::Debug;
 use serde::Serialize;
 
 use super::{Keyed, Point, SeriesChange, compare, key, series};
-use crate::plan::domain::yaml_name;
+use crate::plan::domain::{Named, yaml_name};
 use crate::plan::raw::{
     BuildingBlockAssessment, Condition, Contract, Date, FundingLine, Goal, GovernanceBody, Id,
     Mandate, Metric, Milestone, Module, Neighbourhood, Organisation, PartialMunicipality,
@@ -854,7 +854,7 @@ fn opt_flag(value: Option<&S<bool>>) -> Value {
     value.map_or(Value::None, |f| Value::Flag(f.value))
 }
 
-fn opt_name<T: Serialize>(value: Option<&S<T>>) -> Value {
+fn opt_name<T: Named>(value: Option<&S<T>>) -> Value {
     value.map_or(Value::None, |v| name(&v.value))
 }
 
@@ -874,7 +874,7 @@ fn list<T: ToString>(values: impl Iterator<Item = T>) -> Value {
     Value::List(values.map(|v| v.to_string()).collect())
 }
 
-fn name<T: Serialize>(value: &T) -> Value {
+fn name<T: Named>(value: &T) -> Value {
     Value::Text(yaml_name(value))
 }
 

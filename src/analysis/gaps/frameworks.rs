@@ -1,41 +1,36 @@
-//! Against reference frameworks: each requirement of each framework, per plan, met, partly
-//! met, not met, or cannot tell because the plan does not say.
+//! Against reference frameworks and the plan's own contract conditions: each requirement of
+//! each framework, per plan, *met*, *partly met*, *not met* or *not shown*, with its evidence
+//! and what is missing or what to add; and each contract condition as the plan marks it
+//! (`met:`) beside the tool's reading, with a gap where they contradict each other.
 //!
-//! The kinds are interpreted here and nowhere else. Kinds whose data plan format 1 does not
-//! hold (`mandate`, `document`, `result_agreements` on listed contracts, `goal_milestones`)
-//! answer "cannot tell" and say which data would decide them.
-
-use serde::Serialize;
+//! The questions a contract condition can ask too (key figures, mandates, other domains,
+//! documents, result agreements, the plan's span) are answered by `judge::checks`, so `check`
+//! (RP407) and `gaps` agree; the other kinds are read here from the plan. Nothing here
+//! decides what a verdict means: see `judge::verdict`.
 
 use super::{Gap, GapKind, PlanInput, Severity, gap_table, labels as l, num};
-use crate::frameworks::{Figure, Framework, Requirement, RequirementKind, ThemeRole};
+use crate::frameworks::{Ask, Framework, Requirement, ThemeRole};
+use crate::judge::checks::{Check, ConditionReading, delivered};
+use crate::judge::domains;
+pub use crate::judge::verdict::Verdict;
+use crate::judge::verdict::{Judgement, Said};
 use crate::plan::Plan;
 use crate::plan::catalogue::Catalogue;
 use crate::plan::domain::yaml_name;
-use crate::plan::index::each_goal;
-use crate::plan::raw::{MandateBase, OrganisationKind, Relation, Strategic};
+use crate::plan::raw::{Goal, MandateBase, Maturity, Strategic};
 use crate::report::{Block, Cell, Column, Lang, Section, Table, Text, Tone};
 
-/// The answer to one requirement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    Met,
-    PartlyMet,
-    NotMet,
-    CannotTell,
-}
-
-/// One requirement for one plan: the verdict, what was found, what is missing. Evidence and
-/// missing are in `(en, nl)`.
+/// One requirement for one plan: the judgement with its evidence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub region: String,
     pub requirement: String,
     pub title: String,
     pub verdict: Verdict,
-    pub evidence: (String, String),
-    pub missing: (String, String),
+    pub evidence: Said,
+    pub missing: Said,
+    /// The verdict rests on values the plan marks as illustrative.
+    pub illustrative: bool,
 }
 
 /// One framework over all plans.
@@ -59,19 +54,13 @@ pub fn evaluate(
     let mut gaps = Vec::new();
     for input in plans {
         for req in &framework.requirements {
-            let (verdict, evidence, missing) = judge(input, req, catalogue);
-            let finding = Finding {
-                region: input.region(),
-                requirement: req.id.clone(),
-                title: req.title.clone(),
-                verdict,
-                evidence,
-                missing,
-            };
-            let severity = match verdict {
+            let j = judge(input.plan, &req.ask, catalogue);
+            let fails_unshown = req.not_shown_fails.unwrap_or(framework.not_shown_fails);
+            let severity = match j.verdict {
                 Verdict::NotMet => Some(Severity::Error),
                 Verdict::PartlyMet => Some(Severity::Warning),
-                Verdict::Met | Verdict::CannotTell => None,
+                Verdict::NotShown if fails_unshown => Some(Severity::Error),
+                Verdict::Met | Verdict::NotShown => None,
             };
             if let Some(severity) = severity {
                 gaps.push(Gap {
@@ -82,11 +71,19 @@ pub fn evaluate(
                         framework: framework.id.clone(),
                         requirement: req.id.clone(),
                         title: req.title.clone(),
-                        verdict,
+                        verdict: j.verdict,
                     },
                 });
             }
-            findings.push(finding);
+            findings.push(Finding {
+                region: input.region(),
+                requirement: req.id.clone(),
+                title: req.title.clone(),
+                verdict: j.verdict,
+                evidence: j.evidence,
+                missing: j.missing,
+                illustrative: j.illustrative,
+            });
         }
     }
     FrameworkResult {
@@ -100,480 +97,579 @@ pub fn evaluate(
 
 /// The element a requirement's gap points at: the node that decides it where there is one,
 /// else the region's name.
-fn place(plan: &crate::plan::Plan, req: &Requirement) -> crate::diagnostic::Span {
+fn place(plan: &Plan, req: &Requirement) -> crate::diagnostic::Span {
     let fallback = plan.region.name.span;
     let kf = &plan.region.key_figures;
-    match req.kind {
-        RequirementKind::PlanSpan => plan.period.end.span,
-        RequirementKind::KeyFigure => match req.figure {
-            Some(Figure::ListedPatients) => kf.listed_patients.as_ref().map(|v| v.span),
-            Some(Figure::Practices) => kf.practices.as_ref().map(|v| v.span),
-            Some(Figure::PracticesJoined) => kf.practices_joined.as_ref().map(|v| v.span),
-            Some(Figure::PracticesJoinedPct) => kf.practices_joined_pct.as_ref().map(|v| v.span),
-            Some(Figure::Gps) => kf.gps.as_ref().map(|v| v.span),
-            Some(Figure::Municipalities) | None => None,
+    match &req.ask {
+        Ask::PlanSpan { .. } => plan.period.end.span,
+        Ask::KeyFigure { figure, .. } => {
+            use crate::judge::checks::Figure as F;
+            match figure {
+                F::ListedPatients => kf.listed_patients.as_ref().map(|v| v.span),
+                F::Practices => kf.practices.as_ref().map(|v| v.span),
+                F::PracticesJoined => kf.practices_joined.as_ref().map(|v| v.span),
+                F::PracticesJoinedPct => kf.practices_joined_pct.as_ref().map(|v| v.span),
+                F::Gps => kf.gps.as_ref().map(|v| v.span),
+                F::Municipalities => None,
+            }
+            .unwrap_or(fallback)
         }
-        .unwrap_or(fallback),
-        RequirementKind::BuildingBlocks => plan
+        Ask::Mandate { .. } => plan
+            .region
+            .mandates
+            .first()
+            .map_or(fallback, |m| m.share_pct.span),
+        Ask::BuildingBlocks { blocks, level } => plan
             .building_blocks
             .iter()
             .find(|a| {
-                (req.blocks.is_empty() || req.blocks.contains(&a.block.value.0))
-                    && req.level.is_some_and(|level| a.level.value < level)
+                (blocks.is_empty() || blocks.contains(&a.block.value.0)) && a.level.value < *level
             })
             .map_or(fallback, |a| a.level.span),
-        RequirementKind::ThemeRole => plan
+        Ask::ThemeRole { role } => plan
             .themes
             .iter()
-            .find(|t| {
-                t.strategic.value == Strategic::Regional
-                    && match req.role {
-                        Some(ThemeRole::Workgroup) => t.workgroup.is_none(),
-                        Some(ThemeRole::BoardContact) => t.board_contact.is_none(),
-                        Some(ThemeRole::Trekker) | None => t.trekker.is_none(),
-                    }
-            })
+            .find(|t| t.strategic.value == Strategic::Regional && !has_role(t, *role))
             .map_or(fallback, |t| t.id.span),
-        RequirementKind::Monitoring => plan.period.start.span,
+        Ask::Monitoring {} => plan.period.start.span,
         _ => fallback,
     }
 }
 
-type Judged = (Verdict, (String, String), (String, String));
-
-fn both(text: impl Into<String>) -> (String, String) {
-    let text = text.into();
-    (text.clone(), text)
-}
-
-fn say(en: String, nl: String) -> (String, String) {
-    (en, nl)
-}
-
-fn none() -> (String, String) {
-    (String::new(), String::new())
+fn has_role(theme: &crate::plan::raw::Theme, role: ThemeRole) -> bool {
+    match role {
+        ThemeRole::Trekker => theme.trekker.is_some(),
+        ThemeRole::Workgroup => theme.workgroup.is_some(),
+        ThemeRole::BoardContact => theme.board_contact.is_some(),
+    }
 }
 
 /// Met when `value >= least`; partly met when above zero; else not met.
-fn at_least(value: f64, least: f64) -> Verdict {
+fn counted(value: f64, least: f64, evidence: Said, missing: Said) -> Judgement {
     if value >= least {
-        Verdict::Met
+        Judgement::met(evidence)
     } else if value > 0.0 {
-        Verdict::PartlyMet
+        Judgement::partly(evidence, missing)
     } else {
-        Verdict::NotMet
+        Judgement::not_met(evidence, missing)
     }
 }
 
-fn judge(input: &PlanInput<'_>, req: &Requirement, catalogue: &Catalogue) -> Judged {
-    let plan = input.plan;
-    let least = req.at_least.unwrap_or(0.0);
-    match req.kind {
-        RequirementKind::KeyFigure => key_figure(input, req),
-        RequirementKind::Mandate => mandate(plan, least),
-        RequirementKind::PartnerDomains if req.domains.is_empty() => other_domains(plan, least),
-        RequirementKind::PartnerDomains => {
-            let domains: &[OrganisationKind] = if req.domains.is_empty() {
-                &[
-                    OrganisationKind::Hospital,
-                    OrganisationKind::Ggz,
-                    OrganisationKind::Vvt,
-                    OrganisationKind::Municipality,
-                    OrganisationKind::Welfare,
-                ]
-            } else {
-                &req.domains
-            };
-            let mut found: Vec<String> = plan
-                .organisations
-                .iter()
-                .filter(|o| {
-                    matches!(o.relation.value, Relation::Partner | Relation::Member)
-                        && domains.contains(&o.kind.value)
-                })
-                .map(|o| yaml_name(&o.kind.value))
-                .collect();
-            found.sort();
-            found.dedup();
-            let verdict = at_least(found.len() as f64, least);
-            let missing = if verdict == Verdict::Met {
-                none()
-            } else {
-                let absent: Vec<String> = domains
-                    .iter()
-                    .map(yaml_name)
-                    .filter(|d| !found.contains(d))
-                    .collect();
-                let short = num((least - found.len() as f64).max(0.0));
-                say(
-                    format!("{short} more domain(s), e.g. {}", absent.join(", ")),
-                    format!("nog {short} domein(en), bijv. {}", absent.join(", ")),
-                )
-            };
-            (verdict, both(found.join(", ")), missing)
+/// Every goal and subgoal with whether it is illustrative.
+fn goals(plan: &Plan) -> Vec<(&Goal, bool)> {
+    let mut out = Vec::new();
+    crate::plan::index::each_goal(plan, &mut |g, _| out.push((g, g.illustrative)));
+    out
+}
+
+/// The judgement of one requirement on one plan.
+#[must_use]
+pub fn judge(plan: &Plan, ask: &Ask, catalogue: &Catalogue) -> Judgement {
+    match ask {
+        Ask::KeyFigure { figure, at_least } => Check::KeyFigure {
+            figure: *figure,
+            at_least: *at_least,
         }
-        RequirementKind::Parties => {
-            let count = plan
-                .organisations
-                .iter()
-                .filter(|o| {
-                    o.relation.value != Relation::Itself
-                        && o.relation.value != Relation::FormerMember
-                })
-                .count();
-            let verdict = at_least(count as f64, least);
-            (
-                verdict,
-                say(
-                    format!("{count} organisation(s) involved"),
-                    format!("{count} organisatie(s) betrokken"),
-                ),
-                if verdict == Verdict::Met {
-                    none()
-                } else {
-                    say(
-                        format!("at least {} organisations", num(least)),
-                        format!("minstens {} organisaties", num(least)),
-                    )
-                },
-            )
+        .judge(plan),
+        Ask::Mandate { at_least, of } => Check::Mandate {
+            of: of.unwrap_or(MandateBase::Gps),
+            at_least: *at_least,
         }
-        RequirementKind::ThemeRole => {
-            let role = req.role.unwrap_or(ThemeRole::Trekker);
-            let regional: Vec<_> = plan
-                .themes
-                .iter()
-                .filter(|t| t.strategic.value == Strategic::Regional)
-                .collect();
-            let without: Vec<String> = regional
-                .iter()
-                .filter(|t| match role {
-                    ThemeRole::Trekker => t.trekker.is_none(),
-                    ThemeRole::Workgroup => t.workgroup.is_none(),
-                    ThemeRole::BoardContact => t.board_contact.is_none(),
-                })
-                .map(|t| t.id.value.0.clone())
-                .collect();
-            let filled = regional.len() - without.len();
-            let verdict = if regional.is_empty() {
-                Verdict::NotMet
-            } else if without.is_empty() {
-                Verdict::Met
-            } else if filled > 0 {
-                Verdict::PartlyMet
-            } else {
-                Verdict::NotMet
-            };
-            (
-                verdict,
-                say(
-                    format!("{filled} of {} regional themes", regional.len()),
-                    format!("{filled} van {} regionale thema's", regional.len()),
-                ),
-                if without.is_empty() {
-                    none()
-                } else {
-                    both(without.join(", "))
-                },
-            )
+        .judge(plan),
+        Ask::PartnerDomains { at_least } => Check::OtherDomains {
+            at_least: *at_least,
         }
-        RequirementKind::BuildingBlocks => {
-            let level = req.level.unwrap_or(crate::plan::raw::Maturity::Developing);
-            let blocks: Vec<&str> = if req.blocks.is_empty() {
-                catalogue.ids().collect()
-            } else {
-                req.blocks.iter().map(String::as_str).collect()
-            };
-            let mut reached = Vec::new();
-            let mut below = Vec::new();
-            let mut unassessed = Vec::new();
-            for block in &blocks {
-                match plan
-                    .building_blocks
-                    .iter()
-                    .find(|a| a.block.value.0 == *block)
-                {
-                    Some(a) if a.level.value >= level => {
-                        reached.push(format!("{block}: {}", yaml_name(&a.level.value)));
-                    }
-                    Some(a) => below.push(format!("{block}: {}", yaml_name(&a.level.value))),
-                    None => unassessed.push((*block).to_string()),
-                }
-            }
-            let verdict = if reached.len() == blocks.len() {
-                Verdict::Met
-            } else if unassessed.len() == blocks.len() {
-                Verdict::CannotTell
-            } else if reached.is_empty() && below.iter().all(|b| b.ends_with("not_started")) {
-                Verdict::NotMet
-            } else {
-                Verdict::PartlyMet
-            };
-            let evidence: Vec<String> = reached.iter().chain(&below).cloned().collect();
-            let mut missing_en = Vec::new();
-            let mut missing_nl = Vec::new();
-            if !below.is_empty() {
-                missing_en.push(format!("{} below {}", below.join(", "), yaml_name(&level)));
-                missing_nl.push(format!("{} onder {}", below.join(", "), yaml_name(&level)));
-            }
-            if !unassessed.is_empty() {
-                missing_en.push(format!("no assessment of {}", unassessed.join(", ")));
-                missing_nl.push(format!("geen beoordeling van {}", unassessed.join(", ")));
-            }
-            (
-                verdict,
-                both(evidence.join("; ")),
-                say(missing_en.join("; "), missing_nl.join("; ")),
-            )
+        .judge(plan),
+        Ask::Document { document } => Check::Documents {
+            kinds: vec![*document],
         }
-        RequirementKind::PlanSpan => {
-            let (Some(start), Some(end)) = (
-                plan.period.start.value.earliest(),
-                plan.period.end.value.latest(),
-            ) else {
-                return (
-                    Verdict::CannotTell,
-                    none(),
-                    both("period.start, period.end"),
-                );
-            };
-            let years = ((end - start).num_days() + 1) as f64 / 365.25;
-            let years = (years * 10.0).round() / 10.0;
-            let verdict = if years >= least {
-                Verdict::Met
-            } else {
-                Verdict::NotMet
-            };
-            (
-                verdict,
-                say(
-                    format!(
-                        "{} to {}: {} years",
-                        plan.period.start.value,
-                        plan.period.end.value,
-                        num(years)
-                    ),
-                    format!(
-                        "{} tot {}: {} jaar",
-                        plan.period.start.value,
-                        plan.period.end.value,
-                        num(years)
-                    ),
-                ),
-                if verdict == Verdict::Met {
-                    none()
-                } else {
-                    say(
-                        format!("{} more year(s)", num(least - years)),
-                        format!("nog {} jaar", num(least - years)),
-                    )
-                },
-            )
+        .judge(plan),
+        Ask::ResultAgreements {} => Check::ResultAgreements { contract: None }.judge(plan),
+        Ask::PlanSpan { at_least } => Check::PlanSpan {
+            at_least: *at_least,
         }
-        RequirementKind::MeasurableGoals => {
-            let (mut all, mut measurable) = (0usize, 0usize);
-            each_goal(plan, &mut |g, _| {
-                all += 1;
-                if g.deadline.is_some()
-                    && g.indicator
-                        .as_ref()
-                        .is_some_and(|i| i.baseline.is_some() && i.target.is_some())
-                {
-                    measurable += 1;
-                }
-            });
-            if all == 0 {
-                return (
-                    Verdict::NotMet,
-                    none(),
-                    say("goals".into(), "doelen".into()),
-                );
-            }
-            let share = 100.0 * measurable as f64 / all as f64;
-            let verdict = at_least(share, least);
-            (
-                verdict,
-                say(
-                    format!(
-                        "{measurable} of {all} goals measurable ({}%)",
-                        num(share.round())
-                    ),
-                    format!(
-                        "{measurable} van {all} doelen meetbaar ({}%)",
-                        num(share.round())
-                    ),
-                ),
-                if verdict == Verdict::Met {
-                    none()
-                } else {
-                    say(
-                        format!(
-                            "indicator, baseline, target and deadline on {} goal(s)",
-                            all - measurable
-                        ),
-                        format!(
-                            "indicator, nulmeting, streefwaarde en deadline bij {} doel(en)",
-                            all - measurable
-                        ),
-                    )
-                },
-            )
-        }
-        RequirementKind::Monitoring => {
-            let cadence = plan.period.monitoring.as_ref().map(|c| yaml_name(&c.value));
-            let (mut all, mut measured) = (0usize, 0usize);
-            each_goal(plan, &mut |g, _| {
-                all += 1;
-                if !g.measurements.is_empty() {
-                    measured += 1;
-                }
-            });
-            let verdict = match (cadence.is_some(), measured > 0) {
-                (true, true) => Verdict::Met,
-                (false, false) => Verdict::NotMet,
-                _ => Verdict::PartlyMet,
-            };
-            let mut en = vec![format!("{measured} of {all} goals measured")];
-            let mut nl = vec![format!("{measured} van {all} doelen gemeten")];
-            if let Some(c) = &cadence {
-                en.push(format!("cadence {c}"));
-                nl.push(format!("frequentie {c}"));
-            }
-            let missing = if cadence.is_none() {
-                say(
-                    "a monitoring cadence (period.monitoring)".into(),
-                    "een monitoringsfrequentie (period.monitoring)".into(),
-                )
-            } else if measured == 0 {
-                say("measurements".into(), "metingen".into())
-            } else {
-                none()
-            };
-            (verdict, say(en.join(", "), nl.join(", ")), missing)
-        }
-        RequirementKind::ThemesWithGoals => {
-            let with: Vec<String> = plan
-                .themes
-                .iter()
-                .filter(|t| t.strategic.value == Strategic::Regional && !t.goals.is_empty())
-                .map(|t| t.id.value.0.clone())
-                .collect();
-            let verdict = at_least(with.len() as f64, least);
-            (
-                verdict,
-                both(with.join(", ")),
-                if verdict == Verdict::Met {
-                    none()
-                } else {
-                    say(
-                        format!("at least {} themes with goals", num(least)),
-                        format!("minstens {} thema's met doelen", num(least)),
-                    )
-                },
-            )
-        }
-        RequirementKind::GoalMilestones => goal_milestones(plan, req.at_least),
-        RequirementKind::Document => document(plan, req.document.as_deref().unwrap_or_default()),
-        RequirementKind::ResultAgreements => result_agreements(plan),
-        RequirementKind::FundingLines => {
-            let present: Vec<String> = req
-                .lines
-                .iter()
-                .filter(|line| plan.funding.iter().any(|f| f.line.value == **line))
-                .map(yaml_name)
-                .collect();
-            let absent: Vec<String> = req
-                .lines
-                .iter()
-                .map(yaml_name)
-                .filter(|n| !present.contains(n))
-                .collect();
-            let verdict = if absent.is_empty() {
-                Verdict::Met
-            } else if present.is_empty() {
-                Verdict::NotMet
-            } else {
-                Verdict::PartlyMet
-            };
-            (verdict, both(present.join(", ")), both(absent.join(", ")))
-        }
+        .judge(plan),
+        Ask::Parties { at_least } => parties(plan, *at_least),
+        Ask::ThemeRole { role } => theme_role(plan, *role),
+        Ask::BuildingBlocks { blocks, level } => building_blocks(plan, blocks, *level, catalogue),
+        Ask::MeasurableGoals { at_least } => measurable_goals(plan, *at_least),
+        Ask::Monitoring {} => monitoring(plan),
+        Ask::ThemesWithGoals { at_least } => themes_with_goals(plan, *at_least),
+        Ask::GoalMilestones { at_least } => goal_milestones(plan, *at_least),
+        Ask::FundingLines { lines } => funding_lines(plan, lines),
     }
 }
 
-fn key_figure(input: &PlanInput<'_>, req: &Requirement) -> Judged {
-    let plan = input.plan;
-    let kf = &plan.region.key_figures;
-    let figure = req.figure.unwrap_or(Figure::ListedPatients);
-    let name = match figure {
-        Figure::ListedPatients => "listed_patients",
-        Figure::Practices => "practices",
-        Figure::PracticesJoined => "practices_joined",
-        Figure::PracticesJoinedPct => "practices_joined_pct",
-        Figure::Gps => "gps",
-        Figure::Municipalities => "municipalities",
-    };
-    let members = || {
-        plan.organisations
-            .iter()
-            .filter(|o| o.relation.value == Relation::Member)
-    };
-    let (value, how): (Option<f64>, (String, String)) = match figure {
-        Figure::ListedPatients => {
-            if let Some(v) = &kf.listed_patients {
-                (
-                    Some(v.value as f64),
-                    both(format!("key_figures.listed_patients = {}", v.value)),
-                )
-            } else {
-                let sum: u64 = members()
-                    .filter_map(|o| o.listed_patients.as_ref().map(|p| p.value))
-                    .sum();
-                if sum > 0 {
-                    (
-                        Some(sum as f64),
-                        say(
-                            format!("{sum} (sum over member organisations)"),
-                            format!("{sum} (som over de leden)"),
-                        ),
-                    )
-                } else {
-                    (None, none())
-                }
-            }
-        }
-        Figure::Practices => (kf.practices.as_ref().map(|v| v.value as f64), none()),
-        Figure::PracticesJoined => (kf.practices_joined.as_ref().map(|v| v.value as f64), none()),
-        Figure::PracticesJoinedPct => (kf.practices_joined_pct.as_ref().map(|v| v.value), none()),
-        Figure::Gps => (kf.gps.as_ref().map(|v| v.value as f64), none()),
-        Figure::Municipalities => (Some(plan.region.municipalities.len() as f64), none()),
-    };
-    let Some(value) = value else {
-        // A figure that is only to be stated is missing; one that must reach a value is
-        // unknown.
-        let verdict = if req.at_least.is_some() {
-            Verdict::CannotTell
-        } else {
-            Verdict::NotMet
-        };
-        return (verdict, none(), both(format!("region.key_figures.{name}")));
-    };
-    let evidence = if how.0.is_empty() {
-        both(format!("{name} = {}", num(value)))
-    } else {
-        how
-    };
-    match req.at_least {
-        None => (Verdict::Met, evidence, none()),
-        Some(least) if value >= least => (Verdict::Met, evidence, none()),
-        Some(least) => (
-            Verdict::NotMet,
-            evidence,
-            say(
-                format!("{} short of {}", num(least - value), num(least)),
-                format!("{} te weinig voor {}", num(least - value), num(least)),
+/// `parties`: the organisations that take part (`judge::domains`).
+fn parties(plan: &Plan, least: f64) -> Judgement {
+    let parties: Vec<_> = domains::parties(plan).collect();
+    if parties.is_empty() {
+        return Judgement::not_shown(Said::new(
+            "the member and partner organisations under organisations (relation: member or partner)",
+            "de leden en partners onder organisations (relation: member of partner)",
+        ));
+    }
+    let names: Vec<&str> = parties.iter().map(|o| o.id.value.0.as_str()).collect();
+    let count = parties.len();
+    counted(
+        count as f64,
+        least,
+        Said::new(
+            format!("{count} party(ies) involved: {}", names.join(", ")),
+            format!("{count} partij(en) betrokken: {}", names.join(", ")),
+        ),
+        Said::new(
+            format!(
+                "{} more member or partner organisation(s)",
+                num(least - count as f64)
+            ),
+            format!(
+                "nog {} lid- of partnerorganisatie(s)",
+                num(least - count as f64)
             ),
         ),
+    )
+    .on_illustrative(parties.iter().all(|o| o.illustrative))
+}
+
+fn theme_role(plan: &Plan, role: ThemeRole) -> Judgement {
+    let regional: Vec<_> = plan
+        .themes
+        .iter()
+        .filter(|t| t.strategic.value == Strategic::Regional)
+        .collect();
+    let key = match role {
+        ThemeRole::Trekker => "trekker",
+        ThemeRole::Workgroup => "workgroup",
+        ThemeRole::BoardContact => "board_contact",
+    };
+    if regional.is_empty() {
+        return Judgement::not_shown(Said::new(
+            format!("regional themes (strategic: regional) with a `{key}`"),
+            format!("regionale thema's (strategic: regional) met een `{key}`"),
+        ));
     }
+    let without: Vec<&str> = regional
+        .iter()
+        .filter(|t| !has_role(t, role))
+        .map(|t| t.id.value.0.as_str())
+        .collect();
+    let filled = regional.len() - without.len();
+    counted(
+        filled as f64,
+        regional.len() as f64,
+        Said::new(
+            format!("{filled} of {} regional themes", regional.len()),
+            format!("{filled} van {} regionale thema's", regional.len()),
+        ),
+        Said::new(
+            format!("`{key}` on {}", without.join(", ")),
+            format!("`{key}` bij {}", without.join(", ")),
+        ),
+    )
+}
+
+/// `building_blocks`: each block reached by its assessment, or by a delivered document the
+/// catalogue names as its evidence (an adopted regioplan for the regiovisie).
+fn building_blocks(
+    plan: &Plan,
+    blocks: &[String],
+    level: Maturity,
+    catalogue: &Catalogue,
+) -> Judgement {
+    let blocks: Vec<&str> = if blocks.is_empty() {
+        catalogue.ids().collect()
+    } else {
+        blocks.iter().map(String::as_str).collect()
+    };
+    let documents = plan.plan.as_ref().map_or(&[][..], |p| &p.documents[..]);
+    let (mut reached, mut below, mut unassessed) = (Vec::new(), Vec::new(), Vec::new());
+    let mut illustrative = false;
+    for block in &blocks {
+        let assessment = plan
+            .building_blocks
+            .iter()
+            .find(|a| a.block.value.0 == *block);
+        let evidence_doc = catalogue
+            .blocks
+            .iter()
+            .find(|b| b.id == *block)
+            .and_then(|b| {
+                documents
+                    .iter()
+                    .find(|d| b.documents.contains(&d.kind.value) && delivered(d.status.value))
+            });
+        let assessed = assessment.map(|a| format!("{block}: {}", yaml_name(&a.level.value)));
+        if let Some(doc) = evidence_doc {
+            let title = doc
+                .title
+                .as_ref()
+                .map_or_else(|| yaml_name(&doc.kind.value), |t| t.value.clone());
+            let mut text = format!("{block}: {title} ({})", yaml_name(&doc.status.value));
+            if let Some(a) = assessment {
+                text.push_str(", ");
+                text.push_str(&yaml_name(&a.level.value));
+            }
+            reached.push(text);
+            continue;
+        }
+        match (assessment, assessed) {
+            (Some(a), Some(text)) if a.level.value >= level => {
+                illustrative |= a.illustrative;
+                reached.push(text);
+            }
+            (Some(a), Some(text)) => {
+                illustrative |= a.illustrative;
+                below.push((text, a.level.value));
+            }
+            _ => unassessed.push((*block).to_string()),
+        }
+    }
+    let mut evidence: Vec<String> = reached.clone();
+    evidence.extend(below.iter().map(|(b, _)| b.clone()));
+    let evidence = Said::same(evidence.join("; "));
+    let (mut en, mut nl) = (Vec::new(), Vec::new());
+    if !below.is_empty() {
+        let names: Vec<&str> = below.iter().map(|(b, _)| b.as_str()).collect();
+        en.push(format!("{} below {}", names.join(", "), yaml_name(&level)));
+        nl.push(format!("{} onder {}", names.join(", "), yaml_name(&level)));
+    }
+    if !unassessed.is_empty() {
+        en.push(format!(
+            "an assessment (building_blocks) of {}",
+            unassessed.join(", ")
+        ));
+        nl.push(format!(
+            "een beoordeling (building_blocks) van {}",
+            unassessed.join(", ")
+        ));
+    }
+    let missing = Said::new(en.join("; "), nl.join("; "));
+    let judgement = if reached.len() == blocks.len() {
+        Judgement::met(evidence)
+    } else if reached.is_empty() && below.is_empty() {
+        Judgement::not_shown(missing)
+    } else if reached.is_empty()
+        && unassessed.is_empty()
+        && below.iter().all(|(_, m)| *m == Maturity::NotStarted)
+    {
+        Judgement::not_met(evidence, missing)
+    } else {
+        Judgement::partly(evidence, missing)
+    };
+    judgement.on_illustrative(illustrative)
+}
+
+fn measurable_goals(plan: &Plan, least: f64) -> Judgement {
+    let all = goals(plan);
+    if all.is_empty() {
+        return Judgement::not_shown(Said::new(
+            "goals with an indicator, baseline, target and deadline",
+            "doelen met indicator, nulmeting, streefwaarde en deadline",
+        ));
+    }
+    let measurable: Vec<_> = all
+        .iter()
+        .filter(|(g, _)| {
+            g.deadline.is_some()
+                && g.indicator
+                    .as_ref()
+                    .is_some_and(|i| i.baseline.is_some() && i.target.is_some())
+        })
+        .collect();
+    let (n, total) = (measurable.len(), all.len());
+    let share = 100.0 * n as f64 / total as f64;
+    counted(
+        share,
+        least,
+        Said::new(
+            format!("{n} of {total} goals measurable ({}%)", num(share.round())),
+            format!("{n} van {total} doelen meetbaar ({}%)", num(share.round())),
+        ),
+        Said::new(
+            format!(
+                "indicator, baseline, target and deadline on {} goal(s)",
+                total - n
+            ),
+            format!(
+                "indicator, nulmeting, streefwaarde en deadline bij {} doel(en)",
+                total - n
+            ),
+        ),
+    )
+    .on_illustrative(measurable.iter().any(|(_, i)| *i))
+}
+
+fn monitoring(plan: &Plan) -> Judgement {
+    let cadence = plan.period.monitoring.as_ref().map(|c| yaml_name(&c.value));
+    let all = goals(plan);
+    let measured: Vec<_> = all
+        .iter()
+        .filter(|(g, _)| !g.measurements.is_empty())
+        .collect();
+    let add_cadence = Said::new(
+        "a monitoring cadence (period.monitoring)",
+        "een monitoringsfrequentie (period.monitoring)",
+    );
+    let add_measurements = Said::new(
+        "measurements on the goals (goals[].measurements)",
+        "metingen bij de doelen (goals[].measurements)",
+    );
+    let mut en = vec![format!(
+        "{} of {} goals measured",
+        measured.len(),
+        all.len()
+    )];
+    let mut nl = vec![format!(
+        "{} van {} doelen gemeten",
+        measured.len(),
+        all.len()
+    )];
+    if let Some(c) = &cadence {
+        en.push(format!("cadence {c}"));
+        nl.push(format!("frequentie {c}"));
+    }
+    let evidence = Said::new(en.join(", "), nl.join(", "));
+    match (cadence.is_some(), measured.is_empty()) {
+        (true, false) => Judgement::met(evidence),
+        (false, true) => Judgement::not_shown(Said::new(
+            format!("{}; {}", add_cadence.en, add_measurements.en),
+            format!("{}; {}", add_cadence.nl, add_measurements.nl),
+        )),
+        (false, false) => Judgement::partly(evidence, add_cadence),
+        (true, true) => Judgement::partly(evidence, add_measurements),
+    }
+    .on_illustrative(!measured.is_empty() && measured.iter().all(|(_, i)| *i))
+}
+
+fn themes_with_goals(plan: &Plan, least: f64) -> Judgement {
+    let regional: Vec<_> = plan
+        .themes
+        .iter()
+        .filter(|t| t.strategic.value == Strategic::Regional)
+        .collect();
+    if regional.is_empty() {
+        return Judgement::not_shown(Said::new(
+            "regional themes (strategic: regional) with goals",
+            "regionale thema's (strategic: regional) met doelen",
+        ));
+    }
+    let with: Vec<&str> = regional
+        .iter()
+        .filter(|t| !t.goals.is_empty())
+        .map(|t| t.id.value.0.as_str())
+        .collect();
+    let evidence = if with.is_empty() {
+        Said::new(
+            format!("{} regional theme(s), none with goals", regional.len()),
+            format!("{} regionale thema('s), geen met doelen", regional.len()),
+        )
+    } else {
+        Said::same(with.join(", "))
+    };
+    counted(
+        with.len() as f64,
+        least,
+        evidence,
+        Said::new(
+            format!(
+                "goals on {} more regional theme(s)",
+                num(least - with.len() as f64)
+            ),
+            format!(
+                "doelen bij nog {} regionale thema('s)",
+                num(least - with.len() as f64)
+            ),
+        ),
+    )
+}
+
+/// `goal_milestones`: the share of goals with at least one milestone (all of them, or at least
+/// `at_least` percent). A plan whose goals carry no milestone at all shows no work agenda.
+fn goal_milestones(plan: &Plan, at_least_pct: Option<f64>) -> Judgement {
+    let all = goals(plan);
+    let with: Vec<_> = all
+        .iter()
+        .filter(|(g, _)| !g.milestones.is_empty())
+        .collect();
+    if with.is_empty() {
+        return Judgement::not_shown(Said::new(
+            "a work agenda: dated milestones on the goals (goals[].milestones)",
+            "een werkagenda: gedateerde mijlpalen bij de doelen (goals[].milestones)",
+        ));
+    }
+    let (n, total) = (with.len(), all.len());
+    let share = 100.0 * n as f64 / total as f64;
+    let least = at_least_pct.unwrap_or(100.0);
+    counted(
+        share,
+        least,
+        Said::new(
+            format!("{n} of {total} goals have milestones"),
+            format!("{n} van {total} doelen hebben mijlpalen"),
+        ),
+        Said::new(
+            format!("milestones on {} more goal(s)", total - n),
+            format!("mijlpalen bij nog {} doel(en)", total - n),
+        ),
+    )
+    .on_illustrative(with.iter().any(|(_, i)| *i))
+}
+
+fn funding_lines(plan: &Plan, lines: &[crate::plan::raw::FundingKind]) -> Judgement {
+    let present: Vec<String> = lines
+        .iter()
+        .filter(|line| plan.funding.iter().any(|f| f.line.value == **line))
+        .map(yaml_name)
+        .collect();
+    let absent: Vec<String> = lines
+        .iter()
+        .map(yaml_name)
+        .filter(|n| !present.contains(n))
+        .collect();
+    let missing = Said::new(
+        format!("funding lines (funding) for {}", absent.join(", ")),
+        format!("financieringslijnen (funding) voor {}", absent.join(", ")),
+    );
+    let evidence = Said::same(present.join(", "));
+    if absent.is_empty() {
+        Judgement::met(evidence)
+    } else if present.is_empty() {
+        Judgement::not_shown(missing)
+    } else {
+        Judgement::partly(evidence, missing)
+    }
+    .on_illustrative(plan.funding.iter().all(|f| f.illustrative))
+}
+
+/// One contract condition, as the plan marks it and as the tool reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConditionRow {
+    pub region: String,
+    pub contract: String,
+    pub condition: String,
+    pub reading: ConditionReading,
+}
+
+/// Every contract condition of every plan, with a gap for each contradiction.
+#[derive(Debug, Clone, Default)]
+pub struct Conditions {
+    pub rows: Vec<ConditionRow>,
+    pub gaps: Vec<Gap>,
+}
+
+/// Reads the contract conditions of every plan.
+#[must_use]
+pub fn conditions(plans: &[PlanInput<'_>]) -> Conditions {
+    let mut out = Conditions::default();
+    for input in plans {
+        for contract in &input.plan.contracts {
+            for condition in &contract.conditions {
+                let reading = ConditionReading::of(input.plan, contract, condition);
+                let name = yaml_name(&condition.kind.value);
+                if reading.contradicts() {
+                    let span = condition
+                        .met
+                        .as_ref()
+                        .map_or(condition.kind.span, |m| m.span);
+                    out.gaps.push(Gap {
+                        region: input.region(),
+                        severity: Severity::Error,
+                        location: Some(input.at(span)),
+                        kind: GapKind::ConditionContradicted {
+                            contract: contract.id.value.0.clone(),
+                            condition: name.clone(),
+                            marked: reading.marked.unwrap_or_default(),
+                            verdict: reading
+                                .judged
+                                .as_ref()
+                                .map_or(Verdict::NotShown, |j| j.verdict),
+                        },
+                    });
+                }
+                out.rows.push(ConditionRow {
+                    region: input.region(),
+                    contract: contract.id.value.0.clone(),
+                    condition: name,
+                    reading,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn pick(said: &Said, lang: Lang) -> String {
+    match lang {
+        Lang::En => said.en.clone(),
+        Lang::Nl => said.nl.clone(),
+    }
+}
+
+fn text(s: String) -> Cell {
+    if s.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::text(s)
+    }
+}
+
+/// The section of contract conditions, when a plan lists any.
+#[must_use]
+pub fn condition_sections(conditions: &Conditions, lang: Lang) -> Vec<Section> {
+    if conditions.rows.is_empty() {
+        return Vec::new();
+    }
+    let mut table = Table::new(vec![
+        Column::left("region", l::REGION.get(lang)),
+        Column::left("contract", l::CONTRACT.get(lang)),
+        Column::left("condition", l::CONDITION.get(lang)),
+        Column::left("marked", l::MARKED.get(lang)),
+        Column::left("verdict", l::VERDICT.get(lang)),
+        Column::left("evidence", l::EVIDENCE.get(lang)),
+        Column::left("missing", l::MISSING.get(lang)),
+    ]);
+    for row in &conditions.rows {
+        let marked = match row.reading.marked {
+            Some(true) => Cell::Status {
+                value: "yes".into(),
+                label: l::MET.get(lang).into(),
+                tone: Tone::Good,
+            },
+            Some(false) => Cell::Status {
+                value: "no".into(),
+                label: l::NOT_MET.get(lang).into(),
+                tone: Tone::Bad,
+            },
+            None => Cell::Empty,
+        };
+        let (verdict, evidence, missing) = match &row.reading.judged {
+            Some(j) => (
+                verdict_cell(j.verdict, j.illustrative, lang),
+                text(pick(&j.evidence, lang)),
+                text(pick(&j.missing, lang)),
+            ),
+            None => (Cell::text(l::NOT_READ.get(lang)), Cell::Empty, Cell::Empty),
+        };
+        table.push(vec![
+            Cell::text(row.region.clone()),
+            Cell::text(row.contract.clone()),
+            Cell::text(row.condition.clone()),
+            marked,
+            verdict,
+            evidence,
+            missing,
+        ]);
+    }
+    let mut blocks = vec![Block::Table(table)];
+    if !conditions.gaps.is_empty() {
+        blocks.push(Block::Table(gap_table(&conditions.gaps, lang)));
+    }
+    vec![Section {
+        id: "contract-conditions".into(),
+        heading: l::CONDITIONS_SECTION.get(lang).into(),
+        blocks,
+    }]
 }
 
 /// One section per framework.
@@ -591,24 +687,13 @@ pub fn sections(results: &[FrameworkResult], lang: Lang) -> Vec<Section> {
                 Column::left("missing", l::MISSING.get(lang)),
             ]);
             for f in &r.findings {
-                let pick = |pair: &(String, String)| match lang {
-                    Lang::En => pair.0.clone(),
-                    Lang::Nl => pair.1.clone(),
-                };
-                let text = |s: String| {
-                    if s.is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::text(s)
-                    }
-                };
                 table.push(vec![
                     Cell::text(f.region.clone()),
                     Cell::text(f.requirement.clone()),
                     Cell::text(f.title.clone()),
-                    verdict_cell(f.verdict, lang),
-                    text(pick(&f.evidence)),
-                    text(pick(&f.missing)),
+                    verdict_cell(f.verdict, f.illustrative, lang),
+                    text(pick(&f.evidence, lang)),
+                    text(pick(&f.missing, lang)),
                 ]);
             }
             let intro = Text::default()
@@ -627,224 +712,144 @@ pub fn sections(results: &[FrameworkResult], lang: Lang) -> Vec<Section> {
         .collect()
 }
 
-/// A verdict as a coloured status.
+/// A verdict as a coloured status; one that rests on illustrative values says so ("met, on
+/// illustrative figures").
 #[must_use]
-pub fn verdict_cell(verdict: Verdict, lang: Lang) -> Cell {
+pub fn verdict_cell(verdict: Verdict, illustrative: bool, lang: Lang) -> Cell {
     let (label, tone) = match verdict {
         Verdict::Met => (l::MET, Tone::Good),
         Verdict::PartlyMet => (l::PARTLY_MET, Tone::Warning),
         Verdict::NotMet => (l::NOT_MET, Tone::Bad),
-        Verdict::CannotTell => (l::CANNOT_TELL, Tone::Neutral),
+        Verdict::NotShown => (l::NOT_SHOWN, Tone::Neutral),
+    };
+    let label = if illustrative {
+        format!("{}, {}", label.get(lang), l::ON_ILLUSTRATIVE.get(lang))
+    } else {
+        label.get(lang).to_string()
     };
     Cell::Status {
-        value: yaml_name(&verdict),
-        label: label.get(lang).to_string(),
+        value: verdict.name().to_string(),
+        label,
         tone,
     }
 }
-/// `mandate`: the largest share of the GPs (else of the practices) that mandated the region.
-fn mandate(plan: &Plan, least: f64) -> Judged {
-    let found = [MandateBase::Gps, MandateBase::Practices]
-        .into_iter()
-        .find_map(|of| Some((of, plan.mandate_share(of)?)));
-    let Some((of, share)) = found else {
-        let evidence = plan
-            .region
-            .key_figures
-            .practices_joined_pct
-            .as_ref()
-            .map_or_else(none, |p| {
-                say(
-                    format!("{}% of practices joined (not the mandate)", num(p.value)),
-                    format!(
-                        "{}% van de praktijken aangesloten (niet het mandaat)",
-                        num(p.value)
-                    ),
-                )
-            });
-        return (
-            Verdict::CannotTell,
-            evidence,
-            say(
-                "the share of huisartsen that mandated the region (region.mandates)".into(),
-                "het aandeel huisartsen dat de regio mandateert (region.mandates)".into(),
-            ),
-        );
-    };
-    let (whom_en, whom_nl) = match of {
-        MandateBase::Gps => ("the huisartsen", "de huisartsen"),
-        MandateBase::Practices => ("the practices", "de praktijken"),
-    };
-    let verdict = if share >= least {
-        Verdict::Met
-    } else {
-        Verdict::NotMet
-    };
-    (
-        verdict,
-        say(
-            format!("a mandate from {}% of {whom_en}", num(share)),
-            format!("een mandaat van {}% van {whom_nl}", num(share)),
-        ),
-        if verdict == Verdict::Met {
-            none()
-        } else {
-            say(
-                format!("{} more percentage points", num(least - share)),
-                format!("nog {} procentpunt", num(least - share)),
-            )
-        },
-    )
-}
 
-/// `partner_domains` without named kinds: the other domains (hospital, GGZ, GGD, VVT, welzijn,
-/// sociaal domein, gemeente) of the plan's organisations, by their domain or kind.
-fn other_domains(plan: &Plan, least: f64) -> Judged {
-    let found: Vec<String> = plan.other_domains().iter().map(yaml_name).collect();
-    let verdict = at_least(found.len() as f64, least);
-    let missing = if verdict == Verdict::Met {
-        none()
-    } else {
-        let short = num((least - found.len() as f64).max(0.0));
-        say(
-            format!("{short} more domain(s) beside GP care and insurance"),
-            format!("nog {short} domein(en) naast huisartsenzorg en verzekeraar"),
-        )
-    };
-    (verdict, both(found.join(", ")), missing)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// `goal_milestones`: the share of goals with at least one milestone (all of them, or at least
-/// `at_least` percent).
-fn goal_milestones(plan: &Plan, at_least_pct: Option<f64>) -> Judged {
-    let (mut all, mut with) = (0usize, 0usize);
-    each_goal(plan, &mut |g, _| {
-        all += 1;
-        with += usize::from(!g.milestones.is_empty());
-    });
-    let share = if all == 0 {
-        0.0
-    } else {
-        100.0 * with as f64 / all as f64
-    };
-    let verdict = match at_least_pct {
-        Some(least) => at_least(share, least),
-        None if all > 0 && with == all => Verdict::Met,
-        None if with > 0 => Verdict::PartlyMet,
-        None => Verdict::NotMet,
-    };
-    (
-        verdict,
-        say(
-            format!("{with} of {all} goals have milestones"),
-            format!("{with} van {all} doelen hebben mijlpalen"),
-        ),
-        if verdict == Verdict::Met {
-            none()
-        } else {
-            say(
-                format!("milestones for {} goal(s)", all - with),
-                format!("mijlpalen bij {} doel(en)", all - with),
-            )
-        },
-    )
-}
-
-/// `document`: a document of the kind among `plan.documents`. A plan that lists no `plan:`
-/// block says nothing about its documents.
-fn document(plan: &Plan, kind: &str) -> Judged {
-    let Some(info) = &plan.plan else {
-        return (
-            Verdict::CannotTell,
-            none(),
-            say(
-                format!("a plan document of kind `{kind}` (plan.documents)"),
-                format!("een plandocument van soort `{kind}` (plan.documents)"),
-            ),
-        );
-    };
-    let found: Vec<String> = info
-        .documents
-        .iter()
-        .filter(|d| yaml_name(&d.kind.value) == kind)
-        .map(|d| {
-            let title = d
-                .title
-                .as_ref()
-                .map_or_else(|| kind.to_string(), |t| t.value.clone());
-            let year = d
-                .year
-                .as_ref()
-                .map(|y| format!(" {}", y.value))
-                .unwrap_or_default();
-            format!("{title}{year} ({})", yaml_name(&d.status.value))
-        })
-        .collect();
-    if found.is_empty() {
-        (
-            Verdict::NotMet,
-            none(),
-            say(
-                format!("a document of kind `{kind}` in plan.documents"),
-                format!("een document van soort `{kind}` in plan.documents"),
-            ),
-        )
-    } else {
-        (Verdict::Met, both(found.join("; ")), none())
+    fn plan(text: &str) -> Plan {
+        crate::load::load("t.yaml", text.as_bytes())
+            .plan
+            .expect("the plan loads")
     }
-}
 
-/// `result_agreements`: every contract carries result agreements.
-fn result_agreements(plan: &Plan) -> Judged {
-    if plan.contracts.is_empty() {
-        return (
-            Verdict::NotMet,
-            say(
-                "no contract with an insurer in the plan".into(),
-                "geen contract met een verzekeraar in het plan".into(),
-            ),
-            say(
-                "a contract with result agreements".into(),
-                "een contract met resultaatafspraken".into(),
-            ),
-        );
+    const BASE: &str = "regioplan: 1\nregion:\n  name: R\n  municipalities: [A]\n  started: 2020\n  governance_model: monodisciplinary\nperiod:\n  start: 2022-01-01\n  end: 2023-12-31\n";
+
+    #[test]
+    fn silence_is_not_shown_and_a_shortfall_is_not_met() {
+        let catalogue = Catalogue::built_in();
+        let silent = plan(BASE);
+        for ask in [
+            Ask::Mandate {
+                at_least: 85.0,
+                of: None,
+            },
+            Ask::Document {
+                document: crate::plan::raw::DocumentKind::Zorgaanbodplan,
+            },
+            Ask::ResultAgreements {},
+            Ask::GoalMilestones { at_least: None },
+            Ask::ThemeRole {
+                role: ThemeRole::Trekker,
+            },
+            Ask::KeyFigure {
+                figure: crate::judge::checks::Figure::ListedPatients,
+                at_least: None,
+            },
+        ] {
+            let j = judge(&silent, &ask, &catalogue);
+            assert_eq!(j.verdict, Verdict::NotShown, "{ask:?}");
+            assert!(!j.missing.en.is_empty(), "{ask:?}: says what to add");
+        }
+        let span = judge(&silent, &Ask::PlanSpan { at_least: 3.0 }, &catalogue);
+        assert_eq!(span.verdict, Verdict::NotMet);
+        assert!(span.evidence.en.contains("2 years"), "{span:?}");
     }
-    let (with, without): (Vec<_>, Vec<_>) = plan
-        .contracts
-        .iter()
-        .partition(|c| !c.result_agreements.is_empty());
-    let verdict = if without.is_empty() {
-        Verdict::Met
-    } else if with.is_empty() {
-        Verdict::NotMet
-    } else {
-        Verdict::PartlyMet
-    };
-    let count: usize = with.iter().map(|c| c.result_agreements.len()).sum();
-    (
-        verdict,
-        say(
-            format!(
-                "{count} result agreement(s) in {} of {} contract(s)",
-                with.len(),
-                plan.contracts.len()
-            ),
-            format!(
-                "{count} resultaatafspraak/-afspraken in {} van {} contract(en)",
-                with.len(),
-                plan.contracts.len()
-            ),
-        ),
-        if without.is_empty() {
-            none()
-        } else {
-            both(
-                without
-                    .iter()
-                    .map(|c| c.id.value.0.clone())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            )
-        },
-    )
+
+    #[test]
+    fn a_draft_zorgaanbodplan_is_not_delivered() {
+        let catalogue = Catalogue::built_in();
+        let ask = Ask::Document {
+            document: crate::plan::raw::DocumentKind::Zorgaanbodplan,
+        };
+        let draft = plan(&format!(
+            "{BASE}plan:\n  documents:\n    - {{kind: zorgaanbodplan, status: draft}}\n"
+        ));
+        let j = judge(&draft, &ask, &catalogue);
+        assert_eq!(j.verdict, Verdict::NotMet);
+        assert!(j.evidence.en.contains("draft"), "{j:?}");
+        let adopted = plan(&format!(
+            "{BASE}plan:\n  documents:\n    - {{kind: zorgaanbodplan, status: adopted}}\n"
+        ));
+        assert_eq!(judge(&adopted, &ask, &catalogue).verdict, Verdict::Met);
+    }
+
+    #[test]
+    fn a_mandate_of_practices_only_partly_meets_one_of_huisartsen() {
+        let catalogue = Catalogue::built_in();
+        let p = plan(&BASE.replace(
+            "  governance_model: monodisciplinary\n",
+            "  governance_model: monodisciplinary\n  mandates:\n    - {share_pct: 95, of: practices, purpose: contractering}\n",
+        ));
+        let j = judge(
+            &p,
+            &Ask::Mandate {
+                at_least: 85.0,
+                of: None,
+            },
+            &catalogue,
+        );
+        assert_eq!(j.verdict, Verdict::PartlyMet);
+        assert!(j.evidence.en.contains("not of the huisartsen"), "{j:?}");
+    }
+
+    #[test]
+    fn an_adopted_regioplan_is_evidence_for_the_regiovisie() {
+        let catalogue = Catalogue::built_in();
+        let p = plan(&format!(
+            "{BASE}plan:\n  documents:\n    - {{kind: regioplan, title: Regioplan 2022, status: adopted}}\n"
+        ));
+        let j = judge(
+            &p,
+            &Ask::BuildingBlocks {
+                blocks: vec!["regiovisie".into()],
+                level: Maturity::Developing,
+            },
+            &catalogue,
+        );
+        assert_eq!(j.verdict, Verdict::Met);
+        assert!(j.evidence.en.contains("Regioplan 2022 (adopted)"), "{j:?}");
+    }
+
+    #[test]
+    fn an_illustrative_assessment_is_marked_on_the_verdict() {
+        let catalogue = Catalogue::built_in();
+        let p = plan(&format!(
+            "{BASE}building_blocks:\n  - {{block: arbeidsmarkt, level: developing, illustrative: true}}\n"
+        ));
+        let j = judge(
+            &p,
+            &Ask::BuildingBlocks {
+                blocks: vec!["arbeidsmarkt".into()],
+                level: Maturity::Developing,
+            },
+            &catalogue,
+        );
+        assert_eq!((j.verdict, j.illustrative), (Verdict::Met, true));
+        let Cell::Status { label, .. } = verdict_cell(j.verdict, j.illustrative, Lang::Nl) else {
+            panic!("a status");
+        };
+        assert_eq!(label, "voldaan, op illustratieve cijfers");
+    }
 }

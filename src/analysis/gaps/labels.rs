@@ -74,12 +74,27 @@ pub fn describe(kind: &GapKind, lang: Lang) -> (String, String) {
                 Verdict::Met => MET,
                 Verdict::PartlyMet => PARTLY_MET,
                 Verdict::NotMet => NOT_MET,
-                Verdict::CannotTell => CANNOT_TELL,
+                Verdict::NotShown => NOT_SHOWN,
             }
             .get(lang);
             (
                 format!("{framework}/{requirement}: {title} ({v})"),
                 pick(lang, format!("see the section of framework `{framework}` for what is missing"), format!("zie de sectie van kader `{framework}` voor wat ontbreekt")),
+            )
+        }
+        GapKind::ConditionContradicted { contract, condition, marked, verdict } => {
+            let v = match verdict {
+                Verdict::Met => MET,
+                Verdict::PartlyMet => PARTLY_MET,
+                Verdict::NotMet => NOT_MET,
+                Verdict::NotShown => NOT_SHOWN,
+            }
+            .get(lang);
+            let (said_en, said_nl) = if *marked { ("met: true", "met: true") } else { ("met: false", "met: false") };
+            (
+                pick(lang, format!("condition `{condition}` of contract `{contract}` is marked `{said_en}`, but the plan's own figures read {v}"),
+                    format!("voorwaarde `{condition}` van contract `{contract}` staat op `{said_nl}`, maar de cijfers van het plan geven: {v}")),
+                pick(lang, "correct `met:` or the figures it is measured by (see the contract conditions)".into(), "pas `met:` aan of de cijfers waaraan het gemeten wordt (zie de contractvoorwaarden)".into()),
             )
         }
         GapKind::UnequalFunding { year, line, ratio } => (
@@ -108,12 +123,12 @@ pub fn describe(kind: &GapKind, lang: Lang) -> (String, String) {
             pick(lang, "plan the next step of the programme's growth".into(), "plan de volgende stap in de groei van het programma".into()),
         ),
         GapKind::PeerCoverage { what, name, peers, of } => {
-            let (en, nl) = match what {
-                Coverage::Theme => ("theme", "thema"),
-                Coverage::BuildingBlock => ("building block", "bouwsteen"),
+            let (en, nl, here_en, here_nl) = match what {
+                Coverage::Theme => ("theme", "thema", "this plan does not mention it", "dit plan noemt het niet"),
+                Coverage::BuildingBlock => ("building block", "bouwsteen", "this plan neither assesses it at developing or higher nor serves it with a regional theme or goal", "dit plan beoordeelt het niet als developing of hoger en geen regionaal thema of doel draagt eraan bij"),
             };
             (
-                pick(lang, format!("{en} `{name}` is covered by {peers} of {of} peers, not here"), format!("{nl} `{name}` wordt door {peers} van {of} andere regio's opgepakt, hier niet")),
+                pick(lang, format!("{en} `{name}` is covered by {peers} of {of} peers; {here_en}"), format!("{nl} `{name}` wordt door {peers} van {of} andere regio's opgepakt; {here_nl}")),
                 pick(lang, format!("consider taking up `{name}` or record why not"), format!("overweeg `{name}` op te pakken of leg vast waarom niet")),
             )
         }

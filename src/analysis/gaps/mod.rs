@@ -16,8 +16,10 @@
 //!   that did not join; a neighbourhood without a wijkmanager or collaboration; a programme
 //!   short of its target; a theme or building block most peers cover.
 //!
-//! A requirement the plan gives no data for ("cannot tell") is not a gap: it is listed with
-//! what the plan would have to say.
+//! A requirement the plan shows nothing on (*not shown*) is listed with what to add; it is a
+//! gap (an error) only where the framework says that not shown fails (`not_shown_fails`, set
+//! by the insurer's conditions of `cz-oi`). A contract condition whose `met:` the plan's own
+//! records contradict is an error.
 
 pub mod frameworks;
 pub mod funding;
@@ -113,6 +115,15 @@ pub enum GapKind {
         title: String,
         verdict: frameworks::Verdict,
     },
+    /// A contract condition whose `met:` the plan's own records contradict.
+    ConditionContradicted {
+        contract: String,
+        condition: String,
+        /// What the plan marks (`met: true` or `false`).
+        marked: bool,
+        /// What the tool reads from the plan.
+        verdict: frameworks::Verdict,
+    },
     /// Members funded unequally per listed patient.
     UnequalFunding { year: u64, line: String, ratio: f64 },
     /// A funded member without a patient count.
@@ -172,9 +183,14 @@ pub struct Options {
 pub struct Analysis {
     pub own: own_standard::OwnStandard,
     pub frameworks: Vec<frameworks::FrameworkResult>,
+    /// The contract conditions, the plan's word beside the tool's reading.
+    pub conditions: frameworks::Conditions,
     pub funding: funding::Funding,
     pub uptake: uptake::Uptake,
     pub peers: Option<peers::Peers>,
+    /// Gaps the plan accepts with a reason (`# regioplan: ignore[CODE] reason` on the line of
+    /// the finding): listed, but not counted and not failing `--fail-on-gaps`.
+    pub accepted: Vec<Accepted>,
     pub plans: usize,
     pub as_of: NaiveDate,
 }
@@ -185,6 +201,7 @@ impl Analysis {
     pub fn gaps(&self) -> Vec<&Gap> {
         let mut all: Vec<&Gap> = self.own.gaps.iter().collect();
         all.extend(self.frameworks.iter().flat_map(|f| &f.gaps));
+        all.extend(&self.conditions.gaps);
         all.extend(&self.funding.gaps);
         all.extend(&self.uptake.gaps);
         all.extend(self.peers.iter().flat_map(|p| &p.gaps));
@@ -198,6 +215,13 @@ impl Analysis {
     }
 }
 
+/// A gap the plan accepts, with the reason it gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Accepted {
+    pub gap: Gap,
+    pub reason: String,
+}
+
 /// Runs every part of the analysis.
 #[must_use]
 pub fn analyse(
@@ -206,18 +230,89 @@ pub fn analyse(
     catalogue: &Catalogue,
     options: &Options,
 ) -> Analysis {
-    Analysis {
+    let mut analysis = Analysis {
         own: own_standard::analyse(plans, options),
         frameworks: frameworks
             .iter()
             .map(|f| frameworks::evaluate(plans, f, catalogue))
             .collect(),
+        conditions: frameworks::conditions(plans),
         funding: funding::analyse(plans),
         uptake: uptake::analyse(plans),
         peers: (plans.len() > 1).then(|| peers::analyse(plans, catalogue)),
+        accepted: Vec::new(),
         plans: plans.len(),
         as_of: options.as_of,
+    };
+    accept(&mut analysis, plans);
+    analysis
+}
+
+/// Moves the gaps a plan accepts with a reason out of their parts into `accepted`: a gap whose
+/// findings `check` reports under rule codes (see [`GapKind::rule_codes`]) is accepted when a
+/// suppression with a reason covers every one of those codes on the gap's line, as `check`
+/// honours it.
+fn accept(analysis: &mut Analysis, plans: &[PlanInput<'_>]) {
+    let acceptances: Vec<_> = plans
+        .iter()
+        .map(|p| {
+            (
+                p.source.name.as_str(),
+                crate::rules::suppression::acceptances(p.source),
+            )
+        })
+        .filter(|(_, a)| !a.is_empty())
+        .collect();
+    if acceptances.is_empty() {
+        return;
     }
+    let reason = |gap: &Gap| -> Option<String> {
+        let codes = gap.kind.rule_codes();
+        let location = gap.location.as_deref()?;
+        let (file, list) = acceptances.iter().find(|(name, _)| {
+            location
+                .strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with(':'))
+        })?;
+        let line: usize = location
+            .get(file.len() + 1..)?
+            .split(':')
+            .next()?
+            .parse()
+            .ok()?;
+        let mut reasons: Vec<&str> = Vec::new();
+        for code in &codes {
+            let a = list.iter().find(|a| a.covers(line, code))?;
+            if !reasons.contains(&a.reason.as_str()) {
+                reasons.push(&a.reason);
+            }
+        }
+        (!reasons.is_empty()).then(|| reasons.join("; "))
+    };
+    let mut accepted = Vec::new();
+    let mut sift = |gaps: &mut Vec<Gap>| {
+        gaps.retain(|g| match reason(g) {
+            Some(reason) => {
+                accepted.push(Accepted {
+                    gap: g.clone(),
+                    reason,
+                });
+                false
+            }
+            None => true,
+        });
+    };
+    sift(&mut analysis.own.gaps);
+    for f in &mut analysis.frameworks {
+        sift(&mut f.gaps);
+    }
+    sift(&mut analysis.conditions.gaps);
+    sift(&mut analysis.funding.gaps);
+    sift(&mut analysis.uptake.gaps);
+    if let Some(p) = &mut analysis.peers {
+        sift(&mut p.gaps);
+    }
+    analysis.accepted = accepted;
 }
 
 /// The analysis as a report in `lang`.
@@ -287,6 +382,9 @@ pub fn report(analysis: &Analysis, catalogue: &Catalogue, lang: Lang) -> Report 
         .extend(frameworks::sections(&analysis.frameworks, lang));
     report
         .sections
+        .extend(frameworks::condition_sections(&analysis.conditions, lang));
+    report
+        .sections
         .extend(funding::sections(&analysis.funding, lang));
     report
         .sections
@@ -295,6 +393,30 @@ pub fn report(analysis: &Analysis, catalogue: &Catalogue, lang: Lang) -> Report 
         report
             .sections
             .extend(peers::sections(peers, catalogue, lang));
+    }
+    if !analysis.accepted.is_empty() {
+        let mut table = Table::new(vec![
+            Column::left("region", l::REGION.get(lang)),
+            Column::left("kind", l::KIND.get(lang)),
+            Column::left("location", l::LOCATION.get(lang)),
+            Column::left("what", l::WHAT.get(lang)),
+            Column::left("reason", l::REASON.get(lang)),
+        ]);
+        for a in &analysis.accepted {
+            let (what, _) = l::describe(&a.gap.kind, lang);
+            table.push(vec![
+                Cell::text(a.gap.region.clone()),
+                Cell::text(a.gap.kind.id()),
+                Cell::opt_text(a.gap.location.clone()),
+                Cell::text(what),
+                Cell::text(a.reason.clone()),
+            ]);
+        }
+        report.sections.push(Section::table(
+            "accepted",
+            l::ACCEPTED_SECTION.get(lang),
+            table,
+        ));
     }
     report
 }
@@ -358,6 +480,34 @@ fn section(id: &str, heading: l::Label, lang: Lang, blocks: Vec<crate::report::B
 }
 
 impl GapKind {
+    /// The rule codes under which `check` reports the same findings, so that a suppression
+    /// of them with a reason accepts the gap too; empty for gaps no rule reports.
+    #[must_use]
+    pub fn rule_codes(&self) -> Vec<&'static str> {
+        match self {
+            GapKind::ThemeWithoutRole { role, .. } => match role {
+                ThemeGap::Trekker => vec!["RP301"],
+                ThemeGap::Workgroup => vec!["RP302"],
+                ThemeGap::BoardContact => vec!["RP303"],
+                ThemeGap::Goals => Vec::new(),
+            },
+            GapKind::GoalQuality { missing, .. } => {
+                let mut codes: Vec<&'static str> = missing
+                    .iter()
+                    .map(|q| match q {
+                        Quality::Indicator | Quality::Baseline | Quality::Target => "RP304",
+                        Quality::Owner => "RP305",
+                        Quality::Deadline => "RP306",
+                    })
+                    .collect();
+                codes.dedup();
+                codes
+            }
+            GapKind::ConditionContradicted { .. } => vec!["RP407"],
+            _ => Vec::new(),
+        }
+    }
+
     /// The stable id of the kind, e.g. `goal-overdue`.
     #[must_use]
     pub fn id(&self) -> &'static str {
@@ -369,6 +519,7 @@ impl GapKind {
             GapKind::NothingDue { .. } => "nothing-due",
             GapKind::Undecided { .. } => "undecided-theme",
             GapKind::Requirement { .. } => "requirement",
+            GapKind::ConditionContradicted { .. } => "condition-contradicted",
             GapKind::UnequalFunding { .. } => "unequal-funding",
             GapKind::MemberWithoutPatients { .. } => "member-without-patients",
             GapKind::PracticesNotJoined { .. } => "practices-not-joined",
@@ -379,16 +530,7 @@ impl GapKind {
     }
 }
 
-/// A number as a reader writes it: no decimals when whole, else up to two.
-#[must_use]
-pub fn num(value: f64) -> String {
-    if (value - value.round()).abs() < 1e-9 {
-        format!("{value:.0}")
-    } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
+pub use crate::judge::verdict::num;
 
 #[cfg(test)]
 mod tests {
@@ -628,17 +770,18 @@ themes:
         };
         // 90000 < 100000 listed patients.
         assert_eq!(verdict(0, "listed-patients"), V::NotMet);
-        assert_eq!(verdict(0, "mandate"), V::CannotTell);
-        // Only a municipality: 1 of 2 domains.
-        assert_eq!(verdict(0, "other-domains"), V::PartlyMet);
+        // No mandate recorded: not shown.
+        assert_eq!(verdict(0, "mandate"), V::NotShown);
+        // Only a municipality: 1 of the 2 domains CZ asks, which falls short.
+        assert_eq!(verdict(0, "other-domains"), V::NotMet);
         // 2022-01-01 to 2023-12-31: 730 days / 365.25 = 2.0 years < 3.
         assert_eq!(verdict(1, "three-years"), V::NotMet);
         // 2 of 3 goals measurable = 67% < 80%.
         assert_eq!(verdict(1, "measurable-results"), V::PartlyMet);
-        // No goal has milestones: 0 of 3.
-        assert_eq!(verdict(1, "work-agenda"), V::NotMet);
+        // No goal has milestones: the plan shows no work agenda.
+        assert_eq!(verdict(1, "work-agenda"), V::NotShown);
         // No `plan:` block: the plan says nothing about its documents.
-        assert_eq!(verdict(0, "zorgaanbodplan"), V::CannotTell);
+        assert_eq!(verdict(0, "zorgaanbodplan"), V::NotShown);
     }
 
     #[test]
@@ -668,16 +811,24 @@ themes:
                 verdict("begroting"),
             )
         };
-        // 84% < 85%; a zorgaanbodplan listed, no begroting.
+        // 84% < 85%; a zorgaanbodplan adopted, no begroting listed: not shown.
         assert_eq!(
             with(84, "{kind: zorgaanbodplan, status: adopted}"),
-            (V::NotMet, V::Met, V::NotMet)
+            (V::NotMet, V::Met, V::NotShown)
         );
-        // 85% >= 85%; both documents.
+        // 85% >= 85%; the begroting is only a draft, so not delivered.
         assert_eq!(
             with(
                 85,
                 "{kind: zorgaanbodplan, status: adopted}, {kind: begroting, status: draft}"
+            ),
+            (V::Met, V::Met, V::NotMet)
+        );
+        // A published begroting is delivered.
+        assert_eq!(
+            with(
+                85,
+                "{kind: zorgaanbodplan, status: adopted}, {kind: begroting, status: published}"
             ),
             (V::Met, V::Met, V::Met)
         );

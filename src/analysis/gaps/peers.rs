@@ -1,12 +1,19 @@
 //! Peers: with several plans, a matrix of themes by region and of building blocks by region,
 //! and for each region what most of its peers (more than half) cover that it does not.
 //!
-//! Themes match by id and, where ids differ, by name (case and punctuation ignored). A peer
-//! covers a theme when the theme is on its regional agenda (regional or still undecided); a
-//! region lacks it when its plan does not name it at all (leaving a theme to the members is a
-//! recorded decision, an undecided theme a gap of its own). A region covers a building block
-//! when a regional theme or one of its goals serves it. Counting is linear in the number of plans: the
-//! coverage of every key is counted once, and a region's peers are all plans but itself.
+//! Peers are compared by coverage, not by names:
+//! - A region covers a theme when a theme with that id or name (case and punctuation
+//!   ignored) is on its regional agenda (regional or still undecided), or when a programme or
+//!   module of it serves the theme: it lists the theme, or its id or name is (or contains) the
+//!   theme's. Leaving a theme to the members is a recorded decision, an undecided theme a gap
+//!   of its own. A plan that does not mention the theme at all is *unknown* there, not
+//!   *absent*: the gap says the plan does not mention it.
+//! - A region covers a building block when it assesses itself at `developing` or higher, or a
+//!   regional theme or one of its goals serves it. A block assessed below that is not covered;
+//!   one neither assessed nor served is *unknown*.
+//!
+//! Counting is linear in the number of plans: the coverage of every key is counted once, and a
+//! region's peers are all plans but itself.
 
 use std::collections::BTreeMap;
 
@@ -31,14 +38,34 @@ pub enum Coverage {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ThemeState {
     Regional,
+    /// No theme of that id or name, but a programme or module serves it.
+    Served,
     LeftToMembers,
     Undecided,
-    Absent,
+    /// The plan does not mention it.
+    Unknown,
+}
+
+impl ThemeState {
+    /// Whether the region covers the theme.
+    #[must_use]
+    pub fn covers(self) -> bool {
+        matches!(
+            self,
+            ThemeState::Regional | ThemeState::Served | ThemeState::Undecided
+        )
+    }
 }
 
 /// A building block in one region: served by a regional theme or goal, and the level the
 /// region assesses itself at.
 pub type BlockState = (bool, Option<Maturity>);
+
+/// Whether a block state covers the block: served, or assessed at `developing` or higher.
+#[must_use]
+pub fn block_covered((served, level): BlockState) -> bool {
+    served || level.is_some_and(|l| l >= Maturity::Developing)
+}
 
 /// The result of this part.
 #[derive(Debug, Clone, Default)]
@@ -80,7 +107,7 @@ pub fn analyse(plans: &[PlanInput<'_>], catalogue: &Catalogue) -> Peers {
                 out.themes.push((
                     id.clone(),
                     t.name.value.clone(),
-                    vec![ThemeState::Absent; n],
+                    vec![ThemeState::Unknown; n],
                 ));
                 out.themes.len() - 1
             };
@@ -94,6 +121,50 @@ pub fn analyse(plans: &[PlanInput<'_>], catalogue: &Catalogue) -> Peers {
             let cell = &mut out.themes[row].2[i];
             if *cell != ThemeState::Regional {
                 *cell = state;
+            }
+        }
+    }
+    // Programmes and modules that serve a theme a region does not name.
+    for (i, input) in plans.iter().enumerate() {
+        let serving: Vec<(Vec<&str>, String, String)> = input
+            .plan
+            .programmes
+            .iter()
+            .map(|p| (&p.themes, &p.id.value.0, &p.name.value))
+            .chain(
+                input
+                    .plan
+                    .modules
+                    .iter()
+                    .map(|m| (&m.themes, &m.id.value.0, &m.name.value)),
+            )
+            .map(|(themes, id, name)| {
+                (
+                    themes.iter().map(|t| t.value.0.as_str()).collect(),
+                    normalise(id),
+                    normalise(name),
+                )
+            })
+            .collect();
+        if serving.is_empty() {
+            continue;
+        }
+        for (id, name, states) in &mut out.themes {
+            let Some(state) = states.get_mut(i) else {
+                continue;
+            };
+            if *state != ThemeState::Unknown {
+                continue;
+            }
+            let (key, name) = (normalise(id), normalise(name));
+            let serves = serving.iter().any(|(themes, sid, sname)| {
+                themes.contains(&id.as_str())
+                    || [&key, &name].iter().any(|k| {
+                        !k.is_empty() && (sid == *k || sname == *k || sname.contains(k.as_str()))
+                    })
+            });
+            if serves {
+                *state = ThemeState::Served;
             }
         }
     }
@@ -142,18 +213,17 @@ pub fn analyse(plans: &[PlanInput<'_>], catalogue: &Catalogue) -> Peers {
         }
     };
     for (id, _, states) in &out.themes {
-        let on_agenda = |s: &&ThemeState| matches!(s, ThemeState::Regional | ThemeState::Undecided);
-        let total = states.iter().filter(on_agenda).count();
+        let total = states.iter().filter(|s| s.covers()).count();
         for (i, s) in states.iter().enumerate() {
-            if *s == ThemeState::Absent {
+            if *s == ThemeState::Unknown {
                 push(i, Coverage::Theme, id, total);
             }
         }
     }
     for (id, per) in &out.blocks {
-        let total = per.iter().filter(|(c, _)| *c).count();
-        for (i, (covered, _)) in per.iter().enumerate() {
-            if !covered {
+        let total = per.iter().filter(|b| block_covered(**b)).count();
+        for (i, b) in per.iter().enumerate() {
+            if !block_covered(*b) {
                 push(i, Coverage::BuildingBlock, id, total);
             }
         }
@@ -180,9 +250,10 @@ pub fn sections(p: &Peers, catalogue: &Catalogue, lang: Lang) -> Vec<Section> {
         row.extend(states.iter().map(|s| {
             let (value, label, tone) = match s {
                 ThemeState::Regional => ("regional", l::REGIONAL, Tone::Good),
+                ThemeState::Served => ("served", l::SERVED, Tone::Good),
                 ThemeState::LeftToMembers => ("left_to_members", l::LEFT_TO_MEMBERS, Tone::Neutral),
                 ThemeState::Undecided => ("undecided", l::UNDECIDED, Tone::Warning),
-                ThemeState::Absent => ("absent", l::ABSENT, Tone::Bad),
+                ThemeState::Unknown => ("unknown", l::NOT_MENTIONED, Tone::Neutral),
             };
             Cell::Status {
                 value: value.into(),
@@ -201,14 +272,10 @@ pub fn sections(p: &Peers, catalogue: &Catalogue, lang: Lang) -> Vec<Section> {
             .map_or(id.clone(), |b| b.name.clone());
         let mut row = vec![Cell::text(name)];
         row.extend(per.iter().map(|(covered, level)| {
-            let tone = match (covered, level) {
+            let tone = match (block_covered((*covered, *level)), level) {
                 (true, Some(Maturity::Established | Maturity::Advanced)) => Tone::Good,
-                (true, _) => Tone::Neutral,
-                (
-                    false,
-                    Some(Maturity::Developing | Maturity::Established | Maturity::Advanced),
-                ) => Tone::Warning,
-                (false, _) => Tone::Bad,
+                (false, Some(_)) => Tone::Bad,
+                (true, _) | (false, None) => Tone::Neutral,
             };
             let level_name = level.map_or_else(|| "-".to_string(), |m| yaml_name(&m));
             let label = if *covered {

@@ -209,6 +209,7 @@ mod tests {
             description: None,
             milestones: Vec::new(),
             monitoring: None,
+            illustrative: false,
         }
     }
 

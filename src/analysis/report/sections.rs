@@ -51,6 +51,26 @@ impl Tab {
         self.table.push(row);
     }
 
+    /// The table without the column `id` when no row has a value in it (the illustrative
+    /// column of a plan that marks nothing as illustrative).
+    fn without_empty(mut self, id: &str) -> Self {
+        let table = &mut self.table;
+        if let Some(i) = table.columns.iter().position(|c| c.id == id)
+            && table
+                .rows
+                .iter()
+                .all(|r| matches!(r.get(i), Some(Cell::Empty) | None))
+        {
+            table.columns.remove(i);
+            for row in &mut table.rows {
+                if i < row.len() {
+                    row.remove(i);
+                }
+            }
+        }
+        self
+    }
+
     fn section(self, id: &str, heading: Label, lang: Lang, out: &mut Vec<Section>) {
         if !self.table.rows.is_empty() {
             out.push(Section::table(id, heading.get(lang), self.table));
@@ -266,6 +286,16 @@ fn yes_no(value: bool, lang: Lang) -> Cell {
     Cell::text(if value { l::YES } else { l::NO }.get(lang))
 }
 
+/// "yes" in the illustrative column for a value the plan marks as made up; empty otherwise, so
+/// the column shows only where it matters.
+fn illustrative_cell(illustrative: bool, lang: Lang) -> Cell {
+    if illustrative {
+        yes_no(true, lang)
+    } else {
+        Cell::Empty
+    }
+}
+
 fn opt_count(value: Option<&crate::plan::S<u64>>) -> Cell {
     value.map_or(Cell::Empty, |v| Cell::count(v.value, None))
 }
@@ -337,6 +367,7 @@ fn region(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
             ("listed_patients", l::LISTED_PATIENTS, R),
             ("practices_joined", l::PRACTICES_JOINED, R),
             ("figures_as_of", l::FIGURES_AS_OF, L),
+            ("illustrative", l::ILLUSTRATIVE, L),
         ],
     );
     for input in ctx.inputs {
@@ -371,6 +402,7 @@ fn region(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                 k.as_of
                     .as_ref()
                     .map_or(Cell::Empty, |d| date_cell(&d.value)),
+                illustrative_cell(k.illustrative, lang),
             ],
         );
     }
@@ -411,6 +443,7 @@ fn region(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
     if t.table.rows.is_empty() {
         return;
     }
+    let t = t.without_empty("illustrative");
     let mut section = Section::table("region", l::REGION_SECTION.get(lang), t.table);
     if !mandates.table.rows.is_empty() {
         section.blocks.push(Block::Table(mandates.table));
@@ -429,6 +462,7 @@ fn members(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
             ("gps", l::GPS, R),
             ("practices", l::PRACTICES, R),
             ("listed_patients", l::LISTED_PATIENTS, R),
+            ("illustrative", l::ILLUSTRATIVE, L),
         ],
     );
     for input in ctx.inputs {
@@ -441,15 +475,17 @@ fn members(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                 vec![
                     Cell::text(o.name.value.clone()),
                     Cell::text(yaml_name(&o.kind.value)),
-                    domain_cell(o.domain(), ctx.lang),
+                    domain_cell(crate::judge::domains::domain(o), ctx.lang),
                     opt_count(o.gps.as_ref()),
                     opt_count(o.practices.as_ref()),
                     opt_count(o.listed_patients.as_ref()),
+                    illustrative_cell(o.illustrative, ctx.lang),
                 ],
             );
         }
     }
-    t.section("members", l::MEMBERS_SECTION, ctx.lang, out);
+    t.without_empty("illustrative")
+        .section("members", l::MEMBERS_SECTION, ctx.lang, out);
 }
 
 fn governance(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
@@ -741,6 +777,7 @@ fn building_blocks(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
             ("level", l::LEVEL, L),
             ("themes", l::SERVED_BY, L),
             ("note", l::NOTE, L),
+            ("illustrative", l::ILLUSTRATIVE, L),
         ],
     );
     for input in ctx.inputs {
@@ -760,11 +797,17 @@ fn building_blocks(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                     maturity_cell(a.level.value, ctx.lang),
                     Cell::opt_text((!serving.is_empty()).then(|| serving.join(", "))),
                     Cell::opt_text(a.note.as_ref().map(|n| n.value.clone())),
+                    illustrative_cell(a.illustrative, ctx.lang),
                 ],
             );
         }
     }
-    t.section("building_blocks", l::BUILDING_BLOCKS_SECTION, ctx.lang, out);
+    t.without_empty("illustrative").section(
+        "building_blocks",
+        l::BUILDING_BLOCKS_SECTION,
+        ctx.lang,
+        out,
+    );
 }
 
 fn contracts(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
@@ -791,6 +834,7 @@ fn contracts(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
             ("condition", l::CONDITION, L),
             ("threshold", l::THRESHOLD, R),
             ("met", l::MET, L),
+            ("reading", l::READING, L),
             ("description", l::DESCRIPTION, L),
         ],
     );
@@ -849,6 +893,16 @@ fn contracts(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                             Some(false) => word("no", l::NO, lang, Tone::Bad),
                             None => word("unknown", l::UNKNOWN, lang, Tone::Neutral),
                         },
+                        // The tool's reading of the plan's own figures, beside its `met:`.
+                        crate::judge::checks::ConditionReading::of(input.plan, c, cond)
+                            .judged
+                            .map_or(Cell::Empty, |j| {
+                                crate::analysis::gaps::frameworks::verdict_cell(
+                                    j.verdict,
+                                    j.illustrative,
+                                    lang,
+                                )
+                            }),
                         Cell::opt_text(cond.description.as_ref().map(|d| d.value.clone())),
                     ],
                 );
@@ -1110,11 +1164,7 @@ fn funding(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                     names.org_cell(&f.recipient.value),
                     Cell::opt_text(f.title.as_ref().map(|t| t.value.clone())),
                     Cell::euro(f.amount_eur.value),
-                    if f.illustrative {
-                        yes_no(true, lang)
-                    } else {
-                        Cell::Empty
-                    },
+                    illustrative_cell(f.illustrative, lang),
                 ],
             );
             let recipient = f.recipient.value.0.as_str();
@@ -1232,6 +1282,7 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
             ("status", l::STATUS, L),
             ("deadline", l::DEADLINE, L),
             ("days_to_deadline", l::DAYS_TO_DEADLINE, R),
+            ("illustrative", l::ILLUSTRATIVE, L),
         ],
     );
     let mut measures = Tab::new(
@@ -1275,6 +1326,7 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
                         goals::days_to_deadline(g, ctx.as_of).map_or(Cell::Empty, |d| {
                             Cell::number(d as f64, Some(l::DAYS.get(lang)))
                         }),
+                        illustrative_cell(g.illustrative, lang),
                     ],
                 );
                 measures.push(
@@ -1302,6 +1354,7 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
     if goals_t.table.rows.is_empty() {
         return;
     }
+    let goals_t = goals_t.without_empty("illustrative");
     let mut section = Section::table("goals", l::GOALS_SECTION.get(lang), goals_t.table);
     section.blocks.push(Block::Table(measures.table));
     out.push(section);
