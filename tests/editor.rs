@@ -23,6 +23,14 @@ fn a_scripted_editor_session_sees_a_finding_fixes_it_and_shuts_down() {
         .output()
         .unwrap_or_else(|e| panic!("cannot run node: {e}"));
     let transcript = String::from_utf8_lossy(&output.stdout);
+    // Where the misspelt trekker is: its line, the column after `    trekker: `.
+    let plan = std::fs::read_to_string(root.join("plans/amstelland-zorg.yaml"))
+        .unwrap_or_else(|e| panic!("the seed plan: {e}"));
+    let line = plan
+        .lines()
+        .position(|l| l == "    trekker: t.vos")
+        .map_or(0, |i| i + 1);
+    let finding = format!("diagnostic: RP102 at {line}:14");
     println!("{transcript}");
     assert!(
         output.status.success(),
@@ -30,7 +38,7 @@ fn a_scripted_editor_session_sees_a_finding_fixes_it_and_shuts_down() {
         String::from_utf8_lossy(&output.stderr)
     );
     for step in [
-        "diagnostic: RP102 at 350:14",
+        finding.as_str(),
         "after the quick fix: 0 findings",
         "exited with 0",
     ] {
