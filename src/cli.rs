@@ -89,6 +89,12 @@ pub enum Command {
     Frameworks(FrameworksArgs),
     /// Print the JSON Schema of the plan format.
     Schema,
+    /// Run the language server (LSP) on standard input and output, for editors.
+    ///
+    /// Editors start it themselves: the VS Code extension, or a generic LSP client configured
+    /// to run `regioplan server` (see "In your editor" in the README). Findings are those of
+    /// `regioplan check`, with the regioplan.toml found from each plan's folder.
+    Server(ServerArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the man page (roff).
@@ -417,4 +423,12 @@ fn parse_limit(text: &str) -> Result<String, String> {
 pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|e| format!("`{text}` is not a date in the form YYYY-MM-DD ({e})"))
+}
+
+/// `regioplan server`.
+#[derive(Debug, Args)]
+pub struct ServerArgs {
+    /// Talk over standard input and output (the only way; accepted because editors add it).
+    #[arg(long)]
+    pub stdio: bool,
 }

@@ -6,7 +6,7 @@
 //! of non-overlapping [`Edit`]s on the checked text with an [`Applicability`] (safe: the meaning
 //! is certain; unsafe: a guess). A check that knows the exact text the author meant says so with
 //! [`Diagnostic::replacement`], which makes it a safe fix; a "did you mean" is an unsafe one.
-//! [`apply_fixes`] applies fixes to a text, for `check --fix` (see `crate::fix`) and editors.
+//! [`apply_fixes`] applies fixes to a text, for `check --fix` (see the `fix` module) and editors.
 //!
 //! This is the leaf of the crate: spans, source files, rule metadata and findings depend on
 //! nothing else of regioplan, so every other module can use them.

@@ -25,6 +25,7 @@
 //!   the diff of two versions, the plan and theme report (`analysis::report`) and the gap
 //!   analysis (`analysis::gaps`).
 //! - [`render`]: the only place that turns findings and reports into bytes a user sees.
+//! - [`server`]: the language server for editors, on the same check as `regioplan check`.
 //! - [`cli`] and [`commands`]: arguments, files and exit codes.
 //!
 //! The core (everything but `render`, `cli` and `commands`) never prints, never reads the
@@ -45,6 +46,7 @@ pub mod plan;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod tree;
 
 pub use commands::{ExitCode, run};

@@ -11,6 +11,7 @@ pub mod output;
 pub mod report;
 pub mod rule;
 pub mod schema;
+pub mod server;
 
 use std::io::Write;
 
@@ -52,6 +53,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Gaps(args) => gaps::run(args, out, err),
         Command::Frameworks(args) => frameworks::run(args, out),
         Command::Schema => schema::run(out),
+        Command::Server(args) => server::run(args, out, err),
         Command::Completions(args) => completions::run_completions(args, out),
         Command::Man => completions::run_man(out),
     }

@@ -190,10 +190,10 @@ pub static BUILDING_BLOCK_ASSESSED_TWICE: Rule = Rule {
 
 /// A reference from one place in a plan to an id.
 pub struct Ref<'a> {
-    kind: Kind,
-    id: &'a S<Id>,
+    pub kind: Kind,
+    pub id: &'a S<Id>,
     /// What the reference is, e.g. "trekker of theme `ggz`".
-    role: String,
+    pub role: String,
 }
 
 /// RP102-RP111 (but RP106): the references of one kind that resolve to nothing.
