@@ -80,6 +80,7 @@ fn new_plan() -> String {
 
 fn regioplan(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("COLUMNS")
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

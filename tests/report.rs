@@ -23,6 +23,7 @@ fn root() -> PathBuf {
 
 fn regioplan(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("COLUMNS")
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .args(args)
@@ -350,4 +351,52 @@ fn diff_refuses_csv() {
     );
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("CSV"));
+}
+
+/// The words of a table report: what is left between spaces once the borders are gone.
+fn words(text: &str) -> std::collections::BTreeSet<&str> {
+    text.split(|c: char| c.is_whitespace() || c == '|')
+        .filter(|w| !w.chars().all(|c| matches!(c, '+' | '-' | '=')))
+        .collect()
+}
+
+/// In a real 80-column terminal the theme table split every word ("The/me", "Tre/kke/r",
+/// "202/1") and was still wider than the terminal; piped output ignored `COLUMNS`.
+#[test]
+fn terminal_tables_fit_80_and_120_columns_without_splitting_a_word() {
+    for (plan, _) in PLANS {
+        for lang in ["en", "nl"] {
+            let args = ["report", "--as-of", AS_OF, "--lang", lang, &plan_path(plan)];
+            let whole = stdout(regioplan(&root(), &args));
+            let all = words(&whole);
+            assert!(
+                whole.lines().any(|l| l.chars().count() > 120),
+                "without a width the lines are whole: {plan} {lang}"
+            );
+            for width in [80, 120] {
+                let output = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+                    .current_dir(root())
+                    .env("NO_COLOR", "1")
+                    .env("COLUMNS", width.to_string())
+                    .args(args)
+                    .output()
+                    .expect("runs");
+                let fitted = stdout(output);
+                for line in fitted.lines() {
+                    assert!(
+                        line.chars().count() <= width,
+                        "{plan} {lang} at {width}: {} wide: {line}",
+                        line.chars().count()
+                    );
+                }
+                let shown = words(&fitted);
+                let split: Vec<_> = shown.difference(&all).collect();
+                let lost: Vec<_> = all.difference(&shown).collect();
+                assert!(
+                    split.is_empty() && lost.is_empty(),
+                    "{plan} {lang} at {width}: pieces of words {split:?}, words not whole {lost:?}"
+                );
+            }
+        }
+    }
 }

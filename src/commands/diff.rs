@@ -16,6 +16,7 @@ use crate::cli::{DiffArgs, ReportFormat};
 use crate::config;
 use crate::load::limits::Limits;
 use crate::plan::Plan;
+use crate::render::report::TableOptions;
 
 pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     if args.format == ReportFormat::Csv {
@@ -31,7 +32,11 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         old: &args.old,
         new: &args.new,
     };
-    write_report(out, &diff::report(&changes, versions), args.format)?;
+    let table = TableOptions {
+        width: super::terminal_width(false),
+        ..TableOptions::default()
+    };
+    write_report(out, &diff::report(&changes, versions), args.format, table)?;
     Ok(ExitCode::Clean)
 }
 

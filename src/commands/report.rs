@@ -7,7 +7,7 @@
 //! plans. The language and as-of date come from the flags, else the nearest `regioplan.toml`
 //! above the current directory, else English and today.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, anyhow, bail};
@@ -62,7 +62,7 @@ pub fn run(
     }
     let table = render::report::TableOptions {
         color: args.output_file.is_none() && use_color(args.color),
-        fit: args.output_file.is_none() && std::io::stdout().is_terminal(),
+        width: super::terminal_width(args.output_file.is_some()),
         title: true,
     };
     match &args.output_file {
@@ -86,10 +86,7 @@ fn write(
     format: ReportFormat,
     table: render::report::TableOptions,
 ) -> std::io::Result<()> {
-    match format {
-        ReportFormat::Table => render::report::table_with(out, report, table),
-        _ => super::write_report(out, report, format),
-    }
+    super::write_report(out, report, format, table)
 }
 
 /// Loads the plans and builds the report; the names of skipped files come back with it.

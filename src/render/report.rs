@@ -25,8 +25,8 @@ use crate::report::{Align, Block, Cell, Chart, Column, Lang, Report, Span, Table
 pub struct TableOptions {
     /// Colour statuses by tone (only on a terminal, and never with `NO_COLOR`).
     pub color: bool,
-    /// Fit the tables to the terminal's width, wrapping long cells.
-    pub fit: bool,
+    /// The width to fit in (the terminal's, or `COLUMNS`); `None` writes every line whole.
+    pub width: Option<u16>,
     /// Start with the title (a command that does not name the report itself asks for it).
     pub title: bool,
 }
@@ -36,26 +36,30 @@ pub fn table(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     table_with(out, report, TableOptions::default())
 }
 
-/// [`table`] with colour and fitting to the terminal as `options` say.
+/// [`table`] with colour and a width as `options` say. At a width, text wraps between words
+/// and a table whose columns cannot all keep their longest word whole is shown as stacked
+/// records instead: one small two-column table (label, value) per row, so no column is left
+/// out and no word is split (only a word wider than the terminal itself still breaks).
 pub fn table_with(out: &mut dyn Write, report: &Report, options: TableOptions) -> io::Result<()> {
     let lang = report.lang;
+    let line = |text: &str| wrap(&on_one_line(text), options.width);
     if options.title {
-        writeln!(out, "{}\n", on_one_line(&report.title))?;
+        writeln!(out, "{}\n", line(&report.title))?;
     }
     if let Some(lead) = &report.lead {
-        writeln!(out, "{}", on_one_line(&plain(lead)))?;
+        writeln!(out, "{}", line(&plain(lead)))?;
     }
     for section in &report.sections {
-        writeln!(out, "\n{}", on_one_line(&section.heading))?;
+        writeln!(out, "\n{}", line(&section.heading))?;
         for (i, block) in section.blocks.iter().enumerate() {
             if i > 0 {
                 writeln!(out)?;
             }
             match block {
                 Block::Table(t) => writeln!(out, "{}", ascii_table(t, lang, options))?,
-                Block::Text(text) => writeln!(out, "{}", on_one_line(&plain(text)))?,
+                Block::Text(text) => writeln!(out, "{}", line(&plain(text)))?,
                 Block::Chart(chart) => {
-                    writeln!(out, "{}", on_one_line(&chart.title))?;
+                    writeln!(out, "{}", line(&chart.title))?;
                     writeln!(out, "{}", ascii_table(&chart_table(chart), lang, options))?;
                 }
             }
@@ -64,56 +68,161 @@ pub fn table_with(out: &mut dyn Write, report: &Report, options: TableOptions) -
     Ok(())
 }
 
+/// The width of a bar from [`progress_bar`] with its cell padding: a bar that wraps is no bar.
+const BAR_WIDTH: usize = 19;
+
 fn ascii_table(t: &Table, lang: Lang, options: TableOptions) -> String {
+    let Some(width) = options.width else {
+        return grid(t, lang, options.color, None);
+    };
+    let minimums: Vec<usize> = (0..t.columns.len())
+        .map(|i| column_minimum(t, i, lang))
+        .collect();
+    // Every column at its minimum, and a border before each column and after the last.
+    let needed = minimums.iter().sum::<usize>() + t.columns.len() + 1;
+    if needed <= usize::from(width) {
+        let text = grid(t, lang, options.color, Some((width, &minimums)));
+        if text.lines().all(|l| display_width(l) <= usize::from(width)) {
+            return text;
+        }
+    }
+    records(t, lang, options.color, width)
+}
+
+/// The table as a grid; at a width, wrapped with each column kept at least at its minimum.
+fn grid(t: &Table, lang: Lang, color: bool, fit: Option<(u16, &[usize])>) -> String {
     let mut table = AsciiTable::new();
     table.load_style(ASCII_FULL_CONDENSED);
-    if options.fit {
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-    } else {
-        table.force_no_tty();
-    }
-    if options.color {
+    if color {
         table.enforce_styling();
     }
     table.set_header(t.columns.iter().map(|c| visible(&c.label)));
     for row in &t.rows {
-        table.add_row(row.iter().map(|c| terminal_cell(c, lang, options.color)));
+        table.add_row(row.iter().map(|c| terminal_cell(c, lang, color)));
+    }
+    match fit {
+        Some((width, minimums)) => {
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+            table.set_width(width);
+            for (i, minimum) in minimums.iter().enumerate() {
+                if let (Some(c), Ok(minimum)) = (table.column_mut(i), u16::try_from(*minimum)) {
+                    c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(minimum)));
+                }
+            }
+        }
+        None => {
+            table.force_no_tty();
+        }
     }
     for (i, column) in t.columns.iter().enumerate() {
-        let bars = t
-            .rows
-            .iter()
-            .any(|row| matches!(row.get(i), Some(Cell::Progress { .. })));
-        if let Some(c) = table.column_mut(i) {
-            if column.align == Align::Right {
-                c.set_cell_alignment(CellAlignment::Right);
-            }
-            if bars {
-                // A bar that wraps is no bar: keep its column as wide as the bar.
-                c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(19)));
-            } else if let Some(width) = unbreakable_width(t, i, lang) {
-                // Dates, numbers and status words are short; text columns wrap instead.
-                c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
-            }
+        if let Some(c) = table.column_mut(i)
+            && column.align == Align::Right
+        {
+            c.set_cell_alignment(CellAlignment::Right);
         }
     }
     table.trim_fmt()
 }
 
-/// The width (with padding) of a column that holds only values that read badly when broken
-/// (dates, numbers, amounts, statuses); `None` when it holds text.
-fn unbreakable_width(t: &Table, column: usize, lang: Lang) -> Option<u16> {
-    let mut widest = 0;
+/// Each row as a two-column table of labels and values, one after the other and all as wide
+/// as the widest value needs (at most `width`), so that they read as one list.
+fn records(t: &Table, lang: Lang, color: bool, width: u16) -> String {
+    let labels: Vec<String> = t.columns.iter().map(|c| visible(&c.label)).collect();
+    let label_width = labels.iter().map(|l| display_width(l)).max().unwrap_or(0) + 2;
+    // A label wraps (between words) only when it would leave the value less than half.
+    let label_width = label_width.min(usize::from(width) / 2);
+    let widest_value = t
+        .rows
+        .iter()
+        .flatten()
+        .map(|cell| display_width(&terminal_text(cell, lang)) + 2)
+        .max()
+        .unwrap_or(0)
+        .max(BAR_WIDTH);
+    let value_width = widest_value.min(usize::from(width).saturating_sub(label_width + 3));
+    let fixed = |w: usize| {
+        u16::try_from(w).map_or(ColumnConstraint::ContentWidth, |w| {
+            ColumnConstraint::Absolute(Width::Fixed(w))
+        })
+    };
+    let mut out = Vec::new();
     for row in &t.rows {
-        match row.get(column) {
-            Some(Cell::Text { .. }) | None => return None,
-            Some(cell) => {
-                let text = cell_text_in(cell, lang).unwrap_or_default();
-                widest = widest.max(text.chars().count());
-            }
+        let mut table = AsciiTable::new();
+        table.load_style(ASCII_FULL_CONDENSED);
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+        table.set_width(width);
+        if color {
+            table.enforce_styling();
         }
+        for (label, cell) in labels.iter().zip(row) {
+            table.add_row(vec![
+                comfy_table::Cell::new(label),
+                terminal_cell(cell, lang, color),
+            ]);
+        }
+        table.set_constraints([fixed(label_width), fixed(value_width)]);
+        let text = table.trim_fmt();
+        // One rule between two records, not two.
+        let text = match text.split_once('\n') {
+            Some((_, rest)) if !out.is_empty() => rest.to_string(),
+            _ => text,
+        };
+        out.push(text);
     }
-    u16::try_from(widest + 2).ok()
+    out.join("\n")
+}
+
+/// The narrowest a column can be (with padding) without breaking what it holds: the bar of a
+/// progress column, the whole value of a date, number, amount or status, the longest word of
+/// text, and the longest word of its label.
+fn column_minimum(t: &Table, column: usize, lang: Lang) -> usize {
+    let label = t
+        .columns
+        .get(column)
+        .map_or(0, |c| longest_word(&visible(&c.label)));
+    let values = t
+        .rows
+        .iter()
+        .filter_map(|row| row.get(column))
+        .map(|cell| match cell {
+            Cell::Progress { .. } => BAR_WIDTH - 2,
+            Cell::Text { .. } => longest_word(&terminal_text(cell, lang)),
+            _ => display_width(&terminal_text(cell, lang)),
+        });
+    values.fold(label, usize::max) + 2
+}
+
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace()
+        .map(display_width)
+        .max()
+        .unwrap_or(0)
+}
+
+fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// Text wrapped between words to `width` (a word wider than that keeps its own line).
+fn wrap(text: &str, width: Option<u16>) -> String {
+    let Some(width) = width.map(usize::from) else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut line = 0;
+    for word in text.split_whitespace() {
+        let w = display_width(word);
+        if line > 0 && line + 1 + w > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += w;
+    }
+    out
 }
 
 /// A chart as a table a reader can scan: one row per x value (in order of first appearance),
@@ -153,11 +262,7 @@ pub fn chart_table(chart: &Chart) -> Table {
 /// A cell for the terminal: a bar for progress, a colour for a status when asked, control
 /// characters escaped.
 fn terminal_cell(cell: &Cell, lang: Lang, color: bool) -> comfy_table::Cell {
-    let text = match cell {
-        Cell::Progress { value } => progress_bar(*value, lang),
-        _ => cell_text_in(cell, lang).map_or_else(|| "-".into(), |t| visible(&t)),
-    };
-    let out = comfy_table::Cell::new(text);
+    let out = comfy_table::Cell::new(terminal_text(cell, lang));
     match cell {
         Cell::Status { tone, .. } if color => match tone {
             Tone::Good => out.fg(Color::Green),
@@ -166,6 +271,15 @@ fn terminal_cell(cell: &Cell, lang: Lang, color: bool) -> comfy_table::Cell {
             Tone::Neutral => out,
         },
         _ => out,
+    }
+}
+
+/// A cell's text for the terminal: a bar for progress, `-` when empty, control characters
+/// escaped.
+fn terminal_text(cell: &Cell, lang: Lang) -> String {
+    match cell {
+        Cell::Progress { value } => progress_bar(*value, lang),
+        _ => cell_text_in(cell, lang).map_or_else(|| "-".into(), |t| visible(&t)),
     }
 }
 
