@@ -400,3 +400,63 @@ fn terminal_tables_fit_80_and_120_columns_without_splitting_a_word() {
         }
     }
 }
+
+/// Numbers in `text` written with a group separator whose value is a year (1900 to 2099), as
+/// `2.024` or `2,020` (a count that large would be one, but the seed plans hold none).
+fn grouped_years(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    for (i, window) in chars.windows(5).enumerate() {
+        let before = i.checked_sub(1).and_then(|b| chars.get(b));
+        let after = chars.get(i + 5);
+        let bounded = !before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+            && !after.is_some_and(char::is_ascii_digit);
+        let digits = window
+            .iter()
+            .enumerate()
+            .all(|(j, c)| (j == 1) || c.is_ascii_digit());
+        if bounded && digits && matches!(window[1], '.' | ',') {
+            let year: String = window.iter().filter(|c| c.is_ascii_digit()).collect();
+            if ("1900".."2100").contains(&year.as_str()) {
+                found.push(window.iter().collect());
+            }
+        }
+    }
+    found
+}
+
+/// Whole numbers of five or more digits written without grouping (`84000` patients).
+fn ungrouped_numbers(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | ',' | '-' | '_')))
+        .filter(|w| w.len() >= 5 && w.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// "2.024" in Dutch and "2,020" in English: years were printed as amounts, and counts of
+/// patients ("84000") were not grouped in the text formats while HTML grouped them.
+#[test]
+fn years_are_years_and_numbers_are_grouped_in_every_format_and_language() {
+    for (plan, _) in PLANS {
+        for lang in ["en", "nl"] {
+            for format in ["table", "markdown", "html", "csv", "json"] {
+                let text = report(&["--format", format, "--lang", lang, &plan_path(plan)]);
+                let years = grouped_years(&text);
+                assert!(years.is_empty(), "{plan} {lang} {format}: {years:?}");
+                if matches!(format, "table" | "markdown" | "html") {
+                    let plain = ungrouped_numbers(&text);
+                    assert!(plain.is_empty(), "{plan} {lang} {format}: {plain:?}");
+                }
+            }
+            let args = ["gaps", "--as-of", AS_OF, "--lang", lang, &plan_path(plan)];
+            for format in ["table", "markdown", "html", "csv", "json"] {
+                let mut all = args.to_vec();
+                all.extend(["--format", format]);
+                let output = regioplan(&root(), &all);
+                let text = String::from_utf8_lossy(&output.stdout);
+                let years = grouped_years(&text);
+                assert!(years.is_empty(), "gaps {plan} {lang} {format}: {years:?}");
+            }
+        }
+    }
+}

@@ -18,6 +18,7 @@ use comfy_table::{
     CellAlignment, Color, ColumnConstraint, ContentArrangement, Table as AsciiTable, Width,
 };
 
+use super::numbers;
 use crate::report::{Align, Block, Cell, Chart, Column, Lang, Report, Span, Table, Text, Tone};
 
 /// How the terminal table is drawn.
@@ -357,53 +358,29 @@ pub fn cell_text(cell: &Cell) -> Option<String> {
     cell_text_in(cell, Lang::En)
 }
 
-/// A cell as text in `lang`: Dutch writes a decimal comma and groups euros with `.`; dates are
-/// ISO 8601 (`2022-12-31`) in both languages. `None` for an empty cell.
+/// A cell as text in `lang`, the one text of a cell for every format
+/// ([`numbers`](super::numbers): thousands grouped, a decimal comma and `.` between thousands
+/// in Dutch; at most two decimals, one for a percentage); a year as its digits; dates ISO 8601
+/// (`2022-12-31`) in both languages. `None` for an empty cell.
 #[must_use]
 pub fn cell_text_in(cell: &Cell, lang: Lang) -> Option<String> {
     let with_unit = |value: String, unit: &Option<String>| match unit {
         Some(unit) => format!("{value} {unit}"),
         None => value,
     };
-    let decimal = |text: String| match lang {
-        Lang::En => text,
-        Lang::Nl => text.replace('.', ","),
-    };
     Some(match cell {
         Cell::Text { value } => value.clone(),
-        Cell::Count { value, unit } => with_unit(value.to_string(), unit),
-        Cell::Number { value, unit } => with_unit(decimal(value.to_string()), unit),
-        Cell::Amount { cents } => euro(*cents, lang),
-        Cell::Percent { value } => format!("{}%", decimal(value.to_string())),
-        Cell::Progress { value } => format!("{value:.0}%"),
+        Cell::Count { value, unit } => with_unit(numbers::group(&value.to_string(), lang), unit),
+        Cell::Year { value } => value.to_string(),
+        Cell::Number { value, unit } => with_unit(numbers::number(*value, 2, lang), unit),
+        Cell::Amount { cents } => numbers::amount(*cents, lang),
+        Cell::Percent { value } | Cell::Progress { value } => {
+            format!("{}%", numbers::number(*value, 1, lang))
+        }
         Cell::Date { value } => value.format("%Y-%m-%d").to_string(),
         Cell::Status { label, .. } => label.clone(),
         Cell::Empty => return None,
     })
-}
-
-/// `€ 1,250,000` or `€ 12.50` (`€ 1.250.000`, `€ 12,50` in Dutch): thousands grouped, cents
-/// only when there are any.
-fn euro(cents: i64, lang: Lang) -> String {
-    let (group, point) = match lang {
-        Lang::En => (',', '.'),
-        Lang::Nl => ('.', ','),
-    };
-    let sign = if cents < 0 { "-" } else { "" };
-    let (whole, rest) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(group);
-        }
-        grouped.push(digit);
-    }
-    if rest == 0 {
-        format!("{sign}€ {grouped}")
-    } else {
-        format!("{sign}€ {grouped}{point}{rest:02}")
-    }
 }
 
 /// The report's goal tables (section `goals`) as CSV: a header of column labels, then one row
@@ -461,7 +438,7 @@ fn csv_value(cell: &Cell) -> String {
     match cell {
         Cell::Text { value } => spreadsheet_safe(value),
         Cell::Status { label, .. } => spreadsheet_safe(label),
-        Cell::Count { value, .. } => value.to_string(),
+        Cell::Count { value, .. } | Cell::Year { value } => value.to_string(),
         Cell::Number { value, .. } => value.to_string(),
         Cell::Percent { value } | Cell::Progress { value } => {
             ((value * 100.0).round() / 100.0).to_string()
@@ -605,9 +582,9 @@ mod tests {
     fn cells_are_formatted_once_for_every_text_format() {
         assert_eq!(
             cell_text(&Cell::euro(1_250_000.0)).as_deref(),
-            Some("€ 1,250,000")
+            Some("€1,250,000")
         );
-        assert_eq!(cell_text(&Cell::euro(-12.5)).as_deref(), Some("-€ 12.50"));
+        assert_eq!(cell_text(&Cell::euro(-12.5)).as_deref(), Some("-€12.50"));
         assert_eq!(
             cell_text(&Cell::number(58.0, Some("%"))).as_deref(),
             Some("58 %")
@@ -632,7 +609,7 @@ mod tests {
         assert_eq!(
             render(markdown, &sample()),
             "## Title\n\nBetween `a.yaml`\n\n### Section\n\n| Name | Amount |\n| --- | ---: |\n\
-             | a \\| b | € 1,250,000 |\n| — | 3 practices |\n"
+             | a \\| b | €1,250,000 |\n| — | 3 practices |\n"
         );
     }
 
@@ -665,6 +642,21 @@ mod tests {
         );
         assert_eq!(nl(&Cell::Percent { value: 95.5 }).as_deref(), Some("95,5%"));
         assert_eq!(nl(&Cell::date("2022-12-31")).as_deref(), Some("2022-12-31"));
+        assert_eq!(nl(&Cell::count(84_000, None)).as_deref(), Some("84.000"));
+    }
+
+    #[test]
+    fn a_year_is_never_grouped_like_an_amount() {
+        for lang in [Lang::En, Lang::Nl] {
+            assert_eq!(
+                cell_text_in(&Cell::year(2024), lang).as_deref(),
+                Some("2024")
+            );
+        }
+        assert_eq!(
+            cell_text(&Cell::count(2024, None)).as_deref(),
+            Some("2,024")
+        );
     }
 
     #[test]
