@@ -460,3 +460,64 @@ fn years_are_years_and_numbers_are_grouped_in_every_format_and_language() {
         }
     }
 }
+
+/// Dutch Excel opened the CSV as one column (commas, a decimal point, no byte-order mark). The
+/// Dutch CSV is opened as a Dutch office does (a semicolon between fields, the nl-NL locale:
+/// the filter options 59 and 1043) and saved again as English CSV: every row keeps
+/// all its columns and a decimal comma comes back as a number (`41,67` as `41.67`).
+#[test]
+#[ignore = "needs libreoffice (Debian's libreoffice-calc-nogui); .ci/run installs it"]
+fn dutch_csv_splits_into_columns_in_libreoffice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = report(&[
+        "plans/", "--theme", "ggz", "--format", "csv", "--lang", "nl",
+    ]);
+    let input = dir.path().join("doelen.csv");
+    std::fs::write(&input, &csv).expect("write");
+    let out = dir.path().join("out");
+    let status = Command::new("soffice")
+        .env("HOME", dir.path())
+        .args([
+            "--headless",
+            "--infilter=CSV:59,34,76,1,,1043",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(&input)
+        .output()
+        .expect("soffice runs");
+    assert!(status.status.success(), "{status:?}");
+    let read = |text: &str, delimiter: u8| -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(|r| r.expect("a record").iter().map(str::to_string).collect())
+            .collect()
+    };
+    let ours = read(&csv, b';');
+    let theirs = read(
+        &std::fs::read_to_string(out.join("doelen.csv")).expect("converted"),
+        b',',
+    );
+    assert_eq!(ours.len(), theirs.len(), "{theirs:?}");
+    assert_eq!(
+        ours[0], theirs[0],
+        "the header, its first label without the mark"
+    );
+    let mut decimals = 0;
+    for (mine, office) in ours.iter().zip(&theirs) {
+        assert_eq!(mine.len(), office.len(), "{office:?}");
+        for (a, b) in mine.iter().zip(office) {
+            let number = a.replace(',', ".");
+            if a.contains(',') && number.parse::<f64>().is_ok() {
+                decimals += 1;
+                assert_eq!(&number, b, "a decimal comma read as a number");
+            }
+        }
+    }
+    assert!(decimals > 0, "the plans have decimal values: {ours:?}");
+}

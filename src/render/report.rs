@@ -385,10 +385,14 @@ pub fn cell_text_in(cell: &Cell, lang: Lang) -> Option<String> {
 
 /// The report's goal tables (section `goals`) as CSV: a header of column labels, then one row
 /// per goal; the section's tables share their rows and are joined side by side, a column whose
-/// id came before (region, goal) kept once. Values are plain: numbers with a decimal point,
-/// amounts in euro, dates `YYYY-MM-DD`, statuses by their label. Text from a plan that a
-/// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
-/// return) gets a leading `'`. A report without goals writes nothing.
+/// id came before (region, goal) kept once. Values are plain: numbers without grouping,
+/// amounts in euro, dates `YYYY-MM-DD`, statuses by their label. The separators are those of
+/// the office the report's language opens it in: in English commas and a decimal point; in
+/// Dutch a semicolon between fields, a decimal comma and a UTF-8 byte-order mark, as Excel
+/// with Dutch settings expects (without the mark it reads the file as Windows-1252, and with
+/// commas it puts every row in one column). Text from a plan that a spreadsheet would run as a
+/// formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+/// A report without goals writes nothing.
 pub fn csv(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let tables: Vec<&Table> = report
         .sections
@@ -417,7 +421,16 @@ pub fn csv(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             }
         }
     }
-    let mut writer = ::csv::Writer::from_writer(out);
+    let delimiter = match report.lang {
+        Lang::En => b',',
+        Lang::Nl => {
+            out.write_all("\u{feff}".as_bytes())?;
+            b';'
+        }
+    };
+    let mut writer = ::csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(out);
     writer.write_record(
         picked
             .iter()
@@ -427,29 +440,35 @@ pub fn csv(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         writer.write_record(
             picked
                 .iter()
-                .map(|(t, c)| csv_value(&tables[*t].rows[r][*c])),
+                .map(|(t, c)| csv_value(&tables[*t].rows[r][*c], report.lang)),
         )?;
     }
     writer.flush()?;
     Ok(())
 }
 
-fn csv_value(cell: &Cell) -> String {
+/// A value as a spreadsheet in `lang` reads it: numbers ungrouped with the language's decimal
+/// mark.
+fn csv_value(cell: &Cell, lang: Lang) -> String {
+    let decimal = |text: String| match lang {
+        Lang::En => text,
+        Lang::Nl => text.replace('.', &numbers::decimal_mark(lang).to_string()),
+    };
     match cell {
         Cell::Text { value } => spreadsheet_safe(value),
         Cell::Status { label, .. } => spreadsheet_safe(label),
         Cell::Count { value, .. } | Cell::Year { value } => value.to_string(),
-        Cell::Number { value, .. } => value.to_string(),
+        Cell::Number { value, .. } => decimal(value.to_string()),
         Cell::Percent { value } | Cell::Progress { value } => {
-            ((value * 100.0).round() / 100.0).to_string()
+            decimal(((value * 100.0).round() / 100.0).to_string())
         }
         Cell::Amount { cents } => {
             let sign = if *cents < 0 { "-" } else { "" };
-            format!(
+            decimal(format!(
                 "{sign}{}.{:02}",
                 cents.unsigned_abs() / 100,
                 cents.unsigned_abs() % 100
-            )
+            ))
         }
         Cell::Date { value } => value.format("%Y-%m-%d").to_string(),
         Cell::Empty => String::new(),
@@ -725,6 +744,20 @@ mod tests {
             "Title,Days,Amount\n\"a, \"\"b\"\"\nc\",-30,-12.50\n"
         );
         assert_eq!(render(csv, &sample()), "", "no goal table, no rows");
+    }
+
+    #[test]
+    fn dutch_csv_has_semicolons_decimal_commas_and_a_byte_order_mark() {
+        let mut report = goals_report("a; b, c");
+        report.lang = Lang::Nl;
+        if let Block::Table(t) = &mut report.sections[0].blocks[0] {
+            t.rows[0][1] = Cell::number(8.5, Some("weken"));
+        }
+        assert_eq!(
+            render(csv, &report),
+            "\u{feff}Title;Days;Amount\n\"a; b, c\";8,5;-12,50\n"
+        );
+        assert!(!render(csv, &goals_report("x")).starts_with('\u{feff}'));
     }
 
     #[test]
