@@ -129,18 +129,24 @@ fn grid(t: &Table, lang: Lang, color: bool, fit: Option<(u16, &[usize])>) -> Str
 /// as the widest value needs (at most `width`), so that they read as one list.
 fn records(t: &Table, lang: Lang, color: bool, width: u16) -> String {
     let labels: Vec<String> = t.columns.iter().map(|c| visible(&c.label)).collect();
-    let label_width = labels.iter().map(|l| display_width(l)).max().unwrap_or(0) + 2;
-    // A label wraps (between words) only when it would leave the value less than half.
-    let label_width = label_width.min(usize::from(width) / 2);
-    let widest_value = t
-        .rows
-        .iter()
-        .flatten()
-        .map(|cell| display_width(&terminal_text(cell, lang)) + 2)
-        .max()
-        .unwrap_or(0)
-        .max(BAR_WIDTH);
-    let value_width = widest_value.min(usize::from(width).saturating_sub(label_width + 3));
+    let texts = || {
+        t.rows
+            .iter()
+            .flatten()
+            .map(|cell| terminal_text(cell, lang))
+    };
+    let widest_value = texts().map(|v| display_width(&v)).max().unwrap_or(0) + 2;
+    let longest_value_word = texts().map(|v| longest_word(&v)).max().unwrap_or(0) + 2;
+    let widest_label = labels.iter().map(|l| display_width(l)).max().unwrap_or(0) + 2;
+    let longest_label_word = labels.iter().map(|l| longest_word(l)).max().unwrap_or(0) + 2;
+    // Labels whole where the values keep their longest word; else labels wrap between words.
+    let room = usize::from(width).saturating_sub(3);
+    let label_width = widest_label
+        .min(room.saturating_sub(longest_value_word.max(BAR_WIDTH)))
+        .max(longest_label_word);
+    let value_width = widest_value
+        .max(BAR_WIDTH)
+        .min(room.saturating_sub(label_width));
     let fixed = |w: usize| {
         u16::try_from(w).map_or(ColumnConstraint::ContentWidth, |w| {
             ColumnConstraint::Absolute(Width::Fixed(w))
@@ -638,6 +644,66 @@ mod tests {
         assert!(text.starts_with("Between a.yaml\n\nSection\n+"), "{text}");
         assert!(text.contains("| -     | 3 practices |"), "{text}");
         assert!(text.contains("|      Amount |"), "right-aligned: {text}");
+    }
+
+    fn at_width(report: &Report, width: u16) -> String {
+        let mut out = Vec::new();
+        let options = TableOptions {
+            width: Some(width),
+            ..TableOptions::default()
+        };
+        table_with(&mut out, report, options).expect("render");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    fn wide_report() -> Report {
+        let labels = [
+            "Theme",
+            "Trekker",
+            "Board contact",
+            "Building blocks",
+            "Year",
+        ];
+        let mut t = Table::new(labels.iter().map(|l| Column::left(*l, *l)).collect());
+        t.push(vec![
+            Cell::text("Samenwerking 1e-2e-3e lijn"),
+            Cell::text("Joost van der Linden"),
+            Cell::text("Marloes Dekker"),
+            Cell::text("Gemandateerde samenwerkingsafspraken"),
+            Cell::year(2021),
+        ]);
+        let mut report = Report::new("test", "Title");
+        report.sections.push(Section::table("s", "Section", t));
+        report
+    }
+
+    /// In an 80-column terminal the theme table split "The/me", "Tre/kke/r" and "202/1".
+    #[test]
+    fn a_table_that_fits_keeps_every_word_whole_in_its_columns() {
+        let text = at_width(&wide_report(), 80);
+        assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+        assert!(text.contains("| Trekker "), "still a grid: {text}");
+        for word in [
+            "Theme",
+            "Trekker",
+            "Gemandateerde",
+            "samenwerkingsafspraken",
+            "2021",
+        ] {
+            assert!(text.contains(word), "{word} split: {text}");
+        }
+    }
+
+    #[test]
+    fn a_table_too_wide_for_its_words_becomes_stacked_records() {
+        let text = at_width(&wide_report(), 50);
+        assert!(text.lines().all(|l| l.chars().count() <= 50), "{text}");
+        assert!(
+            text.contains("| Trekker         | Joost van der Linden "),
+            "{text}"
+        );
+        assert!(text.contains("samenwerkingsafspraken"), "{text}");
+        assert_eq!(at_width(&wide_report(), 200), render(table, &wide_report()));
     }
 
     #[test]
