@@ -114,7 +114,8 @@ fn terminal_width(to_file: bool) -> Option<u16> {
     if to_file {
         return None;
     }
-    terminal_size::terminal_size()
+    // Standard output's own terminal: a pipe from a terminal (`| less`) is no terminal.
+    terminal_size::terminal_size_of(std::io::stdout())
         .map(|(terminal_size::Width(w), _)| w)
         .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
         .filter(|w| *w > 0)
