@@ -2,12 +2,14 @@
 //! comment, JSON, or CSV for a spreadsheet.
 //!
 //! The table and Markdown walk the same sections and format cells the same way
-//! ([`cell_text_in`], in the report's language: a decimal comma and `.` between thousands of
-//! euros in Dutch; dates ISO 8601 in both); they differ in layout, in the placeholder for an
-//! empty cell and in escaping. The terminal table leaves the title out (the command names it)
-//! and shows control characters from a plan as visible escapes; Markdown makes the title a
-//! level-2 heading. JSON is the model itself. CSV is the report's goal table (section `goals`),
-//! one row per goal, with plain values a spreadsheet reads as numbers and dates.
+//! ([`cell_text_in`], in the report's language, with the numbers of [`super::numbers`]: a
+//! decimal comma and `.` between thousands in Dutch; a year as its digits; dates ISO 8601 in
+//! both); they differ in layout, in the placeholder for an empty cell and in escaping. The
+//! terminal table leaves the title out (the command names it), shows control characters from
+//! a plan as visible escapes and, given a width, fits it without splitting a word (stacked
+//! records where the columns cannot); Markdown makes the title a level-2 heading. JSON is the
+//! model itself. CSV is the report's goal table (section `goals`), one row per goal, with
+//! plain values a spreadsheet in the report's language reads as numbers and dates.
 
 use std::io::{self, Write};
 
