@@ -367,7 +367,7 @@ pub fn cell_text(cell: &Cell) -> Option<String> {
 }
 
 /// A cell as text in `lang`, the one text of a cell for every format
-/// ([`numbers`](super::numbers): thousands grouped, a decimal comma and `.` between thousands
+/// ([`numbers`]: thousands grouped, a decimal comma and `.` between thousands
 /// in Dutch; at most two decimals, one for a percentage); a year as its digits; dates ISO 8601
 /// (`2022-12-31`) in both languages. `None` for an empty cell.
 #[must_use]
