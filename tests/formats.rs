@@ -15,6 +15,7 @@ fn root() -> &'static Path {
 
 fn regioplan(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("COLUMNS")
         .args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")

@@ -23,6 +23,7 @@ fn root() -> PathBuf {
 
 fn regioplan(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("COLUMNS")
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .args(args)
@@ -354,4 +355,173 @@ fn diff_refuses_csv() {
     );
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("CSV"));
+}
+
+/// The words of a table report: what is left between spaces once the borders are gone.
+fn words(text: &str) -> std::collections::BTreeSet<&str> {
+    text.split(|c: char| c.is_whitespace() || c == '|')
+        .filter(|w| !w.chars().all(|c| matches!(c, '+' | '-' | '=')))
+        .collect()
+}
+
+/// In a real 80-column terminal the theme table split every word ("The/me", "Tre/kke/r",
+/// "202/1") and was still wider than the terminal; piped output ignored `COLUMNS`.
+#[test]
+fn terminal_tables_fit_80_and_120_columns_without_splitting_a_word() {
+    for (plan, _) in PLANS {
+        for lang in ["en", "nl"] {
+            let args = ["report", "--as-of", AS_OF, "--lang", lang, &plan_path(plan)];
+            let whole = stdout(regioplan(&root(), &args));
+            let all = words(&whole);
+            assert!(
+                whole.lines().any(|l| l.chars().count() > 120),
+                "without a width the lines are whole: {plan} {lang}"
+            );
+            for width in [80, 120] {
+                let output = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+                    .current_dir(root())
+                    .env("NO_COLOR", "1")
+                    .env("COLUMNS", width.to_string())
+                    .args(args)
+                    .output()
+                    .expect("runs");
+                let fitted = stdout(output);
+                for line in fitted.lines() {
+                    assert!(
+                        line.chars().count() <= width,
+                        "{plan} {lang} at {width}: {} wide: {line}",
+                        line.chars().count()
+                    );
+                }
+                let shown = words(&fitted);
+                let split: Vec<_> = shown.difference(&all).collect();
+                let lost: Vec<_> = all.difference(&shown).collect();
+                assert!(
+                    split.is_empty() && lost.is_empty(),
+                    "{plan} {lang} at {width}: pieces of words {split:?}, words not whole {lost:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Numbers in `text` written with a group separator whose value is a year (1900 to 2099), as
+/// `2.024` or `2,020` (a count that large would be one, but the seed plans hold none).
+fn grouped_years(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    for (i, window) in chars.windows(5).enumerate() {
+        let before = i.checked_sub(1).and_then(|b| chars.get(b));
+        let after = chars.get(i + 5);
+        let bounded = !before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+            && !after.is_some_and(char::is_ascii_digit);
+        let digits = window
+            .iter()
+            .enumerate()
+            .all(|(j, c)| (j == 1) || c.is_ascii_digit());
+        if bounded && digits && matches!(window[1], '.' | ',') {
+            let year: String = window.iter().filter(|c| c.is_ascii_digit()).collect();
+            if ("1900".."2100").contains(&year.as_str()) {
+                found.push(window.iter().collect());
+            }
+        }
+    }
+    found
+}
+
+/// Whole numbers of five or more digits written without grouping (`84000` patients).
+fn ungrouped_numbers(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | ',' | '-' | '_')))
+        .filter(|w| w.len() >= 5 && w.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// "2.024" in Dutch and "2,020" in English: years were printed as amounts, and counts of
+/// patients ("84000") were not grouped in the text formats while HTML grouped them.
+#[test]
+fn years_are_years_and_numbers_are_grouped_in_every_format_and_language() {
+    for (plan, _) in PLANS {
+        for lang in ["en", "nl"] {
+            for format in ["table", "markdown", "html", "csv", "json"] {
+                let text = report(&["--format", format, "--lang", lang, &plan_path(plan)]);
+                let years = grouped_years(&text);
+                assert!(years.is_empty(), "{plan} {lang} {format}: {years:?}");
+                if matches!(format, "table" | "markdown" | "html") {
+                    let plain = ungrouped_numbers(&text);
+                    assert!(plain.is_empty(), "{plan} {lang} {format}: {plain:?}");
+                }
+            }
+            let args = ["gaps", "--as-of", AS_OF, "--lang", lang, &plan_path(plan)];
+            for format in ["table", "markdown", "html", "csv", "json"] {
+                let mut all = args.to_vec();
+                all.extend(["--format", format]);
+                let output = regioplan(&root(), &all);
+                let text = String::from_utf8_lossy(&output.stdout);
+                let years = grouped_years(&text);
+                assert!(years.is_empty(), "gaps {plan} {lang} {format}: {years:?}");
+            }
+        }
+    }
+}
+
+/// Dutch Excel opened the CSV as one column (commas, a decimal point, no byte-order mark). The
+/// Dutch CSV is opened as a Dutch office does (a semicolon between fields, the nl-NL locale:
+/// the filter options 59 and 1043) and saved again as English CSV: every row keeps
+/// all its columns and a decimal comma comes back as a number (`41,67` as `41.67`).
+#[test]
+#[ignore = "needs libreoffice (Debian's libreoffice-calc-nogui); .ci/run installs it"]
+fn dutch_csv_splits_into_columns_in_libreoffice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = report(&[
+        "plans/", "--theme", "ggz", "--format", "csv", "--lang", "nl",
+    ]);
+    let input = dir.path().join("doelen.csv");
+    std::fs::write(&input, &csv).expect("write");
+    let out = dir.path().join("out");
+    let status = Command::new("soffice")
+        .env("HOME", dir.path())
+        .args([
+            "--headless",
+            "--infilter=CSV:59,34,76,1,,1043",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(&input)
+        .output()
+        .expect("soffice runs");
+    assert!(status.status.success(), "{status:?}");
+    let read = |text: &str, delimiter: u8| -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(|r| r.expect("a record").iter().map(str::to_string).collect())
+            .collect()
+    };
+    let ours = read(&csv, b';');
+    let theirs = read(
+        &std::fs::read_to_string(out.join("doelen.csv")).expect("converted"),
+        b',',
+    );
+    assert_eq!(ours.len(), theirs.len(), "{theirs:?}");
+    assert_eq!(
+        ours[0], theirs[0],
+        "the header, its first label without the mark"
+    );
+    let mut decimals = 0;
+    for (mine, office) in ours.iter().zip(&theirs) {
+        assert_eq!(mine.len(), office.len(), "{office:?}");
+        for (a, b) in mine.iter().zip(office) {
+            let number = a.replace(',', ".");
+            if a.contains(',') && number.parse::<f64>().is_ok() {
+                decimals += 1;
+                assert_eq!(&number, b, "a decimal comma read as a number");
+            }
+        }
+    }
+    assert!(decimals > 0, "the plans have decimal values: {ours:?}");
 }

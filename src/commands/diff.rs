@@ -17,6 +17,7 @@ use crate::cli::{DiffArgs, ReportFormat};
 use crate::config::{LoadedConfig, Settings, SettingsInput};
 use crate::load::limits::Limits;
 use crate::plan::Plan;
+use crate::render::report::TableOptions;
 
 pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
     if args.format == ReportFormat::Csv {
@@ -37,10 +38,14 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         new: &args.new,
     };
     let report = diff::report(&changes, versions);
+    let table = TableOptions {
+        width: super::terminal_width(args.output_file.is_some()),
+        ..TableOptions::default()
+    };
     match &args.output_file {
         Some(path) => {
             let mut buffer = Vec::new();
-            write_report(&mut buffer, &report, args.format)?;
+            write_report(&mut buffer, &report, args.format, table)?;
             let read: Vec<PathBuf> = [&args.old, &args.new]
                 .into_iter()
                 .map(PathBuf::from)
@@ -48,7 +53,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
                 .collect();
             super::output::write_output(path, &buffer, &read)?;
         }
-        None => write_report(out, &report, args.format)?,
+        None => write_report(out, &report, args.format, table)?,
     }
     Ok(ExitCode::Clean)
 }

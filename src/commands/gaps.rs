@@ -24,6 +24,7 @@ use crate::frameworks::{self, Framework};
 use crate::load::limits::Limits;
 use crate::plan::catalogue::Catalogue;
 use crate::render;
+use crate::render::report::TableOptions;
 use crate::report::Lang;
 
 pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
@@ -90,17 +91,21 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
     };
     let analysis = gaps::analyse(&plans, &list, &catalogue, &options);
     let report = gaps::report(&analysis, &catalogue, lang);
+    let table = TableOptions {
+        width: super::terminal_width(args.output_file.is_some()),
+        ..TableOptions::default()
+    };
     match &args.output_file {
         Some(path) => {
             let mut buffer = Vec::new();
-            write_report(&mut buffer, &report, args.format)?;
+            write_report(&mut buffer, &report, args.format, table)?;
             let read: Vec<PathBuf> = inputs
                 .iter()
                 .filter_map(|i| i.path().map(Path::to_path_buf))
                 .collect();
             super::output::write_output(path, &buffer, &read)?;
         }
-        None => write_report(out, &report, args.format)?,
+        None => write_report(out, &report, args.format, table)?,
     }
     let threshold = args.fail_on_gaps.map(|s| match s {
         GapSeverity::Error => Severity::Error,

@@ -264,10 +264,28 @@ pub(crate) fn too_large_error(error: read::ReadError, limits: &Limits) -> anyhow
     }
 }
 
+/// The width a table on standard output fits in: the terminal's, else `COLUMNS` (a pager, a CI
+/// log or `watch` set it), else none: a file or a pipe without `COLUMNS` gets every line whole.
+fn terminal_width(to_file: bool) -> Option<u16> {
+    if to_file {
+        return None;
+    }
+    // Standard output's own terminal: a pipe from a terminal (`| less`) is no terminal.
+    terminal_size::terminal_size_of(std::io::stdout())
+        .map(|(terminal_size::Width(w), _)| w)
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .filter(|w| *w > 0)
+}
+
 /// Writes a report in the format the user chose; every command that writes a report uses it.
-fn write_report(out: &mut dyn Write, report: &Report, format: ReportFormat) -> std::io::Result<()> {
+fn write_report(
+    out: &mut dyn Write,
+    report: &Report,
+    format: ReportFormat,
+    table: render::report::TableOptions,
+) -> std::io::Result<()> {
     match format {
-        ReportFormat::Table => render::report::table(out, report),
+        ReportFormat::Table => render::report::table_with(out, report, table),
         ReportFormat::Markdown => render::report::markdown(out, report),
         ReportFormat::Json => render::report::json(out, report),
         ReportFormat::Html => render::html::html(out, report),

@@ -8,7 +8,7 @@
 //! plans. The language and as-of date come from the flags, else the configuration, else
 //! English and today.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, anyhow, bail};
@@ -68,7 +68,7 @@ pub fn run(
     })?;
     let table = render::report::TableOptions {
         color: args.output_file.is_none() && use_color(args.color),
-        fit: args.output_file.is_none() && std::io::stdout().is_terminal(),
+        width: super::terminal_width(args.output_file.is_some()),
         title: true,
     };
     match &args.output_file {
@@ -92,8 +92,5 @@ fn write(
     format: ReportFormat,
     table: render::report::TableOptions,
 ) -> std::io::Result<()> {
-    match format {
-        ReportFormat::Table => render::report::table_with(out, report, table),
-        _ => super::write_report(out, report, format),
-    }
+    super::write_report(out, report, format, table)
 }

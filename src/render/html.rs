@@ -10,12 +10,12 @@
 
 mod chart;
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
 use maud::{DOCTYPE, Markup, PreEscaped, html as markup};
 
+use super::numbers::{amount, number};
 use crate::report::{Align, Block, Cell, Chart, Label, Lang, Report, Section, Span, Table, Text};
 
 // The words the renderer itself writes; everything else comes from the report.
@@ -290,23 +290,13 @@ fn figure(c: &Chart, lang: Lang) -> Markup {
     }
 }
 
-/// A cell as text in the report's language; empty for [`Cell::Empty`].
+/// A cell as text in the report's language, as in every text format
+/// ([`cell_text_in`](super::report::cell_text_in)) but for dates, which a document writes out
+/// (`12 January 2022`); empty for [`Cell::Empty`].
 fn format_cell(cell: &Cell, lang: Lang) -> String {
-    let with_unit = |value: String, unit: &Option<String>| match unit {
-        Some(unit) => format!("{value} {unit}"),
-        None => value,
-    };
     match cell {
-        Cell::Text { value } => value.clone(),
-        Cell::Count { value, unit } => with_unit(group(&value.to_string(), lang), unit),
-        Cell::Number { value, unit } => with_unit(number(*value, 2, lang), unit),
-        Cell::Amount { cents } => amount(*cents, lang),
-        Cell::Percent { value } | Cell::Progress { value } => {
-            format!("{}%", number(*value, 1, lang))
-        }
         Cell::Date { value } => date(*value, lang),
-        Cell::Status { label, .. } => label.clone(),
-        Cell::Empty => String::new(),
+        _ => super::report::cell_text_in(cell, lang).unwrap_or_default(),
     }
 }
 
@@ -332,62 +322,6 @@ fn short_month(value: NaiveDate, lang: Lang) -> String {
     };
     let month: String = months[value.month0() as usize].chars().take(3).collect();
     format!("{month} {}", value.year())
-}
-
-/// `€1,250,000` or `€ 1.250.000`; cents only when there are any (`€12.50`, `€ 12,50`).
-fn amount(cents: i64, lang: Lang) -> String {
-    let (whole, rest) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
-    let mut digits = group(&whole.to_string(), lang);
-    if rest != 0 {
-        digits.push(decimal_mark(lang));
-        let _ = write!(digits, "{rest:02}");
-    }
-    let sign = if cents < 0 { "-" } else { "" };
-    match lang {
-        Lang::En => format!("{sign}€{digits}"),
-        Lang::Nl => format!("€ {sign}{digits}"),
-    }
-}
-
-/// A number with at most `decimals` decimals (trailing zeros dropped), grouped in thousands.
-fn number(value: f64, decimals: usize, lang: Lang) -> String {
-    let text = format!("{:.*}", decimals, value.abs());
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let fraction = fraction.trim_end_matches('0');
-    let negative = value < 0.0 && (whole != "0" || !fraction.is_empty());
-    let mut out = String::new();
-    if negative {
-        out.push('-');
-    }
-    out.push_str(&group(whole, lang));
-    if !fraction.is_empty() {
-        out.push(decimal_mark(lang));
-        out.push_str(fraction);
-    }
-    out
-}
-
-fn decimal_mark(lang: Lang) -> char {
-    match lang {
-        Lang::En => '.',
-        Lang::Nl => ',',
-    }
-}
-
-/// Groups the digits of a whole number in thousands: `1,250,000` or `1.250.000`.
-fn group(digits: &str, lang: Lang) -> String {
-    let separator = match lang {
-        Lang::En => ',',
-        Lang::Nl => '.',
-    };
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(separator);
-        }
-        out.push(digit);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -2,12 +2,14 @@
 //! comment, JSON, or CSV for a spreadsheet.
 //!
 //! The table and Markdown walk the same sections and format cells the same way
-//! ([`cell_text_in`], in the report's language: a decimal comma and `.` between thousands of
-//! euros in Dutch; dates ISO 8601 in both); they differ in layout, in the placeholder for an
-//! empty cell and in escaping. The terminal table leaves the title out (the command names it)
-//! and shows control characters from a plan as visible escapes; Markdown makes the title a
-//! level-2 heading. JSON is the model itself. CSV is the report's goal table (section `goals`),
-//! one row per goal, with plain values a spreadsheet reads as numbers and dates.
+//! ([`cell_text_in`], in the report's language, with the numbers of [`super::numbers`]: a
+//! decimal comma and `.` between thousands in Dutch; a year as its digits; dates ISO 8601 in
+//! both); they differ in layout, in the placeholder for an empty cell and in escaping. The
+//! terminal table leaves the title out (the command names it), shows control characters from
+//! a plan as visible escapes and, given a width, fits it without splitting a word (stacked
+//! records where the columns cannot); Markdown makes the title a level-2 heading. JSON is the
+//! model itself. CSV is the report's goal table (section `goals`), one row per goal, with
+//! plain values a spreadsheet in the report's language reads as numbers and dates.
 
 use std::io::{self, Write};
 
@@ -18,6 +20,7 @@ use comfy_table::{
     CellAlignment, Color, ColumnConstraint, ContentArrangement, Table as AsciiTable, Width,
 };
 
+use super::numbers;
 use crate::report::{Align, Block, Cell, Chart, Column, Lang, Report, Span, Table, Text, Tone};
 
 /// How the terminal table is drawn.
@@ -25,8 +28,8 @@ use crate::report::{Align, Block, Cell, Chart, Column, Lang, Report, Span, Table
 pub struct TableOptions {
     /// Colour statuses by tone (only on a terminal, and never with `NO_COLOR`).
     pub color: bool,
-    /// Fit the tables to the terminal's width, wrapping long cells.
-    pub fit: bool,
+    /// The width to fit in (the terminal's, or `COLUMNS`); `None` writes every line whole.
+    pub width: Option<u16>,
     /// Start with the title (a command that does not name the report itself asks for it).
     pub title: bool,
 }
@@ -36,28 +39,32 @@ pub fn table(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     table_with(out, report, TableOptions::default())
 }
 
-/// [`table`] with colour and fitting to the terminal as `options` say.
+/// [`table`] with colour and a width as `options` say. At a width, text wraps between words
+/// and a table whose columns cannot all keep their longest word whole is shown as stacked
+/// records instead: one small two-column table (label, value) per row, so no column is left
+/// out and no word is split (only a word wider than the terminal itself still breaks).
 pub fn table_with(out: &mut dyn Write, report: &Report, options: TableOptions) -> io::Result<()> {
     let computable = report.computable();
     let report: &Report = &computable;
     let lang = report.lang;
+    let line = |text: &str| wrap(&on_one_line(text), options.width);
     if options.title {
-        writeln!(out, "{}\n", on_one_line(&report.title))?;
+        writeln!(out, "{}\n", line(&report.title))?;
     }
     if let Some(lead) = &report.lead {
-        writeln!(out, "{}", on_one_line(&plain(lead)))?;
+        writeln!(out, "{}", line(&plain(lead)))?;
     }
     for section in &report.sections {
-        writeln!(out, "\n{}", on_one_line(&section.heading))?;
+        writeln!(out, "\n{}", line(&section.heading))?;
         for (i, block) in section.blocks.iter().enumerate() {
             if i > 0 {
                 writeln!(out)?;
             }
             match block {
                 Block::Table(t) => writeln!(out, "{}", ascii_table(t, lang, options))?,
-                Block::Text(text) => writeln!(out, "{}", on_one_line(&plain(text)))?,
+                Block::Text(text) => writeln!(out, "{}", line(&plain(text)))?,
                 Block::Chart(chart) => {
-                    writeln!(out, "{}", on_one_line(&chart.title))?;
+                    writeln!(out, "{}", line(&chart.title))?;
                     writeln!(out, "{}", ascii_table(&chart_table(chart), lang, options))?;
                 }
             }
@@ -66,56 +73,167 @@ pub fn table_with(out: &mut dyn Write, report: &Report, options: TableOptions) -
     Ok(())
 }
 
+/// The width of a bar from [`progress_bar`] with its cell padding: a bar that wraps is no bar.
+const BAR_WIDTH: usize = 19;
+
 fn ascii_table(t: &Table, lang: Lang, options: TableOptions) -> String {
+    let Some(width) = options.width else {
+        return grid(t, lang, options.color, None);
+    };
+    let minimums: Vec<usize> = (0..t.columns.len())
+        .map(|i| column_minimum(t, i, lang))
+        .collect();
+    // Every column at its minimum, and a border before each column and after the last.
+    let needed = minimums.iter().sum::<usize>() + t.columns.len() + 1;
+    if needed <= usize::from(width) {
+        let text = grid(t, lang, options.color, Some((width, &minimums)));
+        if text.lines().all(|l| display_width(l) <= usize::from(width)) {
+            return text;
+        }
+    }
+    records(t, lang, options.color, width)
+}
+
+/// The table as a grid; at a width, wrapped with each column kept at least at its minimum.
+fn grid(t: &Table, lang: Lang, color: bool, fit: Option<(u16, &[usize])>) -> String {
     let mut table = AsciiTable::new();
     table.load_style(ASCII_FULL_CONDENSED);
-    if options.fit {
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-    } else {
-        table.force_no_tty();
-    }
-    if options.color {
+    if color {
         table.enforce_styling();
     }
     table.set_header(t.columns.iter().map(|c| visible(&c.label)));
     for row in &t.rows {
-        table.add_row(row.iter().map(|c| terminal_cell(c, lang, options.color)));
+        table.add_row(row.iter().map(|c| terminal_cell(c, lang, color)));
+    }
+    match fit {
+        Some((width, minimums)) => {
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+            table.set_width(width);
+            for (i, minimum) in minimums.iter().enumerate() {
+                if let (Some(c), Ok(minimum)) = (table.column_mut(i), u16::try_from(*minimum)) {
+                    c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(minimum)));
+                }
+            }
+        }
+        None => {
+            table.force_no_tty();
+        }
     }
     for (i, column) in t.columns.iter().enumerate() {
-        let bars = t
-            .rows
-            .iter()
-            .any(|row| matches!(row.get(i), Some(Cell::Progress { .. })));
-        if let Some(c) = table.column_mut(i) {
-            if column.align == Align::Right {
-                c.set_cell_alignment(CellAlignment::Right);
-            }
-            if bars {
-                // A bar that wraps is no bar: keep its column as wide as the bar.
-                c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(19)));
-            } else if let Some(width) = unbreakable_width(t, i, lang) {
-                // Dates, numbers and status words are short; text columns wrap instead.
-                c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
-            }
+        if let Some(c) = table.column_mut(i)
+            && column.align == Align::Right
+        {
+            c.set_cell_alignment(CellAlignment::Right);
         }
     }
     table.trim_fmt()
 }
 
-/// The width (with padding) of a column that holds only values that read badly when broken
-/// (dates, numbers, amounts, statuses); `None` when it holds text.
-fn unbreakable_width(t: &Table, column: usize, lang: Lang) -> Option<u16> {
-    let mut widest = 0;
+/// Each row as a two-column table of labels and values, one after the other and all as wide
+/// as the widest value needs (at most `width`), so that they read as one list.
+fn records(t: &Table, lang: Lang, color: bool, width: u16) -> String {
+    let labels: Vec<String> = t.columns.iter().map(|c| visible(&c.label)).collect();
+    let texts = || {
+        t.rows
+            .iter()
+            .flatten()
+            .map(|cell| terminal_text(cell, lang))
+    };
+    let widest_value = texts().map(|v| display_width(&v)).max().unwrap_or(0) + 2;
+    let longest_value_word = texts().map(|v| longest_word(&v)).max().unwrap_or(0) + 2;
+    let widest_label = labels.iter().map(|l| display_width(l)).max().unwrap_or(0) + 2;
+    let longest_label_word = labels.iter().map(|l| longest_word(l)).max().unwrap_or(0) + 2;
+    // Labels whole where the values keep their longest word; else labels wrap between words.
+    let room = usize::from(width).saturating_sub(3);
+    let label_width = widest_label
+        .min(room.saturating_sub(longest_value_word.max(BAR_WIDTH)))
+        .max(longest_label_word);
+    let value_width = widest_value
+        .max(BAR_WIDTH)
+        .min(room.saturating_sub(label_width));
+    let fixed = |w: usize| {
+        u16::try_from(w).map_or(ColumnConstraint::ContentWidth, |w| {
+            ColumnConstraint::Absolute(Width::Fixed(w))
+        })
+    };
+    let mut out = Vec::new();
     for row in &t.rows {
-        match row.get(column) {
-            Some(Cell::Text { .. }) | None => return None,
-            Some(cell) => {
-                let text = cell_text_in(cell, lang).unwrap_or_default();
-                widest = widest.max(text.chars().count());
-            }
+        let mut table = AsciiTable::new();
+        table.load_style(ASCII_FULL_CONDENSED);
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+        table.set_width(width);
+        if color {
+            table.enforce_styling();
         }
+        for (label, cell) in labels.iter().zip(row) {
+            table.add_row(vec![
+                comfy_table::Cell::new(label),
+                terminal_cell(cell, lang, color),
+            ]);
+        }
+        table.set_constraints([fixed(label_width), fixed(value_width)]);
+        let text = table.trim_fmt();
+        // One rule between two records, not two.
+        let text = match text.split_once('\n') {
+            Some((_, rest)) if !out.is_empty() => rest.to_string(),
+            _ => text,
+        };
+        out.push(text);
     }
-    u16::try_from(widest + 2).ok()
+    out.join("\n")
+}
+
+/// The narrowest a column can be (with padding) without breaking what it holds: the bar of a
+/// progress column, the whole value of a date, number, amount or status, the longest word of
+/// text, and the longest word of its label.
+fn column_minimum(t: &Table, column: usize, lang: Lang) -> usize {
+    let label = t
+        .columns
+        .get(column)
+        .map_or(0, |c| longest_word(&visible(&c.label)));
+    let values = t
+        .rows
+        .iter()
+        .filter_map(|row| row.get(column))
+        .map(|cell| match cell {
+            Cell::Progress { .. } => BAR_WIDTH - 2,
+            Cell::Text { .. } => longest_word(&terminal_text(cell, lang)),
+            _ => display_width(&terminal_text(cell, lang)),
+        });
+    values.fold(label, usize::max) + 2
+}
+
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace()
+        .map(display_width)
+        .max()
+        .unwrap_or(0)
+}
+
+fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// Text wrapped between words to `width` (a word wider than that keeps its own line).
+fn wrap(text: &str, width: Option<u16>) -> String {
+    let Some(width) = width.map(usize::from) else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut line = 0;
+    for word in text.split_whitespace() {
+        let w = display_width(word);
+        if line > 0 && line + 1 + w > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += w;
+    }
+    out
 }
 
 /// A chart as a table a reader can scan: one row per x value (in order of first appearance),
@@ -155,11 +273,7 @@ pub fn chart_table(chart: &Chart) -> Table {
 /// A cell for the terminal: a bar for progress, a colour for a status when asked, control
 /// characters escaped.
 fn terminal_cell(cell: &Cell, lang: Lang, color: bool) -> comfy_table::Cell {
-    let text = match cell {
-        Cell::Progress { value } => progress_bar(*value, lang),
-        _ => cell_text_in(cell, lang).map_or_else(|| "-".into(), |t| visible(&t)),
-    };
-    let out = comfy_table::Cell::new(text);
+    let out = comfy_table::Cell::new(terminal_text(cell, lang));
     match cell {
         Cell::Status { tone, .. } if color => match tone {
             Tone::Good => out.fg(Color::Green),
@@ -168,6 +282,15 @@ fn terminal_cell(cell: &Cell, lang: Lang, color: bool) -> comfy_table::Cell {
             Tone::Neutral => out,
         },
         _ => out,
+    }
+}
+
+/// A cell's text for the terminal: a bar for progress, `-` when empty, control characters
+/// escaped.
+fn terminal_text(cell: &Cell, lang: Lang) -> String {
+    match cell {
+        Cell::Progress { value } => progress_bar(*value, lang),
+        _ => cell_text_in(cell, lang).map_or_else(|| "-".into(), |t| visible(&t)),
     }
 }
 
@@ -249,61 +372,41 @@ pub fn cell_text(cell: &Cell) -> Option<String> {
     cell_text_in(cell, Lang::En)
 }
 
-/// A cell as text in `lang`: Dutch writes a decimal comma and groups euros with `.`; dates are
-/// ISO 8601 (`2022-12-31`) in both languages. `None` for an empty cell.
+/// A cell as text in `lang`, the one text of a cell for every format
+/// ([`numbers`]: thousands grouped, a decimal comma and `.` between thousands
+/// in Dutch; at most two decimals, one for a percentage); a year as its digits; dates ISO 8601
+/// (`2022-12-31`) in both languages. `None` for an empty cell.
 #[must_use]
 pub fn cell_text_in(cell: &Cell, lang: Lang) -> Option<String> {
     let with_unit = |value: String, unit: &Option<String>| match unit {
         Some(unit) => format!("{value} {unit}"),
         None => value,
     };
-    let decimal = |text: String| match lang {
-        Lang::En => text,
-        Lang::Nl => text.replace('.', ","),
-    };
     Some(match cell {
         Cell::Text { value } => value.clone(),
-        Cell::Count { value, unit } => with_unit(value.to_string(), unit),
-        Cell::Number { value, unit } => with_unit(decimal(value.to_string()), unit),
-        Cell::Amount { cents } => euro(*cents, lang),
-        Cell::Percent { value } => format!("{}%", decimal(value.to_string())),
-        Cell::Progress { value } => format!("{value:.0}%"),
+        Cell::Count { value, unit } => with_unit(numbers::group(&value.to_string(), lang), unit),
+        Cell::Year { value } => value.to_string(),
+        Cell::Number { value, unit } => with_unit(numbers::number(*value, 2, lang), unit),
+        Cell::Amount { cents } => numbers::amount(*cents, lang),
+        Cell::Percent { value } | Cell::Progress { value } => {
+            format!("{}%", numbers::number(*value, 1, lang))
+        }
         Cell::Date { value } => value.format("%Y-%m-%d").to_string(),
         Cell::Status { label, .. } => label.clone(),
         Cell::Empty => return None,
     })
 }
 
-/// `€ 1,250,000` or `€ 12.50` (`€ 1.250.000`, `€ 12,50` in Dutch): thousands grouped, cents
-/// only when there are any.
-fn euro(cents: i64, lang: Lang) -> String {
-    let (group, point) = match lang {
-        Lang::En => (',', '.'),
-        Lang::Nl => ('.', ','),
-    };
-    let sign = if cents < 0 { "-" } else { "" };
-    let (whole, rest) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(group);
-        }
-        grouped.push(digit);
-    }
-    if rest == 0 {
-        format!("{sign}€ {grouped}")
-    } else {
-        format!("{sign}€ {grouped}{point}{rest:02}")
-    }
-}
-
 /// The report's goal tables (section `goals`) as CSV: a header of column labels, then one row
 /// per goal; the section's tables share their rows and are joined side by side, a column whose
-/// id came before (region, goal) kept once. Values are plain: numbers with a decimal point,
-/// amounts in euro, dates `YYYY-MM-DD`, statuses by their label. Text from a plan that a
-/// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
-/// return) gets a leading `'`. A report without goals writes nothing.
+/// id came before (region, goal) kept once. Values are plain: numbers without grouping,
+/// amounts in euro, dates `YYYY-MM-DD`, statuses by their label. The separators are those of
+/// the office the report's language opens it in: in English commas and a decimal point; in
+/// Dutch a semicolon between fields, a decimal comma and a UTF-8 byte-order mark, as Excel
+/// with Dutch settings expects (without the mark it reads the file as Windows-1252, and with
+/// commas it puts every row in one column). Text from a plan that a spreadsheet would run as a
+/// formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+/// A report without goals writes nothing.
 pub fn csv(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let computable = report.computable();
     let report: &Report = &computable;
@@ -334,7 +437,16 @@ pub fn csv(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             }
         }
     }
-    let mut writer = ::csv::Writer::from_writer(out);
+    let delimiter = match report.lang {
+        Lang::En => b',',
+        Lang::Nl => {
+            out.write_all("\u{feff}".as_bytes())?;
+            b';'
+        }
+    };
+    let mut writer = ::csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(out);
     writer.write_record(
         picked
             .iter()
@@ -344,29 +456,35 @@ pub fn csv(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         writer.write_record(
             picked
                 .iter()
-                .map(|(t, c)| csv_value(&tables[*t].rows[r][*c])),
+                .map(|(t, c)| csv_value(&tables[*t].rows[r][*c], report.lang)),
         )?;
     }
     writer.flush()?;
     Ok(())
 }
 
-fn csv_value(cell: &Cell) -> String {
+/// A value as a spreadsheet in `lang` reads it: numbers ungrouped with the language's decimal
+/// mark.
+fn csv_value(cell: &Cell, lang: Lang) -> String {
+    let decimal = |text: String| match lang {
+        Lang::En => text,
+        Lang::Nl => text.replace('.', &numbers::decimal_mark(lang).to_string()),
+    };
     match cell {
         Cell::Text { value } => spreadsheet_safe(value),
         Cell::Status { label, .. } => spreadsheet_safe(label),
-        Cell::Count { value, .. } => value.to_string(),
-        Cell::Number { value, .. } => value.to_string(),
+        Cell::Count { value, .. } | Cell::Year { value } => value.to_string(),
+        Cell::Number { value, .. } => decimal(value.to_string()),
         Cell::Percent { value } | Cell::Progress { value } => {
-            ((value * 100.0).round() / 100.0).to_string()
+            decimal(((value * 100.0).round() / 100.0).to_string())
         }
         Cell::Amount { cents } => {
             let sign = if *cents < 0 { "-" } else { "" };
-            format!(
+            decimal(format!(
                 "{sign}{}.{:02}",
                 cents.unsigned_abs() / 100,
                 cents.unsigned_abs() % 100
-            )
+            ))
         }
         Cell::Date { value } => value.format("%Y-%m-%d").to_string(),
         Cell::Empty => String::new(),
@@ -529,9 +647,9 @@ mod tests {
     fn cells_are_formatted_once_for_every_text_format() {
         assert_eq!(
             cell_text(&Cell::euro(1_250_000.0)).as_deref(),
-            Some("€ 1,250,000")
+            Some("€1,250,000")
         );
-        assert_eq!(cell_text(&Cell::euro(-12.5)).as_deref(), Some("-€ 12.50"));
+        assert_eq!(cell_text(&Cell::euro(-12.5)).as_deref(), Some("-€12.50"));
         assert_eq!(
             cell_text(&Cell::number(58.0, Some("%"))).as_deref(),
             Some("58 %")
@@ -556,7 +674,7 @@ mod tests {
         assert_eq!(
             render(markdown, &sample()),
             "## Title\n\nBetween `a.yaml`\n\n### Section\n\n| Name | Amount |\n| --- | ---: |\n\
-             | a \\| b | € 1,250,000 |\n| — | 3 practices |\n"
+             | a \\| b | €1,250,000 |\n| — | 3 practices |\n"
         );
     }
 
@@ -566,6 +684,66 @@ mod tests {
         assert!(text.starts_with("Between a.yaml\n\nSection\n+"), "{text}");
         assert!(text.contains("| -     | 3 practices |"), "{text}");
         assert!(text.contains("|      Amount |"), "right-aligned: {text}");
+    }
+
+    fn at_width(report: &Report, width: u16) -> String {
+        let mut out = Vec::new();
+        let options = TableOptions {
+            width: Some(width),
+            ..TableOptions::default()
+        };
+        table_with(&mut out, report, options).expect("render");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    fn wide_report() -> Report {
+        let labels = [
+            "Theme",
+            "Trekker",
+            "Board contact",
+            "Building blocks",
+            "Year",
+        ];
+        let mut t = Table::new(labels.iter().map(|l| Column::left(*l, *l)).collect());
+        t.push(vec![
+            Cell::text("Samenwerking 1e-2e-3e lijn"),
+            Cell::text("Joost van der Linden"),
+            Cell::text("Marloes Dekker"),
+            Cell::text("Gemandateerde samenwerkingsafspraken"),
+            Cell::year(2021),
+        ]);
+        let mut report = Report::new("test", "Title");
+        report.sections.push(Section::table("s", "Section", t));
+        report
+    }
+
+    /// In an 80-column terminal the theme table split "The/me", "Tre/kke/r" and "202/1".
+    #[test]
+    fn a_table_that_fits_keeps_every_word_whole_in_its_columns() {
+        let text = at_width(&wide_report(), 80);
+        assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+        assert!(text.contains("| Trekker "), "still a grid: {text}");
+        for word in [
+            "Theme",
+            "Trekker",
+            "Gemandateerde",
+            "samenwerkingsafspraken",
+            "2021",
+        ] {
+            assert!(text.contains(word), "{word} split: {text}");
+        }
+    }
+
+    #[test]
+    fn a_table_too_wide_for_its_words_becomes_stacked_records() {
+        let text = at_width(&wide_report(), 50);
+        assert!(text.lines().all(|l| l.chars().count() <= 50), "{text}");
+        assert!(
+            text.contains("| Trekker         | Joost van der Linden "),
+            "{text}"
+        );
+        assert!(text.contains("samenwerkingsafspraken"), "{text}");
+        assert_eq!(at_width(&wide_report(), 200), render(table, &wide_report()));
     }
 
     #[test]
@@ -589,6 +767,21 @@ mod tests {
         );
         assert_eq!(nl(&Cell::Percent { value: 95.5 }).as_deref(), Some("95,5%"));
         assert_eq!(nl(&Cell::date("2022-12-31")).as_deref(), Some("2022-12-31"));
+        assert_eq!(nl(&Cell::count(84_000, None)).as_deref(), Some("84.000"));
+    }
+
+    #[test]
+    fn a_year_is_never_grouped_like_an_amount() {
+        for lang in [Lang::En, Lang::Nl] {
+            assert_eq!(
+                cell_text_in(&Cell::year(2024), lang).as_deref(),
+                Some("2024")
+            );
+        }
+        assert_eq!(
+            cell_text(&Cell::count(2024, None)).as_deref(),
+            Some("2,024")
+        );
     }
 
     #[test]
@@ -657,6 +850,20 @@ mod tests {
             "Title,Days,Amount\n\"a, \"\"b\"\"\nc\",-30,-12.50\n"
         );
         assert_eq!(render(csv, &sample()), "", "no goal table, no rows");
+    }
+
+    #[test]
+    fn dutch_csv_has_semicolons_decimal_commas_and_a_byte_order_mark() {
+        let mut report = goals_report("a; b, c");
+        report.lang = Lang::Nl;
+        if let Block::Table(t) = &mut report.sections[0].blocks[0] {
+            t.rows[0][1] = Cell::number(8.5, Some("weken"));
+        }
+        assert_eq!(
+            render(csv, &report),
+            "\u{feff}Title;Days;Amount\n\"a; b, c\";8,5;-12,50\n"
+        );
+        assert!(!render(csv, &goals_report("x")).starts_with('\u{feff}'));
     }
 
     #[test]

@@ -269,6 +269,8 @@ pub enum Cell {
     Text { value: String },
     /// A whole number, with the unit as it should be read after it (`practices`).
     Count { value: u64, unit: Option<String> },
+    /// A calendar year (`2024`): written as its digits, never grouped like an amount.
+    Year { value: u64 },
     /// A measured value, with its unit (`%`, `weeks`).
     Number { value: f64, unit: Option<String> },
     /// Money in euro cents.
@@ -325,6 +327,12 @@ impl Cell {
             value,
             unit: unit.map(str::to_string),
         }
+    }
+
+    /// A calendar year.
+    #[must_use]
+    pub fn year(value: u64) -> Self {
+        Self::Year { value }
     }
 
     /// An amount in euro, rounded to the cent; [`Cell::not_computable`] when it is no number

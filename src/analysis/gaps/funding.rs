@@ -223,7 +223,7 @@ pub fn sections(f: &Funding, lang: Lang) -> Vec<Section> {
         per.push(vec![
             Cell::text(m.region.clone()),
             Cell::text(m.member.clone()),
-            Cell::count(m.year, None),
+            Cell::year(m.year),
             Cell::text(m.line.clone()),
             Cell::euro(m.amount),
             Cell::count(m.patients, None),
@@ -246,7 +246,7 @@ pub fn sections(f: &Funding, lang: Lang) -> Vec<Section> {
     for s in &f.spreads {
         spread.push(vec![
             Cell::text(s.region.clone()),
-            Cell::count(s.year, None),
+            Cell::year(s.year),
             Cell::text(s.line.clone()),
             Cell::count(s.members as u64, None),
             Cell::euro(s.min),

@@ -600,7 +600,7 @@ fn plan_period(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                 vec![
                     Cell::text(document_label(d.kind.value).get(ctx.lang)),
                     Cell::opt_text(d.title.as_ref().map(|t| t.value.clone())),
-                    opt_count(d.year.as_ref()),
+                    d.year.as_ref().map_or(Cell::Empty, |y| Cell::year(y.value)),
                     document_status_cell(d.status.value, ctx.lang),
                 ],
             );
@@ -1164,7 +1164,7 @@ fn funding(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
             lines.push(
                 input.plan,
                 vec![
-                    Cell::count(f.year.value, None),
+                    Cell::year(f.year.value),
                     Cell::text(line_label(f.line.value).get(lang)),
                     names.org_cell(&f.payer.value),
                     names.org_cell(&f.recipient.value),
@@ -1204,7 +1204,7 @@ fn funding(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                 input.plan,
                 vec![
                     Cell::text(names.org(recipient)),
-                    Cell::count(year, None),
+                    Cell::year(year),
                     Cell::euro(amount),
                     patients.map_or(Cell::Empty, |p| Cell::count(p, None)),
                     patients
