@@ -52,7 +52,7 @@ pub enum Command {
     /// owner, shown by name and id), people, organisations, governance bodies, workgroups and
     /// who sits in them, building-block levels, contracts, modules and uptake, services,
     /// neighbourhoods, programmes and their figures, and funding lines. Each side is a file, or
-    /// REV:PATH read with `git show` when no file has that name.
+    /// REV:PATH read from git (its size checked first) when no file has that name.
     ///
     /// Exit codes: 0 when the diff succeeds, whatever changed (it is a report, not a check);
     /// 2 when a side cannot be read or does not load as a plan.
