@@ -3,6 +3,7 @@
 //! 50-100 plans take minutes when each plan compiled them anew. Counted in heap allocations, not
 //! timed: resolving the settings of one more plan must cost a small fraction of compiling.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 #[global_allocator]
@@ -14,9 +15,10 @@ fn the_globs_of_a_configuration_are_compiled_once_not_per_plan() {
     let overrides = 2_000;
     let mut text = String::from("exclude = [\"plans/archief/**\", \"**/concept-*.yaml\"]\n");
     for i in 0..overrides {
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "\n[[overrides]]\npaths = [\"plans/regio-{i}/**/*.yaml\"]\nignore = [\"RP3\"]\n"
-        ));
+        );
     }
     let before = dhat::HeapStats::get().total_blocks;
     let config =
