@@ -498,6 +498,9 @@ const FACTS: &str = r"({
     return {width: r.width, height: r.height};
   }),
   tables: document.querySelectorAll('table').length,
+  scrolling: [...document.querySelectorAll('.table-wrap')]
+    .filter(w => w.scrollWidth > w.clientWidth + 1)
+    .map(w => [...w.querySelectorAll('thead th')].map(th => th.textContent).join(' | ')),
   scrollWidth: document.documentElement.scrollWidth,
   innerWidth: window.innerWidth,
   height: document.documentElement.scrollHeight,
@@ -619,6 +622,15 @@ fn check_page(chromium: &mut Chromium, page: &Path, name: &str, expected: &Expec
             "{name} {size}: the page scrolls sideways: {facts}"
         );
 
+        if !mobile {
+            // On a desktop screen every column of every table is in view, none scrolls.
+            assert_eq!(
+                facts["scrolling"],
+                json!([]),
+                "{name} {size}: tables that scroll sideways"
+            );
+        }
+
         let full_height = facts["height"].as_f64().expect("a height");
         let shot = chromium.call(
             Some(&session),
@@ -663,6 +675,22 @@ fn pdf_text(pdf: &Path) -> String {
         .expect("pdftotext runs (Debian's poppler-utils)");
     assert!(output.status.success(), "pdftotext {}", pdf.display());
     words(&String::from_utf8_lossy(&output.stdout))
+}
+
+/// How many lines of text page `page` (from 1) of a PDF holds, as laid out on the page.
+fn pdf_page_lines(pdf: &Path, page: usize) -> usize {
+    let page = page.to_string();
+    let output = std::process::Command::new("pdftotext")
+        .args(["-layout", "-f", &page, "-l", &page, "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (Debian's poppler-utils)");
+    assert!(output.status.success(), "pdftotext {}", pdf.display());
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count()
 }
 
 fn words(text: &str) -> String {
@@ -801,6 +829,16 @@ fn the_html_report_in_a_real_browser() {
                 missing.is_empty(),
                 "{name}: column headers not on paper: {missing:?}"
             );
+            // No page is forced to start: only the last one may be short.
+            let pdf = target.join(format!("{name}.pdf"));
+            let pages = media_boxes(&fs::read(&pdf).expect("the PDF")).len();
+            for page in 1..pages {
+                let lines = pdf_page_lines(&pdf, page);
+                assert!(
+                    lines >= 12,
+                    "{name}: page {page} of {pages} has {lines} lines"
+                );
+            }
         }
     }
 

@@ -234,8 +234,6 @@ fn cell_class(cell: &Cell, align: Align) -> Option<String> {
         .chain(tone.map(|t| format!("tone-{t}")))
         .chain(match cell {
             Cell::Empty => Some("empty".to_string()),
-            // `31 December 2024` on one line, also in a narrow column.
-            Cell::Date { .. } => Some("date".to_string()),
             _ => None,
         })
         .collect();
