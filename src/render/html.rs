@@ -183,11 +183,15 @@ fn text(text: &Text) -> Markup {
     }
 }
 
-/// A table in a wrapper that scrolls sideways on a narrow screen; the header repeats on
-/// every printed page and rows are not split across pages (see the stylesheet).
+/// From this many columns a table is `wide`: printed in smaller type to fit A4's width.
+const WIDE_TABLE: usize = 7;
+
+/// A table in a wrapper that scrolls sideways, with a cue, on a screen too narrow for it; the
+/// header repeats on every printed page and rows are not split across pages (see the
+/// stylesheet).
 fn table(t: &Table, lang: Lang) -> Markup {
     markup! {
-        div.table-wrap {
+        div.table-wrap.wide[t.columns.len() >= WIDE_TABLE] {
             table {
                 thead {
                     tr {
@@ -230,8 +234,6 @@ fn cell_class(cell: &Cell, align: Align) -> Option<String> {
         .chain(tone.map(|t| format!("tone-{t}")))
         .chain(match cell {
             Cell::Empty => Some("empty".to_string()),
-            // `31 December 2024` on one line, also in a narrow column.
-            Cell::Date { .. } => Some("date".to_string()),
             _ => None,
         })
         .collect();
