@@ -125,7 +125,7 @@ fn markdown_lists_each_change_in_a_table() {
         "| ggz | renamed | GGZ | Mentale gezondheid |",
         "| ggz.poh | ggz | renamed | POH-GGZ jeugd in elke praktijk | POH-GGZ \\| jeugd in elke \
          praktijk |",
-        "| ggz.poh | ggz | status | planned | at_risk |",
+        "| ggz.poh | ggz | status | planned | at risk |",
         "| ggz.poh | ggz | deadline moved +181 days | 2024-12-31 | 2025-06-30 |",
         "| ggz.consultatie | ggz | added | — | Consultatie in de wijk |",
         "| ggz.wachttijd | ggz | removed | Wachttijd korter | — |",
@@ -468,7 +468,7 @@ fn a_changed_funding_amount_is_shown() {
     assert_change_shown(
         "amount_eur: 250000",
         "amount_eur: 275000.5",
-        "| zk → aha 2022 o_and_i regiomanagement | amount_eur | €250,000 | €275,000.50 |",
+        "| zk → aha 2022 O&amp;I regiomanagement | amount in euro | €250,000 | €275,000.50 |",
     );
 }
 
@@ -477,7 +477,7 @@ fn an_added_funding_line_is_shown_with_its_amount() {
     assert_change_shown(
         "    year: 2022\n",
         "    year: 2023\n",
-        "| zk → aha 2023 o_and_i regiomanagement | added | — | €250,000 |",
+        "| zk → aha 2023 O&amp;I regiomanagement | added | — | €250,000 |",
     );
 }
 
@@ -486,7 +486,7 @@ fn a_changed_contract_is_shown() {
     assert_change_shown(
         "        scope: full",
         "        scope: partial",
-        "| zk-2022 | segments | segment_2 full | segment_2 partial |",
+        "| zk-2022 | segments | segment 2 full | segment 2 partial |",
     );
     assert_change_shown(
         "    end: 2023-12-31\n    segments",
@@ -509,7 +509,7 @@ fn a_changed_organisation_is_shown() {
     assert_change_shown(
         "    relation: member\n    practices: 40",
         "    relation: former_member\n    practices: 40",
-        "| zg-west | relation | member | former_member |",
+        "| zg-west | relation | member | former member |",
     );
     assert_change_shown(
         "practices: 40",
@@ -579,7 +579,7 @@ fn a_changed_region_key_figure_is_shown() {
     assert_change_shown(
         "  governance_model: multidisciplinary\n",
         "  governance_model: multidisciplinary\n  key_figures:\n    gps: 500\n",
-        "| region | key_figures.gps | — | 500 |",
+        "| region | key figures.gps | — | 500 |",
     );
 }
 
@@ -635,12 +635,12 @@ fn a_changed_mandate_share_is_shown() {
     assert_change_shown(
         "share_pct: 80",
         "share_pct: 86",
-        "| region | mandates gps contractering share_pct | 80% | 86% |",
+        "| region | mandates GPs contractering share in % | 80% | 86% |",
     );
     assert_change_shown(
         "places: [Duivendrecht]",
         "places: [Duivendrecht, Ouderkerk aan de Amstel]",
-        "| region | partial_municipalities Ouder-Amstel places | Duivendrecht | Duivendrecht, \
+        "| region | partial municipalities Ouder-Amstel places | Duivendrecht | Duivendrecht, \
          Ouderkerk aan de Amstel |",
     );
 }
@@ -666,12 +666,12 @@ fn a_changed_contract_condition_is_shown() {
     assert_change_shown(
         "met: false",
         "met: true # regioplan: ignore[RP407] de verzekeraar telt de praktijken mee",
-        "| zk-2022 | conditions min_mandate_share met | no | yes |",
+        "| zk-2022 | conditions minimum mandate met | no | yes |",
     );
     assert_change_shown(
         "amount_eur: 500000",
         "amount_eur: 550000",
-        "| zk-2022 | amount_eur | €500,000 | €550,000 |",
+        "| zk-2022 | amount in euro | €500,000 | €550,000 |",
     );
 }
 
@@ -681,7 +681,7 @@ fn an_added_result_agreement_is_shown() {
         "        goals: [ggz.poh]\n",
         "        goals: [ggz.poh]\n      - title: Consultatie GGZ in de wijk\n        \
          deadline: 2024-12-31\n",
-        "| zk-2022 | result_agreements Consultatie GGZ in de wijk | — | 2024-12-31 |",
+        "| zk-2022 | result agreements Consultatie GGZ in de wijk | — | 2024-12-31 |",
     );
 }
 
@@ -690,7 +690,7 @@ fn an_added_plan_document_is_shown() {
     assert_change_shown(
         "status: adopted}\n",
         "status: adopted}\n    - {kind: zorgaanbodplan, year: 2023, status: planned}\n",
-        "| plan | documents zorgaanbodplan 2023 | — | planned |",
+        "| plan | documents care offer plan 2023 | — | planned |",
     );
     assert_change_shown(
         "title: Regioplan AhA 2022-2025",

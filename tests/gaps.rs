@@ -55,7 +55,11 @@ fn aha_funds_its_zorggroepen_unequally() {
         .funding
         .spreads
         .iter()
-        .find(|s| s.region == "AhA" && s.line == "o_and_i" && s.year == 2020)
+        .find(|s| {
+            s.region == "AhA"
+                && s.line == regioplan::plan::raw::FundingKind::OAndI
+                && s.year == 2020
+        })
         .expect("AhA O&I 2020");
     // EUR 518,400 / 108,000 = 4.80 (zg-oost) to EUR 1,530,000 / 150,000 = 10.20 (zg-zuid):
     // 10.20 / 4.80 = 2.125. Median of the eight: (6.90 + 7.30) / 2 = 7.10.

@@ -525,3 +525,50 @@ fn dutch_csv_splits_into_columns_in_libreoffice() {
     }
     assert!(decimals > 0, "the plans have decimal values: {ours:?}");
 }
+
+/// A contract written as "EUR 1.250.000 per jaar" over 2024-2026 shows its amount per year and
+/// over its three years; one written with its whole amount shows the yearly amount derived. (A
+/// plan whose two amounts disagree is refused with RP408, as every error is.)
+#[test]
+fn a_contracts_amount_is_shown_per_year_and_over_its_years() {
+    let example = std::fs::read_to_string(
+        root().join("examples/invalid/RP408-yearly-amount-contradicts-total.yaml"),
+    )
+    .expect("the example reads");
+    let written = "    amount_eur: 1250000\n    yearly_amount_eur: 1250000\n";
+    assert!(example.contains(written));
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for (amounts, row) in [
+        (
+            "    yearly_amount_eur: 1250000\n",
+            "| €1,250,000 | €3,750,000 |",
+        ),
+        ("    amount_eur: 3750000\n", "| €1,250,000 | €3,750,000 |"),
+        (
+            "    amount_eur: 3750000\n    yearly_amount_eur: 1250000\n",
+            "| €1,250,000 | €3,750,000 |",
+        ),
+    ] {
+        std::fs::write(
+            dir.path().join("plan.yaml"),
+            example.replace(written, amounts),
+        )
+        .expect("writes");
+        let text = stdout(regioplan(
+            dir.path(),
+            &[
+                "report",
+                "plan.yaml",
+                "--format",
+                "markdown",
+                "--as-of",
+                AS_OF,
+            ],
+        ));
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("| oi-2024-2026 |"))
+            .unwrap_or_else(|| panic!("a contract row in\n{text}"));
+        assert!(line.contains(row), "{amounts}: {line}");
+    }
+}

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use super::domains;
 use super::verdict::{Judgement, Said, Verdict, num};
 use crate::plan::Plan;
-use crate::plan::domain::yaml_name;
+use crate::plan::domain::{Named, yaml_name};
 use crate::plan::raw::{
     Condition, ConditionKind, Contract, DocumentKind, DocumentStatus, MandateBase, Relation,
 };
@@ -148,8 +148,8 @@ fn key_figure(plan: &Plan, figure: Figure, at_least: Option<f64>) -> Judgement {
             (
                 v,
                 Said::new(
-                    format!("{} {en} ({key})", num(v)),
-                    format!("{} {nl} ({key})", num(v)),
+                    format!("{} {en} (`{key}`)", num(v)),
+                    format!("{} {nl} (`{key}`)", num(v)),
                 ),
             )
         })
@@ -193,7 +193,7 @@ fn key_figure(plan: &Plan, figure: Figure, at_least: Option<f64>) -> Judgement {
             .map(|(v, e)| (v, e, false)),
     };
     let Some((value, evidence, illustrative)) = read else {
-        return Judgement::not_shown(Said::same(key));
+        return Judgement::not_shown(Said::same(format!("`{key}`")));
     };
     match at_least {
         Some(least) if value < least => Judgement::not_met(
@@ -288,7 +288,8 @@ fn mandate(plan: &Plan, of: MandateBase, least: f64) -> Judgement {
 
 fn other_domains(plan: &Plan, least: f64) -> Judgement {
     let found = domains::other_domains(plan);
-    let names: Vec<String> = found.iter().map(yaml_name).collect();
+    let names_en: Vec<&str> = found.iter().map(|d| d.words().0).collect();
+    let names_nl: Vec<&str> = found.iter().map(|d| d.words().1).collect();
     let count = found.len() as f64;
     let factual = {
         let mut d: Vec<_> = domains::parties(plan)
@@ -309,8 +310,12 @@ fn other_domains(plan: &Plan, least: f64) -> Judgement {
         ));
     }
     let evidence = Said::new(
-        format!("{} other domain(s): {}", found.len(), names.join(", ")),
-        format!("{} ander(e) domein(en): {}", found.len(), names.join(", ")),
+        format!("{} other domain(s): {}", found.len(), names_en.join(", ")),
+        format!(
+            "{} ander(e) domein(en): {}",
+            found.len(),
+            names_nl.join(", ")
+        ),
     );
     if count >= least {
         Judgement::met(evidence)
@@ -349,7 +354,11 @@ fn documents(plan: &Plan, kinds: &[DocumentKind]) -> Judgement {
                 .as_ref()
                 .map(|y| format!(" {}", y.value))
                 .unwrap_or_default();
-            format!("{title}{year} ({})", yaml_name(&d.status.value))
+            let (en, nl) = d.status.value.words();
+            (
+                format!("{title}{year} ({en})"),
+                format!("{title}{year} ({nl})"),
+            )
         };
         if let Some(d) = of_kind.iter().find(|d| delivered(d.status.value)) {
             done.push(describe(d));
@@ -360,9 +369,12 @@ fn documents(plan: &Plan, kinds: &[DocumentKind]) -> Judgement {
             absent.push(name);
         }
     }
-    let mut evidence: Vec<String> = done.clone();
+    let mut evidence: Vec<(String, String)> = done.clone();
     evidence.extend(short.iter().map(|(_, d)| d.clone()));
-    let evidence = Said::same(evidence.join("; "));
+    let joined = |pick: fn(&(String, String)) -> &str| {
+        evidence.iter().map(pick).collect::<Vec<_>>().join("; ")
+    };
+    let evidence = Said::new(joined(|t| &t.0), joined(|t| &t.1));
     let mut missing_en = Vec::new();
     let mut missing_nl = Vec::new();
     if !short.is_empty() {
@@ -404,8 +416,8 @@ fn result_agreements(plan: &Plan, contract: Option<&Contract>) -> Judgement {
         None => plan.contracts.iter().collect(),
     };
     let to_add = Said::new(
-        "result agreements under contracts[].result_agreements",
-        "resultaatafspraken onder contracts[].result_agreements",
+        "result agreements under `contracts[].result_agreements`",
+        "resultaatafspraken onder `contracts[].result_agreements`",
     );
     let (with, without): (Vec<&Contract>, Vec<&Contract>) = contracts
         .iter()

@@ -42,8 +42,10 @@ fn walk(node: &TNode, key: &str, text: &str, out: &mut Vec<Diagnostic>) {
 /// whole things.
 fn whole_figures(node: &TNode) -> Vec<(String, &TNode)> {
     let mut out = Vec::new();
-    if let Some(amount) = node.at("/amount_eur") {
-        out.push(("euro".to_string(), amount));
+    for key in ["/amount_eur", "/yearly_amount_eur"] {
+        if let Some(amount) = node.at(key) {
+            out.push(("euro".to_string(), amount));
+        }
     }
     if let Some(indicator) = node.at("/indicator")
         && let Some(TValue::Str(unit)) = indicator.at("/unit").map(|u| &u.value)

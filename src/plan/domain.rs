@@ -1,13 +1,13 @@
 //! What the plan's values mean, shared by rules, analyses and reports: whether a value reaches
 //! a target, how far an indicator has come from its baseline, which body decides, a goal's
-//! latest measurement, and the word a plan uses for an enum value. Pure functions on `raw`.
+//! latest measurement, a contract's amount per year and over its years, and the word a plan uses for an enum value. Pure functions on `raw`.
 
 use std::cmp::Ordering;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::raw::{
-    BodyKind, Condition, ConditionKind, Date, Direction, Goal, GovernanceBody, Indicator,
+    BodyKind, Condition, ConditionKind, Contract, Date, Direction, Goal, GovernanceBody, Indicator,
     MandateBase, Measurement, Plan,
 };
 
@@ -192,6 +192,80 @@ impl Goal {
     }
 }
 
+/// A contract's amount per year and over its years, as written or derived from the other.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ContractAmounts {
+    /// The amount per year in euro.
+    pub yearly: f64,
+    /// The amount over the contract's years in euro.
+    pub total: f64,
+    /// Whether `yearly` is derived from the total (not written).
+    pub yearly_derived: bool,
+    /// Whether `total` is derived from the yearly amount (not written).
+    pub total_derived: bool,
+}
+
+impl Contract {
+    /// The contract's length in years, from the first month of `start` to the last month of
+    /// `end` counted whole (2024-01-01 to 2026-12-31 is 3 years, 2024-07-01 to 2025-06-30 is
+    /// 1); `None` when a date is impossible or the end is before the start.
+    #[must_use]
+    pub fn years(&self) -> Option<f64> {
+        let (start, end) = (self.start.value.earliest()?, self.end.value.latest()?);
+        let month = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
+        let months = month(end) - month(start) + 1;
+        // A month count fits an f64 exactly: years lie within chrono's range.
+        #[allow(
+            clippy::cast_precision_loss,
+            reason = "a month count is far below 2^52"
+        )]
+        (months > 0).then(|| months as f64 / 12.0)
+    }
+
+    /// The amount per year and over the contract's years: both as written, or the one not
+    /// written derived from the other over [`Contract::years`]. `None` when neither is written,
+    /// or only one and the years are unknown.
+    #[must_use]
+    pub fn amounts(&self) -> Option<ContractAmounts> {
+        let yearly = self.yearly_amount_eur.as_ref().map(|a| a.value);
+        let total = self.amount_eur.as_ref().map(|a| a.value);
+        let years = self.years();
+        let amounts = match (yearly, total) {
+            (Some(yearly), Some(total)) => ContractAmounts {
+                yearly,
+                total,
+                yearly_derived: false,
+                total_derived: false,
+            },
+            (Some(yearly), None) => ContractAmounts {
+                yearly,
+                total: yearly * years?,
+                yearly_derived: false,
+                total_derived: true,
+            },
+            (None, Some(total)) => ContractAmounts {
+                yearly: total / years?,
+                total,
+                yearly_derived: true,
+                total_derived: false,
+            },
+            (None, None) => return None,
+        };
+        (amounts.yearly.is_finite() && amounts.total.is_finite()).then_some(amounts)
+    }
+
+    /// When both amounts are written and disagree: the total the yearly amount gives over the
+    /// contract's years. A euro per year is allowed for rounding (333,333 a year over three
+    /// years is 1,000,000).
+    #[must_use]
+    pub fn yearly_total_mismatch(&self) -> Option<f64> {
+        let (yearly, total) = (self.yearly_amount_eur.as_ref()?, self.amount_eur.as_ref()?);
+        let years = self.years()?;
+        let implied = yearly.value * years;
+        (implied.is_finite() && (implied - total.value).abs() > years.max(1.0)).then_some(implied)
+    }
+}
+
 impl GovernanceBody {
     /// Whether the body takes formal decisions: an algemeen bestuur, algemene ledenvergadering
     /// or bestuur unless
@@ -212,23 +286,32 @@ impl GovernanceBody {
     }
 }
 
-/// An enum value with the word a plan uses for it, from the one table below.
+/// An enum value with the word a plan uses for it and the words a reader is shown, from the one
+/// table below.
 pub trait Named: Copy + 'static {
     /// Every value, in declaration order.
     const ALL: &'static [Self];
     /// The word a plan writes, e.g. `in_progress` for `Status::InProgress`.
     fn name(self) -> &'static str;
+    /// The words a reader is shown, in English and Dutch, e.g. ("in progress", "in
+    /// uitvoering"); the report's label table hands them out as a `Label`.
+    fn words(self) -> (&'static str, &'static str);
 }
 
-/// Implements [`Named`] from a table of variants and their words. The words are those of the
-/// enum's serde names (`rename_all = "snake_case"`, `rename`); a test holds the two together.
+/// Implements [`Named`] from a table of variants, the word a plan writes and the words a reader
+/// is shown in English and Dutch. The plan's words are those of the enum's serde names (`rename_all = "snake_case"`, `rename`); a test holds the two together.
 macro_rules! names {
-    ($($ty:ident { $($variant:ident => $name:literal,)* })*) => {
+    ($($ty:ident { $($variant:ident => $name:literal, $en:literal, $nl:literal,)* })*) => {
         $(impl Named for super::raw::$ty {
             const ALL: &'static [Self] = &[$(super::raw::$ty::$variant),*];
             fn name(self) -> &'static str {
                 match self {
                     $(super::raw::$ty::$variant => $name,)*
+                }
+            }
+            fn words(self) -> (&'static str, &'static str) {
+                match self {
+                    $(super::raw::$ty::$variant => ($en, $nl),)*
                 }
             }
         })*
@@ -251,158 +334,158 @@ macro_rules! names {
 
 names! {
     DocumentKind {
-        Regioplan => "regioplan",
-        Werkagenda => "werkagenda",
-        Zorgaanbodplan => "zorgaanbodplan",
-        Begroting => "begroting",
-        Speerpuntenrapportage => "speerpuntenrapportage",
-        Jaarverslag => "jaarverslag",
-        Evaluation => "evaluation",
-        Other => "other",
+        Regioplan => "regioplan", "regional plan", "regioplan",
+        Werkagenda => "werkagenda", "work agenda", "werkagenda",
+        Zorgaanbodplan => "zorgaanbodplan", "care offer plan", "zorgaanbodplan",
+        Begroting => "begroting", "budget", "begroting",
+        Speerpuntenrapportage => "speerpuntenrapportage", "priorities report", "speerpuntenrapportage",
+        Jaarverslag => "jaarverslag", "annual report", "jaarverslag",
+        Evaluation => "evaluation", "evaluation", "evaluatie",
+        Other => "other", "other document", "ander document",
     }
     DocumentStatus {
-        Planned => "planned",
-        Draft => "draft",
-        Adopted => "adopted",
-        Published => "published",
+        Planned => "planned", "planned", "gepland",
+        Draft => "draft", "draft", "concept",
+        Adopted => "adopted", "adopted", "vastgesteld",
+        Published => "published", "published", "gepubliceerd",
     }
     PartnershipKind {
-        Transmural => "transmural",
-        RegionalTable => "regional_table",
-        Alliance => "alliance",
-        Other => "other",
+        Transmural => "transmural", "transmural partnership", "transmurale samenwerking",
+        RegionalTable => "regional_table", "regional table", "regiotafel",
+        Alliance => "alliance", "alliance", "alliantie",
+        Other => "other", "other partnership", "ander samenwerkingsverband",
     }
     MandateBase {
-        Gps => "gps",
-        Practices => "practices",
+        Gps => "gps", "GPs", "huisartsen",
+        Practices => "practices", "practices", "praktijken",
     }
     GovernanceModel {
-        Monodisciplinary => "monodisciplinary",
-        Multidisciplinary => "multidisciplinary",
+        Monodisciplinary => "monodisciplinary", "monodisciplinary", "monodisciplinair",
+        Multidisciplinary => "multidisciplinary", "multidisciplinary", "multidisciplinair",
     }
     Cadence {
-        Monthly => "monthly",
-        Quarterly => "quarterly",
-        HalfYearly => "half_yearly",
-        Yearly => "yearly",
+        Monthly => "monthly", "monthly", "maandelijks",
+        Quarterly => "quarterly", "quarterly", "per kwartaal",
+        HalfYearly => "half_yearly", "half-yearly", "per halfjaar",
+        Yearly => "yearly", "yearly", "jaarlijks",
     }
     Domain {
-        GpCare => "gp_care",
-        PrimaryCare => "primary_care",
-        Hospital => "hospital",
-        Ggz => "ggz",
-        Ggd => "ggd",
-        Vvt => "vvt",
-        Welfare => "welfare",
-        SocialDomain => "social_domain",
-        Municipality => "municipality",
-        Insurance => "insurance",
-        Patients => "patients",
-        Other => "other",
+        GpCare => "gp_care", "GP care", "huisartsenzorg",
+        PrimaryCare => "primary_care", "other primary care", "overige eerstelijnszorg",
+        Hospital => "hospital", "hospital", "ziekenhuis",
+        Ggz => "ggz", "mental health care", "ggz",
+        Ggd => "ggd", "public health service", "GGD",
+        Vvt => "vvt", "nursing and home care", "VVT",
+        Welfare => "welfare", "welfare", "welzijn",
+        SocialDomain => "social_domain", "social domain", "sociaal domein",
+        Municipality => "municipality", "municipality", "gemeente",
+        Insurance => "insurance", "health insurance", "zorgverzekering",
+        Patients => "patients", "patients and clients", "patiënten en cliënten",
+        Other => "other", "other domain", "ander domein",
     }
     OrganisationKind {
-        RegionalOrganisation => "regional_organisation",
-        Zorggroep => "zorggroep",
-        Huisartsenpost => "huisartsenpost",
-        LhvKring => "lhv_kring",
-        Gezondheidscentrum => "gezondheidscentrum",
-        HuisartsenCooperatie => "huisartsen_cooperatie",
-        ApothekersZorggroep => "apothekers_zorggroep",
-        FysiotherapeutenZorggroep => "fysiotherapeuten_zorggroep",
-        Insurer => "insurer",
-        Municipality => "municipality",
-        Hospital => "hospital",
-        Ggz => "ggz",
-        Vvt => "vvt",
-        Welfare => "welfare",
-        Ggd => "ggd",
-        Hagro => "hagro",
-        PatientOrganisation => "patient_organisation",
-        UmbrellaBody => "umbrella_body",
-        Regulator => "regulator",
-        Other => "other",
+        RegionalOrganisation => "regional_organisation", "regional organisation", "regionale organisatie",
+        Zorggroep => "zorggroep", "care group", "zorggroep",
+        Huisartsenpost => "huisartsenpost", "out-of-hours GP post", "huisartsenpost",
+        LhvKring => "lhv_kring", "LHV district", "LHV-kring",
+        Gezondheidscentrum => "gezondheidscentrum", "health centre", "gezondheidscentrum",
+        HuisartsenCooperatie => "huisartsen_cooperatie", "GP cooperative", "huisartsencoöperatie",
+        ApothekersZorggroep => "apothekers_zorggroep", "pharmacists' care group", "apothekerszorggroep",
+        FysiotherapeutenZorggroep => "fysiotherapeuten_zorggroep", "physiotherapists' care group", "fysiotherapeutenzorggroep",
+        Insurer => "insurer", "insurer", "zorgverzekeraar",
+        Municipality => "municipality", "municipality", "gemeente",
+        Hospital => "hospital", "hospital", "ziekenhuis",
+        Ggz => "ggz", "mental health care", "ggz-instelling",
+        Vvt => "vvt", "nursing and home care", "VVT-organisatie",
+        Welfare => "welfare", "welfare", "welzijnsorganisatie",
+        Ggd => "ggd", "public health service", "GGD",
+        Hagro => "hagro", "GP group", "hagro",
+        PatientOrganisation => "patient_organisation", "patient organisation", "patiëntenorganisatie",
+        UmbrellaBody => "umbrella_body", "umbrella body", "koepelorganisatie",
+        Regulator => "regulator", "regulator", "toezichthouder",
+        Other => "other", "other organisation", "andere organisatie",
     }
     Relation {
-        Itself => "self",
-        Member => "member",
-        FormerMember => "former_member",
-        Prospective => "prospective",
-        Partner => "partner",
-        Insurer => "insurer",
-        External => "external",
+        Itself => "self", "the region itself", "de regio zelf",
+        Member => "member", "member", "lid",
+        FormerMember => "former_member", "former member", "voormalig lid",
+        Prospective => "prospective", "prospective member", "aspirant-lid",
+        Partner => "partner", "partner", "partner",
+        Insurer => "insurer", "insurer", "zorgverzekeraar",
+        External => "external", "external", "extern",
     }
     BodyKind {
-        AlgemeenBestuur => "algemeen_bestuur",
-        AlgemeneLedenvergadering => "algemene_ledenvergadering",
-        DagelijksBestuur => "dagelijks_bestuur",
-        Bestuur => "bestuur",
-        RaadVanToezicht => "raad_van_toezicht",
-        Deelnemersraad => "deelnemersraad",
-        Stuurgroep => "stuurgroep",
-        Other => "other",
+        AlgemeenBestuur => "algemeen_bestuur", "general board", "algemeen bestuur",
+        AlgemeneLedenvergadering => "algemene_ledenvergadering", "general members' meeting", "algemene ledenvergadering",
+        DagelijksBestuur => "dagelijks_bestuur", "executive board", "dagelijks bestuur",
+        Bestuur => "bestuur", "board", "bestuur",
+        RaadVanToezicht => "raad_van_toezicht", "supervisory board", "raad van toezicht",
+        Deelnemersraad => "deelnemersraad", "participants' council", "deelnemersraad",
+        Stuurgroep => "stuurgroep", "steering group", "stuurgroep",
+        Other => "other", "other body", "ander orgaan",
     }
     SeatRole {
-        Chair => "chair",
-        ViceChair => "vice_chair",
-        Secretary => "secretary",
-        Treasurer => "treasurer",
-        Member => "member",
-        Advisor => "advisor",
+        Chair => "chair", "chair", "voorzitter",
+        ViceChair => "vice_chair", "vice-chair", "vicevoorzitter",
+        Secretary => "secretary", "secretary", "secretaris",
+        Treasurer => "treasurer", "treasurer", "penningmeester",
+        Member => "member", "member", "lid",
+        Advisor => "advisor", "advisor", "adviseur",
     }
     Strategic {
-        Regional => "regional",
-        LeftToMembers => "left_to_members",
-        Undecided => "undecided",
+        Regional => "regional", "regional", "regionaal",
+        LeftToMembers => "left_to_members", "left to members", "bij de leden",
+        Undecided => "undecided", "undecided", "onbeslist",
     }
     Status {
-        Planned => "planned",
-        InProgress => "in_progress",
-        AtRisk => "at_risk",
-        Achieved => "achieved",
-        Stopped => "stopped",
+        Planned => "planned", "planned", "gepland",
+        InProgress => "in_progress", "in progress", "in uitvoering",
+        AtRisk => "at_risk", "at risk", "risico",
+        Achieved => "achieved", "achieved", "behaald",
+        Stopped => "stopped", "stopped", "gestopt",
     }
     Direction {
-        Increase => "increase",
-        Decrease => "decrease",
-        Maintain => "maintain",
+        Increase => "increase", "increase", "omhoog",
+        Decrease => "decrease", "decrease", "omlaag",
+        Maintain => "maintain", "maintain", "handhaven",
     }
     Maturity {
-        NotStarted => "not_started",
-        Initiating => "initiating",
-        Developing => "developing",
-        Established => "established",
-        Advanced => "advanced",
+        NotStarted => "not_started", "not started", "niet gestart",
+        Initiating => "initiating", "initiating", "initiërend",
+        Developing => "developing", "developing", "in ontwikkeling",
+        Established => "established", "established", "gevestigd",
+        Advanced => "advanced", "advanced", "gevorderd",
     }
     ConditionKind {
-        MinListedPatients => "min_listed_patients",
-        MinMandateShare => "min_mandate_share",
-        Documents => "documents",
-        ResultAgreements => "result_agreements",
-        OtherDomains => "other_domains",
-        Other => "other",
+        MinListedPatients => "min_listed_patients", "minimum listed patients", "minimum aantal ingeschreven patiënten",
+        MinMandateShare => "min_mandate_share", "minimum mandate", "minimaal mandaat",
+        Documents => "documents", "documents", "documenten",
+        ResultAgreements => "result_agreements", "result agreements", "resultaatafspraken",
+        OtherDomains => "other_domains", "other domains take part", "andere domeinen doen mee",
+        Other => "other", "other condition", "andere voorwaarde",
     }
     Scope {
-        Full => "full",
-        Partial => "partial",
+        Full => "full", "full", "volledig",
+        Partial => "partial", "partial", "deels",
     }
     ProgrammeKind {
-        Programme => "programme",
-        Pilot => "pilot",
+        Programme => "programme", "programme", "programma",
+        Pilot => "pilot", "pilot", "pilot",
     }
     Metric {
-        Practices => "practices",
-        PlansSubmitted => "plans_submitted",
-        PlansFunded => "plans_funded",
-        ResidentsReached => "residents_reached",
-        PatientsReached => "patients_reached",
+        Practices => "practices", "practices", "praktijken",
+        PlansSubmitted => "plans_submitted", "plans submitted", "ingediende plannen",
+        PlansFunded => "plans_funded", "plans funded", "gefinancierde plannen",
+        ResidentsReached => "residents_reached", "residents reached", "bereikte bewoners",
+        PatientsReached => "patients_reached", "patients reached", "bereikte patiënten",
     }
     FundingKind {
-        Segment1 => "segment_1",
-        Segment2 => "segment_2",
-        Segment3 => "segment_3",
-        OAndI => "o_and_i",
-        Programme => "programme",
-        Other => "other",
+        Segment1 => "segment_1", "segment 1", "segment 1",
+        Segment2 => "segment_2", "segment 2", "segment 2",
+        Segment3 => "segment_3", "segment 3", "segment 3",
+        OAndI => "o_and_i", "O&I", "O&I",
+        Programme => "programme", "programme", "programma",
+        Other => "other", "other", "overig",
     }
 }
 
@@ -525,6 +608,60 @@ mod tests {
         for (table, serde) in all {
             assert_eq!(table, serde);
         }
+    }
+
+    #[test]
+    fn every_enum_value_has_words_in_both_languages_without_the_plans_underscores() {
+        fn check<T: Named>() {
+            for v in T::ALL {
+                let (en, nl) = v.words();
+                assert!(!en.is_empty() && !nl.is_empty(), "{}", v.name());
+                assert!(!en.contains('_') && !nl.contains('_'), "{}", v.name());
+            }
+        }
+        check::<Status>();
+        check::<Relation>();
+        check::<FundingKind>();
+        check::<crate::plan::raw::BodyKind>();
+        check::<crate::plan::raw::OrganisationKind>();
+        check::<crate::plan::raw::Domain>();
+        check::<crate::plan::raw::Maturity>();
+        check::<crate::plan::raw::Cadence>();
+    }
+
+    #[test]
+    fn a_contract_lasts_from_its_first_to_its_last_month() {
+        let contract = |start: Date, end: Date| Contract {
+            id: s(crate::plan::raw::Id("c".into())),
+            insurer: s(crate::plan::raw::Id("zk".into())),
+            co_insurers: Vec::new(),
+            start: s(start),
+            end: s(end),
+            segments: Vec::new(),
+            amount_eur: None,
+            yearly_amount_eur: Some(s(1_250_000.0)),
+            illustrative: false,
+            basis: Vec::new(),
+            conditions: Vec::new(),
+            result_agreements: Vec::new(),
+            description: None,
+        };
+        let three = contract(Date::Day(ymd(2024, 1, 1)), Date::Day(ymd(2026, 12, 31)));
+        assert_eq!(three.years(), Some(3.0));
+        let amounts = three.amounts().expect("derived");
+        assert!((amounts.total - 3_750_000.0).abs() < 1e-6 && amounts.total_derived);
+        assert_eq!(
+            contract(Date::Day(ymd(2024, 7, 1)), Date::Day(ymd(2025, 6, 30))).years(),
+            Some(1.0)
+        );
+        assert_eq!(
+            contract(Date::Year(2021), Date::Year(2021)).years(),
+            Some(1.0)
+        );
+        // An end before the start has no years, so nothing is derived from it.
+        let reversed = contract(Date::Year(2025), Date::Year(2024));
+        assert_eq!(reversed.years(), None);
+        assert_eq!(reversed.amounts(), None);
     }
 
     #[test]

@@ -991,6 +991,9 @@ pub struct Contract {
     pub segments: Vec<SegmentCoverage>,
     /// The amount of the whole contract in euro (format 1.1).
     pub amount_eur: Option<S<f64>>,
+    /// The amount per year in euro, for a contract written as "EUR 1.250.000 per jaar"
+    /// (format 1.1). With `amount_eur` as well, the two must agree over the contract's years.
+    pub yearly_amount_eur: Option<S<f64>>,
     /// True when the amount is made up because the sources do not give it (format 1.1).
     #[serde(default)]
     pub illustrative: bool,
@@ -1275,7 +1278,9 @@ pub struct FundingLine {
 }
 
 /// Funding segments of Dutch GP care.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FundingKind {
     /// Basic care: capitation and consults.

@@ -4,9 +4,19 @@
 //! One flat list of [`Label`] constants, grouped by comment headings, so that a translation is
 //! found and changed in one place. [`ALL`] lists every constant; a test checks that none is
 //! empty in either language and that no two share an English text with different meanings.
-//! Builders pick a label and call [`Label::get`] with the report's language.
+//! Builders pick a label and call [`Label::get`] with the report's language; the words for the
+//! plan's enum values come from [`word`].
 
 use super::Label;
+use crate::plan::domain::Named;
+
+/// The words for an enum value of the plan (`in_progress` is "in progress", "in uitvoering"),
+/// from the one table of enum words beside the plan's own words in `plan::domain`.
+#[must_use]
+pub fn word<T: Named>(value: T) -> Label {
+    let (en, nl) = value.words();
+    Label { en, nl }
+}
 
 macro_rules! labels {
     ($($name:ident = $en:literal, $nl:literal;)*) => {
@@ -100,6 +110,8 @@ labels! {
     RECIPIENT = "Recipient", "Ontvanger";
     TITLE = "Title", "Titel";
     AMOUNT = "Amount", "Bedrag";
+    AMOUNT_PER_YEAR = "Amount per year", "Bedrag per jaar";
+    AMOUNT_OVER_YEARS = "Amount over its years", "Bedrag over de looptijd";
     ILLUSTRATIVE = "Illustrative", "Illustratief";
     MEMBER = "Member", "Lid";
     PER_LISTED_PATIENT = "Per listed patient", "Per ingeschreven patiënt";
@@ -150,13 +162,6 @@ labels! {
     NOT_COMPUTABLE = "not computable: a division by zero or a value beyond the range of numbers",
         "niet te berekenen: een deling door nul of een waarde buiten het bereik van getallen";
 
-    // Goal status words
-    STATUS_PLANNED = "planned", "gepland";
-    STATUS_IN_PROGRESS = "in progress", "in uitvoering";
-    STATUS_AT_RISK = "at risk", "risico";
-    STATUS_ACHIEVED = "achieved", "behaald";
-    STATUS_STOPPED = "stopped", "gestopt";
-
     // Trajectory words
     TRACK_REACHED = "reached", "bereikt";
     TRACK_ON_TRACK = "on track", "op koers";
@@ -168,79 +173,11 @@ labels! {
     WHY_BEHIND = "behind its trajectory", "achter op koers";
 
     // What a mandate is a share of
-    OF_GPS = "GPs", "huisartsen";
-    OF_PRACTICES = "practices", "praktijken";
     PCT_OF_GPS = "% of GPs", "% van de huisartsen";
     PCT_OF_PRACTICES = "% of practices", "% van de praktijken";
     UNIT_PATIENTS = "patients", "patiënten";
     UNIT_DOMAINS = "domains", "domeinen";
 
-    // Plan documents and where they stand
-    DOC_REGIOPLAN = "regional plan", "regioplan";
-    DOC_WERKAGENDA = "work agenda", "werkagenda";
-    DOC_ZORGAANBODPLAN = "care offer plan", "zorgaanbodplan";
-    DOC_BEGROTING = "budget", "begroting";
-    DOC_SPEERPUNTEN = "priorities report", "speerpuntenrapportage";
-    DOC_JAARVERSLAG = "annual report", "jaarverslag";
-    DOC_EVALUATION = "evaluation", "evaluatie";
-    DOC_OTHER = "other document", "ander document";
-    DOC_PLANNED = "planned", "gepland";
-    DOC_DRAFT = "draft", "concept";
-    DOC_ADOPTED = "adopted", "vastgesteld";
-    DOC_PUBLISHED = "published", "gepubliceerd";
-
-    // Contract conditions
-    COND_MIN_LISTED_PATIENTS = "minimum listed patients", "minimum aantal ingeschreven patiënten";
-    COND_MIN_MANDATE_SHARE = "minimum mandate", "minimaal mandaat";
-    COND_DOCUMENTS = "documents", "documenten";
-    COND_RESULT_AGREEMENTS = "result agreements", "resultaatafspraken";
-    COND_OTHER_DOMAINS = "other domains take part", "andere domeinen doen mee";
-    COND_OTHER = "other condition", "andere voorwaarde";
-
-    // Organisation domains
-    DOMAIN_GP_CARE = "GP care", "huisartsenzorg";
-    DOMAIN_PRIMARY_CARE = "other primary care", "overige eerstelijnszorg";
-    DOMAIN_HOSPITAL = "hospital", "ziekenhuis";
-    DOMAIN_GGZ = "mental health care", "ggz";
-    DOMAIN_GGD = "public health service", "GGD";
-    DOMAIN_VVT = "nursing and home care", "VVT";
-    DOMAIN_WELFARE = "welfare", "welzijn";
-    DOMAIN_SOCIAL = "social domain", "sociaal domein";
-    DOMAIN_MUNICIPALITY = "municipality", "gemeente";
-    DOMAIN_INSURANCE = "health insurance", "zorgverzekering";
-    DOMAIN_PATIENTS = "patients and clients", "patiënten en cliënten";
-    DOMAIN_OTHER = "other domain", "ander domein";
-
-    // Strategic or not
-    STRATEGIC_REGIONAL = "regional", "regionaal";
-    STRATEGIC_LEFT = "left to members", "bij de leden";
-    STRATEGIC_UNDECIDED = "undecided", "onbeslist";
-
-    // Building-block maturity
-    MATURITY_NOT_STARTED = "not started", "niet gestart";
-    MATURITY_INITIATING = "initiating", "initiërend";
-    MATURITY_DEVELOPING = "developing", "in ontwikkeling";
-    MATURITY_ESTABLISHED = "established", "gevestigd";
-    MATURITY_ADVANCED = "advanced", "gevorderd";
-
-    // Governance models and indicator directions
-    MODEL_MONO = "monodisciplinary", "monodisciplinair";
-    MODEL_MULTI = "multidisciplinary", "multidisciplinair";
-    DIRECTION_INCREASE = "increase", "omhoog";
-    DIRECTION_DECREASE = "decrease", "omlaag";
-    DIRECTION_MAINTAIN = "maintain", "handhaven";
-
-    // Programme kinds and funding lines
-    KIND_PROGRAMME = "programme", "programma";
-    KIND_PILOT = "pilot", "pilot";
-    LINE_SEGMENT_1 = "segment 1", "segment 1";
-    LINE_SEGMENT_2 = "segment 2", "segment 2";
-    LINE_SEGMENT_3 = "segment 3", "segment 3";
-    LINE_O_AND_I = "O&I", "O&I";
-    LINE_PROGRAMME = "programme", "programma";
-    LINE_OTHER = "other", "overig";
-    SCOPE_FULL = "full", "volledig";
-    SCOPE_PARTIAL = "partial", "deels";
     TOTAL = "total", "totaal";
 }
 

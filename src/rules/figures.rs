@@ -127,6 +127,52 @@ pub static CONDITION_MET_CONTRADICTED: Rule = Rule {
     pruning: Pruning::Independent,
 };
 
+pub static YEARLY_AMOUNT_CONTRADICTS_TOTAL: Rule = Rule {
+    info: RuleInfo {
+        code: "RP408",
+        name: "yearly-amount-contradicts-total",
+        severity: Error,
+        summary: "A contract's `yearly_amount_eur` times its years differs from its `amount_eur`.",
+        why: "The report shows a contract's amount per year and over its years; an insurer's \
+              buyer and the board compare both with the budget. When the two amounts a plan \
+              writes disagree over the contract's years (from the first month of `start` to \
+              the last month of `end`), one of them is wrong and every sum built on it too. A \
+              euro per year is allowed for rounding.",
+        bad: "contracts:\n  - id: oi-2024-2026\n    start: 2024-01-01\n    end: 2026-12-31\n    amount_eur: 1250000\n    yearly_amount_eur: 1250000\n    ...\n",
+        good: "contracts:\n  - id: oi-2024-2026\n    start: 2024-01-01\n    end: 2026-12-31\n    amount_eur: 3750000\n    yearly_amount_eur: 1250000\n    ...\n",
+        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+    },
+    check: Some(yearly_amount_contradicts_total),
+    pruning: Pruning::Independent,
+};
+
+fn yearly_amount_contradicts_total(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for contract in &cx.plan.contracts {
+        let (Some(implied), Some(yearly), Some(total), Some(years)) = (
+            contract.yearly_total_mismatch(),
+            contract.yearly_amount_eur.as_ref(),
+            contract.amount_eur.as_ref(),
+            contract.years(),
+        ) else {
+            continue;
+        };
+        out.push(
+            Diagnostic::new(
+                &YEARLY_AMOUNT_CONTRADICTS_TOTAL,
+                total.span,
+                format!(
+                    "contract `{}` is {} euro a year over {years} years, which is {implied:.0} \
+                     euro, not the {} euro of `amount_eur`",
+                    contract.id.value.0, yearly.value, total.value
+                ),
+            )
+            .label("not the yearly amount times the years")
+            .secondary(yearly.span, "the yearly amount")
+            .help("correct `amount_eur` or `yearly_amount_eur`, or write only one of them: the other is derived"),
+        );
+    }
+}
+
 fn members(plan: &crate::plan::Plan) -> impl Iterator<Item = &Organisation> {
     plan.organisations
         .iter()

@@ -151,6 +151,7 @@ pub static ALL: &[&Rule] = &[
     &figures::FUNDED_EXCEEDS_SUBMITTED,
     &figures::JOINED_SHARE_CONTRADICTS_COUNTS,
     &figures::CONDITION_MET_CONTRADICTED,
+    &figures::YEARLY_AMOUNT_CONTRADICTS_TOTAL,
     &governance::NO_DECIDING_BODY,
     &governance::BOARD_CONTACT_WITHOUT_SEAT,
     &suppression::UNUSED_SUPPRESSION,
@@ -334,6 +335,54 @@ mod tests {
                 .collect();
         });
         found
+    }
+
+    /// The RP408 example with its amounts replaced by `amounts` and its dates by `start`, `end`.
+    fn yearly_plan(amounts: &str, start: &str, end: &str) -> String {
+        include_str!("../../examples/invalid/RP408-yearly-amount-contradicts-total.yaml")
+            .replace(
+                "    amount_eur: 1250000\n    yearly_amount_eur: 1250000\n",
+                amounts,
+            )
+            .replace(
+                "    start: 2024-01-01\n    end: 2026-12-31\n    segments",
+                &format!("    start: {start}\n    end: {end}\n    segments"),
+            )
+    }
+
+    #[test]
+    fn a_yearly_amount_that_disagrees_with_the_total_is_reported() {
+        let found = messages(
+            &yearly_plan(
+                "    amount_eur: 1250000\n    yearly_amount_eur: 1250000\n",
+                "2024-01-01",
+                "2026-12-31",
+            ),
+            "RP408",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("over 3 years, which is 3750000 euro"),
+            "{}",
+            found[0]
+        );
+        // Three times 1,250,000 is the total; a euro a year of rounding is allowed.
+        for amounts in [
+            "    amount_eur: 3750000\n    yearly_amount_eur: 1250000\n",
+            "    amount_eur: 1000000\n    yearly_amount_eur: 333333\n",
+            "    yearly_amount_eur: 1250000\n",
+            "    amount_eur: 3750000\n",
+        ] {
+            let plan = yearly_plan(amounts, "2024-01-01", "2026-12-31");
+            assert!(messages(&plan, "RP408").is_empty(), "{amounts}");
+        }
+        // A contract of half a year: 1,250,000 a year is 625,000 over it.
+        let half = yearly_plan(
+            "    amount_eur: 625000\n    yearly_amount_eur: 1250000\n",
+            "2024-01-01",
+            "2024-06-30",
+        );
+        assert!(messages(&half, "RP408").is_empty());
     }
 
     #[test]

@@ -22,9 +22,10 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::plan::domain::Named as _;
 use crate::plan::raw::{
-    BodyMember, Date, Direction, Goal, GovernanceBody, Id, Indicator, Module, Person, SeatRole,
-    Status, Strategic, Theme, Workgroup,
+    BodyMember, Date, Goal, GovernanceBody, Id, Indicator, Module, Person, SeatRole, Status, Theme,
+    Workgroup,
 };
 use crate::plan::{Plan, S};
 
@@ -213,7 +214,7 @@ pub enum GoalChangeKind {
     Renamed(Edit<String>),
     /// Another theme or parent goal.
     Moved(Edit<ItemRef>),
-    Status(Edit<String>),
+    Status(Edit<Status>),
     Deadline(DateMove),
     /// The indicator's target.
     Target(Edit<Option<f64>>),
@@ -453,7 +454,7 @@ fn themes(old: &[Theme], new: &[Theme]) -> Vec<ThemeChange> {
     };
     let kinds = named_kinds!(ThemeChangeKind);
     compare_named(old, new, change, &kinds, parts::theme_fields, |o, n| {
-        let strategic = |t: &Theme| strategic_name(t.strategic.value);
+        let strategic = |t: &Theme| t.strategic.value.words().0;
         edit(strategic(o), strategic(n))
             .map(ThemeChangeKind::Strategic)
             .into_iter()
@@ -580,7 +581,7 @@ fn goal_changes(old: &GoalAt<'_>, new: &GoalAt<'_>) -> Vec<GoalChangeKind> {
     let mut changes: Vec<GoalChangeKind> = [
         edit(o.title.as_str(), n.title.as_str()).map(GoalChangeKind::Renamed),
         edit(&old.parent, &new.parent).map(GoalChangeKind::Moved),
-        edit(status_name(o.status.value), status_name(n.status.value)).map(GoalChangeKind::Status),
+        edit(&o.status.value, &n.status.value).map(GoalChangeKind::Status),
         date_move(o.deadline.as_ref(), n.deadline.as_ref()).map(GoalChangeKind::Deadline),
     ]
     .into_iter()
@@ -616,8 +617,7 @@ fn goal_changes(old: &GoalAt<'_>, new: &GoalAt<'_>) -> Vec<GoalChangeKind> {
 fn indicator_changes(old: Option<&Indicator>, new: Option<&Indicator>) -> Vec<GoalChangeKind> {
     let target = |i: Option<&Indicator>| i.and_then(|i| i.target.as_ref()).map(|t| t.value);
     let unit = |i: Option<&Indicator>| i.map(|i| i.unit.value.clone());
-    let direction =
-        |i: Option<&Indicator>| i.map(|i| direction_name(i.direction.value).to_string());
+    let direction = |i: Option<&Indicator>| i.map(|i| i.direction.value.words().0.to_string());
     let name = |i: Option<&Indicator>| i.map(|i| i.name.value.clone());
     let baseline = |i: Option<&Indicator>| i.and_then(|i| i.baseline.as_ref()).map(|b| b.value);
     [
@@ -1049,32 +1049,6 @@ fn date_move(old: Option<&S<Date>>, new: Option<&S<Date>>) -> Option<DateMove> {
     })
 }
 
-fn status_name(status: Status) -> &'static str {
-    match status {
-        Status::Planned => "planned",
-        Status::InProgress => "in_progress",
-        Status::AtRisk => "at_risk",
-        Status::Achieved => "achieved",
-        Status::Stopped => "stopped",
-    }
-}
-
-fn strategic_name(strategic: Strategic) -> &'static str {
-    match strategic {
-        Strategic::Regional => "regional",
-        Strategic::LeftToMembers => "left_to_members",
-        Strategic::Undecided => "undecided",
-    }
-}
-
-fn direction_name(direction: Direction) -> &'static str {
-    match direction {
-        Direction::Increase => "increase",
-        Direction::Decrease => "decrease",
-        Direction::Maintain => "maintain",
-    }
-}
-
 fn seat_role_name(role: SeatRole) -> &'static str {
     match role {
         SeatRole::Chair => "chair",
@@ -1212,7 +1186,7 @@ modules:
     #[test]
     fn a_status_change_is_found() {
         let goals = changes().goals;
-        let status = GoalChangeKind::Status(edit_of("planned".into(), "in_progress".into()));
+        let status = GoalChangeKind::Status(edit_of(Status::Planned, Status::InProgress));
         assert!(
             goals
                 .iter()

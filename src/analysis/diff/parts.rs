@@ -15,7 +15,7 @@ use std::fmt::Debug;
 use serde::Serialize;
 
 use super::{Keyed, Point, SeriesChange, compare, key, series};
-use crate::plan::domain::{Named, yaml_name};
+use crate::plan::domain::Named;
 use crate::plan::raw::{
     BuildingBlockAssessment, Condition, Contract, Date, FundingLine, Goal, GovernanceBody, Id,
     Mandate, Metric, Milestone, Module, Neighbourhood, Organisation, PartialMunicipality,
@@ -166,7 +166,7 @@ pub(super) fn plan_block(old: &Plan, new: &Plan) -> Vec<ItemChange> {
     fn documents(plan: &Plan) -> Vec<By<'_, PlanDocument>> {
         let documents = plan.plan.as_ref().map_or(&[][..], |p| &p.documents);
         by(documents, |d| {
-            let kind = yaml_name(&d.kind.value);
+            let kind = word(&d.kind.value);
             d.year
                 .as_ref()
                 .map_or(kind.clone(), |y| format!("{kind} {}", y.value))
@@ -209,7 +209,7 @@ impl Part for By<'_, PlanDocument> {
 /// Mandates by what they are of and for: `gps contractering O&I`.
 fn mandates(mandates: &[Mandate]) -> Vec<By<'_, Mandate>> {
     by(mandates, |m| {
-        format!("{} {}", yaml_name(&m.of.value), m.purpose.value)
+        format!("{} {}", word(&m.of.value), m.purpose.value)
     })
 }
 
@@ -515,7 +515,7 @@ fn lines(plan: &Plan) -> Vec<Line<'_>> {
                 key(&line.payer),
                 key(&line.recipient),
                 line.year.value,
-                yaml_name(&line.line.value)
+                word(&line.line.value)
             );
             for extra in [
                 line.title.as_ref().map(|t| t.value.clone()),
@@ -602,7 +602,7 @@ impl Part for BuildingBlockAssessment {
 impl Part for Contract {
     fn fields(&self) -> Fields {
         let segments = self.segments.iter().map(|s| {
-            let (segment, scope) = (yaml_name(&s.segment.value), yaml_name(&s.scope.value));
+            let (segment, scope) = (word(&s.segment.value), word(&s.scope.value));
             format!("{segment} {scope}")
         });
         vec![
@@ -617,18 +617,21 @@ impl Part for Contract {
                     .as_ref()
                     .map_or(Value::None, |a| Value::Euro(a.value)),
             ),
-            ("illustrative", Value::Flag(self.illustrative)),
             (
-                "basis",
-                list(self.basis.iter().map(|b| yaml_name(&b.value))),
+                "yearly_amount_eur",
+                self.yearly_amount_eur
+                    .as_ref()
+                    .map_or(Value::None, |a| Value::Euro(a.value)),
             ),
+            ("illustrative", Value::Flag(self.illustrative)),
+            ("basis", list(self.basis.iter().map(|b| word(&b.value)))),
             ("description", opt_text(self.description.as_ref())),
         ]
     }
     /// Conditions matched by kind, result agreements by title.
     fn more(&self, new: &Self) -> Vec<ItemChangeKind> {
         fn conditions(c: &Contract) -> Vec<By<'_, Condition>> {
-            by(&c.conditions, |c| yaml_name(&c.kind.value))
+            by(&c.conditions, |c| word(&c.kind.value))
         }
         fn agreements(c: &Contract) -> Vec<By<'_, ResultAgreement>> {
             by(&c.result_agreements, |r| r.title.value.clone())
@@ -654,7 +657,7 @@ impl Part for By<'_, Condition> {
             ("of", opt_name(c.of.as_ref())),
             (
                 "documents",
-                list(c.documents.iter().map(|d| yaml_name(&d.value))),
+                list(c.documents.iter().map(|d| word(&d.value))),
             ),
             ("description", opt_text(c.description.as_ref())),
         ]
@@ -782,7 +785,7 @@ impl Part for Programme {
                 series(&points(self, metric), &points(new, metric))
                     .into_iter()
                     .map(move |figure| ItemChangeKind::Figure {
-                        metric: yaml_name(&metric),
+                        metric: word(&metric),
                         figure,
                     })
             })
@@ -875,7 +878,12 @@ fn list<T: ToString>(values: impl Iterator<Item = T>) -> Value {
 }
 
 fn name<T: Named>(value: &T) -> Value {
-    Value::Text(yaml_name(value))
+    Value::Text(word(value))
+}
+
+/// An enum value of the plan in the words a reader is shown; the diff speaks English.
+fn word<T: Named>(value: &T) -> String {
+    value.words().0.to_string()
 }
 
 #[cfg(test)]

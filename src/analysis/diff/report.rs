@@ -12,6 +12,8 @@ use super::{
     PeriodChange, PeriodField, PersonChange, PersonChangeKind, PlanDiff, Role, RoleChange,
     SeriesChange, ThemeChange, ThemeChangeKind, Value,
 };
+use crate::plan::domain::Named;
+use crate::plan::raw::Status;
 use crate::report::{Cell, Column, Meta, Report, Section, Table, Text, Tone};
 
 /// The names of the two versions, as the user gave them.
@@ -260,7 +262,7 @@ fn goal_row(diff: &PlanDiff, c: &GoalChange) -> Vec<Cell> {
             text(&e.old.to_string()),
             text(&e.new.to_string()),
         ),
-        GoalChangeKind::Status(e) => ("status".into(), status(&e.old), status(&e.new)),
+        GoalChangeKind::Status(e) => ("status".into(), status(e.old), status(e.new)),
         GoalChangeKind::Deadline(m) => (
             format!("deadline {}", moved(m)),
             date(m.old.as_deref()),
@@ -299,14 +301,18 @@ fn goal_row(diff: &PlanDiff, c: &GoalChange) -> Vec<Cell> {
     vec![text(&c.goal), text(&c.theme), Cell::text(change), old, new]
 }
 
-/// A goal's status, with a tone for formats that colour.
-fn status(value: &str) -> Cell {
+/// A goal's status in words, with a tone for formats that colour; the diff speaks English.
+fn status(value: Status) -> Cell {
     let tone = match value {
-        "at_risk" => Tone::Warning,
-        "achieved" => Tone::Good,
-        _ => Tone::Neutral,
+        Status::AtRisk => Tone::Warning,
+        Status::Achieved => Tone::Good,
+        Status::Planned | Status::InProgress | Status::Stopped => Tone::Neutral,
     };
-    Cell::status(value, tone)
+    Cell::Status {
+        value: value.name().to_string(),
+        label: value.words().0.to_string(),
+        tone,
+    }
 }
 
 /// `added`, or `added under goal x` for a subgoal (the theme has its own column).
@@ -438,7 +444,20 @@ fn dated(what: &str, s: &SeriesChange<u64>, unit: &str) -> (String, Cell, Cell) 
 }
 
 fn field_change(diff: &PlanDiff, c: &FieldChange) -> (String, Cell, Cell) {
-    (c.field.clone(), value(diff, &c.old), value(diff, &c.new))
+    (
+        field_words(&c.field),
+        value(diff, &c.old),
+        value(diff, &c.new),
+    )
+}
+
+/// A key of the plan format in words: `key_figures.listed_patients` is "key figures.listed
+/// patients", `amount_eur` "amount in euro" (dots kept: ids such as `j.devries` carry them too).
+fn field_words(field: &str) -> String {
+    field
+        .replace("_eur", " in euro")
+        .replace("_pct", " in %")
+        .replace('_', " ")
 }
 
 /// A typed value as a cell; a person by name when the diff knows it.

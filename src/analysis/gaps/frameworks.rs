@@ -17,7 +17,7 @@ use crate::judge::verdict::{Judgement, Said};
 use crate::judge::{quality, roles};
 use crate::plan::Plan;
 use crate::plan::catalogue::Catalogue;
-use crate::plan::domain::yaml_name;
+use crate::plan::domain::{Named, yaml_name};
 use crate::plan::raw::{Goal, MandateBase, Maturity};
 use crate::report::{Block, Cell, Column, Lang, Section, Table, Text, Tone};
 
@@ -293,16 +293,25 @@ fn building_blocks(
                     .iter()
                     .find(|d| b.documents.contains(&d.kind.value) && delivered(d.status.value))
             });
-        let assessed = assessment.map(|a| format!("{block}: {}", yaml_name(&a.level.value)));
+        // Each text in English and Dutch: the enum values in the reader's words.
+        let assessed = assessment.map(|a| {
+            let (en, nl) = a.level.value.words();
+            (format!("{block}: {en}"), format!("{block}: {nl}"))
+        });
         if let Some(doc) = evidence_doc {
-            let title = doc
-                .title
-                .as_ref()
-                .map_or_else(|| yaml_name(&doc.kind.value), |t| t.value.clone());
-            let mut text = format!("{block}: {title} ({})", yaml_name(&doc.status.value));
+            let (status_en, status_nl) = doc.status.value.words();
+            let (kind_en, kind_nl) = doc.kind.value.words();
+            let title = |kind: &'static str| doc.title.as_ref().map_or(kind, |t| t.value.as_str());
+            let mut text = (
+                format!("{block}: {} ({status_en})", title(kind_en)),
+                format!("{block}: {} ({status_nl})", title(kind_nl)),
+            );
             if let Some(a) = assessment {
-                text.push_str(", ");
-                text.push_str(&yaml_name(&a.level.value));
+                let (en, nl) = a.level.value.words();
+                for (text, word) in [(&mut text.0, en), (&mut text.1, nl)] {
+                    text.push_str(", ");
+                    text.push_str(word);
+                }
             }
             reached.push(text);
             continue;
@@ -319,14 +328,19 @@ fn building_blocks(
             _ => unassessed.push((*block).to_string()),
         }
     }
-    let mut evidence: Vec<String> = reached.clone();
+    let mut evidence: Vec<(String, String)> = reached.clone();
     evidence.extend(below.iter().map(|(b, _)| b.clone()));
-    let evidence = Said::same(evidence.join("; "));
+    let joined = |pick: fn(&(String, String)) -> &str| {
+        evidence.iter().map(pick).collect::<Vec<_>>().join("; ")
+    };
+    let evidence = Said::new(joined(|t| &t.0), joined(|t| &t.1));
     let (mut en, mut nl) = (Vec::new(), Vec::new());
     if !below.is_empty() {
-        let names: Vec<&str> = below.iter().map(|(b, _)| b.as_str()).collect();
-        en.push(format!("{} below {}", names.join(", "), yaml_name(&level)));
-        nl.push(format!("{} onder {}", names.join(", "), yaml_name(&level)));
+        let (level_en, level_nl) = level.words();
+        let names_en: Vec<&str> = below.iter().map(|((b, _), _)| b.as_str()).collect();
+        let names_nl: Vec<&str> = below.iter().map(|((_, b), _)| b.as_str()).collect();
+        en.push(format!("{} below {level_en}", names_en.join(", ")));
+        nl.push(format!("{} onder {level_nl}", names_nl.join(", ")));
     }
     if !unassessed.is_empty() {
         en.push(format!(
@@ -390,7 +404,7 @@ fn measurable_goals(plan: &Plan, least: f64) -> Judgement {
 }
 
 fn monitoring(plan: &Plan) -> Judgement {
-    let cadence = plan.period.monitoring.as_ref().map(|c| yaml_name(&c.value));
+    let cadence = plan.period.monitoring.as_ref().map(|c| c.value.words());
     let all = goals(plan);
     let measured: Vec<_> = all
         .iter()
@@ -414,9 +428,9 @@ fn monitoring(plan: &Plan) -> Judgement {
         measured.len(),
         all.len()
     )];
-    if let Some(c) = &cadence {
-        en.push(format!("cadence {c}"));
-        nl.push(format!("frequentie {c}"));
+    if let Some((c_en, c_nl)) = cadence {
+        en.push(format!("cadence {c_en}"));
+        nl.push(format!("frequentie {c_nl}"));
     }
     let evidence = Said::new(en.join(", "), nl.join(", "));
     match (cadence.is_some(), measured.is_empty()) {
@@ -506,21 +520,24 @@ fn goal_milestones(plan: &Plan, at_least_pct: Option<f64>) -> Judgement {
 }
 
 fn funding_lines(plan: &Plan, lines: &[crate::plan::raw::FundingKind]) -> Judgement {
-    let present: Vec<String> = lines
+    let (present, absent): (Vec<_>, Vec<_>) = lines
         .iter()
-        .filter(|line| plan.funding.iter().any(|f| f.line.value == **line))
-        .map(yaml_name)
-        .collect();
-    let absent: Vec<String> = lines
-        .iter()
-        .map(yaml_name)
-        .filter(|n| !present.contains(n))
-        .collect();
+        .partition(|line| plan.funding.iter().any(|f| f.line.value == **line));
+    let names = |lines: &[&crate::plan::raw::FundingKind], nl: bool| {
+        lines
+            .iter()
+            .map(|l| if nl { l.words().1 } else { l.words().0 })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let missing = Said::new(
-        format!("funding lines (funding) for {}", absent.join(", ")),
-        format!("financieringslijnen (funding) voor {}", absent.join(", ")),
+        format!("funding lines (funding) for {}", names(&absent, false)),
+        format!(
+            "financieringslijnen (funding) voor {}",
+            names(&absent, true)
+        ),
     );
-    let evidence = Said::same(present.join(", "));
+    let evidence = Said::new(names(&present, false), names(&present, true));
     if absent.is_empty() {
         Judgement::met(evidence)
     } else if present.is_empty() {

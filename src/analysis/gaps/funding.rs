@@ -9,8 +9,8 @@
 use std::collections::BTreeMap;
 
 use super::{Gap, GapKind, PlanInput, Severity, gap_table, labels as l};
-use crate::plan::domain::yaml_name;
-use crate::plan::raw::Relation;
+use crate::plan::raw::{FundingKind, Relation};
+use crate::report::labels::word;
 use crate::report::{
     Block, Cell, Chart, ChartKind, Column, Lang, Point, Section, Series, Table, Text,
 };
@@ -24,7 +24,7 @@ pub struct MemberFunding {
     pub region: String,
     pub member: String,
     pub year: u64,
-    pub line: String,
+    pub line: FundingKind,
     pub amount: f64,
     pub patients: u64,
     pub per_patient: f64,
@@ -35,7 +35,7 @@ pub struct MemberFunding {
 pub struct Spread {
     pub region: String,
     pub year: u64,
-    pub line: String,
+    pub line: FundingKind,
     pub members: usize,
     pub min: f64,
     pub median: f64,
@@ -104,7 +104,7 @@ pub fn analyse(plans: &[PlanInput<'_>]) -> Funding {
     for input in plans {
         let plan = input.plan;
         let region = input.region();
-        let mut sums: BTreeMap<(u64, String, String), f64> = BTreeMap::new();
+        let mut sums: BTreeMap<(u64, FundingKind, String), f64> = BTreeMap::new();
         for f in &plan.funding {
             let member = plan
                 .organisations
@@ -112,11 +112,7 @@ pub fn analyse(plans: &[PlanInput<'_>]) -> Funding {
                 .find(|o| o.id.value == f.recipient.value && o.relation.value == Relation::Member);
             if member.is_some() {
                 *sums
-                    .entry((
-                        f.year.value,
-                        yaml_name(&f.line.value),
-                        f.recipient.value.0.clone(),
-                    ))
+                    .entry((f.year.value, f.line.value, f.recipient.value.0.clone()))
                     .or_default() += f.amount_eur.value;
             }
         }
@@ -141,7 +137,7 @@ pub fn analyse(plans: &[PlanInput<'_>]) -> Funding {
                 }
             }
         }
-        let mut groups: BTreeMap<(u64, String), Vec<(f64, u64)>> = BTreeMap::new();
+        let mut groups: BTreeMap<(u64, FundingKind), Vec<(f64, u64)>> = BTreeMap::new();
         for ((year, line, member), amount) in &sums {
             let Some(patients) = plan
                 .organisations
@@ -158,13 +154,13 @@ pub fn analyse(plans: &[PlanInput<'_>]) -> Funding {
                 region: region.clone(),
                 member: member.clone(),
                 year: *year,
-                line: line.clone(),
+                line: *line,
                 amount: *amount,
                 patients,
                 per_patient,
             });
             groups
-                .entry((*year, line.clone()))
+                .entry((*year, *line))
                 .or_default()
                 .push((per_patient, patients));
         }
@@ -177,16 +173,12 @@ pub fn analyse(plans: &[PlanInput<'_>]) -> Funding {
                 let at = plan
                     .funding
                     .iter()
-                    .find(|f| f.year.value == year && yaml_name(&f.line.value) == line);
+                    .find(|f| f.year.value == year && f.line.value == line);
                 out.gaps.push(Gap {
                     region: region.clone(),
                     severity: Severity::Warning,
                     location: at.map(|f| input.at(f.amount_eur.span)),
-                    kind: GapKind::UnequalFunding {
-                        year,
-                        line: line.clone(),
-                        ratio,
-                    },
+                    kind: GapKind::UnequalFunding { year, line, ratio },
                 });
             }
             out.spreads.push(Spread {
@@ -224,7 +216,7 @@ pub fn sections(f: &Funding, lang: Lang) -> Vec<Section> {
             Cell::text(m.region.clone()),
             Cell::text(m.member.clone()),
             Cell::year(m.year),
-            Cell::text(m.line.clone()),
+            Cell::text(word(m.line).get(lang)),
             Cell::euro(m.amount),
             Cell::count(m.patients, None),
             Cell::euro(m.per_patient),
@@ -247,7 +239,7 @@ pub fn sections(f: &Funding, lang: Lang) -> Vec<Section> {
         spread.push(vec![
             Cell::text(s.region.clone()),
             Cell::year(s.year),
-            Cell::text(s.line.clone()),
+            Cell::text(word(s.line).get(lang)),
             Cell::count(s.members as u64, None),
             Cell::euro(s.min),
             Cell::euro(s.median),
@@ -261,7 +253,12 @@ pub fn sections(f: &Funding, lang: Lang) -> Vec<Section> {
     let mut series: BTreeMap<String, Vec<Point>> = BTreeMap::new();
     for m in &f.members {
         series
-            .entry(format!("{} {} {}", m.region, m.year, m.line))
+            .entry(format!(
+                "{} {} {}",
+                m.region,
+                m.year,
+                word(m.line).get(lang)
+            ))
             .or_default()
             .push(Point {
                 x: Cell::text(m.member.clone()),

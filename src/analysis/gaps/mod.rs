@@ -35,6 +35,7 @@ use crate::diagnostic::{SourceFile, Span};
 use crate::frameworks::Framework;
 use crate::plan::Plan;
 use crate::plan::catalogue::Catalogue;
+use crate::plan::raw::FundingKind;
 use crate::report::{Cell, Column, Lang, Meta, Report, Section, Table, Text, Tone};
 use labels as l;
 
@@ -125,7 +126,11 @@ pub enum GapKind {
         verdict: frameworks::Verdict,
     },
     /// Members funded unequally per listed patient.
-    UnequalFunding { year: u64, line: String, ratio: f64 },
+    UnequalFunding {
+        year: u64,
+        line: FundingKind,
+        ratio: f64,
+    },
     /// A funded member without a patient count.
     MemberWithoutPatients { member: String },
     /// Practices in the region that did not join.

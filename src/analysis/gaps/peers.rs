@@ -21,9 +21,10 @@ use serde::Serialize;
 
 use super::{Gap, GapKind, PlanInput, Severity, gap_table, labels as l};
 use crate::plan::catalogue::Catalogue;
-use crate::plan::domain::yaml_name;
+use crate::plan::domain::Named;
 use crate::plan::index::walk_goals;
 use crate::plan::raw::{Maturity, Strategic};
+use crate::report::labels::word;
 use crate::report::{Block, Cell, Column, Lang, Section, Table, Tone};
 
 /// What a peer gap is about.
@@ -277,14 +278,14 @@ pub fn sections(p: &Peers, catalogue: &Catalogue, lang: Lang) -> Vec<Section> {
                 (false, Some(_)) => Tone::Bad,
                 (true, _) | (false, None) => Tone::Neutral,
             };
-            let level_name = level.map_or_else(|| "-".to_string(), |m| yaml_name(&m));
+            let (value, words) = level.map_or(("-", "-"), |m| (m.name(), word(m).get(lang)));
             let label = if *covered {
-                format!("{level_name} ✓")
+                format!("{words} ✓")
             } else {
-                level_name.clone()
+                words.to_string()
             };
             Cell::Status {
-                value: level_name,
+                value: value.to_string(),
                 label,
                 tone,
             }

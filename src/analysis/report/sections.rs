@@ -9,12 +9,11 @@ use super::goals::{self, Attention};
 use super::{Ctx, Input, region_name};
 use crate::judge::trajectory::{self, State};
 use crate::plan::Plan;
-use crate::plan::domain::yaml_name;
+use crate::plan::domain::Named;
 use crate::plan::index::walk_goals;
 use crate::plan::raw::{
-    BodyKind, ConditionKind, Direction, DocumentKind, DocumentStatus, Domain, FundingKind,
-    GovernanceModel, MandateBase, Maturity, Metric, ProgrammeKind, Relation, Scope, SeatRole,
-    Status, Strategic, Theme,
+    ConditionKind, DocumentKind, DocumentStatus, Domain, MandateBase, Maturity, Metric, Relation,
+    SeatRole, Status, Strategic, Theme,
 };
 use crate::report::labels as l;
 use crate::report::{
@@ -163,43 +162,43 @@ fn word(value: &str, label: Label, lang: Lang, tone: Tone) -> Cell {
     }
 }
 
-pub(crate) fn status_cell(status: Status, lang: Lang) -> Cell {
-    let (label, tone) = match status {
-        Status::Planned => (l::STATUS_PLANNED, Tone::Neutral),
-        Status::InProgress => (l::STATUS_IN_PROGRESS, Tone::Neutral),
-        Status::AtRisk => (l::STATUS_AT_RISK, Tone::Warning),
-        Status::Achieved => (l::STATUS_ACHIEVED, Tone::Good),
-        Status::Stopped => (l::STATUS_STOPPED, Tone::Neutral),
-    };
-    word(&yaml_name(&status), label, lang, tone)
+/// An enum value of the plan as a cell: its plan word as the value, its words from the label
+/// table as the text.
+fn named_cell<T: Named>(value: T, lang: Lang, tone: Tone) -> Cell {
+    word(value.name(), l::word(value), lang, tone)
 }
 
-const STATUSES: [(Status, Label); 5] = [
-    (Status::Planned, l::STATUS_PLANNED),
-    (Status::InProgress, l::STATUS_IN_PROGRESS),
-    (Status::AtRisk, l::STATUS_AT_RISK),
-    (Status::Achieved, l::STATUS_ACHIEVED),
-    (Status::Stopped, l::STATUS_STOPPED),
-];
+/// An enum value of the plan in words.
+fn words<T: Named>(value: T, lang: Lang) -> &'static str {
+    l::word(value).get(lang)
+}
+
+pub(crate) fn status_cell(status: Status, lang: Lang) -> Cell {
+    let tone = match status {
+        Status::Planned | Status::InProgress | Status::Stopped => Tone::Neutral,
+        Status::AtRisk => Tone::Warning,
+        Status::Achieved => Tone::Good,
+    };
+    named_cell(status, lang, tone)
+}
 
 fn strategic_cell(strategic: Strategic, lang: Lang) -> Cell {
-    let (label, tone) = match strategic {
-        Strategic::Regional => (l::STRATEGIC_REGIONAL, Tone::Good),
-        Strategic::LeftToMembers => (l::STRATEGIC_LEFT, Tone::Neutral),
-        Strategic::Undecided => (l::STRATEGIC_UNDECIDED, Tone::Warning),
+    let tone = match strategic {
+        Strategic::Regional => Tone::Good,
+        Strategic::LeftToMembers => Tone::Neutral,
+        Strategic::Undecided => Tone::Warning,
     };
-    word(&yaml_name(&strategic), label, lang, tone)
+    named_cell(strategic, lang, tone)
 }
 
 fn maturity_cell(level: Maturity, lang: Lang) -> Cell {
-    let (label, tone) = match level {
-        Maturity::NotStarted => (l::MATURITY_NOT_STARTED, Tone::Bad),
-        Maturity::Initiating => (l::MATURITY_INITIATING, Tone::Warning),
-        Maturity::Developing => (l::MATURITY_DEVELOPING, Tone::Neutral),
-        Maturity::Established => (l::MATURITY_ESTABLISHED, Tone::Good),
-        Maturity::Advanced => (l::MATURITY_ADVANCED, Tone::Good),
+    let tone = match level {
+        Maturity::NotStarted => Tone::Bad,
+        Maturity::Initiating => Tone::Warning,
+        Maturity::Developing => Tone::Neutral,
+        Maturity::Established | Maturity::Advanced => Tone::Good,
     };
-    word(&yaml_name(&level), label, lang, tone)
+    named_cell(level, lang, tone)
 }
 
 fn track_cell(state: Option<State>, lang: Lang) -> Cell {
@@ -211,78 +210,28 @@ fn track_cell(state: Option<State>, lang: Lang) -> Cell {
     }
 }
 
-fn line_label(line: FundingKind) -> Label {
-    match line {
-        FundingKind::Segment1 => l::LINE_SEGMENT_1,
-        FundingKind::Segment2 => l::LINE_SEGMENT_2,
-        FundingKind::Segment3 => l::LINE_SEGMENT_3,
-        FundingKind::OAndI => l::LINE_O_AND_I,
-        FundingKind::Programme => l::LINE_PROGRAMME,
-        FundingKind::Other => l::LINE_OTHER,
-    }
-}
-
-fn direction_label(direction: Direction) -> Label {
-    match direction {
-        Direction::Increase => l::DIRECTION_INCREASE,
-        Direction::Decrease => l::DIRECTION_DECREASE,
-        Direction::Maintain => l::DIRECTION_MAINTAIN,
-    }
-}
-
-fn document_label(kind: DocumentKind) -> Label {
-    match kind {
-        DocumentKind::Regioplan => l::DOC_REGIOPLAN,
-        DocumentKind::Werkagenda => l::DOC_WERKAGENDA,
-        DocumentKind::Zorgaanbodplan => l::DOC_ZORGAANBODPLAN,
-        DocumentKind::Begroting => l::DOC_BEGROTING,
-        DocumentKind::Speerpuntenrapportage => l::DOC_SPEERPUNTEN,
-        DocumentKind::Jaarverslag => l::DOC_JAARVERSLAG,
-        DocumentKind::Evaluation => l::DOC_EVALUATION,
-        DocumentKind::Other => l::DOC_OTHER,
-    }
-}
-
 /// Document kinds in words, joined; `None` for none.
 fn documents_text(kinds: &[crate::plan::S<DocumentKind>], lang: Lang) -> Option<String> {
     (!kinds.is_empty()).then(|| {
         kinds
             .iter()
-            .map(|k| document_label(k.value).get(lang))
+            .map(|k| words(k.value, lang))
             .collect::<Vec<_>>()
             .join(", ")
     })
 }
 
 fn document_status_cell(status: DocumentStatus, lang: Lang) -> Cell {
-    let (label, tone) = match status {
-        DocumentStatus::Planned => (l::DOC_PLANNED, Tone::Neutral),
-        DocumentStatus::Draft => (l::DOC_DRAFT, Tone::Warning),
-        DocumentStatus::Adopted => (l::DOC_ADOPTED, Tone::Good),
-        DocumentStatus::Published => (l::DOC_PUBLISHED, Tone::Good),
+    let tone = match status {
+        DocumentStatus::Planned => Tone::Neutral,
+        DocumentStatus::Draft => Tone::Warning,
+        DocumentStatus::Adopted | DocumentStatus::Published => Tone::Good,
     };
-    word(&yaml_name(&status), label, lang, tone)
+    named_cell(status, lang, tone)
 }
 
 fn domain_cell(domain: Option<Domain>, lang: Lang) -> Cell {
-    let Some(domain) = domain else {
-        return Cell::Empty;
-    };
-    let label = match domain {
-        Domain::GpCare => l::DOMAIN_GP_CARE,
-        Domain::PrimaryCare => l::DOMAIN_PRIMARY_CARE,
-        Domain::Hospital => l::DOMAIN_HOSPITAL,
-        Domain::Ggz => l::DOMAIN_GGZ,
-        Domain::Ggd => l::DOMAIN_GGD,
-        Domain::Vvt => l::DOMAIN_VVT,
-        Domain::Welfare => l::DOMAIN_WELFARE,
-        Domain::SocialDomain => l::DOMAIN_SOCIAL,
-        Domain::Municipality => l::DOMAIN_MUNICIPALITY,
-        Domain::Insurance => l::DOMAIN_INSURANCE,
-        Domain::Patients => l::DOMAIN_PATIENTS,
-        Domain::Other => l::DOMAIN_OTHER,
-    };
-    word(&yaml_name(&domain), label, lang, Tone::Neutral)
+    domain.map_or(Cell::Empty, |d| named_cell(d, lang, Tone::Neutral))
 }
 
 fn yes_no(value: bool, lang: Lang) -> Cell {
@@ -380,10 +329,7 @@ fn region(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
             || opt_count(k.practices_joined.as_ref()),
             |p| Cell::Percent { value: p.value },
         );
-        let model = match r.governance_model.value {
-            GovernanceModel::Monodisciplinary => l::MODEL_MONO,
-            GovernanceModel::Multidisciplinary => l::MODEL_MULTI,
-        };
+        let model = l::word(r.governance_model.value);
         t.push(
             input.plan,
             vec![
@@ -423,17 +369,13 @@ fn region(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
     for input in ctx.inputs {
         let names = Names::new(input.plan);
         for m in &input.plan.region.mandates {
-            let of = match m.of.value {
-                MandateBase::Gps => l::OF_GPS,
-                MandateBase::Practices => l::OF_PRACTICES,
-            };
             mandates.push(
                 input.plan,
                 vec![
                     Cell::Percent {
                         value: m.share_pct.value,
                     },
-                    word(&yaml_name(&m.of.value), of, lang, Tone::Neutral),
+                    named_cell(m.of.value, lang, Tone::Neutral),
                     m.given_by
                         .as_ref()
                         .map_or(Cell::Empty, |b| names.body_cell(&b.value)),
@@ -477,7 +419,7 @@ fn members(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                 input.plan,
                 vec![
                     Cell::text(o.name.value.clone()),
-                    Cell::text(yaml_name(&o.kind.value)),
+                    Cell::text(words(o.kind.value, ctx.lang)),
                     domain_cell(crate::judge::domains::domain(o), ctx.lang),
                     opt_count(o.gps.as_ref()),
                     opt_count(o.practices.as_ref()),
@@ -519,16 +461,11 @@ fn governance(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                         Cell::Empty
                     }
                 });
-            let kind = if body.kind.value == BodyKind::Other {
-                "other".to_string()
-            } else {
-                yaml_name(&body.kind.value)
-            };
             t.push(
                 input.plan,
                 vec![
                     Cell::text(body.name.value.clone()),
-                    Cell::text(kind),
+                    Cell::text(words(body.kind.value, ctx.lang)),
                     yes_no(body.takes_decisions(), ctx.lang),
                     Cell::count(body.members.len() as u64, None),
                     chair,
@@ -591,14 +528,14 @@ fn plan_period(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                 Cell::opt_text(p.ambition.as_ref().map(|a| {
                     format!("{} ({}): {}", a.name.value, a.year.value, a.statement.value)
                 })),
-                Cell::opt_text(p.monitoring.as_ref().map(|m| yaml_name(&m.value))),
+                Cell::opt_text(p.monitoring.as_ref().map(|m| words(m.value, ctx.lang))),
             ],
         );
         for d in info.map_or(&[][..], |i| i.documents.as_slice()) {
             documents.push(
                 input.plan,
                 vec![
-                    Cell::text(document_label(d.kind.value).get(ctx.lang)),
+                    Cell::text(words(d.kind.value, ctx.lang)),
                     Cell::opt_text(d.title.as_ref().map(|t| t.value.clone())),
                     d.year.as_ref().map_or(Cell::Empty, |y| Cell::year(y.value)),
                     document_status_cell(d.status.value, ctx.lang),
@@ -620,7 +557,7 @@ fn plan_period(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
 fn status_counts(theme: &Theme) -> [u64; 5] {
     let mut counts = [0; 5];
     walk_goals(&theme.goals, None, &mut |g, _| {
-        if let Some(i) = STATUSES.iter().position(|(s, _)| *s == g.status.value) {
+        if let Some(i) = Status::ALL.iter().position(|s| *s == g.status.value) {
             counts[i] += 1;
         }
     });
@@ -663,18 +600,17 @@ fn themes_table(
         columns.push(("rationale", l::RATIONALE, L));
     }
     columns.push(("goals", l::GOALS, R));
-    let status_ids: Vec<String> = STATUSES.iter().map(|(s, _)| yaml_name(s)).collect();
     if whole {
-        for ((_, label), id) in STATUSES.iter().zip(&status_ids) {
-            columns.push((id.as_str(), *label, R));
+        for status in Status::ALL {
+            columns.push((status.name(), l::word(*status), R));
         }
     }
     columns.push(("progress", l::PROGRESS, R));
     let mut t = Tab::new(ctx, ctx.multi, &columns);
-    let mut series: Vec<Series> = STATUSES
+    let mut series: Vec<Series> = Status::ALL
         .iter()
-        .map(|(_, label)| Series {
-            label: label.get(lang).to_string(),
+        .map(|status| Series {
+            label: words(*status, lang).to_string(),
             points: Vec::new(),
         })
         .collect();
@@ -828,7 +764,8 @@ fn contracts(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
             ("start", l::PERIOD_START, L),
             ("end", l::PERIOD_END, L),
             ("segments", l::SEGMENTS, L),
-            ("amount", l::AMOUNT, R),
+            ("yearly_amount", l::AMOUNT_PER_YEAR, R),
+            ("amount", l::AMOUNT_OVER_YEARS, R),
             ("basis", l::BASIS, L),
         ],
     );
@@ -857,18 +794,15 @@ fn contracts(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
     for input in ctx.inputs {
         let names = Names::new(input.plan);
         for c in &input.plan.contracts {
+            let amounts = c.amounts();
             let segments: Vec<String> = c
                 .segments
                 .iter()
                 .map(|s| {
-                    let scope = match s.scope.value {
-                        Scope::Full => l::SCOPE_FULL,
-                        Scope::Partial => l::SCOPE_PARTIAL,
-                    };
                     format!(
                         "{} ({})",
-                        line_label(s.segment.value).get(lang),
-                        scope.get(lang)
+                        words(s.segment.value, lang),
+                        words(s.scope.value, lang)
                     )
                 })
                 .collect();
@@ -881,9 +815,8 @@ fn contracts(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                     date_cell(&c.start.value),
                     date_cell(&c.end.value),
                     Cell::text(segments.join(", ")),
-                    c.amount_eur
-                        .as_ref()
-                        .map_or(Cell::Empty, |a| Cell::euro(a.value)),
+                    amounts.map_or(Cell::Empty, |a| Cell::euro(a.yearly)),
+                    amounts.map_or(Cell::Empty, |a| Cell::euro(a.total)),
                     Cell::opt_text(documents_text(&c.basis, lang)),
                 ],
             );
@@ -947,15 +880,7 @@ fn contracts(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
 }
 
 fn condition_kind_cell(kind: ConditionKind, lang: Lang) -> Cell {
-    let label = match kind {
-        ConditionKind::MinListedPatients => l::COND_MIN_LISTED_PATIENTS,
-        ConditionKind::MinMandateShare => l::COND_MIN_MANDATE_SHARE,
-        ConditionKind::Documents => l::COND_DOCUMENTS,
-        ConditionKind::ResultAgreements => l::COND_RESULT_AGREEMENTS,
-        ConditionKind::OtherDomains => l::COND_OTHER_DOMAINS,
-        ConditionKind::Other => l::COND_OTHER,
-    };
-    word(&yaml_name(&kind), label, lang, Tone::Neutral)
+    named_cell(kind, lang, Tone::Neutral)
 }
 
 /// What a condition asks at least: listed patients, a mandate share of GPs or practices, a
@@ -1009,13 +934,9 @@ fn programmes(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
     let mut t = Tab::new(ctx, ctx.multi, &columns);
     for input in ctx.inputs {
         for p in &input.plan.programmes {
-            let kind = match p.kind.value {
-                ProgrammeKind::Programme => l::KIND_PROGRAMME,
-                ProgrammeKind::Pilot => l::KIND_PILOT,
-            };
             let mut row = vec![
                 Cell::text(p.name.value.clone()),
-                Cell::text(kind.get(lang)),
+                Cell::text(words(p.kind.value, lang)),
                 date_cell(&p.start.value),
                 p.end.as_ref().map_or(Cell::Empty, |d| date_cell(&d.value)),
             ];
@@ -1165,7 +1086,7 @@ fn funding(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
                 input.plan,
                 vec![
                     Cell::year(f.year.value),
-                    Cell::text(line_label(f.line.value).get(lang)),
+                    Cell::text(words(f.line.value, lang)),
                     names.org_cell(&f.payer.value),
                     names.org_cell(&f.recipient.value),
                     Cell::opt_text(f.title.as_ref().map(|t| t.value.clone())),
@@ -1342,9 +1263,7 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
                         Cell::text(g.id.value.0.clone()),
                         Cell::opt_text(ind.map(|i| i.name.value.clone())),
                         Cell::opt_text(ind.map(|i| i.unit.value.clone())),
-                        ind.map_or(Cell::Empty, |i| {
-                            Cell::text(direction_label(i.direction.value).get(lang))
-                        }),
+                        ind.map_or(Cell::Empty, |i| Cell::text(words(i.direction.value, lang))),
                         num(ind.and_then(|i| i.baseline.as_ref()).map(|b| b.value)),
                         num(latest.map(|m| m.value.value)),
                         latest.map_or(Cell::Empty, |m| date_cell(&m.date.value)),
