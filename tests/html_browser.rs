@@ -674,7 +674,8 @@ fn pdf_text(pdf: &Path) -> String {
         .output()
         .expect("pdftotext runs (Debian's poppler-utils)");
     assert!(output.status.success(), "pdftotext {}", pdf.display());
-    words(&String::from_utf8_lossy(&output.stdout))
+    // A header that wraps after its own hyphen ("Co-" / "insurers") is whole on paper.
+    words(&String::from_utf8_lossy(&output.stdout).replace("-\n", "-"))
 }
 
 /// How many lines of text page `page` (from 1) of a PDF holds, as laid out on the page.
