@@ -116,6 +116,12 @@ pub struct CheckArgs {
     #[arg(long, value_enum)]
     pub format: Option<Format>,
 
+    /// The language of the findings and the summary, in every format [default: `language`
+    /// in regioplan.toml, else the environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`: nl_* is
+    /// Dutch), else en].
+    #[arg(long, value_enum)]
+    pub lang: Option<ReportLang>,
+
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output_file: Option<PathBuf>,
@@ -267,11 +273,20 @@ pub struct ReportArgs {
     pub limits: LimitArgs,
 }
 
-/// The language of a report.
+/// The language of a report, of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportLang {
     En,
     Nl,
+}
+
+impl From<ReportLang> for crate::config::file::Language {
+    fn from(lang: ReportLang) -> Self {
+        match lang {
+            ReportLang::En => crate::config::file::Language::En,
+            ReportLang::Nl => crate::config::file::Language::Nl,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,8 @@
 
 use serde::Serialize;
 
+use crate::lang::Message;
+
 /// A byte range in a source file. `len` may be 0 for positions (a mapping's start).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
@@ -76,7 +78,7 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Label {
     pub span: Span,
-    pub message: String,
+    pub message: Message,
 }
 
 /// One finding about one node of one file.
@@ -85,14 +87,14 @@ pub struct Diagnostic {
     /// The rule's stable code, e.g. `RP102`.
     pub code: &'static str,
     pub severity: Severity,
-    /// Lower-case, names the thing.
-    pub message: String,
+    /// Lower-case, names the thing; in both languages.
+    pub message: Message,
     /// The node the finding is about.
     pub primary: Label,
     /// Related places ("first defined here").
     pub secondary: Vec<Label>,
     /// What to do about it.
-    pub help: Option<String>,
+    pub help: Option<Message>,
     /// JSON pointer of the node, e.g. `/themes/3/trekker`. Filled from the span when empty.
     pub path: String,
     /// Ways to repair (or suppress) the finding, most likely first; see [`Fix`].
@@ -151,7 +153,7 @@ impl Edit {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Fix {
     /// What the fix does, for a summary or a quick fix: "replace with `800000`".
-    pub message: String,
+    pub message: Message,
     pub applicability: Applicability,
     /// Sorted by position, never overlapping.
     pub edits: Vec<Edit>,
@@ -165,9 +167,9 @@ impl Fix {
     pub fn replace(applicability: Applicability, span: Span, content: impl Into<String>) -> Self {
         let content = content.into();
         let message = if content.is_empty() {
-            "delete it".to_string()
+            crate::msg!("delete it", "verwijder het")
         } else {
-            format!("replace with `{content}`")
+            crate::msg!("replace with `{c}`", "vervang door `{c}`", c = content)
         };
         Self {
             message,
@@ -179,7 +181,7 @@ impl Fix {
 
     /// Sets the message.
     #[must_use]
-    pub fn message(mut self, message: impl Into<String>) -> Self {
+    pub fn message(mut self, message: impl Into<Message>) -> Self {
         self.message = message.into();
         self
     }
@@ -255,14 +257,14 @@ pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> 
 impl Diagnostic {
     /// A diagnostic with the rule's default severity and no label text.
     #[must_use]
-    pub fn new(rule: &RuleInfo, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(rule: &RuleInfo, span: Span, message: impl Into<Message>) -> Self {
         Self {
             code: rule.code,
             severity: rule.severity,
             message: message.into(),
             primary: Label {
                 span,
-                message: String::new(),
+                message: Message::default(),
             },
             secondary: Vec::new(),
             help: None,
@@ -304,7 +306,11 @@ impl Diagnostic {
     /// offers it as an unsafe fix.
     #[must_use]
     pub fn did_you_mean(mut self, replacement: &str) -> Self {
-        self.help = Some(format!("did you mean `{replacement}`?"));
+        self.help = Some(crate::msg!(
+            "did you mean `{r}`?",
+            "bedoelt u `{r}`?",
+            r = replacement
+        ));
         self.guess(Some(replacement))
     }
 
@@ -332,13 +338,13 @@ impl Diagnostic {
     }
 
     #[must_use]
-    pub fn label(mut self, message: impl Into<String>) -> Self {
+    pub fn label(mut self, message: impl Into<Message>) -> Self {
         self.primary.message = message.into();
         self
     }
 
     #[must_use]
-    pub fn secondary(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub fn secondary(mut self, span: Span, message: impl Into<Message>) -> Self {
         self.secondary.push(Label {
             span,
             message: message.into(),
@@ -347,14 +353,14 @@ impl Diagnostic {
     }
 
     #[must_use]
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     #[must_use]
-    pub fn help_opt(mut self, help: Option<String>) -> Self {
-        self.help = help;
+    pub fn help_opt(mut self, help: Option<impl Into<Message>>) -> Self {
+        self.help = help.map(Into::into);
         self
     }
 

@@ -23,7 +23,7 @@ pub struct Applied {
     /// The line of the finding, 1-based, in the text before that round.
     pub line: usize,
     /// What the fix did.
-    pub message: String,
+    pub message: crate::lang::Message,
     pub applicability: Applicability,
     pub suppression: bool,
 }
@@ -169,7 +169,7 @@ mod tests {
 
     fn fix(applicability: Applicability, suppression: bool) -> Fix {
         Fix {
-            message: String::new(),
+            message: crate::lang::Message::default(),
             applicability,
             edits: vec![Edit::insert(0, "x")],
             suppression,

@@ -7,6 +7,8 @@
 //!
 //! The layers, bottom up (a module uses only those above it in this list):
 //! - [`diagnostic`]: the leaf. Spans, source files, rule metadata, findings.
+//! - [`lang`]: the leaf beside it. The two languages: labels, messages with typed arguments
+//!   ([`msg!`]) and numbers as each language writes them.
 //! - [`tree`]: the spanned document tree both readers build (YAML plans, the TOML config).
 //! - [`plan`]: the plan format (types with spans), what its values mean, its JSON Schema, the
 //!   building blocks and lookups.
@@ -41,6 +43,7 @@ pub mod diagnostic;
 pub mod fix;
 pub mod frameworks;
 pub mod judge;
+pub mod lang;
 pub mod load;
 pub mod plan;
 pub mod render;

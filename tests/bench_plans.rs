@@ -21,7 +21,7 @@ fn generated_benchmark_plans_pass_check_without_findings() {
         let found: Vec<String> = result
             .diagnostics
             .iter()
-            .map(|d| format!("{} {}", d.code, d.message))
+            .map(|d| format!("{} {}", d.code, d.message.en()))
             .collect();
         assert!(
             found.is_empty(),

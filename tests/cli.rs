@@ -11,6 +11,9 @@ fn regioplan(args: &[&str]) -> Output {
 
 fn run_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
@@ -536,6 +539,9 @@ fn every_typical_yaml_mistake_is_reported_on_its_own_line_in_one_run() {
 fn a_closed_pipe_keeps_the_exit_code_of_the_findings() {
     use std::io::Read;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args([
             "check",
             "--as-of",

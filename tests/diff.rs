@@ -81,6 +81,9 @@ fn new_plan() -> String {
 
 fn regioplan(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .env_remove("COLUMNS")
         .args(args)
         .current_dir(dir)

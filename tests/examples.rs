@@ -64,6 +64,9 @@ fn examples() -> Vec<Example> {
 /// Runs `regioplan check --as-of AS_OF --no-config <args>` from the repository root.
 fn check(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .current_dir(root())
         .env("NO_COLOR", "1")
         // GitHub Actions would otherwise change the default output format.

@@ -59,9 +59,9 @@ fn findings(result: &FileResult) -> Vec<(&'static str, usize, String)> {
         .diagnostics
         .iter()
         .map(|d| {
-            let message = match d.message.split_once(" on line ") {
+            let message = match d.message.en().split_once(" on line ") {
                 Some((head, _)) => head.to_string(),
-                None => d.message.clone(),
+                None => d.message.en().to_string(),
             };
             (
                 d.code,
@@ -125,12 +125,12 @@ fn a_structural_error_in_another_section_hides_no_finding_of_any_rule_example_()
         let unknown = after
             .diagnostics
             .iter()
-            .find(|d| d.code == "RP010" && d.message.contains("`kleur`"))
+            .find(|d| d.code == "RP010" && d.message.en().contains("`kleur`"))
             .unwrap_or_else(|| panic!("{name}: the injected key is reported"));
         expected.push((
             "RP010",
             after.source.position(unknown.primary.span.start).line,
-            unknown.message.clone(),
+            unknown.message.en().to_string(),
         ));
         expected.sort();
         let mut found = findings(&after);
@@ -177,9 +177,10 @@ fn each_fix_of_a_rule_example_removes_its_finding_and_only_its_edits_change_() {
             for (i, fix) in d.fixes.iter().enumerate() {
                 let after = apply_fixes(&text, [fix]);
                 assert_ne!(
-                    after, text,
+                    after,
+                    text,
                     "{name}: the fix {} changes the text",
-                    fix.message
+                    fix.message.en()
                 );
                 same_outside(&name, &text, &after, d, i);
                 let result = check(&name, after.as_bytes());
@@ -192,7 +193,7 @@ fn each_fix_of_a_rule_example_removes_its_finding_and_only_its_edits_change_() {
                 assert!(
                     still.is_empty(),
                     "{name}: `{}` leaves {still:?}\n{after}",
-                    fix.message
+                    fix.message.en()
                 );
                 fixed += 1;
             }
@@ -400,7 +401,7 @@ fn each_rules_documentation_says_which_fixes_its_example_gets_() {
                     rule.fix.contains(&format!("{word}:"))
                         || rule.fix.contains(&format!("{word},")),
                     "{code}'s documentation names its {word} fix `{}`: {}",
-                    f.message,
+                    f.message.en(),
                     rule.fix
                 );
             }
@@ -412,6 +413,9 @@ fn each_rules_documentation_says_which_fixes_its_example_gets_() {
 fn regioplan(dir: &Path, args: &[&str], stdin: &[u8]) -> std::process::Output {
     use std::io::Write as _;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("GITHUB_ACTIONS")

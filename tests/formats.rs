@@ -15,6 +15,9 @@ fn root() -> &'static Path {
 
 fn regioplan(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .env_remove("COLUMNS")
         .args(args)
         .current_dir(root())
@@ -165,6 +168,9 @@ fn junit_validates_against_the_jenkins_xsd() {
 #[test]
 fn github_is_the_default_format_under_github_actions() {
     let output = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args([
             "check",
             "--as-of",

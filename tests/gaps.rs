@@ -11,6 +11,9 @@ use regioplan::plan::catalogue::Catalogue;
 
 fn bin(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .env_remove("COLUMNS")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -466,6 +469,9 @@ fn without_arguments_gaps_takes_the_plans_and_frameworks_of_the_repository() {
     )
     .expect("framework");
     let out = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args(["gaps", "--as-of", "2023-06-30"])
         .current_dir(dir.path())
         .output()

@@ -45,6 +45,9 @@ impl Run {
 /// Runs the binary in `dir`; panics when it hangs (killed by the watchdog) or dies of a signal.
 fn run_in(dir: &Path, args: &[&str]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

@@ -49,6 +49,9 @@ const FILE: &str = "a,line=1:b%.yaml";
 
 fn run(dir: &Path, args: &[&str]) -> String {
     let output: Output = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
@@ -272,6 +275,9 @@ fn an_error_quoting_the_plan_stays_on_one_visible_line() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("h.yaml"), hostile_findings()).expect("writes");
     let output = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args(["report", "h.yaml"])
         .current_dir(dir.path())
         .output()

@@ -88,6 +88,9 @@ fn finish(output: &Output) -> Run {
 
 fn run_in(dir: &Path, args: &[&str]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

@@ -715,6 +715,9 @@ fn column_headers(json: &serde_json::Value) -> Vec<String> {
 /// Runs the binary; its standard output.
 fn regioplan(args: &[&str]) -> Vec<u8> {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

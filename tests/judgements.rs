@@ -16,6 +16,9 @@ const SEEDS: [&str; 3] = [
 
 fn bin_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

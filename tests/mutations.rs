@@ -48,6 +48,9 @@ fn check(text: &str) -> (Option<i32>, Vec<(String, u64)>) {
     let file = dir.path().join("plan.yaml");
     std::fs::write(&file, text).expect("write");
     let output = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args([
             "check",
             "--no-config",

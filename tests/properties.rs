@@ -381,7 +381,7 @@ proptest! {
         let found: Vec<String> = result
             .diagnostics
             .iter()
-            .map(|d| format!("{} {}: {}", d.code, result.source.position(d.primary.span.start).line, d.message))
+            .map(|d| format!("{} {}: {}", d.code, result.source.position(d.primary.span.start).line, d.message.en()))
             .collect();
         prop_assert!(found.is_empty(), "{found:#?}\n{text}");
     }
@@ -514,7 +514,7 @@ proptest! {
             .result
             .diagnostics
             .iter()
-            .map(|d| format!("{} {}", d.code, d.message))
+            .map(|d| format!("{} {}", d.code, d.message.en()))
             .collect();
         prop_assert!(left.is_empty(), "{left:#?}\n{broken}");
         prop_assert!(fixed.applied.len() >= changed.len(), "{:?}\n{}", fixed.applied, broken);

@@ -23,6 +23,9 @@ fn root() -> PathBuf {
 
 fn regioplan(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .env_remove("COLUMNS")
         .current_dir(dir)
         .env("NO_COLOR", "1")
@@ -379,6 +382,9 @@ fn terminal_tables_fit_80_and_120_columns_without_splitting_a_word() {
             );
             for width in [80, 120] {
                 let output = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+                    .env_remove("LC_ALL")
+                    .env_remove("LC_MESSAGES")
+                    .env("LANG", "C")
                     .current_dir(root())
                     .env("NO_COLOR", "1")
                     .env("COLUMNS", width.to_string())

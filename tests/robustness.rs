@@ -19,6 +19,7 @@ use regioplan::check::check_bytes;
 use regioplan::config::Settings;
 use regioplan::diagnostic::Span;
 use regioplan::diagnostic::{FileResult, SourceFile};
+use regioplan::lang::Lang;
 use regioplan::load;
 use regioplan::plan::Plan;
 use regioplan::plan::catalogue::Catalogue;
@@ -515,7 +516,8 @@ fn verify_check(
                 let which = if i == 0 { "primary" } else { "secondary" };
                 return Err(format!(
                     "{} ({}): {which} span {problem}",
-                    d.code, d.message
+                    d.code,
+                    d.message.en()
                 ));
             }
         }
@@ -585,30 +587,35 @@ fn verify_diff(old: &Plan, bytes: &[u8]) -> Result<(), String> {
 type ReportRenderer =
     fn(&mut dyn std::io::Write, &regioplan::report::Report) -> std::io::Result<()>;
 
-type Renderer = fn(&mut Vec<u8>, &[FileResult]) -> std::io::Result<()>;
+type Renderer = fn(&mut Vec<u8>, &[FileResult], Lang) -> std::io::Result<()>;
 
 const RENDERERS: [(&str, Renderer); 7] = [
-    ("human", |o, r| render::human::write(o, r, &[], false, None)),
-    ("json", |o, r| render::json::write(o, r, &[])),
-    ("sarif", |o, r| render::sarif::write(o, r)),
-    ("junit", |o, r| {
-        render::junit::write(o, r, Duration::from_millis(1))
+    ("human", |o, r, l| {
+        render::human::write(o, r, &[], false, None, l)
     }),
-    ("gitlab", |o, r| render::gitlab::write(o, r)),
-    ("github", |o, r| render::github::write(o, r, &[])),
-    ("concise", |o, r| render::concise::write(o, r, &[])),
+    ("json", |o, r, l| render::json::write(o, r, &[], l)),
+    ("sarif", |o, r, l| render::sarif::write(o, r, l)),
+    ("junit", |o, r, l| {
+        render::junit::write(o, r, Duration::from_millis(1), l)
+    }),
+    ("gitlab", |o, r, l| render::gitlab::write(o, r, l)),
+    ("github", |o, r, l| render::github::write(o, r, &[], l)),
+    ("concise", |o, r, l| render::concise::write(o, r, &[], l)),
 ];
 
-/// Renders results in every format; returns what broke. The JSON formats must parse.
+/// Renders results in every format and both languages; returns what broke. The JSON formats
+/// must parse.
 fn verify_render(results: &[FileResult]) -> Result<(), String> {
     for (format, write) in RENDERERS {
-        let mut out = Vec::new();
-        guarded(format, || write(&mut out, results))?
-            .map_err(|e| format!("the {format} renderer failed: {e}"))?;
-        if matches!(format, "json" | "sarif" | "gitlab")
-            && let Err(e) = serde_json::from_slice::<serde_json::Value>(&out)
-        {
-            return Err(format!("the {format} output is not JSON: {e}"));
+        for lang in Lang::ALL {
+            let mut out = Vec::new();
+            guarded(format, || write(&mut out, results, lang))?
+                .map_err(|e| format!("the {format} renderer failed: {e}"))?;
+            if matches!(format, "json" | "sarif" | "gitlab")
+                && let Err(e) = serde_json::from_slice::<serde_json::Value>(&out)
+            {
+                return Err(format!("the {format} output is not JSON: {e}"));
+            }
         }
     }
     Ok(())

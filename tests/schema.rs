@@ -25,6 +25,9 @@ fn committed_schema_is_up_to_date() {
 #[test]
 fn the_schema_command_prints_the_committed_schema() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .arg("schema")
         .output()
         .expect("runs");
@@ -43,6 +46,9 @@ fn the_schema_command_prints_the_committed_schema() {
 fn rules_reference_is_up_to_date() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args(["rule", "--all", "--format", "markdown"])
         .output()
         .expect("runs");
@@ -186,6 +192,9 @@ fn the_schema_and_the_check_agree_on_mistakes_in_the_format_1_1_parts() {
         let file = dir.path().join("plan.yaml");
         std::fs::write(&file, &text).expect("write");
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_regioplan"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C")
             .args(["check", "--no-config", "--format", "concise"])
             .arg(&file)
             .output()

@@ -23,6 +23,9 @@ fn root() -> PathBuf {
 /// The standard output of a run of the binary; the exit code may be 1 (gaps found).
 fn run(dir: &Path, args: &[&str]) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .env_remove("COLUMNS")
         .env("NO_COLOR", "1")
         .current_dir(dir)

@@ -58,6 +58,9 @@ const BOUND: Duration = Duration::from_secs(20);
 /// after [`BOUND`], ended by a signal, or a panic.
 fn answer(args: &[&str], file: &Path) -> Result<i32, String> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args(args)
         .arg(file)
         .env("NO_COLOR", "1")

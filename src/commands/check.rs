@@ -14,6 +14,7 @@ use crate::cli::{CheckArgs, Color, FailOn, Format};
 use crate::config::{self, LoadedConfig, Settings, SettingsInput};
 use crate::diagnostic::{Applicability, FileResult, Severity};
 use crate::fix::{Applied, chosen, fix_bytes};
+use crate::lang::Lang;
 use crate::load::limits::Limits;
 use crate::load::read;
 use crate::plan::catalogue::Catalogue;
@@ -54,6 +55,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
     });
     let input = settings_input(args);
     let run_settings = Settings::resolve(configs.for_run(), None, &input);
+    let lang = Lang::from(run_settings.language);
     let jobs: Vec<Job<'_>> = inputs
         .iter()
         .map(|i| Job {
@@ -86,11 +88,11 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         }
         bail!(
             "no plan files found (a plan has `regioplan: 1` at the top). {}",
-            render::human::skipped_line(&skipped)
+            render::human::skipped_line(&skipped, lang)
         );
     }
     if args.diff {
-        return show_diff(&fixes, &results, args.unsafe_fixes, out, err);
+        return show_diff(&fixes, &results, args.unsafe_fixes, lang, out, err);
     }
     let mut findings_to_err = false;
     if args.fix {
@@ -111,18 +113,24 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
     let elapsed = started.elapsed();
     let format = run_settings.format;
     let color = format == Format::Human && args.output_file.is_none() && use_color(args.color);
+    let shown = Shown {
+        skipped: &skipped,
+        color,
+        elapsed,
+        lang,
+    };
     match &args.output_file {
         Some(path) => {
             let mut buffer = Vec::new();
-            render_to(&mut buffer, format, &results, &skipped, color, elapsed)?;
+            render_to(&mut buffer, format, &results, &shown)?;
             let read: Vec<PathBuf> = inputs
                 .iter()
                 .filter_map(|i| i.path().map(Path::to_path_buf))
                 .collect();
             super::output::write_output(path, &buffer, &read)?;
         }
-        None if findings_to_err => render_to(err, format, &results, &skipped, color, elapsed)?,
-        None => render_to(out, format, &results, &skipped, color, elapsed)?,
+        None if findings_to_err => render_to(err, format, &results, &shown)?,
+        None => render_to(out, format, &results, &shown)?,
     }
     if args.fix {
         render::fixes::summary(
@@ -130,6 +138,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
             &fixed_files(&fixes, &results),
             false,
             args.unsafe_fixes,
+            lang,
         )?;
     }
     let failing = results
@@ -149,6 +158,7 @@ fn show_diff(
     fixes: &[(&Input, Option<FileFix>)],
     results: &[FileResult],
     unsafe_fixes: bool,
+    lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
@@ -157,7 +167,7 @@ fn show_diff(
             render::fixes::diff(out, &result.source.name, &fix.before, &fix.after)?;
         }
     }
-    render::fixes::summary(err, &fixed_files(fixes, results), true, unsafe_fixes)?;
+    render::fixes::summary(err, &fixed_files(fixes, results), true, unsafe_fixes, lang)?;
     Ok(
         if fixes
             .iter()
@@ -188,22 +198,35 @@ fn fixed_files<'a>(
         .collect()
 }
 
+/// What a run writes, beside the results: the files skipped, colour, the time taken and the
+/// language.
+struct Shown<'a> {
+    skipped: &'a [String],
+    color: bool,
+    elapsed: Duration,
+    lang: Lang,
+}
+
 fn render_to(
     out: &mut dyn Write,
     format: Format,
     results: &[FileResult],
-    skipped: &[String],
-    color: bool,
-    elapsed: Duration,
+    shown: &Shown<'_>,
 ) -> std::io::Result<()> {
+    let Shown {
+        skipped,
+        color,
+        elapsed,
+        lang,
+    } = *shown;
     match format {
-        Format::Human => render::human::write(out, results, skipped, color, Some(elapsed)),
-        Format::Concise => render::concise::write(out, results, skipped),
-        Format::Json => render::json::write(out, results, skipped),
-        Format::Sarif => render::sarif::write(out, results),
-        Format::Github => render::github::write(out, results, skipped),
-        Format::Gitlab => render::gitlab::write(out, results),
-        Format::Junit => render::junit::write(out, results, elapsed),
+        Format::Human => render::human::write(out, results, skipped, color, Some(elapsed), lang),
+        Format::Concise => render::concise::write(out, results, skipped, lang),
+        Format::Json => render::json::write(out, results, skipped, lang),
+        Format::Sarif => render::sarif::write(out, results, lang),
+        Format::Github => render::github::write(out, results, skipped, lang),
+        Format::Gitlab => render::gitlab::write(out, results, lang),
+        Format::Junit => render::junit::write(out, results, elapsed, lang),
     }
 }
 
@@ -217,6 +240,8 @@ fn settings_input(args: &CheckArgs) -> SettingsInput {
         today: chrono::Local::now().date_naive(),
         github_actions: std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true"),
         limits: args.limits.limits.clone(),
+        language: args.lang.map(Into::into),
+        env_language: super::environment_language(),
     }
 }
 
@@ -375,6 +400,7 @@ impl Configs {
         inputs: &[Input],
         err: &mut dyn Write,
     ) -> anyhow::Result<Result<Self, ExitCode>> {
+        let lang = super::early_language(args.lang);
         let mut configs = Configs {
             given: None,
             found: HashMap::new(),
@@ -428,12 +454,12 @@ impl Configs {
                         source: c.source.clone(),
                         diagnostics: c.warnings.clone(),
                     };
-                    render::human::write_diagnostics(err, &[shown], false)?;
+                    render::human::write_diagnostics(err, &[shown], false, lang)?;
                 }
             }
             return Ok(Ok(configs));
         }
-        render::human::write_diagnostics(err, &broken, false)?;
+        render::human::write_diagnostics(err, &broken, false, lang)?;
         writeln!(
             err,
             "error: the configuration has problems; fix them or pass --no-config"

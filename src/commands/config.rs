@@ -18,7 +18,12 @@ pub fn run(args: &ConfigArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Some(p) => match config::load_config(p)? {
             Ok(c) => Some(c),
             Err(result) => {
-                render::human::write_diagnostics(out, &[result], false)?;
+                render::human::write_diagnostics(
+                    out,
+                    &[result],
+                    false,
+                    super::early_language(None),
+                )?;
                 return Ok(ExitCode::Error);
             }
         },

@@ -25,7 +25,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
             "a diff has no goal table to write as CSV; use --format json for a spreadsheet import"
         );
     }
-    let config = match super::run_config(&args.config, err)? {
+    let config = match super::run_config(&args.config, super::early_language(None), err)? {
         Ok(config) => config,
         Err(code) => return Ok(code),
     };

@@ -33,10 +33,11 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
             "the gap analysis has no goal table to write as CSV; use --format json for a spreadsheet import, or `regioplan report --format csv` for the goals"
         );
     }
-    let loaded_config = match super::run_config(&args.config, err)? {
-        Ok(config) => config,
-        Err(code) => return Ok(code),
-    };
+    let loaded_config =
+        match super::run_config(&args.config, super::early_language(args.lang), err)? {
+            Ok(config) => config,
+            Err(code) => return Ok(code),
+        };
     let input = super::settings_input(args.as_of, &args.limits);
     let settings = Settings::resolve(loaded_config.as_ref(), None, &input);
     let (names, base): (Vec<String>, Option<PathBuf>) = if args.frameworks.is_empty() {
@@ -52,7 +53,12 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         match resolve_framework(name, base.as_deref(), &settings.limits)? {
             Ok(f) => list.push(f),
             Err(result) => {
-                render::human::write_diagnostics(err, &[result], false)?;
+                render::human::write_diagnostics(
+                    err,
+                    &[result],
+                    false,
+                    super::early_language(args.lang),
+                )?;
                 writeln!(
                     err,
                     "error: the framework `{name}` has problems; fix them and run again"

@@ -384,7 +384,7 @@ mod tests {
         )
         .diagnostics
         .iter()
-        .map(|d| format!("{}: {}", d.code, d.message))
+        .map(|d| format!("{}: {}", d.code, d.message.en()))
         .collect()
     }
 

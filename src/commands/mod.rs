@@ -65,6 +65,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
 /// in `check`.
 pub(crate) fn run_config(
     choice: &ConfigChoice,
+    lang: crate::lang::Lang,
     err: &mut dyn Write,
 ) -> anyhow::Result<Result<Option<LoadedConfig>, ExitCode>> {
     let path = if choice.no_config {
@@ -85,12 +86,12 @@ pub(crate) fn run_config(
                     source: c.source.clone(),
                     diagnostics: c.warnings.clone(),
                 };
-                render::human::write_diagnostics(err, &[shown], false)?;
+                render::human::write_diagnostics(err, &[shown], false, lang)?;
             }
             Ok(Ok(Some(c)))
         }
         Err(result) => {
-            render::human::write_diagnostics(err, &[result], false)?;
+            render::human::write_diagnostics(err, &[result], false, lang)?;
             writeln!(
                 err,
                 "error: the configuration has problems; fix them or pass --no-config"
@@ -106,8 +107,32 @@ pub(crate) fn settings_input(as_of: Option<NaiveDate>, limits: &LimitArgs) -> Se
         as_of,
         today: chrono::Local::now().date_naive(),
         limits: limits.limits.clone(),
+        env_language: environment_language(),
         ..SettingsInput::default()
     }
+}
+
+/// The language to speak before the configuration is read (its own findings): `--lang`,
+/// else the environment's, else English.
+pub(crate) fn early_language(flag: Option<crate::cli::ReportLang>) -> crate::lang::Lang {
+    flag.map(crate::config::file::Language::from)
+        .or_else(|| environment_language().map(|(l, _)| l))
+        .map_or(crate::lang::Lang::En, Into::into)
+}
+
+/// The language of the environment, as POSIX orders its variables: the first of `LC_ALL`,
+/// `LC_MESSAGES` and `LANG` that is set and not empty; `nl_*` is Dutch, any other language
+/// English, `C` and `POSIX` say nothing.
+pub(crate) fn environment_language() -> Option<(crate::config::file::Language, &'static str)> {
+    for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        match std::env::var(variable) {
+            Ok(value) if !value.is_empty() => {
+                return crate::config::file::Language::of_locale(&value).map(|l| (l, variable));
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The plans of a `report` or `gaps` run, each loaded by the one policy of [`crate::check::usable`]
@@ -203,7 +228,7 @@ fn not_loading(what: &str, result: &FileResult) -> anyhow::Error {
     };
     let help = match &first.help {
         Some(help) if first.code == crate::rules::structure::LIMIT.code => {
-            format!("; {}", render::on_one_line(help))
+            format!("; {}", render::on_one_line(help.en()))
         }
         _ => String::new(),
     };
@@ -212,7 +237,7 @@ fn not_loading(what: &str, result: &FileResult) -> anyhow::Error {
         "{what} does not load: {}:{}: {}{more}{help}",
         at.line,
         at.column,
-        render::on_one_line(&first.message)
+        render::on_one_line(first.message.en())
     )
 }
 

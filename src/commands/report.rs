@@ -28,7 +28,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let inputs = collect(&args.paths)?;
-    let config = match super::run_config(&args.config, err)? {
+    let config = match super::run_config(&args.config, super::early_language(args.lang), err)? {
         Ok(config) => config,
         Err(code) => return Ok(code),
     };

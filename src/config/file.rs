@@ -159,6 +159,33 @@ pub enum Language {
     En,
 }
 
+impl Language {
+    /// The language of a locale such as `LANG`'s value: `nl_NL.UTF-8`, `nl_BE`, `nl` are
+    /// Dutch; `C`, `POSIX` and an empty value say nothing; anything else is English.
+    #[must_use]
+    pub fn of_locale(locale: &str) -> Option<Self> {
+        let name = locale.split(['.', '@']).next().unwrap_or_default();
+        if name.is_empty() || name == "C" || name == "POSIX" {
+            return None;
+        }
+        let language = name.split(['_', '-']).next().unwrap_or_default();
+        Some(if language.eq_ignore_ascii_case("nl") {
+            Language::Nl
+        } else {
+            Language::En
+        })
+    }
+}
+
+impl From<Language> for crate::lang::Lang {
+    fn from(language: Language) -> Self {
+        match language {
+            Language::Nl => crate::lang::Lang::Nl,
+            Language::En => crate::lang::Lang::En,
+        }
+    }
+}
+
 impl schemars::JsonSchema for FailOn {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "FailOn".into()
@@ -620,4 +647,26 @@ fn check_codes(config: &ConfigFile, tree: &Tree) -> Vec<Diagnostic> {
         }
     }
     found
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::Language;
+
+    #[test]
+    fn a_dutch_locale_is_dutch_and_c_says_nothing() {
+        for (locale, language) in [
+            ("nl_NL.UTF-8", Some(Language::Nl)),
+            ("nl_BE", Some(Language::Nl)),
+            ("nl", Some(Language::Nl)),
+            ("NL_nl@euro", Some(Language::Nl)),
+            ("en_GB.UTF-8", Some(Language::En)),
+            ("de_DE", Some(Language::En)),
+            ("C.UTF-8", None),
+            ("POSIX", None),
+            ("", None),
+        ] {
+            assert_eq!(Language::of_locale(locale), language, "{locale}");
+        }
+    }
 }

@@ -78,6 +78,11 @@ pub struct SettingsInput {
     pub github_actions: bool,
     /// `--limit KEY=VALUE` settings, in order (checked when the command line was parsed).
     pub limits: Vec<String>,
+    /// `--lang`.
+    pub language: Option<Language>,
+    /// The language of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`) and the variable it
+    /// came from, below `language` in regioplan.toml.
+    pub env_language: Option<(Language, &'static str)>,
 }
 
 /// The settings that apply to one plan.
@@ -152,6 +157,10 @@ impl Settings {
         if input.github_actions {
             s.origins
                 .insert("format", Origin::CommandLine("GITHUB_ACTIONS=true"));
+        }
+        if let Some((language, variable)) = input.env_language {
+            s.language = language;
+            s.origins.insert("language", Origin::CommandLine(variable));
         }
         if let Some(config) = config {
             s.apply_file(config, plan_path);
@@ -260,6 +269,11 @@ impl Settings {
             self.format = format;
             self.origins
                 .insert("format", Origin::CommandLine("--format"));
+        }
+        if let Some(language) = input.language {
+            self.language = language;
+            self.origins
+                .insert("language", Origin::CommandLine("--lang"));
         }
         if !input.limits.is_empty() && self.limits.apply(&input.limits).is_ok() {
             self.origins

@@ -312,7 +312,11 @@ mod tests {
         assert_eq!(d.code, r::UNKNOWN_KEY.code);
         assert_eq!(err.source.position(d.primary.span.start).line, 9);
         assert!(
-            d.help.as_deref().unwrap_or_default().contains("at_least"),
+            d.help
+                .as_ref()
+                .map(crate::lang::Message::en)
+                .unwrap_or_default()
+                .contains("at_least"),
             "{d:?}"
         );
     }
@@ -324,6 +328,7 @@ mod tests {
         assert!(
             err.diagnostics[0]
                 .message
+                .en()
                 .contains("missing required key `figure`"),
             "{:?}",
             err.diagnostics
@@ -359,7 +364,8 @@ mod tests {
         assert!(
             err.diagnostics[0]
                 .help
-                .as_deref()
+                .as_ref()
+                .map(crate::lang::Message::en)
                 .unwrap_or_default()
                 .contains("zorgaanbodplan")
         );

@@ -590,7 +590,7 @@ mod tests {
         let loaded = load("x.yaml", text.as_bytes());
         let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["RP012"], "{:?}", loaded.diagnostics);
-        assert!(loaded.diagnostics[0].message.contains("a date"));
+        assert!(loaded.diagnostics[0].message.en().contains("a date"));
         assert_eq!(loaded.diagnostics[0].replacement_text(), Some("2020"));
         let fixed = text.replace("2020.0", "2020");
         assert!(load("x.yaml", fixed.as_bytes()).diagnostics.is_empty());

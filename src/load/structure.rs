@@ -399,7 +399,7 @@ fn missing_key(at: &Node<'_>, name: &str, tree: &Tree) -> Diagnostic {
     };
     match last_end {
         Some(end) if span == at.value_span => found.fix(Fix {
-            message: format!("add `{name}:` with its value still to write"),
+            message: format!("add `{name}:` with its value still to write").into(),
             applicability: Applicability::Unsafe,
             edits: vec![Edit::insert(end, format!("{name}:"))],
             suppression: false,

@@ -5,8 +5,14 @@ use std::io::{self, Write};
 
 use super::{Summary, positions};
 use crate::diagnostic::FileResult;
+use crate::lang::Lang;
 
-pub fn write(out: &mut dyn Write, results: &[FileResult], skipped: &[String]) -> io::Result<()> {
+pub fn write(
+    out: &mut dyn Write,
+    results: &[FileResult],
+    skipped: &[String],
+    lang: Lang,
+) -> io::Result<()> {
     for result in results {
         for d in &result.diagnostics {
             let (start, _) = positions(&result.source, d.primary.span);
@@ -18,14 +24,14 @@ pub fn write(out: &mut dyn Write, results: &[FileResult], skipped: &[String]) ->
                 start.column,
                 d.severity.as_str(),
                 d.code,
-                super::on_one_line(&d.message)
+                super::on_one_line(d.message.get(lang))
             )?;
         }
     }
     writeln!(
         out,
         "{}",
-        super::human::summary_line(&Summary::of(results), None, skipped)
+        super::human::summary_line(&Summary::of(results), None, skipped, lang)
     )
 }
 
@@ -46,7 +52,7 @@ mod tests {
             )],
         };
         let mut out = Vec::new();
-        write(&mut out, &[result], &[]).expect("writes");
+        write(&mut out, &[result], &[], Lang::En).expect("writes");
         let text = String::from_utf8(out).expect("UTF-8");
         let first = text.lines().next().expect("a line");
         assert_eq!(

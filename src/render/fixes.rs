@@ -3,9 +3,11 @@
 
 use std::io::{self, Write};
 
-use super::{on_one_line, plural};
+use super::on_one_line;
 use crate::diagnostic::{Applicability, FileResult};
 use crate::fix::Applied;
+use crate::lang::{Count, Lang, Noun};
+use crate::msg;
 
 /// The unified diff (three lines of context) from `before` to `after` of the file `name`;
 /// nothing when they are the same.
@@ -66,41 +68,66 @@ pub fn summary(
     files: &[FixedFile<'_>],
     would: bool,
     unsafe_fixes: bool,
+    lang: Lang,
 ) -> io::Result<()> {
-    let verb = if would { "Would fix" } else { "Fixed" };
+    const FINDING: Noun = Noun {
+        en: ["finding", "findings"],
+        nl: ["bevinding", "bevindingen"],
+    };
     for file in files {
         let name = on_one_line(file.name);
         if !file.applied.is_empty() {
-            writeln!(
-                out,
-                "{verb} {} in {name}:",
-                plural(file.applied.len(), "finding")
-            )?;
+            let n = Count(file.applied.len(), FINDING);
+            let line = if would {
+                msg!(
+                    "Would fix {n} in {name}:",
+                    "Zou {n} herstellen in {name}:",
+                    n = n,
+                    name = name
+                )
+            } else {
+                msg!(
+                    "Fixed {n} in {name}:",
+                    "{n} hersteld in {name}:",
+                    n = n,
+                    name = name
+                )
+            };
+            writeln!(out, "{}", line.get(lang))?;
             for a in file.applied {
                 let how = if a.applicability == Applicability::Safe {
-                    "safe"
+                    msg!("safe", "veilig")
                 } else {
-                    "unsafe"
+                    msg!("unsafe", "onveilig")
                 };
-                writeln!(
-                    out,
-                    "  {} on line {}: {} ({how})",
-                    a.code,
-                    a.line,
-                    on_one_line(&a.message)
-                )?;
+                let line = msg!(
+                    "  {code} on line {line}: {what} ({how})",
+                    "  {code} op regel {line}: {what} ({how})",
+                    code = a.code,
+                    line = a.line,
+                    what = on_one_line(a.message.get(lang)),
+                    how = how
+                );
+                writeln!(out, "{}", line.get(lang))?;
             }
         }
         if file.refused {
-            writeln!(
-                out,
-                "Some fixes for {name} were left out: the file would not have read as well after them."
-            )?;
+            let line = msg!(
+                "Some fixes for {name} were left out: the file would not have read as well after them.",
+                "Enkele herstellingen voor {name} zijn weggelaten: het bestand zou daarna slechter te lezen zijn.",
+                name = name
+            );
+            writeln!(out, "{}", line.get(lang))?;
         }
         let left = &file.result.diagnostics;
         if left.is_empty() {
             if !file.applied.is_empty() {
-                writeln!(out, "{name} has no findings left.")?;
+                let line = msg!(
+                    "{name} has no findings left.",
+                    "{name} heeft geen bevindingen meer.",
+                    name = name
+                );
+                writeln!(out, "{}", line.get(lang))?;
             }
             continue;
         }
@@ -111,23 +138,28 @@ pub fn summary(
                     .is_some_and(|f| f.applicability == Applicability::Unsafe)
             })
             .count();
-        let note = if !unsafe_fixes && with_unsafe > 0 {
-            format!(
-                " ({} an unsafe fix: check the diff of `--diff --unsafe-fixes`, then rerun with `--fix --unsafe-fixes`)",
-                if with_unsafe == 1 {
-                    "1 has".to_string()
-                } else {
-                    format!("{with_unsafe} have")
-                }
-            )
-        } else {
-            String::new()
-        };
-        writeln!(
-            out,
-            "{} left in {name}{note}.",
-            plural(left.len(), "finding")
-        )?;
+        let note = (!unsafe_fixes && with_unsafe > 0).then(|| {
+            if with_unsafe == 1 {
+                msg!(
+                    " (1 has an unsafe fix: check the diff of `--diff --unsafe-fixes`, then rerun with `--fix --unsafe-fixes`)",
+                    " (1 heeft een onveilige herstelling: bekijk de wijzigingen met `--diff --unsafe-fixes` en herhaal dan met `--fix --unsafe-fixes`)"
+                )
+            } else {
+                msg!(
+                    " ({n} have an unsafe fix: check the diff of `--diff --unsafe-fixes`, then rerun with `--fix --unsafe-fixes`)",
+                    " ({n} hebben een onveilige herstelling: bekijk de wijzigingen met `--diff --unsafe-fixes` en herhaal dan met `--fix --unsafe-fixes`)",
+                    n = with_unsafe
+                )
+            }
+        });
+        let line = msg!(
+            "{n} left in {name}{note}.",
+            "{n} over in {name}{note}.",
+            n = Count(left.len(), FINDING),
+            name = name,
+            note = note
+        );
+        writeln!(out, "{}", line.get(lang))?;
     }
     Ok(())
 }

@@ -6,9 +6,15 @@ use std::io::{self, Write};
 use super::{Summary, positions};
 use crate::diagnostic::FileResult;
 use crate::diagnostic::Severity;
+use crate::lang::Lang;
 use crate::rules;
 
-pub fn write(out: &mut dyn Write, results: &[FileResult], skipped: &[String]) -> io::Result<()> {
+pub fn write(
+    out: &mut dyn Write,
+    results: &[FileResult],
+    skipped: &[String],
+    lang: Lang,
+) -> io::Result<()> {
     for result in results {
         for d in &result.diagnostics {
             let (start, end) = positions(&result.source, d.primary.span);
@@ -17,11 +23,7 @@ pub fn write(out: &mut dyn Write, results: &[FileResult], skipped: &[String]) ->
                 Severity::Warning => "warning",
             };
             let name = rules::find(d.code).map_or("", |r| r.name);
-            let mut message = d.message.clone();
-            if let Some(help) = &d.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
-            }
+            let message = super::with_help(d, lang);
             writeln!(
                 out,
                 "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
@@ -38,7 +40,7 @@ pub fn write(out: &mut dyn Write, results: &[FileResult], skipped: &[String]) ->
     writeln!(
         out,
         "{}",
-        super::human::summary_line(&Summary::of(results), None, skipped)
+        super::human::summary_line(&Summary::of(results), None, skipped, lang)
     )
 }
 

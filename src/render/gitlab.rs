@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::positions;
 use crate::diagnostic::FileResult;
 use crate::diagnostic::Severity;
+use crate::lang::Lang;
 use crate::rules;
 
 #[derive(Serialize)]
@@ -30,21 +31,22 @@ struct Lines {
     end: usize,
 }
 
-pub fn write(out: &mut dyn Write, results: &[FileResult]) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, results: &[FileResult], lang: Lang) -> io::Result<()> {
     let mut issues = Vec::new();
     let mut seen = std::collections::HashMap::new();
     for result in results {
         for d in &result.diagnostics {
             // Stable across runs and line moves: file, rule, node and message, and which of
             // several identical findings this is (two reasonless suppressions in one file).
-            let base = [result.source.name.as_str(), d.code, &d.path, &d.message];
+            // The English message, so that a finding keeps its fingerprint in either language.
+            let base = [result.source.name.as_str(), d.code, &d.path, d.message.en()];
             let occurrence: &mut usize = seen.entry(fingerprint(&base)).or_default();
             *occurrence += 1;
             let nth = occurrence.to_string();
             let (start, end) = positions(&result.source, d.primary.span);
             let name = rules::find(d.code).map_or("", |r| r.name);
             issues.push(Issue {
-                description: format!("{} {}", d.code, d.message),
+                description: format!("{} {}", d.code, d.message.get(lang)),
                 check_name: name,
                 fingerprint: fingerprint(&[base[0], base[1], base[2], base[3], &nth]),
                 severity: match d.severity {
@@ -93,7 +95,7 @@ mod tests {
             diagnostics: vec![finding(0), finding(2)],
         };
         let mut out = Vec::new();
-        write(&mut out, &[result]).expect("render");
+        write(&mut out, &[result], Lang::En).expect("render");
         let issues: serde_json::Value = serde_json::from_slice(&out).expect("json");
         assert_ne!(issues[0]["fingerprint"], issues[1]["fingerprint"]);
     }

@@ -5,10 +5,12 @@ use std::time::Duration;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{Summary, plural};
+use super::Summary;
 use crate::diagnostic::FileResult;
 use crate::diagnostic::Span;
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::lang::{Count, Lang, Noun};
+use crate::msg;
 
 /// Writes every diagnostic of every file, then the summary line (with the time, if given, and
 /// the files skipped because they are not a regioplan).
@@ -18,23 +20,41 @@ pub fn write(
     skipped: &[String],
     color: bool,
     elapsed: Option<Duration>,
+    lang: Lang,
 ) -> io::Result<()> {
-    write_diagnostics(out, results, color)?;
+    write_diagnostics(out, results, color, lang)?;
     writeln!(
         out,
         "{}",
-        summary_line(&Summary::of(results), elapsed, skipped)
+        summary_line(&Summary::of(results), elapsed, skipped, lang)
     )?;
-    if let Some(line) = fixable_line(results) {
+    if let Some(line) = fixable_line(results, lang) {
         writeln!(out, "{line}")?;
     }
     Ok(())
 }
 
+const FINDING: Noun = Noun {
+    en: ["finding", "findings"],
+    nl: ["bevinding", "bevindingen"],
+};
+const FILE: Noun = Noun {
+    en: ["file", "files"],
+    nl: ["bestand", "bestanden"],
+};
+const ERROR: Noun = Noun {
+    en: ["error", "errors"],
+    nl: ["fout", "fouten"],
+};
+const WARNING: Noun = Noun {
+    en: ["warning", "warnings"],
+    nl: ["waarschuwing", "waarschuwingen"],
+};
+
 /// `2 findings can be fixed with `regioplan check --fix` (1 more with `--unsafe-fixes`); `--diff` shows
 /// the changes first.`, when any finding has a repair (a suppression is not counted).
 #[must_use]
-pub fn fixable_line(results: &[FileResult]) -> Option<String> {
+pub fn fixable_line(results: &[FileResult], lang: Lang) -> Option<String> {
     use crate::diagnostic::Applicability;
     let repair = |d: &Diagnostic| {
         d.fixes
@@ -50,21 +70,26 @@ pub fn fixable_line(results: &[FileResult]) -> Option<String> {
             .count()
     };
     let (safe, unsafe_) = (count(Applicability::Safe), count(Applicability::Unsafe));
-    match (safe, unsafe_) {
-        (0, 0) => None,
-        (0, n) => Some(format!(
-            "{} can be fixed with `regioplan check --fix --unsafe-fixes` (a guess: `--diff` shows the changes first).",
-            plural(n, "finding")
-        )),
-        (n, 0) => Some(format!(
-            "{} can be fixed with `regioplan check --fix` (`--diff` shows the changes first).",
-            plural(n, "finding")
-        )),
-        (n, m) => Some(format!(
-            "{} can be fixed with `regioplan check --fix`, {m} more with `--unsafe-fixes` (a guess: `--diff` shows the changes first).",
-            plural(n, "finding")
-        )),
-    }
+    let line = match (safe, unsafe_) {
+        (0, 0) => return None,
+        (0, n) => msg!(
+            "{n} can be fixed with `regioplan check --fix --unsafe-fixes` (a guess: `--diff` shows the changes first).",
+            "{n} kunnen worden hersteld met `regioplan check --fix --unsafe-fixes` (een gok: `--diff` toont eerst de wijzigingen).",
+            n = Count(n, FINDING)
+        ),
+        (n, 0) => msg!(
+            "{n} can be fixed with `regioplan check --fix` (`--diff` shows the changes first).",
+            "{n} kunnen worden hersteld met `regioplan check --fix` (`--diff` toont eerst de wijzigingen).",
+            n = Count(n, FINDING)
+        ),
+        (n, m) => msg!(
+            "{n} can be fixed with `regioplan check --fix`, {m} more with `--unsafe-fixes` (a guess: `--diff` shows the changes first).",
+            "{n} kunnen worden hersteld met `regioplan check --fix`, nog {m} met `--unsafe-fixes` (een gok: `--diff` toont eerst de wijzigingen).",
+            n = Count(n, FINDING),
+            m = m
+        ),
+    };
+    Some(line.get(lang).to_string())
 }
 
 /// Writes every diagnostic of every file, without a summary.
@@ -72,6 +97,7 @@ pub fn write_diagnostics(
     out: &mut dyn Write,
     results: &[FileResult],
     color: bool,
+    lang: Lang,
 ) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
@@ -80,8 +106,8 @@ pub fn write_diagnostics(
     };
     for result in results {
         for diagnostic in &result.diagnostics {
-            let quotes = quotes(&result.source, diagnostic);
-            let report = report(&result.source, diagnostic, &quotes);
+            let quotes = quotes(&result.source, diagnostic, lang);
+            let report = report(&result.source, diagnostic, &quotes, lang);
             writeln!(out, "{}\n", renderer.render(&report))?;
         }
     }
@@ -91,53 +117,80 @@ pub fn write_diagnostics(
 /// `Checked 3 files in 12 ms: 2 errors, 1 warning.` or `...: no problems found.`, followed by
 /// `Skipped 1 file that is not a regioplan: .pre-commit-config.yaml.` when files were skipped.
 #[must_use]
-pub fn summary_line(summary: &Summary, elapsed: Option<Duration>, skipped: &[String]) -> String {
-    let mut files = plural(summary.files, "file");
-    if let Some(elapsed) = elapsed {
-        files = format!("{files} in {} ms", elapsed.as_millis());
-    }
+pub fn summary_line(
+    summary: &Summary,
+    elapsed: Option<Duration>,
+    skipped: &[String],
+    lang: Lang,
+) -> String {
+    let files = Count(summary.files, FILE);
+    let time = elapsed.map(|e| {
+        msg!(
+            " in {ms} ms",
+            " in {ms} ms",
+            ms = u64::try_from(e.as_millis()).unwrap_or(u64::MAX)
+        )
+    });
     let checked = if summary.errors == 0 && summary.warnings == 0 {
-        format!("Checked {files}: no problems found.")
+        msg!(
+            "Checked {files}{time}: no problems found.",
+            "{files} gecontroleerd{time}: geen problemen gevonden.",
+            files = files,
+            time = time
+        )
     } else {
-        format!(
-            "Checked {files}: {}, {}.",
-            plural(summary.errors, "error"),
-            plural(summary.warnings, "warning")
+        msg!(
+            "Checked {files}{time}: {errors}, {warnings}.",
+            "{files} gecontroleerd{time}: {errors}, {warnings}.",
+            files = files,
+            time = time,
+            errors = Count(summary.errors, ERROR),
+            warnings = Count(summary.warnings, WARNING)
         )
     };
     if skipped.is_empty() {
-        checked
+        checked.get(lang).to_string()
     } else {
-        format!("{checked} {}", skipped_line(skipped))
+        format!("{} {}", checked.get(lang), skipped_line(skipped, lang))
     }
 }
 
 /// `Skipped 2 files that are not a regioplan: a.yaml, b.yml.`, naming at most five.
 #[must_use]
-pub fn skipped_line(skipped: &[String]) -> String {
+pub fn skipped_line(skipped: &[String], lang: Lang) -> String {
     const SHOWN: usize = 5;
-    let what = if skipped.len() == 1 {
-        "1 file that is not a regioplan".to_string()
-    } else {
-        format!("{} files that are not a regioplan", skipped.len())
-    };
     let names = skipped
         .iter()
         .take(SHOWN)
         .map(|name| super::on_one_line(name))
         .collect::<Vec<_>>()
         .join(", ");
-    let more = match skipped.len().checked_sub(SHOWN) {
-        Some(rest) if rest > 0 => format!(" and {rest} more"),
-        _ => String::new(),
+    let rest = skipped.len().saturating_sub(SHOWN);
+    let more = (rest > 0).then(|| msg!(" and {rest} more", " en nog {rest}", rest = rest));
+    let line = if skipped.len() == 1 {
+        msg!(
+            "Skipped 1 file that is not a regioplan: {names}{more}.",
+            "1 bestand overgeslagen dat geen regioplan is: {names}{more}.",
+            names = names,
+            more = more
+        )
+    } else {
+        msg!(
+            "Skipped {n} files that are not a regioplan: {names}{more}.",
+            "{n} bestanden overgeslagen die geen regioplan zijn: {names}{more}.",
+            n = skipped.len(),
+            names = names,
+            more = more
+        )
     };
-    format!("Skipped {what}: {names}{more}.")
+    line.get(lang).to_string()
 }
 
 fn report<'a>(
     source: &'a SourceFile,
     d: &'a Diagnostic,
     quotes: &'a [Quote<'a>],
+    lang: Lang,
 ) -> Vec<Group<'a>> {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
@@ -146,7 +199,7 @@ fn report<'a>(
     let path = shown(&source.name, super::on_one_line);
     let mut group = Group::with_title(
         level
-            .primary_title(shown(&d.message, super::on_one_line))
+            .primary_title(shown(d.message.get(lang), super::on_one_line))
             .id(d.code),
     );
     for quote in quotes {
@@ -165,7 +218,7 @@ fn report<'a>(
         group = group.element(snippet);
     }
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(shown(help, super::on_one_line)));
+        group = group.element(Level::HELP.message(shown(help.get(lang), super::on_one_line)));
     }
     vec![group]
 }
@@ -204,7 +257,7 @@ struct Mark<'a> {
 
 /// The quotes of a finding: the cluster of marks around the primary span first, then any
 /// cluster further away, in the order of the file.
-fn quotes<'a>(source: &SourceFile, d: &'a Diagnostic) -> Vec<Quote<'a>> {
+fn quotes<'a>(source: &SourceFile, d: &'a Diagnostic, lang: Lang) -> Vec<Quote<'a>> {
     struct Found<'a> {
         range: std::ops::Range<usize>,
         first: usize,
@@ -225,11 +278,11 @@ fn quotes<'a>(source: &SourceFile, d: &'a Diagnostic) -> Vec<Quote<'a>> {
             primary,
         }
     };
-    let mut marks = vec![found(d.primary.span, &d.primary.message, true)];
+    let mut marks = vec![found(d.primary.span, d.primary.message.get(lang), true)];
     marks.extend(
         d.secondary
             .iter()
-            .map(|label| found(label.span, &label.message, false)),
+            .map(|label| found(label.span, label.message.get(lang), false)),
     );
     marks.sort_by_key(|m| (m.first, m.range.start));
     let mut clusters: Vec<Vec<Found<'a>>> = Vec::new();
@@ -478,7 +531,7 @@ mod tests {
             )],
         };
         let mut out = Vec::new();
-        write_diagnostics(&mut out, &[result], false).expect("writes");
+        write_diagnostics(&mut out, &[result], false, Lang::En).expect("writes");
         let text = String::from_utf8(out).expect("UTF-8");
         assert!(
             !text.contains('\u{1b}') && !text.contains('\u{7}'),
@@ -513,7 +566,7 @@ mod tests {
             message: "near".into(),
         });
         let source = SourceFile::new("big.yaml", text.clone());
-        let quotes = quotes(&source, &d);
+        let quotes = quotes(&source, &d, Lang::En);
         let handed: usize = quotes.iter().map(|q| q.text.len()).sum();
         assert!(handed < 200, "{handed} bytes of a {} byte file", text.len());
         let mut out = Vec::new();
@@ -521,7 +574,7 @@ mod tests {
             source,
             diagnostics: vec![d],
         };
-        write_diagnostics(&mut out, &[result], false).expect("writes");
+        write_diagnostics(&mut out, &[result], false, Lang::En).expect("writes");
         let shown = String::from_utf8(out).expect("UTF-8");
         assert!(shown.contains("--> big.yaml:15000:1"), "{shown}");
         assert!(shown.contains("15000 | key15000: 15000"), "{shown}");
@@ -551,7 +604,7 @@ mod tests {
             message: "first defined here".into(),
         });
         let source = SourceFile::new("long.yaml", text.clone());
-        let quotes = quotes(&source, &d);
+        let quotes = quotes(&source, &d, Lang::En);
         let handed: usize = quotes.iter().map(|q| q.text.len()).sum();
         assert!(
             handed < 1_000,
@@ -573,7 +626,7 @@ mod tests {
             source,
             diagnostics: vec![d],
         };
-        write_diagnostics(&mut out, &[result], false).expect("writes");
+        write_diagnostics(&mut out, &[result], false, Lang::En).expect("writes");
         let shown = String::from_utf8(out).expect("UTF-8");
         assert!(shown.contains("first defined here"), "{shown}");
         assert!(shown.len() < 2_000, "{shown}");
@@ -594,7 +647,7 @@ mod tests {
             )],
         };
         let mut out = Vec::new();
-        write_diagnostics(&mut out, &[result], false).expect("writes");
+        write_diagnostics(&mut out, &[result], false, Lang::En).expect("writes");
         let text = String::from_utf8(out).expect("UTF-8");
         assert!(
             !text.contains(['\u{1b}', '\u{9b}', '\r', '\u{202e}']),
@@ -628,11 +681,11 @@ mod tests {
     fn skipped_files_are_named_at_most_five() {
         let names: Vec<String> = (1..=7).map(|i| format!("f{i}.yaml")).collect();
         assert_eq!(
-            skipped_line(&names[..1]),
+            skipped_line(&names[..1], Lang::En),
             "Skipped 1 file that is not a regioplan: f1.yaml."
         );
         assert_eq!(
-            skipped_line(&names),
+            skipped_line(&names, Lang::En),
             "Skipped 7 files that are not a regioplan: f1.yaml, f2.yaml, f3.yaml, f4.yaml, \
              f5.yaml and 2 more."
         );
@@ -646,7 +699,7 @@ mod tests {
             warnings: 1,
         };
         assert_eq!(
-            summary_line(&s, None, &[]),
+            summary_line(&s, None, &[], Lang::En),
             "Checked 1 file: 2 errors, 1 warning."
         );
         let clean = Summary {
@@ -656,7 +709,7 @@ mod tests {
         };
         let took = Some(Duration::from_millis(12));
         assert_eq!(
-            summary_line(&clean, took, &[]),
+            summary_line(&clean, took, &[], Lang::En),
             "Checked 3 files in 12 ms: no problems found."
         );
     }

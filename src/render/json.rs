@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::Summary;
 use crate::diagnostic::FileResult;
 use crate::diagnostic::{Applicability, Diagnostic, Position, Severity, SourceFile};
+use crate::lang::Lang;
 use crate::rules;
 
 #[derive(Serialize)]
@@ -69,17 +70,17 @@ struct Related<'a> {
 
 use super::positions as range;
 
-fn convert<'a>(source: &SourceFile, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+fn convert<'a>(source: &SourceFile, d: &'a Diagnostic, lang: Lang) -> JsonDiagnostic<'a> {
     let (start, end) = range(source, d.primary.span);
     JsonDiagnostic {
         code: d.code,
         rule: rules::find(d.code).map_or("", |r| r.name),
         severity: d.severity,
-        message: &d.message,
+        message: d.message.get(lang),
         path: &d.path,
         start,
         end,
-        label: &d.primary.message,
+        label: d.primary.message.get(lang),
         related: d
             .secondary
             .iter()
@@ -88,17 +89,17 @@ fn convert<'a>(source: &SourceFile, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
                 Related {
                     start,
                     end,
-                    message: &l.message,
+                    message: l.message.get(lang),
                 }
             })
             .collect(),
-        help: d.help.as_deref(),
+        help: d.help.as_ref().map(|h| h.get(lang)),
         replacement: d.replacement_text(),
         fixes: d
             .fixes
             .iter()
             .map(|f| JsonFix {
-                message: &f.message,
+                message: f.message.get(lang),
                 applicability: f.applicability,
                 suppression: f.suppression,
                 edits: f
@@ -118,7 +119,12 @@ fn convert<'a>(source: &SourceFile, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
 }
 
 /// Writes the JSON document followed by a newline.
-pub fn write(out: &mut dyn Write, results: &[FileResult], skipped: &[String]) -> io::Result<()> {
+pub fn write(
+    out: &mut dyn Write,
+    results: &[FileResult],
+    skipped: &[String],
+    lang: Lang,
+) -> io::Result<()> {
     let document = Document {
         version: env!("CARGO_PKG_VERSION"),
         files: results
@@ -128,7 +134,7 @@ pub fn write(out: &mut dyn Write, results: &[FileResult], skipped: &[String]) ->
                 diagnostics: r
                     .diagnostics
                     .iter()
-                    .map(|d| convert(&r.source, d))
+                    .map(|d| convert(&r.source, d, lang))
                     .collect(),
             })
             .collect(),

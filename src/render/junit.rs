@@ -7,9 +7,15 @@ use std::time::Duration;
 use super::{Summary, positions};
 use crate::diagnostic::FileResult;
 use crate::diagnostic::Severity;
+use crate::lang::Lang;
 use crate::rules;
 
-pub fn write(out: &mut dyn Write, results: &[FileResult], elapsed: Duration) -> io::Result<()> {
+pub fn write(
+    out: &mut dyn Write,
+    results: &[FileResult],
+    elapsed: Duration,
+    lang: Lang,
+) -> io::Result<()> {
     // Errors are failures; warnings are passing cases that carry their text, so a report of a
     // run that passes by default (`--fail-on error`) is not red.
     let summary = Summary::of(results);
@@ -44,19 +50,19 @@ pub fn write(out: &mut dyn Write, results: &[FileResult], elapsed: Duration) -> 
                 r#"    <testcase name="{} {rule} at line {}, column {}" classname="{name}">"#,
                 d.code, start.line, start.column
             )?;
-            let mut body = format!(
+            let body = format!(
                 "{}:{}:{}: {kind}[{}] {}",
-                result.source.name, start.line, start.column, d.code, d.message
+                result.source.name,
+                start.line,
+                start.column,
+                d.code,
+                super::with_help(d, lang)
             );
-            if let Some(help) = &d.help {
-                body.push_str("\nhelp: ");
-                body.push_str(help);
-            }
             if d.severity == Severity::Error {
                 writeln!(
                     out,
                     r#"      <failure message="{}" type="{}">{}</failure>"#,
-                    escape(&d.message),
+                    escape(d.message.get(lang)),
                     d.code,
                     escape(&body)
                 )?;

@@ -15,8 +15,8 @@ pub mod report;
 pub mod rules;
 pub mod sarif;
 
-use crate::diagnostic::FileResult;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, FileResult, Severity};
+use crate::lang::Lang;
 
 /// Totals over a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -95,4 +95,27 @@ pub fn hostile(c: char) -> bool {
 #[must_use]
 pub fn on_one_line(text: &str) -> String {
     visible(text).replace('\n', "\\n")
+}
+
+/// The word before a finding's help: `help` in English, `tip` in Dutch.
+#[must_use]
+pub fn help_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "help",
+        Lang::Nl => "tip",
+    }
+}
+
+/// A finding's message in `lang` with its help on a second line (`help: ...`), for formats
+/// that carry one text per finding (SARIF, GitHub annotations, JUnit).
+#[must_use]
+pub fn with_help(d: &Diagnostic, lang: Lang) -> String {
+    let mut text = d.message.get(lang).to_string();
+    if let Some(help) = &d.help {
+        text.push('\n');
+        text.push_str(help_word(lang));
+        text.push_str(": ");
+        text.push_str(help.get(lang));
+    }
+    text
 }

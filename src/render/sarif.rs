@@ -15,11 +15,12 @@ use super::positions;
 use crate::diagnostic::FileResult;
 use crate::diagnostic::Span;
 use crate::diagnostic::{Diagnostic, Fix, Severity, SourceFile};
+use crate::lang::Lang;
 use crate::rules::{ALL, RuleInfo};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-pub fn write(out: &mut dyn Write, results: &[FileResult]) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, results: &[FileResult], lang: Lang) -> io::Result<()> {
     let rules: Vec<ReportingDescriptor> = ALL.iter().map(|r| descriptor(r)).collect();
     let driver = ToolComponent::builder()
         .name("regioplan")
@@ -30,7 +31,11 @@ pub fn write(out: &mut dyn Write, results: &[FileResult]) -> io::Result<()> {
         .build();
     let found: Vec<SarifResult> = results
         .iter()
-        .flat_map(|r| r.diagnostics.iter().map(move |d| result(&r.source, d)))
+        .flat_map(|r| {
+            r.diagnostics
+                .iter()
+                .map(move |d| result(&r.source, d, lang))
+        })
         .collect();
     let run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
@@ -106,12 +111,8 @@ fn location(source: &SourceFile, span: Span, message: &str) -> Location {
     location
 }
 
-fn result(source: &SourceFile, d: &Diagnostic) -> SarifResult {
-    let mut message = d.message.clone();
-    if let Some(help) = &d.help {
-        message.push_str("\nhelp: ");
-        message.push_str(help);
-    }
+fn result(source: &SourceFile, d: &Diagnostic, lang: Lang) -> SarifResult {
+    let message = super::with_help(d, lang);
     let index = ALL.iter().position(|r| r.code == d.code).map(to_i64);
     let mut result = SarifResult::builder()
         .rule_id(d.code)
@@ -120,19 +121,23 @@ fn result(source: &SourceFile, d: &Diagnostic) -> SarifResult {
             Severity::Warning => ResultLevel::Warning,
         })
         .message(Message::builder().text(message).build())
-        .locations(vec![location(source, d.primary.span, &d.primary.message)])
+        .locations(vec![location(
+            source,
+            d.primary.span,
+            d.primary.message.get(lang),
+        )])
         .build();
     result.rule_index = index;
     if !d.secondary.is_empty() {
         result.related_locations = Some(
             d.secondary
                 .iter()
-                .map(|l| location(source, l.span, &l.message))
+                .map(|l| location(source, l.span, l.message.get(lang)))
                 .collect(),
         );
     }
     if !d.fixes.is_empty() {
-        result.fixes = Some(d.fixes.iter().map(|f| fix(source, f)).collect());
+        result.fixes = Some(d.fixes.iter().map(|f| fix(source, f, lang)).collect());
     }
     result
 }
@@ -140,7 +145,7 @@ fn result(source: &SourceFile, d: &Diagnostic) -> SarifResult {
 /// A fix as SARIF's `artifactChanges` with `replacements`: each edit's region (lines and
 /// columns as in the results, and byte offsets) and its new text. The applicability (`safe`
 /// or `unsafe`) and whether it suppresses are in the fix's properties.
-fn fix(source: &SourceFile, f: &Fix) -> SarifFix {
+fn fix(source: &SourceFile, f: &Fix, lang: Lang) -> SarifFix {
     let replacements: Vec<Replacement> = f
         .edits
         .iter()
@@ -174,7 +179,7 @@ fn fix(source: &SourceFile, f: &Fix) -> SarifFix {
         serde_json::Value::Bool(f.suppression),
     );
     SarifFix::builder()
-        .description(Message::builder().text(f.message.clone()).build())
+        .description(Message::builder().text(f.message.get(lang)).build())
         .artifact_changes(vec![change])
         .properties(
             PropertyBag::builder()

@@ -491,33 +491,7 @@ pub struct Marker {
     pub label: String,
 }
 
-/// The language of a report's labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    #[default]
-    En,
-    Nl,
-}
-
-/// A label in both languages. Every heading, column, status word and unit a report shows is
-/// one of these, so no label can be missing in either language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Label {
-    pub en: &'static str,
-    pub nl: &'static str,
-}
-
-impl Label {
-    /// The label in `lang`.
-    #[must_use]
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Nl => self.nl,
-        }
-    }
-}
+pub use crate::lang::{Label, Lang};
 
 /// One line or set of bars.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]

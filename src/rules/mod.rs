@@ -331,7 +331,7 @@ mod tests {
         with_context(text, |cx| {
             found = run(cx, |c| c == code)
                 .into_iter()
-                .map(|d| d.message)
+                .map(|d| d.message.en().to_string())
                 .collect();
         });
         found

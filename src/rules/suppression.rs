@@ -134,7 +134,7 @@ fn suppression_fix(source: &SourceFile, code: &str, at: usize) -> Option<Fix> {
         ),
     };
     Some(Fix {
-        message: format!("suppress {code} on this line, with a reason still to write"),
+        message: format!("suppress {code} on this line, with a reason still to write").into(),
         applicability: Applicability::Unsafe,
         edits: vec![edit],
         suppression: true,
@@ -493,7 +493,7 @@ mod tests {
         let kept = apply(&fixed, vec![finding_on_line(&fixed, 3)], |_| true);
         let codes: Vec<&str> = kept.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["RP902"]);
-        assert!(kept[0].message.contains("<reason>"));
+        assert!(kept[0].message.en().contains("<reason>"));
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub fn code_actions(
                     accept(doc, d, fix, lsp.clone(), encoding)
                 } else {
                     CodeAction {
-                        title: sentence(&fix.message),
+                        title: sentence(fix.message.get(doc.lang)),
                         kind: Some(CodeActionKind::QUICKFIX),
                         diagnostics: Some(vec![lsp.clone()]),
                         edit: Some(edit_of(doc, text_edits(doc, &fix.edits, encoding))),
@@ -143,7 +143,7 @@ fn lsp_of(doc: &Document, d: &Diagnostic, encoding: Encoding) -> lsp_types::Diag
         .into_iter()
         .find(|l| {
             l.range == doc.lines.range(&doc.text, d.primary.span, encoding)
-                && l.message == d.message
+                && l.message == d.message.get(doc.lang)
         })
         .unwrap_or_default()
 }

@@ -14,6 +14,7 @@ use super::text::{Encoding, LineIndex};
 use crate::check;
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::Lang;
 use crate::load::limits::Limits;
 use crate::load::{self, Loaded};
 use crate::plan::catalogue::Catalogue;
@@ -42,6 +43,8 @@ pub struct Document {
     checked_version: Option<i32>,
     /// The limits of the last check's settings, which the editor features read under too.
     limits: Limits,
+    /// The language of the last check's settings, the findings' and hovers' language.
+    pub lang: Lang,
     loaded: OnceCell<Loaded>,
 }
 
@@ -57,6 +60,7 @@ impl Document {
             findings: Vec::new(),
             checked_version: None,
             limits: Limits::default(),
+            lang: Lang::En,
             loaded: OnceCell::new(),
         }
     }
@@ -100,6 +104,7 @@ impl Document {
             self.limits = settings.limits;
             self.loaded = OnceCell::new();
         }
+        self.lang = settings.language.into();
         self.checked_version = Some(self.version);
         self.changed_at = None;
     }
@@ -116,7 +121,7 @@ impl Document {
     pub fn lsp_findings(&self, encoding: Encoding) -> Vec<lsp_types::Diagnostic> {
         self.findings
             .iter()
-            .map(|d| to_lsp(d, &self.uri, &self.text, &self.lines, encoding))
+            .map(|d| to_lsp(d, &self.uri, &self.text, &self.lines, (encoding, self.lang)))
             .collect()
     }
 
@@ -150,12 +155,13 @@ pub fn publish_file(
     text: &str,
     diagnostics: &[Diagnostic],
     encoding: Encoding,
+    lang: Lang,
 ) -> PublishDiagnosticsParams {
     let lines = LineIndex::new(text);
     PublishDiagnosticsParams {
         diagnostics: diagnostics
             .iter()
-            .map(|d| to_lsp(d, &uri, text, &lines, encoding))
+            .map(|d| to_lsp(d, &uri, text, &lines, (encoding, lang)))
             .collect(),
         uri,
         version: None,
@@ -170,14 +176,14 @@ fn to_lsp(
     uri: &Url,
     text: &str,
     lines: &LineIndex,
-    encoding: Encoding,
+    (encoding, lang): (Encoding, Lang),
 ) -> lsp_types::Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = d
         .secondary
         .iter()
         .map(|label| DiagnosticRelatedInformation {
             location: Location::new(uri.clone(), lines.range(text, label.span, encoding)),
-            message: label.message.clone(),
+            message: label.message.get(lang).to_string(),
         })
         .collect();
     let tags = (d.code == crate::rules::suppression::UNUSED_SUPPRESSION.info.code)
@@ -192,7 +198,7 @@ fn to_lsp(
         code: Some(NumberOrString::String(d.code.to_string())),
         code_description: href.map(|href| CodeDescription { href }),
         source: Some("regioplan".into()),
-        message: d.message.clone(),
+        message: d.message.get(lang).to_string(),
         related_information: (!related.is_empty()).then_some(related),
         tags,
         data: None,

@@ -225,12 +225,18 @@ pub fn hover(doc: &Document, position: Position, encoding: Encoding) -> Option<H
         .iter()
         .filter(|d| holds(d.primary.span, offset))
     {
-        let mut part = format!("**{}** {}", d.code, d.message);
+        let lang = doc.lang;
+        let mut part = format!("**{}** {}", d.code, d.message.get(lang));
         if !d.primary.message.is_empty() {
-            let _ = write!(part, ": {}", d.primary.message);
+            let _ = write!(part, ": {}", d.primary.message.get(lang));
         }
         if let Some(help) = &d.help {
-            let _ = write!(part, "\n\nhelp: {help}");
+            let _ = write!(
+                part,
+                "\n\n{}: {}",
+                crate::render::help_word(lang),
+                help.get(lang)
+            );
         }
         let _ = write!(part, "\n\n[{} in the rules]({})", d.code, rule_link(d.code));
         parts.push(part);

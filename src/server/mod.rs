@@ -320,8 +320,14 @@ impl<'c> Server<'c> {
 
     /// The settings for the document at `uri`: those of the `regioplan.toml` found from its
     /// folder (the defaults when there is none or it is broken), in the client's language.
+    /// The language before a plan's settings are known: the editor's, else English.
+    fn lang(&self) -> crate::lang::Lang {
+        self.locale.map_or(crate::lang::Lang::En, Into::into)
+    }
+
     fn settings_for(&mut self, uri: &Url) -> Settings {
         let path = uri.to_file_path().ok();
+        let locale = self.locale;
         let config_path = path
             .as_deref()
             .and_then(Path::parent)
@@ -333,15 +339,14 @@ impl<'c> Server<'c> {
             }
             self.configs.get(&p).and_then(Option::as_ref)
         });
+        // The editor's locale speaks as the environment does for the CLI: below `language`
+        // in regioplan.toml.
         let input = SettingsInput {
             today: chrono::Local::now().date_naive(),
+            env_language: locale.map(|l| (l, "the editor's locale")),
             ..SettingsInput::default()
         };
-        let mut settings = Settings::resolve(config, path.as_deref(), &input);
-        if let Some(language) = self.locale {
-            settings.language = language;
-        }
-        settings
+        Settings::resolve(config, path.as_deref(), &input)
     }
 
     /// Reads a `regioplan.toml`; its problems are published on it, as the CLI prints them.
@@ -350,7 +355,13 @@ impl<'c> Server<'c> {
             Ok(Ok(loaded)) => {
                 let params = Url::from_file_path(path).ok().map(|uri| {
                     let text = &loaded.source.text;
-                    document::publish_file(uri, text, &loaded.warnings, self.client.encoding)
+                    document::publish_file(
+                        uri,
+                        text,
+                        &loaded.warnings,
+                        self.client.encoding,
+                        self.lang(),
+                    )
                 });
                 (Some(loaded), params)
             }
@@ -358,7 +369,13 @@ impl<'c> Server<'c> {
                 None,
                 Url::from_file_path(path).ok().map(|uri| {
                     let text = &result.source.text;
-                    document::publish_file(uri, text, &result.diagnostics, self.client.encoding)
+                    document::publish_file(
+                        uri,
+                        text,
+                        &result.diagnostics,
+                        self.client.encoding,
+                        self.lang(),
+                    )
                 }),
             ),
             Err(_) => (None, None),
@@ -414,8 +431,13 @@ impl<'c> Server<'c> {
                 ) && self.documents.remove(&p.text_document.uri).is_some()
                     && !self.client.pulls
                 {
-                    let params =
-                        document::publish_file(p.text_document.uri, "", &[], self.client.encoding);
+                    let params = document::publish_file(
+                        p.text_document.uri,
+                        "",
+                        &[],
+                        self.client.encoding,
+                        self.lang(),
+                    );
                     self.notify::<notif::PublishDiagnostics>(params);
                 }
             }

@@ -675,17 +675,23 @@ fn a_closed_connection_ends_the_server_cleanly() {
 }
 
 #[test]
-fn the_language_is_the_clients_locale_else_the_one_in_regioplan_toml() {
+fn the_language_is_the_one_in_regioplan_toml_else_the_clients_locale() {
     use crate::config::file::Language;
     let (_keep, dir) = temp_dir();
+    let (_keep_bare, bare) = temp_dir();
     std::fs::write(dir.join("regioplan.toml"), "language = \"nl\"\n")
         .unwrap_or_else(|e| panic!("{e}"));
-    let uri = uri_in(&dir, "plan.yaml");
-    for (locale, language) in [
-        (None, Language::Nl),
-        (Some("en-GB"), Language::En),
-        (Some("de"), Language::Nl),
+    // As `--lang`, regioplan.toml and `LANG` for the CLI: the team's configuration speaks
+    // first, the editor's locale (like the environment) where it says nothing.
+    for (dir, locale, language) in [
+        (&dir, None, Language::Nl),
+        (&dir, Some("en-GB"), Language::Nl),
+        (&bare, Some("nl-BE"), Language::Nl),
+        (&bare, Some("en-GB"), Language::En),
+        (&bare, Some("de"), Language::En),
+        (&bare, None, Language::En),
     ] {
+        let uri = uri_in(dir, "plan.yaml");
         let (connection, _client) = Connection::memory();
         let params = lsp_types::InitializeParams {
             locale: locale.map(String::from),
