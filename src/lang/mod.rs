@@ -12,7 +12,7 @@
 //! in its own language. Pass every value as a named argument (`n = count`), not by capturing a
 //! variable in the text, so that it goes through [`Arg`].
 //!
-//! Like [`crate::diagnostic`] this is a leaf: it depends on nothing else of regioplan.
+//! Like the diagnostics module this is a leaf: it depends on nothing else of regioplan.
 
 use std::fmt;
 

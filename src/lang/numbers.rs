@@ -1,7 +1,7 @@
 //! Numbers as a reader of the report's language writes them, the same in every format: digits
 //! grouped in thousands (`1,250,000`; `1.250.000` in Dutch), a decimal point (a comma in
-//! Dutch), amounts in euro with cents only when there are any. A year is not a number here:
-//! [`Cell::Year`](crate::report::Cell::Year) is written as its four digits.
+//! Dutch), amounts in euro with cents only when there are any. A year is not a number here: a report's
+//! year cell and a message's `Year` are written as their four digits.
 
 use std::fmt::Write as _;
 
