@@ -186,6 +186,17 @@ pub fn skipped_line(skipped: &[String], lang: Lang) -> String {
     line.get(lang).to_string()
 }
 
+/// `error` and `warning`; `fout` and `waarschuwing`.
+#[must_use]
+pub fn severity_word(severity: Severity, lang: Lang) -> &'static str {
+    match (severity, lang) {
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Error, Lang::Nl) => "fout",
+        (Severity::Warning, Lang::Nl) => "waarschuwing",
+    }
+}
+
 fn report<'a>(
     source: &'a SourceFile,
     d: &'a Diagnostic,
@@ -193,8 +204,8 @@ fn report<'a>(
     lang: Lang,
 ) -> Vec<Group<'a>> {
     let level = match d.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
+        Severity::Error => Level::ERROR.with_name(severity_word(Severity::Error, lang)),
+        Severity::Warning => Level::WARNING.with_name(severity_word(Severity::Warning, lang)),
     };
     let path = shown(&source.name, super::on_one_line);
     let mut group = Group::with_title(
@@ -218,7 +229,11 @@ fn report<'a>(
         group = group.element(snippet);
     }
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(shown(help.get(lang), super::on_one_line)));
+        group = group.element(
+            Level::HELP
+                .with_name(super::help_word(lang))
+                .message(shown(help.get(lang), super::on_one_line)),
+        );
     }
     vec![group]
 }
