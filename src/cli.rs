@@ -204,6 +204,11 @@ pub struct ConfigArgs {
     /// Use this configuration file instead of the nearest regioplan.toml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// The language of the findings about the configuration [default: the environment's,
+    /// else en].
+    #[arg(long, value_enum)]
+    pub lang: Option<ReportLang>,
 }
 
 #[derive(Debug, Args)]
@@ -222,6 +227,11 @@ pub struct InitArgs {
     /// current directory), or the one already above the plan.
     #[arg(long, value_name = "PATH")]
     pub schema: Option<PathBuf>,
+
+    /// The language of the starter plan's texts and comments, and of the messages [default:
+    /// `language` in regioplan.toml, else the environment's, else en].
+    #[arg(long, value_enum)]
+    pub lang: Option<ReportLang>,
 }
 
 const REPORT_HELP: &str = concat!(

@@ -5,6 +5,8 @@ use std::process::ExitCode as ProcessExit;
 
 use clap::Parser;
 use regioplan::cli::Cli;
+use regioplan::commands::said::error_text;
+use regioplan::diagnostic::Severity;
 use regioplan::{ExitCode, run};
 
 /// The checks recurse over nested goals; a large stack keeps the deepest input the parser
@@ -13,6 +15,7 @@ const STACK_BYTES: usize = 64 * 1024 * 1024;
 
 fn main() -> ProcessExit {
     let cli = Cli::parse();
+    let lang = regioplan::commands::said::language(&cli);
     let worker = std::thread::Builder::new()
         .stack_size(STACK_BYTES)
         .spawn(move || {
@@ -32,13 +35,18 @@ fn main() -> ProcessExit {
         Ok(Ok((Err(error), _))) => {
             // A file name or a plan's text in the message must not drive the terminal.
             eprintln!(
-                "error: {}",
-                regioplan::render::visible(&format!("{error:#}"))
+                "{}: {}",
+                regioplan::render::human::severity_word(Severity::Error, lang),
+                regioplan::render::visible(&error_text(&error, lang))
             );
             ExitCode::Error
         }
         Ok(Err(_)) | Err(_) => {
-            eprintln!("error: internal failure; please report it with the input that caused it");
+            let text = regioplan::msg!(
+                "error: internal failure; please report it with the input that caused it",
+                "fout: interne storing; meld die alstublieft, met de invoer die haar veroorzaakte"
+            );
+            eprintln!("{}", text.get(lang));
             ExitCode::Error
         }
     };

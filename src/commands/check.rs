@@ -6,19 +6,19 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, bail};
-
 use super::ExitCode;
+use super::said::Say;
 use crate::check::{check_bytes, check_found, check_too_large};
 use crate::cli::{CheckArgs, Color, FailOn, Format};
 use crate::config::{self, LoadedConfig, Settings, SettingsInput};
 use crate::diagnostic::{Applicability, FileResult, Severity};
 use crate::fix::{Applied, chosen, fix_bytes};
-use crate::lang::Lang;
+use crate::lang::{Lang, Plain};
 use crate::load::limits::Limits;
 use crate::load::read;
 use crate::plan::catalogue::Catalogue;
 use crate::render;
+use crate::{bail_said, msg, said};
 
 /// Each worker thread's stack: the checks recurse over nested goals.
 pub(crate) const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
@@ -28,15 +28,21 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
     for (flag, codes) in [("--select", &args.select), ("--ignore", &args.ignore)] {
         if let Some(code) = codes.iter().find(|c| !crate::rules::matches_any_rule(c)) {
             let hint = crate::rules::did_you_mean(code, crate::rules::ALL.iter().map(|r| r.code))
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
-            bail!(
-                "`{code}` in {flag} is not a rule code or prefix{hint} (`regioplan rule --all` lists them)"
+                .map(|s| msg!("; did you mean `{s}`?", "; bedoelt u `{s}`?", s = s));
+            bail_said!(
+                "`{code}` in {flag} is not a rule code or prefix{hint} (`regioplan rule --all` lists them)",
+                "`{code}` bij {flag} is geen code (of begin van een code) van een regel{hint} (`regioplan rule --all` geeft ze alle)",
+                code = code,
+                flag = flag,
+                hint = hint
             );
         }
     }
     if args.unsafe_fixes && !args.fix && !args.diff {
-        bail!("--unsafe-fixes applies with --fix or --diff: add one of them");
+        bail_said!(
+            "--unsafe-fixes applies with --fix or --diff: add one of them",
+            "--unsafe-fixes werkt samen met --fix of --diff: voeg een van beide toe"
+        );
     }
     let fixing = (args.fix || args.diff).then_some(if args.unsafe_fixes {
         Applicability::Unsafe
@@ -82,13 +88,15 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
     }
     if results.is_empty() {
         if skipped.is_empty() {
-            bail!(
-                "no plan files to check: `exclude` in regioplan.toml leaves out every file found"
+            bail_said!(
+                "no plan files to check: `exclude` in regioplan.toml leaves out every file found",
+                "geen plannen om te controleren: `exclude` in regioplan.toml laat elk gevonden bestand weg"
             );
         }
-        bail!(
-            "no plan files found (a plan has `regioplan: 1` at the top). {}",
-            render::human::skipped_line(&skipped, lang)
+        bail_said!(
+            "no plan files found (a plan has `regioplan: 1` at the top). {skipped}",
+            "geen plannen gevonden (een plan begint met `regioplan: 1`). {skipped}",
+            skipped = render::human::skipped_line(&skipped, lang)
         );
     }
     if args.diff {
@@ -317,12 +325,17 @@ pub(crate) fn on_all_cores<T: Sync, R: Send>(
                 Ok(h) => match h.join() {
                     Ok(mine) => all.extend(mine),
                     Err(_) => {
-                        all.push((usize::MAX, Err(anyhow::anyhow!("a worker thread failed"))));
+                        let failed = said!(
+                            "a worker thread failed; please report it",
+                            "een werkdraad is vastgelopen; meld het alstublieft"
+                        );
+                        all.push((usize::MAX, Err(failed)));
                     }
                 },
                 Err(e) => all.push((
                     usize::MAX,
-                    Err(anyhow::Error::from(e).context("cannot start a worker thread")),
+                    Err(e)
+                        .say(|| msg!("cannot start a worker thread", "kan geen werkdraad starten")),
                 )),
             }
         }
@@ -415,7 +428,12 @@ impl Configs {
                 Err(result) => broken.push(result),
             }
         } else if !args.no_config {
-            let cwd = std::env::current_dir().context("cannot read the current directory")?;
+            let cwd = std::env::current_dir().say(|| {
+                msg!(
+                    "cannot read the current directory",
+                    "kan de huidige map niet lezen"
+                )
+            })?;
             let mut wanted: Vec<(Option<Input>, PathBuf)> = inputs
                 .iter()
                 .filter_map(|i| {
@@ -537,18 +555,23 @@ pub(crate) fn collect(paths: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
             // A broken symbolic link: reading it says what is wrong with it.
             Err(_) if path.symlink_metadata().is_ok() => None,
             Err(e) => {
-                return Err(
-                    anyhow::Error::from(e).context(format!("cannot read `{}`", path.display()))
-                );
+                return Err(e).say(|| {
+                    msg!(
+                        "cannot read `{p}`",
+                        "kan `{p}` niet lezen",
+                        p = Plain(path.display())
+                    )
+                });
             }
         };
         if meta.is_some_and(|m| m.is_dir()) {
             let mut found = Vec::new();
             walk(path, &mut found)?;
             if found.is_empty() {
-                bail!(
-                    "no plan files (*.yaml, *.yml) found in `{}`",
-                    path.display()
+                bail_said!(
+                    "no plan files (*.yaml, *.yml) found in `{p}`",
+                    "geen plannen (*.yaml, *.yml) gevonden in `{p}`",
+                    p = Plain(path.display())
                 );
             }
             found.sort();
@@ -573,16 +596,27 @@ pub(crate) fn collect(paths: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
     Ok(inputs)
 }
 
+fn cannot_read_directory(dir: &Path) -> crate::lang::Message {
+    msg!(
+        "cannot read directory `{d}`",
+        "kan de map `{d}` niet lezen",
+        d = Plain(dir.display())
+    )
+}
+
 fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let entries = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read directory `{}`", dir.display()))?;
+    let entries = std::fs::read_dir(dir).say(|| cannot_read_directory(dir))?;
     for entry in entries {
-        let entry = entry.with_context(|| format!("cannot read directory `{}`", dir.display()))?;
+        let entry = entry.say(|| cannot_read_directory(dir))?;
         let path = entry.path();
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        let file_type = entry
-            .file_type()
-            .with_context(|| format!("cannot read `{}`", path.display()))?;
+        let file_type = entry.file_type().say(|| {
+            msg!(
+                "cannot read `{p}`",
+                "kan `{p}` niet lezen",
+                p = Plain(path.display())
+            )
+        })?;
         if file_type.is_dir() {
             if !hidden {
                 walk(&path, found)?;
@@ -614,9 +648,12 @@ pub(crate) fn read(input: &Input, limits: &Limits) -> anyhow::Result<(String, By
     match result {
         Ok(bytes) => Ok((name, Bytes::Read(bytes))),
         Err(read::ReadError::TooLarge { size, .. }) => Ok((name, Bytes::TooLarge(size))),
-        Err(e) if matches!(input, Input::Stdin) => {
-            Err(anyhow::Error::from(e).context("cannot read standard input"))
-        }
+        Err(e) if matches!(input, Input::Stdin) => Err(e).say(|| {
+            msg!(
+                "cannot read standard input",
+                "kan de standaardinvoer niet lezen"
+            )
+        }),
         Err(e) => Err(e.into()),
     }
 }

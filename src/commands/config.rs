@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use anyhow::Context as _;
+use super::said::Say as _;
 
 use super::ExitCode;
 use crate::cli::ConfigArgs;
@@ -22,7 +22,7 @@ pub fn run(args: &ConfigArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                     out,
                     &[result],
                     false,
-                    super::early_language(None),
+                    super::early_language(args.lang),
                 )?;
                 return Ok(ExitCode::Error);
             }
@@ -32,6 +32,8 @@ pub fn run(args: &ConfigArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let input = SettingsInput {
         today: chrono::Local::now().date_naive(),
         github_actions: std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true"),
+        language: args.lang.map(Into::into),
+        env_language: super::environment_language(),
         ..SettingsInput::default()
     };
     let plan = args.path.is_file().then_some(args.path.as_path());
@@ -41,9 +43,16 @@ pub fn run(args: &ConfigArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let mut text = Vec::new();
     write_settings(&mut text, &s, path.as_deref(), &args.path)?;
     out.write_all(render::visible(&String::from_utf8_lossy(&text)).as_bytes())
-        .context("cannot write")?;
-    out.flush().context("cannot write")?;
+        .say(cannot_write)?;
+    out.flush().say(cannot_write)?;
     Ok(ExitCode::Clean)
+}
+
+fn cannot_write() -> crate::lang::Message {
+    crate::msg!(
+        "cannot write the settings",
+        "kan de instellingen niet schrijven"
+    )
 }
 
 fn write_settings(

@@ -11,11 +11,13 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
+use super::said::Say;
 use super::{ExitCode, write_report};
 use crate::analysis::diff::{self, Versions};
 use crate::cli::{DiffArgs, ReportFormat};
 use crate::config::{LoadedConfig, Settings, SettingsInput};
 use crate::load::limits::Limits;
+use crate::msg;
 use crate::plan::Plan;
 use crate::render::report::TableOptions;
 
@@ -30,8 +32,8 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         Err(code) => return Ok(code),
     };
     let input = super::settings_input(None, &args.limits);
-    let old = read_plan("old", &args.old, config.as_ref(), &input)?;
-    let new = read_plan("new", &args.new, config.as_ref(), &input)?;
+    let old = read_plan(Side::Old, &args.old, config.as_ref(), &input)?;
+    let new = read_plan(Side::New, &args.new, config.as_ref(), &input)?;
     let changes = diff::diff(&old, &new);
     let versions = Versions {
         old: &args.old,
@@ -58,24 +60,36 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
     Ok(ExitCode::Clean)
 }
 
-/// Reads and loads one side with the settings for its path; `side` (`old` or `new`) names it
-/// in errors.
+/// The old or the new version of a diff.
+#[derive(Debug, Clone, Copy)]
+enum Side {
+    Old,
+    New,
+}
+
+impl Side {
+    /// "the old plan `x`", "het oude plan `x`".
+    fn named(self, spec: &str) -> crate::lang::Message {
+        match self {
+            Side::Old => msg!("the old plan `{s}`", "het oude plan `{s}`", s = spec),
+            Side::New => msg!("the new plan `{s}`", "het nieuwe plan `{s}`", s = spec),
+        }
+    }
+}
+
+/// Reads and loads one side with the settings for its path; `side` names it in errors.
 fn read_plan(
-    side: &str,
+    side: Side,
     spec: &str,
     config: Option<&LoadedConfig>,
     input: &SettingsInput,
 ) -> anyhow::Result<Plan> {
     let path = Path::new(spec);
     let settings = Settings::resolve(config, path.is_file().then_some(path), input);
+    let what = side.named(spec);
     let bytes = read_side(spec, &settings.limits)
-        .with_context(|| format!("cannot read the {side} plan `{spec}`"))?;
-    super::load_plan(
-        &format!("the {side} plan `{spec}`"),
-        spec,
-        &bytes,
-        &settings,
-    )
+        .say(|| msg!("cannot read {what}", "kan {what} niet lezen", what = what))?;
+    super::load_plan(&what, spec, &bytes, &settings)
 }
 
 /// The bytes of a file, or of `REV:PATH` from git when no file is named `spec`.

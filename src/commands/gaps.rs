@@ -11,15 +11,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::bail;
-
 use super::check::collect;
 use super::{ExitCode, write_report};
 use crate::analysis::gaps::{self, Options, PlanInput, Severity};
 use crate::analysis::report::select_themes;
 use crate::cli::{GapSeverity, GapsArgs, ReportLang};
 use crate::config::Settings;
-use crate::config::file::Language;
 use crate::frameworks::{self, Framework};
 use crate::load::limits::Limits;
 use crate::plan::catalogue::Catalogue;
@@ -29,8 +26,9 @@ use crate::report::Lang;
 
 pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
     if args.format == crate::cli::ReportFormat::Csv {
-        anyhow::bail!(
-            "the gap analysis has no goal table to write as CSV; use --format json for a spreadsheet import, or `regioplan report --format csv` for the goals"
+        crate::bail_said!(
+            "the gap analysis has no goal table to write as CSV; use --format json for a spreadsheet import, or `regioplan report --format csv` for the goals",
+            "de gapanalyse heeft geen doelentabel om als CSV te schrijven; gebruik --format json om in een spreadsheet in te lezen, of `regioplan report --format csv` voor de doelen"
         );
     }
     let loaded_config =
@@ -40,6 +38,11 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         };
     let input = super::settings_input(args.as_of, &args.limits);
     let settings = Settings::resolve(loaded_config.as_ref(), None, &input);
+    let lang = match args.lang {
+        Some(ReportLang::Nl) => Lang::Nl,
+        Some(ReportLang::En) => Lang::En,
+        None => settings.language.into(),
+    };
     let (names, base): (Vec<String>, Option<PathBuf>) = if args.frameworks.is_empty() {
         (
             settings.frameworks.clone(),
@@ -59,9 +62,16 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
                     false,
                     super::early_language(args.lang),
                 )?;
+                let problems = crate::msg!(
+                    "the framework `{name}` has problems; fix them and run again",
+                    "het raamwerk `{name}` heeft problemen; los ze op en probeer het opnieuw",
+                    name = name
+                );
                 writeln!(
                     err,
-                    "error: the framework `{name}` has problems; fix them and run again"
+                    "{}: {}",
+                    render::human::severity_word(crate::diagnostic::Severity::Error, lang),
+                    problems.get(lang)
                 )?;
                 return Ok(ExitCode::Error);
             }
@@ -69,9 +79,12 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
     }
     let inputs = collect(&args.paths)?;
     let (loaded, skipped) = super::load_plans(&inputs, loaded_config.as_ref(), &input)?;
-    super::note_skipped(err, &skipped)?;
+    super::note_skipped(err, &skipped, lang)?;
     if loaded.is_empty() {
-        bail!("no plan loads; `regioplan check` shows why");
+        crate::bail_said!(
+            "no plan loads; `regioplan check` shows why",
+            "geen enkel plan laadt; `regioplan check` toont waarom"
+        );
     }
     let plans: Vec<PlanInput<'_>> = loaded
         .iter()
@@ -82,14 +95,6 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         .collect();
     let all: Vec<&crate::plan::Plan> = loaded.iter().map(|l| &l.plan).collect();
     let themes = select_themes(&all, &args.themes).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let lang = match args.lang {
-        Some(ReportLang::Nl) => Lang::Nl,
-        Some(ReportLang::En) => Lang::En,
-        None => match settings.language {
-            Language::Nl => Lang::Nl,
-            Language::En => Lang::En,
-        },
-    };
     let catalogue = Catalogue::built_in();
     let options = Options {
         as_of: settings.as_of,
@@ -138,10 +143,12 @@ fn resolve_framework(
     };
     if path.symlink_metadata().is_err() {
         let hint = frameworks::closest_built_in(name)
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_default();
-        bail!(
-            "`{name}` is neither a built-in framework nor a file{hint} (`regioplan frameworks` lists the built-in ones)"
+            .map(|s| crate::msg!("; did you mean `{s}`?", "; bedoelt u `{s}`?", s = s));
+        crate::bail_said!(
+            "`{name}` is neither a built-in framework nor a file{hint} (`regioplan frameworks` lists the built-in ones)",
+            "`{name}` is geen ingebouwd raamwerk en geen bestand{hint} (`regioplan frameworks` geeft de ingebouwde)",
+            name = name,
+            hint = hint
         );
     }
     let bytes = super::read_needed(&path, limits)?;

@@ -10,12 +10,13 @@ pub mod init;
 pub mod output;
 pub mod report;
 pub mod rule;
+pub mod said;
 pub mod schema;
 pub mod server;
 
 use std::io::Write;
 
-use anyhow::Context;
+use self::said::Say;
 use chrono::NaiveDate;
 
 use self::check::{Input, load_input, on_all_cores};
@@ -73,7 +74,12 @@ pub(crate) fn run_config(
     } else if let Some(path) = &choice.config {
         Some(path.clone())
     } else {
-        let cwd = std::env::current_dir().context("cannot read the current directory")?;
+        let cwd = std::env::current_dir().say(|| {
+            crate::msg!(
+                "cannot read the current directory",
+                "kan de huidige map niet lezen"
+            )
+        })?;
         find_config(&cwd)
     };
     let Some(path) = path else {
@@ -92,10 +98,7 @@ pub(crate) fn run_config(
         }
         Err(result) => {
             render::human::write_diagnostics(err, &[result], false, lang)?;
-            writeln!(
-                err,
-                "error: the configuration has problems; fix them or pass --no-config"
-            )?;
+            writeln!(err, "{}", config_problems(lang))?;
             Ok(Err(ExitCode::Error))
         }
     }
@@ -181,7 +184,8 @@ pub(crate) fn load_plans(
             Outcome::Loads(plan) => plans.push(*plan),
             Outcome::Skipped(name) => skipped.push(name),
             Outcome::Fails(result) => {
-                return Err(not_loading(&format!("`{}`", result.source.name), &result));
+                let what = crate::msg!("`{f}`", "`{f}`", f = result.source.name);
+                return Err(not_loading(&what, &result));
             }
         }
     }
@@ -197,9 +201,22 @@ pub(crate) fn for_loading(input: &SettingsInput) -> SettingsInput {
     }
 }
 
+/// `error: the configuration has problems; ...`, after its findings.
+pub(crate) fn config_problems(lang: crate::lang::Lang) -> String {
+    format!(
+        "{}: {}",
+        render::human::severity_word(crate::diagnostic::Severity::Error, lang),
+        crate::msg!(
+            "the configuration has problems; fix them or pass --no-config",
+            "de configuratie heeft problemen; los ze op of geef --no-config mee"
+        )
+        .get(lang)
+    )
+}
+
 /// Loads one side of a diff from its bytes by the one policy of [`crate::check::usable`].
 pub(crate) fn load_plan(
-    what: &str,
+    what: &crate::lang::Message,
     name: &str,
     bytes: &[u8],
     settings: &Settings,
@@ -212,37 +229,54 @@ pub(crate) fn load_plan(
 
 /// Why a plan does not load: its first error, `{what} does not load: LINE:COL: message`. A
 /// limit's finding keeps its help (how to raise the limit).
-fn not_loading(what: &str, result: &FileResult) -> anyhow::Error {
+fn not_loading(what: &crate::lang::Message, result: &FileResult) -> anyhow::Error {
     let errors: Vec<_> = result
         .diagnostics
         .iter()
         .filter(|d| d.severity == crate::diagnostic::Severity::Error)
         .collect();
     let Some(first) = errors.iter().min_by_key(|d| d.primary.span.start) else {
-        return anyhow::anyhow!("{what} does not load as a plan");
+        return crate::said!(
+            "{what} does not load as a plan",
+            "{what} laadt niet als plan",
+            what = what
+        );
     };
     let at = result.source.position(first.primary.span.start);
     let more = match errors.len() {
-        0 | 1 => String::new(),
-        n => format!(" (and {} more errors; `regioplan check` shows them)", n - 1),
-    };
-    let help = match &first.help {
-        Some(help) if first.code == crate::rules::structure::LIMIT.code => {
-            format!("; {}", render::on_one_line(help.en()))
-        }
-        _ => String::new(),
+        0 | 1 => None,
+        n => Some(crate::msg!(
+            " (and {n} more errors; `regioplan check` shows them)",
+            " (en nog {n} fouten; `regioplan check` toont ze)",
+            n = n - 1
+        )),
     };
     // The finding may quote the plan: on one line, so it cannot forge a line of a CI log.
-    anyhow::anyhow!(
-        "{what} does not load: {}:{}: {}{more}{help}",
-        at.line,
-        at.column,
-        render::on_one_line(first.message.en())
+    let one_line = |m: &crate::lang::Message| m.clone().map(|_, text| render::on_one_line(&text));
+    let help = match &first.help {
+        Some(help) if first.code == crate::rules::structure::LIMIT.code => {
+            Some(one_line(help).map(|_, text| format!("; {text}")))
+        }
+        _ => None,
+    };
+    crate::said!(
+        "{what} does not load: {line}:{column}: {message}{more}{help}",
+        "{what} laadt niet: {line}:{column}: {message}{more}{help}",
+        what = what,
+        line = at.line,
+        column = at.column,
+        message = one_line(&first.message),
+        more = more,
+        help = help
     )
 }
 
 /// The note on stderr that names the files skipped because they do not load as a plan.
-pub(crate) fn note_skipped(err: &mut dyn Write, skipped: &[String]) -> std::io::Result<()> {
+pub(crate) fn note_skipped(
+    err: &mut dyn Write,
+    skipped: &[String],
+    lang: crate::lang::Lang,
+) -> std::io::Result<()> {
     if skipped.is_empty() {
         return Ok(());
     }
@@ -254,15 +288,24 @@ pub(crate) fn note_skipped(err: &mut dyn Write, skipped: &[String]) -> std::io::
         .collect::<Vec<_>>()
         .join(", ");
     if more > 0 {
-        names = format!("{names} and {more} more");
+        let rest = crate::msg!(" and {more} more", " en nog {more}", more = more);
+        names.push_str(rest.get(lang));
     }
-    writeln!(
-        err,
-        "note: skipped {} file{} that do{} not load as a plan (`regioplan check` shows why): {names}",
-        skipped.len(),
-        if skipped.len() == 1 { "" } else { "s" },
-        if skipped.len() == 1 { "es" } else { "" },
-    )
+    let note = if skipped.len() == 1 {
+        crate::msg!(
+            "note: skipped 1 file that does not load as a plan (`regioplan check` shows why): {names}",
+            "let op: 1 bestand overgeslagen dat niet laadt als plan (`regioplan check` toont waarom): {names}",
+            names = names
+        )
+    } else {
+        crate::msg!(
+            "note: skipped {n} files that do not load as a plan (`regioplan check` shows why): {names}",
+            "let op: {n} bestanden overgeslagen die niet laden als plan (`regioplan check` toont waarom): {names}",
+            n = skipped.len(),
+            names = names
+        )
+    };
+    writeln!(err, "{}", note.get(lang))
 }
 
 /// Reads a file a command needs whole (a side of a diff, a framework file, a configuration):

@@ -11,9 +11,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
-
+use super::said::Say;
+use crate::lang::{Message, Plain};
 use crate::load::read::Identity;
+use crate::{bail_said, msg};
 
 /// Writes `bytes` to `path` atomically, refusing links, non-regular files, `inputs` and every
 /// file this process has read.
@@ -31,19 +32,15 @@ pub fn write_output(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> anyhow::Re
         use std::os::unix::fs::PermissionsExt as _;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut file = builder
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write to `{}`", dir.display()))?;
+    let mut file = builder.tempfile_in(dir).say(|| cannot_write_to(dir))?;
     if let Some(meta) = existing {
         // A replaced file keeps its permissions.
         file.as_file()
             .set_permissions(meta.permissions())
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+            .say(|| cannot_write(path))?;
     }
-    file.write_all(bytes)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    file.persist(path)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    file.write_all(bytes).say(|| cannot_write(path))?;
+    file.persist(path).say(|| cannot_write(path))?;
     Ok(())
 }
 
@@ -51,24 +48,24 @@ pub fn write_output(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> anyhow::Re
 /// same directory, renamed into place) and with the file's permissions. A symbolic link is
 /// followed, so the link stays and its target is fixed.
 pub fn replace_plan(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let target = std::fs::canonicalize(path)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    let target = std::fs::canonicalize(path).say(|| cannot_write(path))?;
     let permissions = std::fs::metadata(&target)
-        .with_context(|| format!("cannot write `{}`", path.display()))?
+        .say(|| cannot_write(path))?
         .permissions();
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write to `{}`", dir.display()))?;
-    file.write_all(bytes)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    file.as_file()
-        .set_permissions(permissions)
-        .with_context(|| format!("cannot keep the permissions of `{}`", path.display()))?;
-    file.persist(&target)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    let mut file = tempfile::NamedTempFile::new_in(dir).say(|| cannot_write_to(dir))?;
+    file.write_all(bytes).say(|| cannot_write(path))?;
+    file.as_file().set_permissions(permissions).say(|| {
+        msg!(
+            "cannot keep the permissions of `{p}`",
+            "kan de rechten van `{p}` niet behouden",
+            p = Plain(path.display())
+        )
+    })?;
+    file.persist(&target).say(|| cannot_write(path))?;
     Ok(())
 }
 
@@ -79,19 +76,21 @@ fn refuse_unsafe(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<Option<std::
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
-            return Err(e).with_context(|| format!("cannot write `{}`", path.display()));
+            return Err(e).say(|| cannot_write(path));
         }
     };
     if meta.file_type().is_symlink() {
-        bail!(
-            "refusing to write `{}`: it is a symbolic link, and writing would replace it (name its target instead)",
-            path.display()
+        bail_said!(
+            "refusing to write `{p}`: it is a symbolic link, and writing would replace it (name its target instead)",
+            "`{p}` wordt niet geschreven: het is een symbolische koppeling, die het schrijven zou vervangen (noem het bestand waar die naar wijst)",
+            p = Plain(path.display())
         );
     }
     if !meta.is_file() {
-        bail!(
-            "refusing to write `{}`: it is not a regular file (a directory, device or pipe)",
-            path.display()
+        bail_said!(
+            "refusing to write `{p}`: it is not a regular file (a directory, device or pipe)",
+            "`{p}` wordt niet geschreven: het is geen gewoon bestand (maar een map, apparaat of pipe)",
+            p = Plain(path.display())
         );
     }
     let target = Identity::of(path);
@@ -100,9 +99,10 @@ fn refuse_unsafe(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<Option<std::
             .iter()
             .any(|i| target.is_some() && Identity::of(i) == target)
     {
-        bail!(
-            "refusing to write `{}`: this command reads it (a plan, the configuration or a framework file); name another file for the output",
-            path.display()
+        bail_said!(
+            "refusing to write `{p}`: this command reads it (a plan, the configuration or a framework file); name another file for the output",
+            "`{p}` wordt niet geschreven: deze opdracht leest het (een plan, de configuratie of een raamwerk); kies een ander bestand voor de uitvoer",
+            p = Plain(path.display())
         );
     }
     Ok(Some(meta))
@@ -175,4 +175,20 @@ mod tests {
         assert!(err.to_string().contains("symbolic link"), "{err}");
         assert_eq!(std::fs::read(&target).expect("reads"), b"keep");
     }
+}
+
+fn cannot_write(path: &Path) -> Message {
+    msg!(
+        "cannot write `{p}`",
+        "kan `{p}` niet schrijven",
+        p = Plain(path.display())
+    )
+}
+
+fn cannot_write_to(dir: &Path) -> Message {
+    msg!(
+        "cannot write to `{d}`",
+        "kan niet schrijven in `{d}`",
+        d = Plain(dir.display())
+    )
 }

@@ -11,7 +11,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, anyhow, bail};
+use anyhow::anyhow;
+
+use super::said::Say;
 
 use super::ExitCode;
 use super::check::{WORKER_STACK_BYTES, collect, use_color};
@@ -44,9 +46,12 @@ pub fn run(
         lang,
     };
     let (plans, skipped) = super::load_plans(&inputs, config.as_ref(), &input)?;
-    super::note_skipped(err, &skipped)?;
+    super::note_skipped(err, &skipped, lang)?;
     if plans.is_empty() {
-        bail!("no plan loads among the files found; `regioplan check` shows why");
+        crate::bail_said!(
+            "no plan loads among the files found; `regioplan check` shows why",
+            "geen van de gevonden bestanden laadt als plan; `regioplan check` toont waarom"
+        );
     }
     // The report recurses over nested goals: run it on a big stack, as check does.
     let report = std::thread::scope(|scope| {
@@ -62,9 +67,19 @@ pub fn run(
                     .collect();
                 report::report(&views, &options).map_err(|e| anyhow!("{e}"))
             })
-            .context("cannot start a worker thread")?
+            .say(|| {
+                crate::msg!(
+                    "cannot start a worker thread",
+                    "kan geen werkdraad starten"
+                )
+            })?
             .join()
-            .map_err(|_| anyhow!("the report failed"))?
+            .map_err(|_| {
+                crate::said!(
+                    "the report failed; please report it with the plans that caused it",
+                    "de rapportage is mislukt; meld dat alstublieft, met de plannen die het veroorzaakten"
+                )
+            })?
     })?;
     let table = render::report::TableOptions {
         color: args.output_file.is_none() && use_color(args.color),

@@ -63,7 +63,10 @@ pub fn run(
             Ok(result) => result
                 .map(|()| ExitCode::Clean)
                 .map_err(anyhow::Error::from),
-            Err(_) => anyhow::bail!("the language server failed; please report it"),
+            Err(_) => crate::bail_said!(
+                "the language server failed; please report it",
+                "de taalserver is vastgelopen; meld het alstublieft"
+            ),
         }
     })
 }
