@@ -8,7 +8,9 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
+use super::said::Say;
+use crate::lang::{Lang, Plain};
+use crate::{bail_said, msg, said};
 use chrono::{Datelike, NaiveDate};
 
 use super::ExitCode;
@@ -28,13 +30,17 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let path = &args.path;
     let region = args.region.as_deref().unwrap_or(DEFAULT_REGION);
     if region.trim().is_empty() {
-        anyhow::bail!("the region name is empty; give one with --region NAME");
+        bail_said!(
+            "the region name is empty; give one with --region NAME",
+            "de naam van de regio is leeg; geef er een met --region NAAM"
+        );
     }
     if path.is_dir() {
-        anyhow::bail!(
-            "`{}` is a directory; give the plan's file name, e.g. `{}`",
-            path.display(),
-            path.join("regioplan.yaml").display()
+        bail_said!(
+            "`{p}` is a directory; give the plan's file name, e.g. `{e}`",
+            "`{p}` is een map; geef de bestandsnaam van het plan, bijvoorbeeld `{e}`",
+            p = Plain(path.display()),
+            e = Plain(path.join("regioplan.yaml").display())
         );
     }
     if path.symlink_metadata().is_ok() {
@@ -44,15 +50,20 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create the directory `{}`", dir.display()))?;
-    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    std::fs::create_dir_all(dir).say(|| cannot_create(dir))?;
+    let cwd = std::env::current_dir().say(|| {
+        msg!(
+            "cannot read the current directory",
+            "kan de huidige map niet lezen"
+        )
+    })?;
+    let lang = super::configured_language(args.lang, dir);
     let (schema, new_schema) = match &args.schema {
         Some(named) => named_schema(dir, &cwd.join(named))?,
         None => schema_reference(dir, &cwd)?,
     };
     let today = chrono::Local::now().date_naive();
-    let text = starter_plan(region, today, &schema, &Catalogue::built_in());
+    let text = starter_plan(region, today, &schema, &Catalogue::built_in(), lang);
     // All or nothing: both files are written in full beside their places first; the schema is
     // moved into place, then the plan, and a plan that cannot be moved takes the new schema
     // back out with it.
@@ -60,31 +71,34 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let schema_file = match &new_schema {
         Some(schema_path) => {
             if schema_path.symlink_metadata().is_ok() && !schema_path.exists() {
-                anyhow::bail!(
-                    "`{}` is a symbolic link that leads nowhere; name the schema file itself, or delete the link first",
-                    schema_path.display()
+                bail_said!(
+                    "`{p}` is a symbolic link that leads nowhere; name the schema file itself, or delete the link first",
+                    "`{p}` is een symbolische koppeling die nergens heen wijst; noem het schemabestand zelf, of verwijder eerst de koppeling",
+                    p = Plain(schema_path.display())
                 );
             }
             let schema_dir = schema_path.parent().unwrap_or(Path::new("."));
-            std::fs::create_dir_all(schema_dir).with_context(|| {
-                format!("cannot create the directory `{}`", schema_dir.display())
-            })?;
+            std::fs::create_dir_all(schema_dir).say(|| cannot_create(schema_dir))?;
             Some((schema_path, prepare(schema_dir, &plan_schema_text())?))
         }
         None => None,
     };
-    let mut also = String::new();
+    let mut also = None;
     let mut written_schema = None;
     if let Some((schema_path, file)) = schema_file {
         match persist_new(file, schema_path) {
             Ok(()) => {
-                also = format!(
-                    " and the format's schema for editors to {}",
+                let shown = Plain(
                     schema_path
                         .strip_prefix(&cwd)
                         .unwrap_or(schema_path)
-                        .display()
+                        .display(),
                 );
+                also = Some(msg!(
+                    " and the format's schema for editors to {s}",
+                    " en het schema van het formaat, voor editors, naar {s}",
+                    s = shown
+                ));
                 written_schema = Some(schema_path);
             }
             // Written by someone else meanwhile: theirs is used.
@@ -98,18 +112,45 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         }
         return Err(e);
     }
-    writeln!(
-        out,
+    let wrote = msg!(
         "Wrote a starter plan to {shown}{also}; next, edit it and run: regioplan check {shown}",
+        "Een start-plan geschreven naar {shown}{also}; pas het nu aan en voer uit: regioplan check {shown}",
         shown = shell_quote(&path.display().to_string()),
-    )?;
+        also = also
+    );
+    writeln!(out, "{}", wrote.get(lang))?;
     Ok(ExitCode::Clean)
 }
 
 fn already_exists(path: &Path) -> anyhow::Error {
-    anyhow::anyhow!(
-        "`{}` already exists; choose another path or delete it first",
-        path.display()
+    said!(
+        "`{p}` already exists; choose another path or delete it first",
+        "`{p}` bestaat al; kies een andere plek of verwijder het eerst",
+        p = Plain(path.display())
+    )
+}
+
+fn cannot_create(dir: &Path) -> crate::lang::Message {
+    msg!(
+        "cannot create the directory `{d}`",
+        "kan de map `{d}` niet aanmaken",
+        d = Plain(dir.display())
+    )
+}
+
+fn cannot_read_directory(dir: &Path) -> crate::lang::Message {
+    msg!(
+        "cannot read the directory `{d}`",
+        "kan de map `{d}` niet lezen",
+        d = Plain(dir.display())
+    )
+}
+
+fn cannot_write(path: &Path) -> crate::lang::Message {
+    msg!(
+        "cannot write `{p}`",
+        "kan `{p}` niet schrijven",
+        p = Plain(path.display())
     )
 }
 
@@ -123,12 +164,16 @@ fn prepare(dir: &Path, text: &str) -> anyhow::Result<tempfile::NamedTempFile> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut file = builder
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a file in `{}`", dir.display()))?;
+    let mut file = builder.tempfile_in(dir).say(|| {
+        msg!(
+            "cannot create a file in `{d}`",
+            "kan geen bestand aanmaken in `{d}`",
+            d = Plain(dir.display())
+        )
+    })?;
     file.write_all(text.as_bytes())
         .and_then(|()| file.as_file().sync_all())
-        .with_context(|| format!("cannot write `{}`", file.path().display()))?;
+        .say(|| cannot_write(file.path()))?;
     Ok(file)
 }
 
@@ -138,7 +183,10 @@ fn persist_new(file: tempfile::NamedTempFile, path: &Path) -> anyhow::Result<()>
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
             already_exists(path)
         } else {
-            anyhow::Error::new(e.error).context(format!("cannot write `{}`", path.display()))
+            match Err::<(), _>(e.error).say(|| cannot_write(path)) {
+                Err(error) => error,
+                Ok(()) => already_exists(path),
+            }
         }
     })?;
     Ok(())
@@ -150,9 +198,7 @@ fn persist_new(file: tempfile::NamedTempFile, path: &Path) -> anyhow::Result<()>
 /// second value). The root is the nearest directory above with `.git` or `regioplan.toml`,
 /// else the current directory `cwd` when the plan is inside it, else the plan's directory.
 fn schema_reference(dir: &Path, cwd: &Path) -> anyhow::Result<(String, Option<PathBuf>)> {
-    let dir = dir
-        .canonicalize()
-        .with_context(|| format!("cannot read the directory `{}`", dir.display()))?;
+    let dir = dir.canonicalize().say(|| cannot_read_directory(dir))?;
     let relative = |depth: usize| format!("{}{REPO_SCHEMA}", "../".repeat(depth));
     if let Some((depth, _)) = dir
         .ancestors()
@@ -182,15 +228,15 @@ fn named_schema(dir: &Path, schema: &Path) -> anyhow::Result<(String, Option<Pat
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(schema_dir)
-        .with_context(|| format!("cannot create the directory `{}`", schema_dir.display()))?;
-    let canonical = |p: &Path| {
-        p.canonicalize()
-            .with_context(|| format!("cannot read the directory `{}`", p.display()))
-    };
-    let file_name = schema
-        .file_name()
-        .with_context(|| format!("`{}` is not a file name", schema.display()))?;
+    std::fs::create_dir_all(schema_dir).say(|| cannot_create(schema_dir))?;
+    let canonical = |p: &Path| p.canonicalize().say(|| cannot_read_directory(p));
+    let file_name = schema.file_name().ok_or_else(|| {
+        said!(
+            "`{s}` is not a file name",
+            "`{s}` is geen bestandsnaam",
+            s = Plain(schema.display())
+        )
+    })?;
     let from = canonical(dir)?;
     let to = canonical(schema_dir)?.join(file_name);
     let write = (!to.exists()).then(|| to.clone());
@@ -211,9 +257,64 @@ fn relative_path(from: &Path, to: &Path) -> String {
     parts.join("/")
 }
 
-/// The starter plan: valid, clean, and a template to fill in.
+/// The comments of the starter plan, in both languages; the plan's keys and values are the
+/// format's and the same in both.
+mod comments {
+    use crate::lang::Label;
+
+    macro_rules! comments {
+        ($($name:ident = $en:literal, $nl:literal;)*) => {
+            $(pub const $name: Label = Label { en: $en, nl: $nl };)*
+        };
+    }
+
+    comments! {
+        INTRO = "# A starter regioplan (plan format v1). Replace the examples (Voorbeeldgemeente, the person
+# voorbeeld.persoon, the GGZ theme and its goal) with your region's own, then run
+# `regioplan check` on this file. `regioplan schema` prints the format, `regioplan rule --all`
+# the checks.",
+            "# Een start-regioplan (planformaat v1). Vervang de voorbeelden (Voorbeeldgemeente, de
+# persoon voorbeeld.persoon, het thema GGZ en zijn doel) door die van uw regio en voer dan
+# `regioplan check` uit op dit bestand. `regioplan schema` toont het formaat, `regioplan rule
+# --all --lang nl` de controles.";
+        PLAN = "# The plan itself and its documents (zorgaanbodplan, begroting, speerpuntenrapportage, ...).",
+            "# Het plan zelf en zijn documenten (zorgaanbodplan, begroting, speerpuntenrapportage, ...).";
+        STARTED = "# or only the year (2020) or month (2020-03) when the day is not known",
+            "# of alleen het jaar (2020) of de maand (2020-03) als de dag niet bekend is";
+        MODEL = "# or multidisciplinary", "# of multidisciplinary";
+        MANDATE = "# The mandate insurers ask for (CZ: at least 85% of the huisartsen), e.g.:",
+            "# Het mandaat waar zorgverzekeraars om vragen (CZ: minstens 85% van de huisartsen), bijvoorbeeld:";
+        MANDATE_OF = "# or practices", "# of practices (praktijken)";
+        PERIOD = "# An IZA regioplan spans three years.", "# Een IZA-regioplan beslaat drie jaar.";
+        THEMES = "# Each theme has a trekker, a workgroup and an aanspreekpunt in the dagelijks bestuur, and
+    # measurable goals: an owner, a deadline and an indicator with baseline and target.",
+            "# Elk thema heeft een trekker, een werkgroep en een aanspreekpunt in het dagelijks bestuur,
+    # en meetbare doelen: een eigenaar, een einddatum en een indicator met nulmeting en streefwaarde.";
+        MILESTONES = "# The trajectory: dated intermediate targets and milestones of the werkagenda.",
+            "# Het traject: tussendoelen met een datum en de mijlpalen van de werkagenda.";
+        PRIORITIES = "# Speerpunten: the themes and goals that are the focus of a year.",
+            "# Speerpunten: de thema's en doelen waar een jaar de nadruk op ligt.";
+        CONTRACTS = "# Contracts with insurers, with their conditions and result agreements, e.g.:",
+            "# Contracten met zorgverzekeraars, met hun voorwaarden en resultaatafspraken, bijvoorbeeld:";
+        INSURER = "<organisation id>", "<id van de organisatie>";
+        BLOCKS = "# How far the region is on each building block (bouwsteen) of Hechte Huisartsenzorg:
+    # not_started, initiating, developing, established or advanced.",
+            "# Hoe ver de regio is met elke bouwsteen van Hechte Huisartsenzorg: not_started (niet
+# gestart), initiating (initiërend), developing (in ontwikkeling), established (gevestigd) of
+# advanced (gevorderd).";
+    }
+}
+
+/// The starter plan: valid, clean, and a template to fill in, its comments in `lang`.
 #[must_use]
-pub fn starter_plan(region: &str, today: NaiveDate, schema: &str, catalogue: &Catalogue) -> String {
+pub fn starter_plan(
+    region: &str,
+    today: NaiveDate,
+    schema: &str,
+    catalogue: &Catalogue,
+    lang: Lang,
+) -> String {
+    use comments as c;
     let year = today.year();
     let start = format!("{year}-01-01");
     let deadline = format!("{}-12-31", year + 1);
@@ -224,15 +325,13 @@ pub fn starter_plan(region: &str, today: NaiveDate, schema: &str, catalogue: &Ca
     for id in catalogue.ids() {
         let _ = write!(blocks, "\n  - block: {id}\n    level: not_started");
     }
+    let t = |label: crate::lang::Label| label.get(lang);
     format!(
         "# yaml-language-server: $schema={schema}
-# A starter regioplan (plan format v1). Replace the examples (Voorbeeldgemeente, the person
-# voorbeeld.persoon, the GGZ theme and its goal) with your region's own, then run
-# `regioplan check` on this file. `regioplan schema` prints the format, `regioplan rule --all`
-# the checks.
+{intro}
 regioplan: 1
 
-# The plan itself and its documents (zorgaanbodplan, begroting, speerpuntenrapportage, ...).
+{plan}
 plan:
   title: Regioplan {year}-{last}
   local_name: regioplan
@@ -245,16 +344,16 @@ plan:
 region:
   name: {name}
   municipalities: [Voorbeeldgemeente]
-  started: {start} # or only the year (2020) or month (2020-03) when the day is not known
-  governance_model: monodisciplinary # or multidisciplinary
-  # The mandate insurers ask for (CZ: at least 85% of the huisartsen), e.g.:
+  started: {start} {started}
+  governance_model: monodisciplinary {model}
+  {mandate}
   # mandates:
   #   - share_pct: 90
-  #     of: gps # or practices
+  #     of: gps {mandate_of}
   #     given_by: ab
   #     purpose: regionale contractering
 
-# An IZA regioplan spans three years.
+{period}
 period:
   start: {start}
   end: {end}
@@ -282,8 +381,7 @@ workgroups:
     name: Werkgroep GGZ
     members: [voorbeeld.persoon]
 
-# Each theme has a trekker, a workgroup and an aanspreekpunt in the dagelijks bestuur, and
-# measurable goals: an owner, a deadline and an indicator with baseline and target.
+{themes}
 themes:
   - id: ggz
     name: GGZ
@@ -303,21 +401,21 @@ themes:
           baseline: 12
           target: 6
           direction: decrease
-        # The trajectory: dated intermediate targets and milestones of the werkagenda.
+        {milestones}
         milestones:
           - date: {next}-06
             target: 9
             description: Consultatie met de GGZ-aanbieders geregeld
 
-# Speerpunten: the themes and goals that are the focus of a year.
+{priorities}
 priorities:
   - year: {year}
     goals: [ggz-wachttijd]
 
-# Contracts with insurers, with their conditions and result agreements, e.g.:
+{contracts}
 # contracts:
 #   - id: oi-{year}
-#     insurer: <organisation id>
+#     insurer: {insurer}
 #     start: {start}
 #     end: {end}
 #     segments: [{{segment: o_and_i, scope: full}}]
@@ -328,10 +426,22 @@ priorities:
 #     result_agreements:
 #       - {{title: Kortere wachttijd basis-GGZ, goals: [ggz-wachttijd]}}
 
-# How far the region is on each building block (bouwsteen) of Hechte Huisartsenzorg:
-# not_started, initiating, developing, established or advanced.
+{blocks_comment}
 building_blocks:{blocks}
-"
+",
+        intro = t(c::INTRO),
+        plan = t(c::PLAN),
+        started = t(c::STARTED),
+        model = t(c::MODEL),
+        mandate = t(c::MANDATE),
+        mandate_of = t(c::MANDATE_OF),
+        period = t(c::PERIOD),
+        themes = t(c::THEMES),
+        milestones = t(c::MILESTONES),
+        priorities = t(c::PRIORITIES),
+        contracts = t(c::CONTRACTS),
+        insurer = t(c::INSURER),
+        blocks_comment = t(c::BLOCKS),
     )
 }
 
@@ -389,6 +499,35 @@ mod tests {
     }
 
     #[test]
+    fn the_dutch_starter_plan_has_the_same_plan_and_dutch_comments() {
+        let today = date(2026, 6, 1);
+        let [en, nl] =
+            Lang::ALL.map(|l| starter_plan("R", today, SCHEMA_ID, &Catalogue::built_in(), l));
+        let without_comments = |text: &str| {
+            text.lines()
+                .filter(|l| !l.trim_start().starts_with('#'))
+                .map(|l| l.split(" #").next().unwrap_or(l))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(without_comments(&en), without_comments(&nl));
+        let comments = |text: &str| {
+            text.lines()
+                .filter_map(|l| l.split_once('#').map(|(_, c)| c.to_string()))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let dutch = comments(&nl);
+        for english in [" the ", " and ", " with ", " each ", " or only ", " e.g."] {
+            assert!(
+                !dutch.contains(english),
+                "{english:?} in the Dutch comments:\n{dutch}"
+            );
+        }
+        assert!(dutch.contains("Een start-regioplan"), "{dutch}");
+    }
+
+    #[test]
     fn the_starter_plan_is_clean_for_awkward_names_and_dates() {
         let names = [
             "Mijn regio",
@@ -402,12 +541,14 @@ mod tests {
         ];
         for name in names {
             for today in [date(2024, 2, 29), date(2026, 12, 31), date(2027, 1, 1)] {
-                let text = starter_plan(name, today, SCHEMA_ID, &Catalogue::built_in());
-                assert_eq!(
-                    findings(&text, today),
-                    Vec::<String>::new(),
-                    "{name}\n{text}"
-                );
+                for lang in Lang::ALL {
+                    let text = starter_plan(name, today, SCHEMA_ID, &Catalogue::built_in(), lang);
+                    assert_eq!(
+                        findings(&text, today),
+                        Vec::<String>::new(),
+                        "{name}\n{text}"
+                    );
+                }
             }
         }
     }
@@ -415,7 +556,13 @@ mod tests {
     #[test]
     fn the_region_name_round_trips() {
         let name = "a: b # c \"d\" \\ e\nf\u{85}";
-        let text = starter_plan(name, date(2026, 6, 1), SCHEMA_ID, &Catalogue::built_in());
+        let text = starter_plan(
+            name,
+            date(2026, 6, 1),
+            SCHEMA_ID,
+            &Catalogue::built_in(),
+            Lang::En,
+        );
         let plan = crate::load::load("plan.yaml", text.as_bytes())
             .plan
             .expect("the plan loads");
@@ -424,7 +571,13 @@ mod tests {
 
     #[test]
     fn the_period_spans_three_calendar_years() {
-        let text = starter_plan("R", date(2026, 11, 22), SCHEMA_ID, &Catalogue::built_in());
+        let text = starter_plan(
+            "R",
+            date(2026, 11, 22),
+            SCHEMA_ID,
+            &Catalogue::built_in(),
+            Lang::En,
+        );
         assert!(
             text.contains("  start: 2026-01-01\n  end: 2028-12-31\n"),
             "{text}"
@@ -435,7 +588,7 @@ mod tests {
     #[test]
     fn every_catalogue_block_is_listed() {
         let catalogue = Catalogue::built_in();
-        let text = starter_plan("R", date(2026, 1, 1), SCHEMA_ID, &catalogue);
+        let text = starter_plan("R", date(2026, 1, 1), SCHEMA_ID, &catalogue, Lang::En);
         for id in catalogue.ids() {
             assert!(
                 text.contains(&format!("- block: {id}\n    level: not_started")),

@@ -123,6 +123,23 @@ pub(crate) fn early_language(flag: Option<crate::cli::ReportLang>) -> crate::lan
         .map_or(crate::lang::Lang::En, Into::into)
 }
 
+/// The language of a command that reads no plan's settings (init, and errors): `flag`, else
+/// `language` in the nearest regioplan.toml above `dir` (when it reads), else the
+/// environment's, else English.
+pub(crate) fn configured_language(
+    flag: Option<crate::cli::ReportLang>,
+    dir: &std::path::Path,
+) -> crate::lang::Lang {
+    if let Some(flag) = flag {
+        return crate::config::file::Language::from(flag).into();
+    }
+    find_config(dir)
+        .and_then(|path| load_config(&path).ok()?.ok())
+        .and_then(|c| c.config.language)
+        .or_else(|| environment_language().map(|(l, _)| l))
+        .map_or(crate::lang::Lang::En, Into::into)
+}
+
 /// The language of the environment, as POSIX orders its variables: the first of `LC_ALL`,
 /// `LC_MESSAGES` and `LANG` that is set and not empty; `nl_*` is Dutch, any other language
 /// English, `C` and `POSIX` say nothing.

@@ -9,7 +9,7 @@
 
 use std::fmt;
 
-use crate::cli::{Cli, Command, ReportLang};
+use crate::cli::{Cli, Command};
 use crate::lang::{Lang, Message};
 
 /// An error in our words, with the error it explains (if any).
@@ -104,20 +104,8 @@ pub fn language(cli: &Cli) -> Lang {
         Command::Init(a) => a.lang,
         _ => None,
     };
-    if let Some(flag) = flag {
-        return match flag {
-            ReportLang::En => Lang::En,
-            ReportLang::Nl => Lang::Nl,
-        };
-    }
-    let configured = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| crate::config::find_config(&cwd))
-        .and_then(|path| crate::config::load_config(&path).ok()?.ok())
-        .and_then(|c| c.config.language);
-    configured
-        .or_else(|| super::environment_language().map(|(l, _)| l))
-        .map_or(Lang::En, Into::into)
+    let cwd = std::env::current_dir().unwrap_or_default();
+    super::configured_language(flag, &cwd)
 }
 
 #[cfg(test)]

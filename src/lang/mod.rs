@@ -357,13 +357,16 @@ impl Arg for Count {
 /// language.
 #[macro_export]
 macro_rules! msg {
-    ($en:literal, $nl:literal $(, $name:ident = $value:expr)* $(,)?) => {{
-        $(let $name = &$value;)*
-        $crate::lang::Message::new(
-            format!($en $(, $name = $crate::lang::In($name, $crate::lang::Lang::En))*),
-            format!($nl $(, $name = $crate::lang::In($name, $crate::lang::Lang::Nl))*),
-        )
-    }};
+    ($en:literal, $nl:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        // A `match` rather than `let`s: temporaries in the arguments live until the texts
+        // are made.
+        match ($(&$value,)*) {
+            ($($name,)*) => $crate::lang::Message::new(
+                format!($en $(, $name = $crate::lang::In($name, $crate::lang::Lang::En))*),
+                format!($nl $(, $name = $crate::lang::In($name, $crate::lang::Lang::Nl))*),
+            ),
+        }
+    };
 }
 
 #[cfg(test)]
