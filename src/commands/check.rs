@@ -324,13 +324,7 @@ pub(crate) fn on_all_cores<T: Sync, R: Send>(
             match handle {
                 Ok(h) => match h.join() {
                     Ok(mine) => all.extend(mine),
-                    Err(_) => {
-                        let failed = said!(
-                            "a worker thread failed; please report it",
-                            "een werkdraad is vastgelopen; meld het alstublieft"
-                        );
-                        all.push((usize::MAX, Err(failed)));
-                    }
+                    Err(_) => all.push((usize::MAX, Err(worker_failed()))),
                 },
                 Err(e) => all.push((
                     usize::MAX,
@@ -594,6 +588,13 @@ pub(crate) fn collect(paths: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
         _ => seen.insert(i.clone()),
     });
     Ok(inputs)
+}
+
+fn worker_failed() -> anyhow::Error {
+    said!(
+        "a worker thread failed; please report it",
+        "een werkdraad is vastgelopen; meld het alstublieft"
+    )
 }
 
 fn cannot_read_directory(dir: &Path) -> crate::lang::Message {
