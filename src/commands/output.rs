@@ -108,6 +108,22 @@ fn refuse_unsafe(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<Option<std::
     Ok(Some(meta))
 }
 
+fn cannot_write(path: &Path) -> Message {
+    msg!(
+        "cannot write `{p}`",
+        "kan `{p}` niet schrijven",
+        p = Plain(path.display())
+    )
+}
+
+fn cannot_write_to(dir: &Path) -> Message {
+    msg!(
+        "cannot write to `{d}`",
+        "kan niet schrijven in `{d}`",
+        d = Plain(dir.display())
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,20 +191,4 @@ mod tests {
         assert!(err.to_string().contains("symbolic link"), "{err}");
         assert_eq!(std::fs::read(&target).expect("reads"), b"keep");
     }
-}
-
-fn cannot_write(path: &Path) -> Message {
-    msg!(
-        "cannot write `{p}`",
-        "kan `{p}` niet schrijven",
-        p = Plain(path.display())
-    )
-}
-
-fn cannot_write_to(dir: &Path) -> Message {
-    msg!(
-        "cannot write to `{d}`",
-        "kan niet schrijven in `{d}`",
-        d = Plain(dir.display())
-    )
 }
