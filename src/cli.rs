@@ -241,7 +241,8 @@ const REPORT_HELP: &str = concat!(
 Examples:
   regioplan report --theme ggz
   regioplan report plans/amsterdam-aha.yaml --format markdown --lang nl -o rapport.md
-  regioplan report plans/ --theme ggz --format csv -o ggz.csv"
+  regioplan report plans/ --theme ggz --format csv -o ggz.csv
+  regioplan report plans/amsterdam-aha.yaml --format docx --lang nl -o rapport.docx"
 );
 
 #[derive(Debug, Args)]
@@ -390,6 +391,9 @@ pub enum ReportFormat {
     Html,
     /// The goal table, one row per goal (`report` only).
     Csv,
+    /// A Word document (.docx) for board papers: headings, tables whose header row repeats on
+    /// every page, charts as their data tables. Binary: write it with -o FILE.
+    Docx,
 }
 
 #[derive(Debug, Args)]

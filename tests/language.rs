@@ -43,6 +43,9 @@ fn plan_dir(config: Option<&str>) -> tempfile::TempDir {
     dir
 }
 
+/// A plan directory, the flags, the environment, and whether the output is Dutch.
+type Case<'a> = (&'a tempfile::TempDir, &'a [&'a str], &'a [(&'a str, &'a str)], bool);
+
 fn is_dutch(stdout: &str) -> bool {
     stdout.contains("gecontroleerd") && !stdout.contains("Checked")
 }
@@ -53,7 +56,7 @@ fn the_flag_then_the_configuration_then_the_environment_choose_the_language() {
     let dutch_config = plan_dir(Some("language = \"nl\"\n"));
     let english_config = plan_dir(Some("language = \"en\"\n"));
     let nl = [("LANG", "nl_NL.UTF-8")];
-    let cases: [(&tempfile::TempDir, &[&str], &[(&str, &str)], bool); 8] = [
+    let cases: [Case; 8] = [
         (&bare, &[], &[], false),
         (&bare, &[], &nl, true),
         (

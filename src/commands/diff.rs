@@ -27,6 +27,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
             "a diff has no goal table to write as CSV; use --format json for a spreadsheet import"
         );
     }
+    super::refuse_binary_on_terminal(args.format, args.output_file.as_deref())?;
     let config = match super::run_config(&args.config, super::early_language(None), err)? {
         Ok(config) => config,
         Err(code) => return Ok(code),

@@ -31,6 +31,7 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
             "de gapanalyse heeft geen doelentabel om als CSV te schrijven; gebruik --format json om in een spreadsheet in te lezen, of `regioplan report --format csv` voor de doelen"
         );
     }
+    super::refuse_binary_on_terminal(args.format, args.output_file.as_deref())?;
     let loaded_config =
         match super::run_config(&args.config, super::early_language(args.lang), err)? {
             Ok(config) => config,

@@ -362,6 +362,30 @@ fn terminal_width(to_file: bool) -> Option<u16> {
         .filter(|w| *w > 0)
 }
 
+/// A Word document is a binary file: written to a terminal it shows as garbage (and may upset
+/// the terminal). Without `-o`, `--format docx` is refused when standard output is a
+/// terminal; a pipe or a redirect (`> rapport.docx`) is fine.
+pub(crate) fn refuse_binary_on_terminal(
+    format: ReportFormat,
+    output_file: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    use std::io::IsTerminal as _;
+    if binary_on_terminal(
+        format,
+        output_file.is_some(),
+        std::io::stdout().is_terminal(),
+    ) {
+        anyhow::bail!(
+            "a Word document cannot be shown in the terminal; save it as a file with `-o`, e.g. `-o rapport.docx`, and open that file in Word or LibreOffice"
+        );
+    }
+    Ok(())
+}
+
+fn binary_on_terminal(format: ReportFormat, to_file: bool, terminal: bool) -> bool {
+    format == ReportFormat::Docx && !to_file && terminal
+}
+
 /// Writes a report in the format the user chose; every command that writes a report uses it.
 fn write_report(
     out: &mut dyn Write,
@@ -375,5 +399,19 @@ fn write_report(
         ReportFormat::Json => render::report::json(out, report),
         ReportFormat::Html => render::html::html(out, report),
         ReportFormat::Csv => render::report::csv(out, report),
+        ReportFormat::Docx => render::docx::docx(out, report),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_document_goes_to_a_file_or_a_pipe_never_to_a_terminal() {
+        assert!(binary_on_terminal(ReportFormat::Docx, false, true));
+        assert!(!binary_on_terminal(ReportFormat::Docx, true, true));
+        assert!(!binary_on_terminal(ReportFormat::Docx, false, false));
+        assert!(!binary_on_terminal(ReportFormat::Html, false, true));
     }
 }

@@ -29,6 +29,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
+    super::refuse_binary_on_terminal(args.format, args.output_file.as_deref())?;
     let inputs = collect(&args.paths)?;
     let config = match super::run_config(&args.config, super::early_language(args.lang), err)? {
         Ok(config) => config,

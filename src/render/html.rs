@@ -295,7 +295,7 @@ fn figure(c: &Chart, lang: Lang) -> Markup {
 /// A cell as text in the report's language, as in every text format
 /// ([`cell_text_in`](super::report::cell_text_in)) but for dates, which a document writes out
 /// (`12 January 2022`); empty for [`Cell::Empty`].
-fn format_cell(cell: &Cell, lang: Lang) -> String {
+pub(crate) fn format_cell(cell: &Cell, lang: Lang) -> String {
     match cell {
         Cell::Date { value } => date(*value, lang),
         _ => super::report::cell_text_in(cell, lang).unwrap_or_default(),

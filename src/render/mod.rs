@@ -3,6 +3,7 @@
 //! render into a `Vec<u8>`.
 
 pub mod concise;
+pub mod docx;
 pub mod fixes;
 pub mod github;
 pub mod gitlab;
