@@ -44,7 +44,12 @@ fn plan_dir(config: Option<&str>) -> tempfile::TempDir {
 }
 
 /// A plan directory, the flags, the environment, and whether the output is Dutch.
-type Case<'a> = (&'a tempfile::TempDir, &'a [&'a str], &'a [(&'a str, &'a str)], bool);
+type Case<'a> = (
+    &'a tempfile::TempDir,
+    &'a [&'a str],
+    &'a [(&'a str, &'a str)],
+    bool,
+);
 
 fn is_dutch(stdout: &str) -> bool {
     stdout.contains("gecontroleerd") && !stdout.contains("Checked")
