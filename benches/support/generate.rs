@@ -212,7 +212,7 @@ pub fn plan(goals: usize, seed: u64) -> String {
 /// plan under the default 4 MiB file limit) into `dir`.
 pub fn write_series(dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    for goals in [100, 1_000, 5_000, 10_000, 100_000] {
+    for goals in [100, 1_000, 5_000, 10_000, 40_000, 100_000] {
         std::fs::write(dir.join(format!("goals-{goals}.yaml")), plan(goals, 1))?;
     }
     Ok(())

@@ -11,6 +11,7 @@
 //! model itself. CSV is the report's goal table (section `goals`), one row per goal, with
 //! plain values a spreadsheet in the report's language reads as numbers and dates.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 pub use super::{on_one_line, visible};
@@ -240,11 +241,35 @@ fn wrap(text: &str, width: Option<u16>) -> String {
 /// one column per series. Points of a series that has no value at an x stay empty.
 #[must_use]
 pub fn chart_table(chart: &Chart) -> Table {
+    // Rows by x value, found through a key (cells hold floats, so they cannot be hashed), so
+    // that a chart of many points is tabled in linear time.
+    let key = |cell: &Cell| format!("{cell:?}");
+    let mut rows: HashMap<String, usize> = HashMap::new();
     let mut xs: Vec<&Cell> = Vec::new();
-    for series in &chart.series {
-        for point in &series.points {
-            if !xs.contains(&&point.x) {
-                xs.push(&point.x);
+    for point in chart.series.iter().flat_map(|s| &s.points) {
+        rows.entry(key(&point.x)).or_insert_with(|| {
+            xs.push(&point.x);
+            xs.len() - 1
+        });
+    }
+    let mut cells: Vec<Vec<Cell>> = xs
+        .iter()
+        .map(|x| {
+            let mut row = Vec::with_capacity(chart.series.len() + 1);
+            row.push((*x).clone());
+            row.resize(chart.series.len() + 1, Cell::Empty);
+            row
+        })
+        .collect();
+    for (i, series) in chart.series.iter().enumerate() {
+        // The first point of a series at an x is its value there, as before.
+        for point in series.points.iter().rev() {
+            if let Some(cell) = rows
+                .get(&key(&point.x))
+                .and_then(|&r| cells.get_mut(r))
+                .and_then(|row| row.get_mut(i + 1))
+            {
+                *cell = point.y.clone();
             }
         }
     }
@@ -257,14 +282,7 @@ pub fn chart_table(chart: &Chart) -> Table {
             .map(|(i, s)| Column::right(format!("series_{i}"), s.label.clone())),
     );
     let mut table = Table::new(columns);
-    for x in xs {
-        let mut row = vec![x.clone()];
-        row.extend(chart.series.iter().map(|s| {
-            s.points
-                .iter()
-                .find(|p| &p.x == x)
-                .map_or(Cell::Empty, |p| p.y.clone())
-        }));
+    for row in cells {
         table.push(row);
     }
     table

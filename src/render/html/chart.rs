@@ -6,6 +6,7 @@
 //! in a table under it. The colours are a palette that reads for colour-blind readers, or, for
 //! series named after a goal status, that status's colour.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
@@ -221,10 +222,11 @@ fn legend(series: &[Series], x0: f64, y0: f64) -> (Markup, f64) {
 
 /// The distinct x labels of a bar chart, in the order they first appear.
 fn categories(chart: &Chart, lang: Lang) -> Vec<String> {
+    let mut seen = HashSet::new();
     let mut out: Vec<String> = Vec::new();
     for point in chart.series.iter().flat_map(|s| &s.points) {
         let label = format_cell(&point.x, lang);
-        if !out.contains(&label) {
+        if seen.insert(label.clone()) {
             out.push(label);
         }
     }
@@ -405,7 +407,8 @@ enum XAxis {
     /// Numbers as they are.
     Linear,
     /// Text: evenly spaced in the order of first appearance.
-    Categories(Vec<String>),
+    /// The labels in order, and each label's place among them.
+    Categories(Vec<String>, HashMap<String, usize>),
 }
 
 fn date_of(cell: &Cell) -> Option<NaiveDate> {
@@ -422,7 +425,13 @@ fn x_axis(chart: &Chart, lang: Lang) -> XAxis {
     } else if xs().all(|x| value(x).is_some()) {
         XAxis::Linear
     } else {
-        XAxis::Categories(categories(chart, lang))
+        let labels = categories(chart, lang);
+        let places = labels
+            .iter()
+            .enumerate()
+            .map(|(i, label)| (label.clone(), i))
+            .collect();
+        XAxis::Categories(labels, places)
     }
 }
 
@@ -431,9 +440,9 @@ impl XAxis {
         match self {
             Self::Time => date_of(cell).map(|d| f64::from(d.num_days_from_ce())),
             Self::Linear => value(cell),
-            Self::Categories(labels) => {
+            Self::Categories(_, places) => {
                 let label = format_cell(cell, lang);
-                labels.iter().position(|l| *l == label).map(|i| i as f64)
+                places.get(&label).map(|&i| i as f64)
             }
         }
     }
@@ -445,7 +454,7 @@ impl XAxis {
         // No point has a place on this axis (a timeline of undated events): any finite domain.
         let (lo, hi) = if lo <= hi { (lo, hi) } else { (0.0, 1.0) };
         match self {
-            Self::Categories(labels) => (
+            Self::Categories(labels, _) => (
                 (-0.5, labels.len() as f64 - 0.5),
                 labels
                     .iter()
