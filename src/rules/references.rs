@@ -710,11 +710,21 @@ pub fn references<'a>(plan: &'a Plan) -> Vec<Ref<'a>> {
             push(
                 Kind::Programme,
                 id,
-                msg!("programme of `{b}`", "programma van `{b}`", b = body),
+                msg!(
+                    "programme of governance body `{b}`",
+                    "programma van bestuursorgaan `{b}`",
+                    b = body
+                ),
             );
         }
         for m in &b.members {
-            let member = || msg!("member of `{b}`", "lid van `{b}`", b = body);
+            let member = || {
+                msg!(
+                    "member of governance body `{b}`",
+                    "lid van bestuursorgaan `{b}`",
+                    b = body
+                )
+            };
             if let Some(id) = &m.person {
                 push(Kind::Person, id, member());
             }
