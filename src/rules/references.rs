@@ -476,9 +476,10 @@ fn duplicate_ids(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     msg!("first used here", "hier voor het eerst gebruikt"),
                 )
                 .help(msg!(
-                    "give the {many} each an id of their own, so that a reference says which \
-                     one is meant",
-                    "geef de {many} elk een eigen id, zodat een verwijzing zegt welke bedoeld is",
+                    "give these {many} different ids, so that a reference can say which one \
+                     is meant",
+                    "geef deze {many} verschillende id's, zodat een verwijzing kan zeggen welke \
+                     bedoeld is",
                     many = w.many,
                 )),
             );
