@@ -726,3 +726,50 @@ mod language_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod message_tests {
+    use std::path::Path;
+
+    use crate::diagnostic::Diagnostic;
+
+    fn findings(text: &[u8]) -> Vec<Diagnostic> {
+        match super::from_bytes(Path::new("regioplan.toml"), text.to_vec()) {
+            Ok(loaded) => loaded.warnings,
+            Err(result) => result.diagnostics,
+        }
+    }
+
+    fn assert_dutch(what: &str, en: &str, nl: &str) {
+        assert!(!en.is_empty() && !nl.is_empty(), "{what}: {en:?} / {nl:?}");
+        assert_ne!(en, nl, "{what}: the Dutch text is the English one");
+    }
+
+    #[test]
+    fn configuration_problems_are_told_in_dutch_too() {
+        for (text, code) in [
+            (&b"\xff\xfe\x00"[..], "RP001"),
+            (b"[limits\n", "RP002"),
+            (b"exclude = [\"plans/[\"]\n", "RP014"),
+            (b"as-of = \"2026-02-30\"\n", "RP201"),
+            (b"ignore = [\"RP1022\"]\n", "RP903"),
+            (b"[limits]\nmax-depth = 100000\n", "RP013"),
+        ] {
+            let found = findings(text);
+            let d = found
+                .iter()
+                .find(|d| d.code == code)
+                .unwrap_or_else(|| panic!("{code}: {found:?}"));
+            // The message about a limit is the loader's (`load::limits`); its label is ours.
+            if code != "RP013" {
+                assert_dutch(code, d.message.en(), d.message.nl());
+            }
+            if code != "RP001" {
+                assert_dutch(code, d.primary.message.en(), d.primary.message.nl());
+            }
+            if let Some(help) = &d.help {
+                assert_dutch(code, help.en(), help.nl());
+            }
+        }
+    }
+}
