@@ -184,10 +184,21 @@ mod tests {
         let check = |bytes: &[u8]| {
             let text = String::from_utf8_lossy(bytes).into_owned();
             let diagnostics = if text.starts_with('[') {
-                vec![Diagnostic::new(&SYNTAX, Span::new(0, 1), "not closed")]
+                vec![Diagnostic::new(
+                    &SYNTAX,
+                    Span::new(0, 1),
+                    crate::msg!("not closed", "niet gesloten"),
+                )]
             } else {
                 let breaks = Fix::replace(Applicability::Safe, Span::new(0, 0), "[");
-                vec![Diagnostic::new(&UNKNOWN_PERSON, Span::new(0, 1), "x").fix(breaks)]
+                vec![
+                    Diagnostic::new(
+                        &UNKNOWN_PERSON,
+                        Span::new(0, 1),
+                        crate::msg!("unknown person", "onbekende persoon"),
+                    )
+                    .fix(breaks),
+                ]
             };
             FileResult {
                 source: SourceFile::new("x.yaml", text),
@@ -203,13 +214,21 @@ mod tests {
 
     #[test]
     fn the_repair_is_chosen_before_the_suppression_and_safe_mode_takes_no_guess() {
-        let d = Diagnostic::new(&UNKNOWN_PERSON, Span::new(0, 1), "x")
-            .fix(fix(Applicability::Unsafe, false))
-            .fix(fix(Applicability::Unsafe, true));
+        let d = Diagnostic::new(
+            &UNKNOWN_PERSON,
+            Span::new(0, 1),
+            crate::msg!("unknown person", "onbekende persoon"),
+        )
+        .fix(fix(Applicability::Unsafe, false))
+        .fix(fix(Applicability::Unsafe, true));
         assert_eq!(chosen(&d, Applicability::Safe), None);
         assert!(chosen(&d, Applicability::Unsafe).is_some_and(|f| !f.suppression));
-        let safe = Diagnostic::new(&UNKNOWN_PERSON, Span::new(0, 1), "x")
-            .fix(fix(Applicability::Safe, false));
+        let safe = Diagnostic::new(
+            &UNKNOWN_PERSON,
+            Span::new(0, 1),
+            crate::msg!("unknown person", "onbekende persoon"),
+        )
+        .fix(fix(Applicability::Safe, false));
         assert!(chosen(&safe, Applicability::Safe).is_some());
     }
 }

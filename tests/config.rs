@@ -168,7 +168,7 @@ fn an_unknown_rule_code_in_the_configuration_is_a_warning_and_the_check_goes_on(
     assert!(out(&o).contains("error[RP102]"), "{}", out(&o));
     assert!(err(&o).contains("warning[RP903]"), "{}", err(&o));
     assert!(
-        err(&o).contains("`RP1022` is not a rule code or prefix"),
+        err(&o).contains("`RP1022` is not the code of a rule, nor the start of one"),
         "{}",
         err(&o)
     );
@@ -313,6 +313,6 @@ fn an_invalid_exclude_glob_is_reported_at_its_position() {
     let o = run_in(dir.path(), &["check", "plans/"]);
     assert_eq!(o.status.code(), Some(2));
     let text = err(&o);
-    assert!(text.contains("is not a valid glob"), "{text}");
+    assert!(text.contains("is not a valid file pattern"), "{text}");
     assert!(text.contains("regioplan.toml:1:12"), "{text}");
 }

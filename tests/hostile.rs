@@ -654,7 +654,7 @@ fn a_hostile_regioplan_toml_is_an_error_with_its_reason() {
         (
             "binary",
             b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe".to_vec(),
-            "the configuration is not valid UTF-8",
+            "the configuration file is not UTF-8 text",
         ),
         (
             "huge",

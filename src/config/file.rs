@@ -14,7 +14,9 @@ use super::settings::{FailOn, Format};
 use crate::diagnostic::FileResult;
 use crate::diagnostic::Span;
 use crate::diagnostic::{self, Diagnostic, SourceFile};
+use crate::lang::{Message, Plain};
 use crate::load::structure::{Compiled, check_against};
+use crate::msg;
 use crate::rules::{self, structure as r, suppression};
 use crate::tree::{TNode, TValue, Tree, escape_pointer};
 
@@ -103,12 +105,12 @@ impl LimitsConfig {
     ///
     /// # Errors
     /// The pointer of the wrong value and what is wrong with it.
-    pub fn apply(&self, limits: &mut crate::load::limits::Limits) -> Result<(), (String, String)> {
+    pub fn apply(&self, limits: &mut crate::load::limits::Limits) -> Result<(), (String, Message)> {
         use crate::load::limits::Limit;
         let mut set = |limit: Limit, value: String| {
             limit
                 .set(limits, &value)
-                .map_err(|e| (format!("/limits/{}", limit.key()), e))
+                .map_err(|e| (format!("/limits/{}", limit.key()), e.into()))
         };
         match &self.max_file_size {
             Some(Size::Bytes(n)) => set(Limit::FileSize, n.to_string())?,
@@ -373,8 +375,15 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<LoadedConfig, FileResul
         let d = Diagnostic::new(
             &r::NOT_UTF8,
             Span::default(),
-            "the configuration is not valid UTF-8",
-        );
+            msg!(
+                "the configuration file is not UTF-8 text",
+                "het configuratiebestand is geen UTF-8-tekst"
+            ),
+        )
+        .help(msg!(
+            "save the file as UTF-8 in your editor",
+            "sla het bestand in uw editor op als UTF-8"
+        ));
         return Err(FileResult {
             source,
             diagnostics: vec![d],
@@ -424,11 +433,28 @@ pub fn read_toml<T: serde::de::DeserializeOwned>(
         match serde_json::from_value::<T>(tree.value.clone()) {
             Ok(value) => Some(value),
             Err(e) => {
-                diagnostics.push(Diagnostic::new(
-                    &r::INTERNAL,
-                    Span::default(),
-                    format!("the {what} passed the schema but not the model: {e}"),
-                ));
+                let file = match what {
+                    "configuration" => msg!("configuration file", "configuratiebestand"),
+                    "framework" => msg!("framework", "referentiekader"),
+                    other => msg!("{w}", "{w}", w = Plain(other)),
+                };
+                diagnostics.push(
+                    Diagnostic::new(
+                        &r::INTERNAL,
+                        Span::default(),
+                        msg!(
+                            "regioplan could not read this {file}, although it follows the \
+                             format ({e})",
+                            "regioplan kon dit {file} niet lezen, hoewel het de vorm volgt ({e})",
+                            file = file,
+                            e = Plain(&e),
+                        ),
+                    )
+                    .help(msg!(
+                        "this is a defect in regioplan; please report it with the file",
+                        "dit is een fout in regioplan; meld die alstublieft, met het bestand erbij"
+                    )),
+                );
                 None
             }
         }
@@ -455,10 +481,24 @@ pub fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
             let span = error
                 .span()
                 .map_or(Span::default(), |s| Span::new(s.start, s.len()));
-            let message = error.message().trim().to_string();
-            let d = Diagnostic::new(&r::SYNTAX, span, format!("invalid TOML: {message}"))
-                .label("here")
-                .help("fix the TOML at or just before this position");
+            // The parser's own words, in English, in parentheses after ours.
+            let parser = Plain(error.message().trim().to_string());
+            let d = Diagnostic::new(
+                &r::SYNTAX,
+                span,
+                msg!(
+                    "this is not valid TOML ({parser})",
+                    "dit is geen geldige TOML (de lezer meldt: {parser})",
+                    parser = parser,
+                ),
+            )
+            .label(msg!("here", "hier"))
+            .help(msg!(
+                "correct the TOML at this position or just before it; a missing quote, `=` or \
+                 `]` is the usual cause",
+                "verbeter de TOML op deze plek of vlak ervoor; meestal ontbreekt een \
+                 aanhalingsteken, `=` of `]`"
+            ));
             (tree, vec![d])
         }
     }
@@ -601,9 +641,18 @@ fn check_codes(config: &ConfigFile, tree: &Tree) -> Vec<Diagnostic> {
                 Diagnostic::new(
                     &r::INVALID_FORMAT,
                     span,
-                    format!("`{glob}` is not a valid glob: {}", e.kind()),
+                    msg!(
+                        "`{glob}` is not a valid file pattern ({why})",
+                        "`{glob}` is geen geldig bestandspatroon ({why})",
+                        glob = Plain(glob),
+                        why = Plain(e.kind()),
+                    ),
                 )
-                .label("invalid glob")
+                .label(msg!("not a file pattern", "geen bestandspatroon"))
+                .help(msg!(
+                    "write a pattern such as `plans/**/*.yaml`",
+                    "schrijf een patroon zoals `plans/**/*.yaml`"
+                ))
                 .path(pointer),
             );
         }
@@ -615,7 +664,7 @@ fn check_codes(config: &ConfigFile, tree: &Tree) -> Vec<Diagnostic> {
         let span = tree.spans(&pointer).map_or(Span::default(), |n| n.value);
         found.push(
             Diagnostic::new(&r::INVALID_VALUE, span, message)
-                .label("not a limit")
+                .label(msg!("not a valid limit", "geen geldige limiet"))
                 .path(pointer),
         );
     }
@@ -627,10 +676,17 @@ fn check_codes(config: &ConfigFile, tree: &Tree) -> Vec<Diagnostic> {
             Diagnostic::new(
                 &crate::rules::dates::IMPOSSIBLE_DATE,
                 span,
-                format!("`{date}` as `as-of` is not a day of the calendar"),
+                msg!(
+                    "`{date}` as `as-of` is not a day of the calendar",
+                    "`{date}` als `as-of` is geen bestaande dag",
+                    date = Plain(date),
+                ),
             )
-            .label("no such day")
-            .help("check the day and the month (YYYY-MM-DD)")
+            .label(msg!("no such day", "deze dag bestaat niet"))
+            .help(msg!(
+                "check the day and the month: YYYY-MM-DD, such as `2026-03-31`",
+                "controleer de dag en de maand: JJJJ-MM-DD, zoals `2026-03-31`"
+            ))
             .path("/as-of"),
         );
     }
@@ -667,6 +723,53 @@ mod language_tests {
             ("", None),
         ] {
             assert_eq!(Language::of_locale(locale), language, "{locale}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod message_tests {
+    use std::path::Path;
+
+    use crate::diagnostic::Diagnostic;
+
+    fn findings(text: &[u8]) -> Vec<Diagnostic> {
+        match super::from_bytes(Path::new("regioplan.toml"), text.to_vec()) {
+            Ok(loaded) => loaded.warnings,
+            Err(result) => result.diagnostics,
+        }
+    }
+
+    fn assert_dutch(what: &str, en: &str, nl: &str) {
+        assert!(!en.is_empty() && !nl.is_empty(), "{what}: {en:?} / {nl:?}");
+        assert_ne!(en, nl, "{what}: the Dutch text is the English one");
+    }
+
+    #[test]
+    fn configuration_problems_are_told_in_dutch_too() {
+        for (text, code) in [
+            (&b"\xff\xfe\x00"[..], "RP001"),
+            (b"[limits\n", "RP002"),
+            (b"exclude = [\"plans/[\"]\n", "RP014"),
+            (b"as-of = \"2026-02-30\"\n", "RP201"),
+            (b"ignore = [\"RP1022\"]\n", "RP903"),
+            (b"[limits]\nmax-depth = 100000\n", "RP013"),
+        ] {
+            let found = findings(text);
+            let d = found
+                .iter()
+                .find(|d| d.code == code)
+                .unwrap_or_else(|| panic!("{code}: {found:?}"));
+            // The message about a limit is the loader's (`load::limits`); its label is ours.
+            if code != "RP013" {
+                assert_dutch(code, d.message.en(), d.message.nl());
+            }
+            if code != "RP001" {
+                assert_dutch(code, d.primary.message.en(), d.primary.message.nl());
+            }
+            if let Some(help) = &d.help {
+                assert_dutch(code, help.en(), help.nl());
+            }
         }
     }
 }

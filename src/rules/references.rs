@@ -3,6 +3,8 @@
 use super::{Context, Pruning, Rule, RuleInfo, did_you_mean, same_name};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::{Error, Warning};
+use crate::lang::{Label, List, Message, Plain};
+use crate::msg;
 use crate::plan::S;
 use crate::plan::index::{Kind, walk_goals};
 use crate::plan::raw::{Id, Plan};
@@ -192,8 +194,87 @@ pub static BUILDING_BLOCK_ASSESSED_TWICE: Rule = Rule {
 pub struct Ref<'a> {
     pub kind: Kind,
     pub id: &'a S<Id>,
-    /// What the reference is, e.g. "trekker of theme `ggz`".
-    pub role: String,
+    /// What the reference is, e.g. "trekker of theme `ggz`", in both languages.
+    pub role: Message,
+}
+
+/// The words for one kind of thing in both languages: the noun, its plural and the noun with
+/// "unknown" (Dutch adjectives take an `-e` before a de-word only: `onbekende persoon`,
+/// `onbekend thema`).
+struct Words {
+    one: Label,
+    many: Label,
+    unknown: Label,
+}
+
+const fn label(en: &'static str, nl: &'static str) -> Label {
+    Label { en, nl }
+}
+
+fn words(kind: Kind) -> Words {
+    let (one, many, unknown) = match kind {
+        Kind::Person => (
+            label("person", "persoon"),
+            label("people", "personen"),
+            label("unknown person", "onbekende persoon"),
+        ),
+        Kind::Organisation => (
+            label("organisation", "organisatie"),
+            label("organisations", "organisaties"),
+            label("unknown organisation", "onbekende organisatie"),
+        ),
+        Kind::GovernanceBody => (
+            label("governance body", "bestuursorgaan"),
+            label("governance bodies", "bestuursorganen"),
+            label("unknown governance body", "onbekend bestuursorgaan"),
+        ),
+        Kind::Workgroup => (
+            label("workgroup", "werkgroep"),
+            label("workgroups", "werkgroepen"),
+            label("unknown workgroup", "onbekende werkgroep"),
+        ),
+        Kind::Theme => (
+            label("theme", "thema"),
+            label("themes", "thema's"),
+            label("unknown theme", "onbekend thema"),
+        ),
+        Kind::Goal => (
+            label("goal", "doel"),
+            label("goals", "doelen"),
+            label("unknown goal", "onbekend doel"),
+        ),
+        Kind::Contract => (
+            label("contract", "contract"),
+            label("contracts", "contracten"),
+            label("unknown contract", "onbekend contract"),
+        ),
+        Kind::Module => (
+            label("module", "module"),
+            label("modules", "modules"),
+            label("unknown module", "onbekende module"),
+        ),
+        Kind::Service => (
+            label("service", "dienst"),
+            label("services", "diensten"),
+            label("unknown service", "onbekende dienst"),
+        ),
+        Kind::Neighbourhood => (
+            label("neighbourhood", "wijk"),
+            label("neighbourhoods", "wijken"),
+            label("unknown neighbourhood", "onbekende wijk"),
+        ),
+        Kind::Programme => (
+            label("programme", "programma"),
+            label("programmes", "programma's"),
+            label("unknown programme", "onbekend programma"),
+        ),
+        Kind::Partnership => (
+            label("partnership", "samenwerkingsverband"),
+            label("partnerships", "samenwerkingsverbanden"),
+            label("unknown partnership", "onbekend samenwerkingsverband"),
+        ),
+    };
+    Words { one, many, unknown }
 }
 
 /// RP102-RP111 (but RP106): the references of one kind that resolve to nothing.
@@ -203,40 +284,66 @@ fn unknown_references(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) 
         if rule_for(r.kind).code != rule.code || cx.index.get(r.kind, &r.id.value.0).is_some() {
             continue;
         }
+        let w = words(r.kind);
+        let given = Plain(&r.id.value.0);
+        let list = Plain(r.kind.list_key());
         if let Some(id) = id_named(cx.plan, r.kind, &r.id.value.0) {
             out.push(
                 Diagnostic::new(
                     rule,
                     r.id.span,
-                    format!(
-                        "unknown {} `{}` as {}: this is the name of `{id}`",
-                        r.kind.noun(),
-                        r.id.value.0,
-                        r.role
+                    msg!(
+                        "{unknown} `{given}` as {role}: this is the name of `{id}`, not its id",
+                        "{unknown} `{given}` als {role}: dit is de naam van `{id}`, niet de id",
+                        unknown = w.unknown,
+                        given = given,
+                        role = r.role,
+                        id = Plain(id),
                     ),
                 )
-                .label("a name, not an id")
-                .help(format!("write the id `{id}`, not the name"))
+                .label(msg!("a name, not an id", "een naam, geen id"))
+                .help(msg!(
+                    "write the id `{id}` here, not the name",
+                    "schrijf hier de id `{id}`, niet de naam",
+                    id = Plain(id),
+                ))
                 .replacement(Some(id)),
             );
             continue;
         }
         let suggestion = did_you_mean(&r.id.value.0, cx.index.ids(r.kind));
         let help = match suggestion {
-            Some(s) => format!(
-                "did you mean `{s}`? {} are listed under `{}:`",
-                plural(r.kind),
-                r.kind.list_key()
+            Some(s) => msg!(
+                "did you mean `{s}`? The {many} are listed under `{list}:`",
+                "bedoelt u `{s}`? De {many} staan onder `{list}:`",
+                s = Plain(s),
+                many = w.many,
+                list = list,
             ),
-            None => format!("add it under `{}:` or correct the id", r.kind.list_key()),
+            None => msg!(
+                "add a {one} with this id under `{list}:`, or correct the id",
+                "voeg onder `{list}:` een {one} met deze id toe, of verbeter de id",
+                one = w.one,
+                list = list,
+            ),
         };
         out.push(
             Diagnostic::new(
                 rule,
                 r.id.span,
-                format!("unknown {} `{}` as {}", r.kind.noun(), r.id.value.0, r.role),
+                msg!(
+                    "{unknown} `{given}` as {role}",
+                    "{unknown} `{given}` als {role}",
+                    unknown = w.unknown,
+                    given = given,
+                    role = r.role,
+                ),
             )
-            .label(format!("no {} with this id", r.kind.noun()))
+            .label(msg!(
+                "no {one} has this id",
+                "geen {one} heeft deze id",
+                one = w.one,
+            ))
             .help(help)
             .guess(suggestion),
         );
@@ -268,11 +375,21 @@ fn building_blocks_assessed_twice(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &BUILDING_BLOCK_ASSESSED_TWICE,
                     again.block.span,
-                    format!("building block `{}` is assessed twice", again.block.value.0),
+                    msg!(
+                        "building block `{b}` is assessed twice",
+                        "bouwsteen `{b}` is twee keer beoordeeld",
+                        b = Plain(&again.block.value.0),
+                    ),
                 )
-                .label("assessed again here")
-                .secondary(first.span, "first assessed here")
-                .help("keep one assessment per building block, with the level that holds now"),
+                .label(msg!("assessed again here", "hier opnieuw beoordeeld"))
+                .secondary(
+                    first.span,
+                    msg!("first assessed here", "hier voor het eerst beoordeeld"),
+                )
+                .help(msg!(
+                    "keep one assessment per building block: the level that holds now",
+                    "houd per bouwsteen één beoordeling over: het niveau dat nu geldt",
+                )),
             );
         } else {
             first_of.insert(&again.block.value.0, &again.block);
@@ -293,25 +410,24 @@ fn empty_seats(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         &EMPTY_SEAT,
                         span,
-                        format!("a seat in `{}` names nobody", body.id.value.0),
+                        msg!(
+                            "a seat in `{body}` names nobody",
+                            "een zetel in `{body}` noemt niemand",
+                            body = Plain(&body.id.value.0),
+                        ),
                     )
-                    .label("no person, organisation or neighbourhood")
-                    .help("add `person:`, `organisation:` or `neighbourhood:` to the seat"),
+                    .label(msg!(
+                        "no person, organisation or neighbourhood",
+                        "geen persoon, organisatie of wijk",
+                    ))
+                    .help(msg!(
+                        "say who holds the seat: add `person:`, `organisation:` or \
+                         `neighbourhood:` with an id",
+                        "zeg wie de zetel bezet: voeg `person:`, `organisation:` of \
+                         `neighbourhood:` met een id toe",
+                    )),
                 );
             }
-        }
-    }
-}
-
-fn plural(kind: Kind) -> String {
-    match kind {
-        Kind::Person => "People".to_string(),
-        Kind::GovernanceBody => "Governance bodies".to_string(),
-        other => {
-            let noun = other.noun();
-            let mut s = noun[..1].to_uppercase() + &noun[1..];
-            s.push('s');
-            s
         }
     }
 }
@@ -342,15 +458,30 @@ fn duplicate_ids(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if first != def.span {
+            let w = words(def.kind);
             out.push(
                 Diagnostic::new(
                     &DUPLICATE_ID,
                     def.span,
-                    format!("duplicate {} id `{}`", def.kind.noun(), def.id),
+                    msg!(
+                        "the id `{id}` is used for more than one {one}",
+                        "de id `{id}` is voor meer dan één {one} gebruikt",
+                        id = Plain(def.id),
+                        one = w.one,
+                    ),
                 )
-                .label("defined again here")
-                .secondary(first, "first defined here")
-                .help(format!("give each {} its own id", def.kind.noun())),
+                .label(msg!("used again here", "hier opnieuw gebruikt"))
+                .secondary(
+                    first,
+                    msg!("first used here", "hier voor het eerst gebruikt"),
+                )
+                .help(msg!(
+                    "give these {many} different ids, so that a reference can say which one \
+                     is meant",
+                    "geef deze {many} verschillende id's, zodat een verwijzing kan zeggen welke \
+                     bedoeld is",
+                    many = w.many,
+                )),
             );
         }
     }
@@ -358,27 +489,37 @@ fn duplicate_ids(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// RP106: building blocks that are not in the catalogue.
 fn unknown_building_blocks(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let mut refs: Vec<(&S<Id>, String)> = Vec::new();
+    let mut refs: Vec<(&S<Id>, Message)> = Vec::new();
     for t in &cx.plan.themes {
-        refs.extend(
-            t.building_blocks
-                .iter()
-                .map(|b| (b, format!("building block of theme `{}`", t.id.value.0))),
-        );
+        refs.extend(t.building_blocks.iter().map(|b| {
+            (
+                b,
+                msg!(
+                    "building block of theme `{t}`",
+                    "bouwsteen van thema `{t}`",
+                    t = Plain(&t.id.value.0),
+                ),
+            )
+        }));
         walk_goals(&t.goals, None, &mut |g, _| {
-            refs.extend(
-                g.building_blocks
-                    .iter()
-                    .map(|b| (b, format!("building block of goal `{}`", g.id.value.0))),
-            );
+            refs.extend(g.building_blocks.iter().map(|b| {
+                (
+                    b,
+                    msg!(
+                        "building block of goal `{g}`",
+                        "bouwsteen van doel `{g}`",
+                        g = Plain(&g.id.value.0),
+                    ),
+                )
+            }));
         });
     }
-    refs.extend(
-        cx.plan
-            .building_blocks
-            .iter()
-            .map(|a| (&a.block, "assessed building block".to_string())),
-    );
+    refs.extend(cx.plan.building_blocks.iter().map(|a| {
+        (
+            &a.block,
+            msg!("assessed building block", "beoordeelde bouwsteen"),
+        )
+    }));
     for (id, role) in refs {
         if cx.catalogue.ids().any(|c| c == id.value.0) {
             continue;
@@ -386,18 +527,20 @@ fn unknown_building_blocks(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let found = Diagnostic::new(
             &UNKNOWN_BUILDING_BLOCK,
             id.span,
-            format!("unknown building block `{}` as {role}", id.value.0),
+            msg!(
+                "unknown building block `{b}` as {role}",
+                "onbekende bouwsteen `{b}` als {role}",
+                b = Plain(&id.value.0),
+                role = role,
+            ),
         )
-        .label("not in the catalogue");
+        .label(msg!("not in the catalogue", "staat niet in de catalogus"));
         out.push(match did_you_mean(&id.value.0, cx.catalogue.ids()) {
             Some(s) => found.did_you_mean(s),
-            None => found.help(format!(
-                "the building blocks are: {}",
-                cx.catalogue
-                    .ids()
-                    .map(|i| format!("`{i}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            None => found.help(msg!(
+                "write one of the building blocks of the catalogue: {ids}",
+                "schrijf een van de bouwstenen uit de catalogus: {ids}",
+                ids = List(cx.catalogue.ids().map(|i| format!("`{i}`")).collect()),
             )),
         });
     }
@@ -405,18 +548,29 @@ fn unknown_building_blocks(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// Every reference in a plan, with what it is.
 #[must_use]
+#[allow(clippy::too_many_lines)] // one entry per kind of reference in the plan format
 pub fn references<'a>(plan: &'a Plan) -> Vec<Ref<'a>> {
     let mut out: Vec<Ref<'a>> = Vec::new();
-    let mut push = |kind: Kind, id: &'a S<Id>, role: String| out.push(Ref { kind, id, role });
+    let mut push = |kind: Kind, id: &'a S<Id>, role: Message| out.push(Ref { kind, id, role });
     let region = &plan.region;
     if let Some(id) = &region.organisation {
-        push(Kind::Organisation, id, "the region's organisation".into());
+        push(
+            Kind::Organisation,
+            id,
+            msg!(
+                "the organisation of the region",
+                "de organisatie van de regio"
+            ),
+        );
     }
     if let Some(id) = &region.preferred_insurer {
         push(
             Kind::Organisation,
             id,
-            "preferred insurer of the region".into(),
+            msg!(
+                "preferred insurer of the region",
+                "voorkeurszorgverzekeraar van de regio"
+            ),
         );
     }
     if let Some(info) = &plan.plan
@@ -425,12 +579,19 @@ pub fn references<'a>(plan: &'a Plan) -> Vec<Ref<'a>> {
         push(
             Kind::GovernanceBody,
             id,
-            "body that adopted the plan".into(),
+            msg!(
+                "body that adopted the plan",
+                "orgaan dat het plan heeft vastgesteld"
+            ),
         );
     }
     for m in &region.mandates {
         if let Some(id) = &m.given_by {
-            push(Kind::GovernanceBody, id, "body that gave a mandate".into());
+            push(
+                Kind::GovernanceBody,
+                id,
+                msg!("body that gave a mandate", "orgaan dat een mandaat gaf"),
+            );
         }
     }
     for o in &plan.organisations {
@@ -438,47 +599,85 @@ pub fn references<'a>(plan: &'a Plan) -> Vec<Ref<'a>> {
             push(
                 Kind::Organisation,
                 id,
-                format!("organisation `{}` merged into", o.id.value.0),
+                msg!(
+                    "organisation that `{o}` merged into",
+                    "organisatie waarin `{o}` is opgegaan",
+                    o = Plain(&o.id.value.0),
+                ),
             );
         }
     }
     for p in &plan.priorities {
-        let year = p.year.value;
+        // A year as written, never grouped (`Year` takes an `i32`; this one is any `u64`).
+        let year = Plain(p.year.value);
         for id in &p.themes {
-            push(Kind::Theme, id, format!("speerpunt theme of {year}"));
+            push(
+                Kind::Theme,
+                id,
+                msg!(
+                    "speerpunt theme of {year}",
+                    "speerpuntthema van {year}",
+                    year = year
+                ),
+            );
         }
         for id in &p.goals {
-            push(Kind::Goal, id, format!("speerpunt goal of {year}"));
+            push(
+                Kind::Goal,
+                id,
+                msg!(
+                    "speerpunt goal of {year}",
+                    "speerpuntdoel van {year}",
+                    year = year
+                ),
+            );
         }
     }
     for p in &plan.partnerships {
-        let partnership = &p.id.value.0;
+        let partnership = Plain(&p.id.value.0);
         for id in &p.members {
             push(
                 Kind::Organisation,
                 id,
-                format!("member of partnership `{partnership}`"),
+                msg!(
+                    "member of partnership `{p}`",
+                    "lid van samenwerkingsverband `{p}`",
+                    p = partnership
+                ),
             );
         }
         for id in &p.themes {
             push(
                 Kind::Theme,
                 id,
-                format!("theme of partnership `{partnership}`"),
+                msg!(
+                    "theme of partnership `{p}`",
+                    "thema van samenwerkingsverband `{p}`",
+                    p = partnership
+                ),
             );
         }
     }
     if let Some(ambition) = &plan.period.ambition {
         for id in &ambition.partners {
-            push(Kind::Organisation, id, "partner in the ambition".into());
+            push(
+                Kind::Organisation,
+                id,
+                msg!("partner in the ambition", "partner in de ambitie"),
+            );
         }
     }
     for p in &plan.people {
+        let person = Plain(&p.id.value.0);
         if let Some(id) = &p.organisation {
             push(
                 Kind::Organisation,
                 id,
-                format!("organisation of person `{}`", p.id.value.0),
+                msg!(
+                    "organisation of person `{p}`",
+                    "organisatie van persoon `{p}`",
+                    p = person
+                ),
             );
         }
         for r in &p.roles {
@@ -486,32 +685,55 @@ pub fn references<'a>(plan: &'a Plan) -> Vec<Ref<'a>> {
                 push(
                     Kind::Organisation,
                     id,
-                    format!("organisation of a role of person `{}`", p.id.value.0),
+                    msg!(
+                        "organisation of a role of person `{p}`",
+                        "organisatie van een rol van persoon `{p}`",
+                        p = person
+                    ),
                 );
             }
             if let Some(id) = &r.body {
                 push(
                     Kind::GovernanceBody,
                     id,
-                    format!("body of a role of person `{}`", p.id.value.0),
+                    msg!(
+                        "body of a role of person `{p}`",
+                        "orgaan van een rol van persoon `{p}`",
+                        p = person
+                    ),
                 );
             }
         }
     }
     for b in &plan.governance {
-        let body = &b.id.value.0;
+        let body = Plain(&b.id.value.0);
         if let Some(id) = &b.programme {
-            push(Kind::Programme, id, format!("programme of `{body}`"));
+            push(
+                Kind::Programme,
+                id,
+                msg!(
+                    "programme of governance body `{b}`",
+                    "programma van bestuursorgaan `{b}`",
+                    b = body
+                ),
+            );
         }
         for m in &b.members {
+            let member = || {
+                msg!(
+                    "member of governance body `{b}`",
+                    "lid van bestuursorgaan `{b}`",
+                    b = body
+                )
+            };
             if let Some(id) = &m.person {
-                push(Kind::Person, id, format!("member of `{body}`"));
+                push(Kind::Person, id, member());
             }
             if let Some(id) = &m.organisation {
-                push(Kind::Organisation, id, format!("member of `{body}`"));
+                push(Kind::Organisation, id, member());
             }
             if let Some(id) = &m.neighbourhood {
-                push(Kind::Neighbourhood, id, format!("member of `{body}`"));
+                push(Kind::Neighbourhood, id, member());
             }
         }
     }
@@ -520,30 +742,58 @@ pub fn references<'a>(plan: &'a Plan) -> Vec<Ref<'a>> {
             push(
                 Kind::Person,
                 id,
-                format!("member of workgroup `{}`", w.id.value.0),
+                msg!(
+                    "member of workgroup `{w}`",
+                    "lid van werkgroep `{w}`",
+                    w = Plain(&w.id.value.0)
+                ),
             );
         }
     }
     for t in &plan.themes {
-        let theme = &t.id.value.0;
+        let theme = Plain(&t.id.value.0);
         if let Some(id) = &t.trekker {
-            push(Kind::Person, id, format!("trekker of theme `{theme}`"));
+            push(
+                Kind::Person,
+                id,
+                msg!(
+                    "trekker of theme `{t}`",
+                    "trekker van thema `{t}`",
+                    t = theme
+                ),
+            );
         }
         if let Some(id) = &t.workgroup {
-            push(Kind::Workgroup, id, format!("workgroup of theme `{theme}`"));
+            push(
+                Kind::Workgroup,
+                id,
+                msg!(
+                    "workgroup of theme `{t}`",
+                    "werkgroep van thema `{t}`",
+                    t = theme
+                ),
+            );
         }
         if let Some(id) = &t.board_contact {
             push(
                 Kind::Person,
                 id,
-                format!("board contact of theme `{theme}`"),
+                msg!(
+                    "board contact of theme `{t}`",
+                    "bestuurlijk aanspreekpunt van thema `{t}`",
+                    t = theme
+                ),
             );
         }
         for id in &t.requested_by {
             push(
                 Kind::Organisation,
                 id,
-                format!("requester of theme `{theme}`"),
+                msg!(
+                    "requester of theme `{t}`",
+                    "aanvrager van thema `{t}`",
+                    t = theme
+                ),
             );
         }
         walk_goals(&t.goals, None, &mut |g, _| {
@@ -551,23 +801,35 @@ pub fn references<'a>(plan: &'a Plan) -> Vec<Ref<'a>> {
                 push(
                     Kind::Person,
                     id,
-                    format!("owner of goal `{}`", g.id.value.0),
+                    msg!(
+                        "owner of goal `{g}`",
+                        "eigenaar van doel `{g}`",
+                        g = Plain(&g.id.value.0)
+                    ),
                 );
             }
         });
     }
     for c in &plan.contracts {
-        let contract = &c.id.value.0;
+        let contract = Plain(&c.id.value.0);
         push(
             Kind::Organisation,
             &c.insurer,
-            format!("insurer of contract `{contract}`"),
+            msg!(
+                "insurer of contract `{c}`",
+                "zorgverzekeraar van contract `{c}`",
+                c = contract
+            ),
         );
         for id in &c.co_insurers {
             push(
                 Kind::Organisation,
                 id,
-                format!("co-insurer of contract `{contract}`"),
+                msg!(
+                    "co-insurer of contract `{c}`",
+                    "medeverzekeraar van contract `{c}`",
+                    c = contract
+                ),
             );
         }
         for r in &c.result_agreements {
@@ -575,24 +837,37 @@ pub fn references<'a>(plan: &'a Plan) -> Vec<Ref<'a>> {
                 push(
                     Kind::Goal,
                     id,
-                    format!("goal of a result agreement of contract `{contract}`"),
+                    msg!(
+                        "goal of a result agreement of contract `{c}`",
+                        "doel van een resultaatafspraak in contract `{c}`",
+                        c = contract
+                    ),
                 );
             }
         }
     }
     for m in &plan.modules {
+        let module = Plain(&m.id.value.0);
         if let Some(id) = &m.contract {
             push(
                 Kind::Contract,
                 id,
-                format!("contract of module `{}`", m.id.value.0),
+                msg!(
+                    "contract of module `{m}`",
+                    "contract van module `{m}`",
+                    m = module
+                ),
             );
         }
         for id in &m.themes {
             push(
                 Kind::Theme,
                 id,
-                format!("theme of module `{}`", m.id.value.0),
+                msg!(
+                    "theme of module `{m}`",
+                    "thema van module `{m}`",
+                    m = module
+                ),
             );
         }
     }
@@ -601,55 +876,101 @@ pub fn references<'a>(plan: &'a Plan) -> Vec<Ref<'a>> {
             push(
                 Kind::Theme,
                 id,
-                format!("theme of service `{}`", s.id.value.0),
+                msg!(
+                    "theme of service `{s}`",
+                    "thema van dienst `{s}`",
+                    s = Plain(&s.id.value.0)
+                ),
             );
         }
     }
     for n in &plan.neighbourhoods {
+        let neighbourhood = Plain(&n.id.value.0);
         if let Some(id) = &n.manager {
             push(
                 Kind::Person,
                 id,
-                format!("wijkmanager of neighbourhood `{}`", n.id.value.0),
+                msg!(
+                    "wijkmanager of neighbourhood `{n}`",
+                    "wijkmanager van wijk `{n}`",
+                    n = neighbourhood
+                ),
             );
         }
         for id in &n.modules {
             push(
                 Kind::Module,
                 id,
-                format!("module in neighbourhood `{}`", n.id.value.0),
+                msg!(
+                    "module in neighbourhood `{n}`",
+                    "module in wijk `{n}`",
+                    n = neighbourhood
+                ),
             );
         }
     }
     for p in &plan.programmes {
-        let programme = &p.id.value.0;
+        let programme = Plain(&p.id.value.0);
         for id in &p.partners {
             push(
                 Kind::Organisation,
                 id,
-                format!("partner of programme `{programme}`"),
+                msg!(
+                    "partner of programme `{p}`",
+                    "partner van programma `{p}`",
+                    p = programme
+                ),
             );
         }
         for id in &p.themes {
-            push(Kind::Theme, id, format!("theme of programme `{programme}`"));
+            push(
+                Kind::Theme,
+                id,
+                msg!(
+                    "theme of programme `{p}`",
+                    "thema van programma `{p}`",
+                    p = programme
+                ),
+            );
         }
         for id in &p.goals {
-            push(Kind::Goal, id, format!("goal of programme `{programme}`"));
+            push(
+                Kind::Goal,
+                id,
+                msg!(
+                    "goal of programme `{p}`",
+                    "doel van programma `{p}`",
+                    p = programme
+                ),
+            );
         }
     }
     for f in &plan.funding {
         push(
             Kind::Organisation,
             &f.payer,
-            "payer of a funding line".into(),
+            msg!(
+                "payer of a funding line",
+                "betaler van een financieringspost"
+            ),
         );
         push(
             Kind::Organisation,
             &f.recipient,
-            "recipient of a funding line".into(),
+            msg!(
+                "recipient of a funding line",
+                "ontvanger van een financieringspost"
+            ),
         );
         if let Some(id) = &f.programme {
-            push(Kind::Programme, id, "programme of a funding line".into());
+            push(
+                Kind::Programme,
+                id,
+                msg!(
+                    "programme of a funding line",
+                    "programma van een financieringspost"
+                ),
+            );
         }
     }
     out

@@ -8,6 +8,7 @@ use super::{Pruning, Rule, RuleInfo};
 use crate::diagnostic::Severity::Warning;
 use crate::diagnostic::Span;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, SourceFile};
+use crate::lang::Plain;
 
 pub static UNUSED_SUPPRESSION: Rule = Rule {
     info: RuleInfo {
@@ -134,7 +135,11 @@ fn suppression_fix(source: &SourceFile, code: &str, at: usize) -> Option<Fix> {
         ),
     };
     Some(Fix {
-        message: format!("suppress {code} on this line, with a reason still to write").into(),
+        message: crate::msg!(
+            "suppress {code} on this line, with a reason still to write",
+            "onderdruk {code} op deze regel; de reden moet u nog schrijven",
+            code = Plain(code),
+        ),
         applicability: Applicability::Unsafe,
         edits: vec![edit],
         suppression: true,
@@ -310,12 +315,23 @@ pub fn apply(
                 Diagnostic::new(
                     &MALFORMED_SUPPRESSION,
                     s.span,
-                    "this `regioplan` comment is not a suppression regioplan understands",
+                    crate::msg!(
+                        "this `regioplan` comment is not a suppression regioplan understands, \
+                         so it suppresses nothing",
+                        "deze `regioplan`-opmerking is geen onderdrukking die regioplan begrijpt, \
+                         dus onderdrukt ze niets",
+                    ),
                 )
-                .label("not `# regioplan: ignore[CODE] reason`")
-                .help(
-                    "write `# regioplan: ignore[RP301] reason`, with the codes in square brackets",
-                ),
+                .label(crate::msg!(
+                    "not `# regioplan: ignore[CODE] reason`",
+                    "niet `# regioplan: ignore[CODE] reden`",
+                ))
+                .help(crate::msg!(
+                    "write `# regioplan: ignore[RP301] reason`: `ignore`, the codes in square \
+                     brackets, then why",
+                    "schrijf `# regioplan: ignore[RP301] reden`: `ignore`, de codes tussen \
+                     vierkante haken en dan waarom",
+                )),
             );
             continue;
         }
@@ -324,16 +340,35 @@ pub fn apply(
                 Diagnostic::new(
                     &SUPPRESSION_WITHOUT_REASON,
                     s.span,
-                    format!("suppression without a reason: `{PLACEHOLDER_REASON}` is still there"),
+                    crate::msg!(
+                        "suppression without a reason: `{placeholder}` is still there",
+                        "onderdrukking zonder reden: `{placeholder}` staat er nog",
+                        placeholder = Plain(PLACEHOLDER_REASON),
+                    ),
                 )
-                .label("no reason given")
-                .help(format!("write why in place of `{PLACEHOLDER_REASON}`: `# regioplan: ignore[RP304] indicator volgt in Q3`")),
+                .label(crate::msg!("no reason given", "geen reden gegeven"))
+                .help(crate::msg!(
+                    "write why the finding is accepted in place of `{placeholder}`: \
+                     `# regioplan: ignore[RP304] indicator volgt in Q3`",
+                    "schrijf in plaats van `{placeholder}` waarom de melding wordt geaccepteerd: \
+                     `# regioplan: ignore[RP304] indicator volgt in Q3`",
+                    placeholder = Plain(PLACEHOLDER_REASON),
+                )),
             );
         } else if !s.has_reason {
             kept.push(
-                Diagnostic::new(&SUPPRESSION_WITHOUT_REASON, s.span, "suppression without a reason")
-                    .label("no reason given")
-                    .help("write why after the brackets: `# regioplan: ignore[RP304] indicator volgt in Q3`"),
+                Diagnostic::new(
+                    &SUPPRESSION_WITHOUT_REASON,
+                    s.span,
+                    crate::msg!("suppression without a reason", "onderdrukking zonder reden"),
+                )
+                .label(crate::msg!("no reason given", "geen reden gegeven"))
+                .help(crate::msg!(
+                    "write why the finding is accepted after the brackets: \
+                     `# regioplan: ignore[RP304] indicator volgt in Q3`",
+                    "schrijf na de haken waarom de melding wordt geaccepteerd: \
+                     `# regioplan: ignore[RP304] indicator volgt in Q3`",
+                )),
             );
         }
         for ((code, span), flag) in s.codes.iter().zip(u) {
@@ -348,13 +383,18 @@ pub fn apply(
                     Diagnostic::new(
                         &UNUSED_SUPPRESSION,
                         *span,
-                        format!(
-                            "`{code}` is suppressed here but not reported on line {}",
-                            s.target_line
+                        crate::msg!(
+                            "`{code}` is suppressed here but not reported on line {line}",
+                            "`{code}` wordt hier onderdrukt, maar op regel {line} niet gemeld",
+                            code = Plain(code),
+                            line = s.target_line,
                         ),
                     )
-                    .label("suppresses nothing")
-                    .help("remove the suppression, or move it to the line above the finding")
+                    .label(crate::msg!("suppresses nothing", "onderdrukt niets"))
+                    .help(crate::msg!(
+                        "remove the suppression, or move it to the line above the finding",
+                        "verwijder de onderdrukking, of zet ze op de regel boven de melding",
+                    ))
                     .fix(remove_code(source, s, *span, removal)),
                 );
             }
@@ -401,24 +441,42 @@ fn remove_code(
             }
         }
     };
-    Fix::replace(applicability, span, "").message("remove the unused suppression")
+    Fix::replace(applicability, span, "").message(crate::msg!(
+        "remove the unused suppression",
+        "verwijder de ongebruikte onderdrukking",
+    ))
 }
 
 /// A diagnostic for a rule code that names no rule.
 #[must_use]
 pub fn unknown_code(code: &str, span: Span) -> Diagnostic {
-    let help = match super::did_you_mean(code, super::ALL.iter().map(|r| r.code)) {
-        Some(s) => format!("did you mean `{s}`? `regioplan rule --all` lists the rules"),
-        None => "`regioplan rule --all` lists the rules".to_string(),
+    let suggestion = super::did_you_mean(code, super::ALL.iter().map(|r| r.code));
+    let help = match suggestion {
+        Some(s) => crate::msg!(
+            "did you mean `{s}`? `regioplan rule --all` lists every rule",
+            "bedoelt u `{s}`? `regioplan rule --all` toont alle codes",
+            s = Plain(s),
+        ),
+        None => crate::msg!(
+            "`regioplan rule --all` lists every rule with its code",
+            "`regioplan rule --all` toont alle codes en wat ze controleren",
+        ),
     };
     Diagnostic::new(
         &UNKNOWN_RULE_CODE,
         span,
-        format!("`{code}` is not a rule code or prefix"),
+        crate::msg!(
+            "`{code}` is not the code of a rule, nor the start of one",
+            "`{code}` is geen code van regioplan en ook niet het begin van een code",
+            code = Plain(code),
+        ),
     )
-    .label("no rule starts with this")
+    .label(crate::msg!(
+        "no rule code starts like this",
+        "geen code begint zo",
+    ))
     .help(help)
-    .guess(super::did_you_mean(code, super::ALL.iter().map(|r| r.code)))
+    .guess(suggestion)
 }
 
 #[cfg(test)]
@@ -428,7 +486,11 @@ mod tests {
 
     fn finding_on_line(source: &SourceFile, line: usize) -> Diagnostic {
         let start = source.line_start(line).expect("line exists");
-        Diagnostic::new(&UNKNOWN_PERSON, Span::new(start + 4, 1), "unknown person")
+        Diagnostic::new(
+            &UNKNOWN_PERSON,
+            Span::new(start + 4, 1),
+            crate::msg!("unknown person", "onbekende persoon"),
+        )
     }
 
     #[test]
