@@ -146,8 +146,9 @@ fn bound(direction: Direction) -> Label {
     }
 }
 
-/// The words a reader is shown for an enum value of the plan.
-fn word<T: Named>(value: T) -> Label {
+/// The words a reader is shown for an enum value of the plan (as `report::labels::word`, which
+/// the rules, below the report, cannot use).
+pub(super) fn word<T: Named>(value: T) -> Label {
     let (en, nl) = value.words();
     Label { en, nl }
 }
