@@ -236,10 +236,10 @@ fn goals_without_deadline(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             )
             .label(msg!("no deadline", "geen deadline"))
             .help(msg!(
-                "add under the goal the date by which it should be reached, as year-month-day: \
-                 `deadline: 2026-12-31`",
-                "voeg onder het doel de datum toe waarop het bereikt moet zijn, als \
-                 jaar-maand-dag: `deadline: 2026-12-31`"
+                "under the goal, add the date by which it should be reached, as \
+                 year-month-day, for example `deadline: 2026-12-31`",
+                "schrijf onder het doel de datum waarop het bereikt moet zijn, als \
+                 jaar-maand-dag, bijvoorbeeld `deadline: 2026-12-31`"
             )),
         );
     });

@@ -110,9 +110,9 @@ fn missing_role(cx: &Context<'_>, role: Role, out: &mut Vec<Diagnostic>) {
                 )
                 .label(msg!("no {noun}", "geen {noun}", noun = noun))
                 .help(msg!(
-                    "add {key} under the theme; if the region leaves the theme to its members, \
+                    "under the theme, add {key}; if the region leaves the theme to its members, \
                      write `strategic: left_to_members` instead",
-                    "voeg onder het thema {key} toe; laat de regio het thema aan de leden over, \
+                    "schrijf onder het thema {key}; laat de regio het thema aan de leden over, \
                      schrijf dan `strategic: left_to_members`",
                     key = key,
                 )),
