@@ -30,7 +30,7 @@ fn problem(what: &str, text: &Message) -> Option<String> {
         Some(format!("{what}: no Dutch text (English: {en:?})"))
     } else if en == nl {
         Some(format!("{what}: the Dutch text is the English one: {en:?}"))
-    } else if [" the ", " of ", " is ", " and "]
+    } else if [" the ", " and ", " has ", " with ", " not "]
         .iter()
         .any(|word| format!(" {nl} ").contains(word))
     {
