@@ -59,14 +59,9 @@ fn check_examples() {
     let mut checked = 0;
     for rule in ALL.iter().filter(|r| covered(r.code)) {
         let file = dir.join(format!("{}-{}.yaml", rule.code, rule.name));
-        let bytes = std::fs::read(&file)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
-        let result = check_bytes(
-            &file.to_string_lossy(),
-            &bytes,
-            &settings(),
-            &catalogue,
-        );
+        let bytes =
+            std::fs::read(&file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        let result = check_bytes(&file.to_string_lossy(), &bytes, &settings(), &catalogue);
         let findings: Vec<_> = result
             .diagnostics
             .iter()

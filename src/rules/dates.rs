@@ -174,7 +174,11 @@ fn impossible_dates(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         unit = unit,
                     ),
                 )
-                .label(msg!("no such {unit}", "deze {unit} bestaat niet", unit = unit))
+                .label(msg!(
+                    "no such {unit}",
+                    "deze {unit} bestaat niet",
+                    unit = unit
+                ))
                 .help(msg!(
                     "check the day and the month: write year-month-day (`2022-02-28`), or \
                      year-month for a whole month (`2022-02`)",
@@ -718,7 +722,10 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
                 .map(|d| {
                     (
                         d,
-                        msg!("the date of a plan document", "de datum van een plandocument"),
+                        msg!(
+                            "the date of a plan document",
+                            "de datum van een plandocument"
+                        ),
                     )
                 }),
         );

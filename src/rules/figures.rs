@@ -1,13 +1,13 @@
 //! Key figures (`RP4xx`): counts that contradict each other.
 
+use super::goals::word;
 use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::Error;
 use crate::judge::checks::ConditionReading;
-use crate::plan::S;
 use crate::lang::{Decimals, Euros, Label, Message, Plain};
 use crate::msg;
-use super::goals::word;
+use crate::plan::S;
 use crate::plan::domain::Named;
 use crate::plan::raw::{Metric, Organisation, Relation};
 
@@ -353,14 +353,8 @@ fn indicator_shares_out_of_range(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             return;
         };
         let figures = [
-            (
-                indicator.baseline.as_ref(),
-                msg!("baseline", "nulmeting"),
-            ),
-            (
-                indicator.target.as_ref(),
-                msg!("target", "streefwaarde"),
-            ),
+            (indicator.baseline.as_ref(), msg!("baseline", "nulmeting")),
+            (indicator.target.as_ref(), msg!("target", "streefwaarde")),
         ]
         .into_iter()
         .filter_map(|(v, what)| v.map(|v| (v, what)))
@@ -436,7 +430,10 @@ fn joined_share_contradicts_counts(cx: &Context<'_>, out: &mut Vec<Diagnostic>) 
                     computed = Decimals(computed, 1),
                 ),
             )
-            .label(msg!("does not match the counts", "klopt niet met de aantallen"))
+            .label(msg!(
+                "does not match the counts",
+                "klopt niet met de aantallen"
+            ))
             .secondary(
                 joined.span,
                 msg!("practices joined", "aangesloten praktijken"),
@@ -518,7 +515,7 @@ fn uptake_exceeds_total(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                             msg!(
                                 "module `{id}` has {part} {noun} on {date}, more than the {total} \
                                  of the whole region",
-                                "module `{id}` heeft op {date} {part} {noun}, meer dan de \
+                                "module `{id}` heeft {part} {noun} op {date}, meer dan de \
                                  {total} van de hele regio",
                                 id = Plain(&module.id.value.0),
                                 part = part.value,
@@ -574,7 +571,7 @@ fn funded_exceeds_submitted(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         msg!(
                             "programme `{id}` funds {funded} plans on {date}, more than the \
                              {submitted} submitted",
-                            "programma `{id}` financiert op {date} {funded} plannen, meer dan de \
+                            "programma `{id}` financiert {funded} plannen op {date}, meer dan de \
                              {submitted} ingediende",
                             id = Plain(&programme.id.value.0),
                             funded = funded.value.value,

@@ -83,7 +83,7 @@ fn missing_role(cx: &Context<'_>, role: Role, out: &mut Vec<Diagnostic>) {
             &THEME_WITHOUT_BOARD_CONTACT,
             Label {
                 en: "board contact",
-                nl: "aanspreekpunt in het bestuur",
+                nl: "aanspreekpunt in het dagelijks bestuur",
             },
             msg!(
                 "`board_contact: <person id>`, the member of the dagelijks bestuur who speaks for \
