@@ -8,6 +8,8 @@ use chrono::{Datelike, NaiveDate};
 use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::{Error, Warning};
+use crate::lang::{Arg, Label, Message, Plain};
+use crate::msg;
 use crate::plan::S;
 use crate::plan::index::{each_goal, walk_goals};
 use crate::plan::raw::{Date, Plan};
@@ -150,18 +152,39 @@ fn impossible_dates(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let Date::Impossible(text) = &date.value {
             // `2022-13` names a month that does not exist, `2022-02-30` a day.
             let unit = if text.matches('-').count() == 1 {
-                "month"
+                Label {
+                    en: "month",
+                    nl: "maand",
+                }
             } else {
-                "day"
+                Label {
+                    en: "day",
+                    nl: "dag",
+                }
             };
             out.push(
                 Diagnostic::new(
                     &IMPOSSIBLE_DATE,
                     date.span,
-                    format!("`{text}` as {role} is not a {unit} of the calendar"),
+                    msg!(
+                        "`{text}` as {role} is not a {unit} of the calendar",
+                        "`{text}` als {role} is geen bestaande {unit}",
+                        text = Plain(text),
+                        role = role,
+                        unit = unit,
+                    ),
                 )
-                .label(format!("no such {unit}"))
-                .help("check the day and the month (YYYY-MM-DD, or YYYY-MM for a month)"),
+                .label(msg!(
+                    "no such {unit}",
+                    "deze {unit} bestaat niet",
+                    unit = unit
+                ))
+                .help(msg!(
+                    "check the day and the month: write year-month-day (`2022-02-28`), or \
+                     year-month for a whole month (`2022-02`)",
+                    "controleer de dag en de maand: schrijf jaar-maand-dag (`2022-02-28`), of \
+                     jaar-maand voor een hele maand (`2022-02`)"
+                )),
             );
         }
     }
@@ -173,21 +196,29 @@ fn ends_before_starts(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let ranges = [(
         &plan.period.start,
         Some(&plan.period.end),
-        "the plan period".to_string(),
+        msg!("the plan period", "de planperiode"),
     )]
     .into_iter()
     .chain(plan.contracts.iter().map(|c| {
         (
             &c.start,
             Some(&c.end),
-            format!("contract `{}`", c.id.value.0),
+            msg!(
+                "contract `{id}`",
+                "contract `{id}`",
+                id = Plain(&c.id.value.0)
+            ),
         )
     }))
     .chain(plan.programmes.iter().map(|p| {
         (
             &p.start,
             p.end.as_ref(),
-            format!("programme `{}`", p.id.value.0),
+            msg!(
+                "programme `{id}`",
+                "programma `{id}`",
+                id = Plain(&p.id.value.0)
+            ),
         )
     }))
     .map(|(start, end, what)| (Some(start), end, what))
@@ -199,23 +230,31 @@ fn ends_before_starts(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(end) = end
             && end.value.certain_cmp(&start.value) == Some(Ordering::Less)
         {
-            let (s, e) = (&start.value, &end.value);
             out.push(
                 Diagnostic::new(
                     &END_BEFORE_START,
                     end.span,
-                    format!("{what} ends on {e}, before it starts on {s}"),
+                    msg!(
+                        "{what} ends on {end}, before it starts on {start}",
+                        "{what} eindigt op {end}, vóór de begindatum {start}",
+                        what = what,
+                        end = Plain(&end.value),
+                        start = Plain(&start.value),
+                    ),
                 )
-                .label("end before start")
-                .secondary(start.span, "starts here")
-                .help("swap the dates or correct the year"),
+                .label(msg!("end before start", "einde vóór begin"))
+                .secondary(start.span, msg!("starts here", "begint hier"))
+                .help(msg!(
+                    "swap the dates, or correct the year",
+                    "verwissel de datums, of corrigeer het jaar"
+                )),
             );
         }
     }
 }
 
 /// A start and an end, either of which may be left out, and what they are of.
-type Term<'a> = (Option<&'a S<Date>>, Option<&'a S<Date>>, String);
+type Term<'a> = (Option<&'a S<Date>>, Option<&'a S<Date>>, Message);
 
 /// The 1.1 terms that can end before they start: an organisation's membership (`joined`,
 /// `left`), a person's roles and the seats in governance bodies (`since`, `until`).
@@ -224,7 +263,11 @@ fn terms(plan: &Plan) -> Vec<Term<'_>> {
         (
             o.joined.as_ref(),
             o.left.as_ref(),
-            format!("the membership of organisation `{}`", o.id.value.0),
+            msg!(
+                "the membership of organisation `{id}`",
+                "het lidmaatschap van organisatie `{id}`",
+                id = Plain(&o.id.value.0)
+            ),
         )
     });
     let roles = plan.people.iter().flat_map(|p| {
@@ -232,7 +275,12 @@ fn terms(plan: &Plan) -> Vec<Term<'_>> {
             (
                 r.since.as_ref(),
                 r.until.as_ref(),
-                format!("role `{}` of person `{}`", r.role.value, p.id.value.0),
+                msg!(
+                    "role `{role}` of person `{id}`",
+                    "rol `{role}` van persoon `{id}`",
+                    role = Plain(&r.role.value),
+                    id = Plain(&p.id.value.0),
+                ),
             )
         })
     });
@@ -244,11 +292,18 @@ fn terms(plan: &Plan) -> Vec<Term<'_>> {
                 .chain(&m.organisation)
                 .chain(&m.neighbourhood))
             .next()
-            .map_or_else(String::new, |id| format!(" of `{}`", id.value.0));
+            .map_or_else(Message::default, |id| {
+                msg!(" of `{id}`", " van `{id}`", id = Plain(&id.value.0))
+            });
             (
                 m.since.as_ref(),
                 m.until.as_ref(),
-                format!("the seat{holder} in `{}`", b.id.value.0),
+                msg!(
+                    "the seat{holder} in `{body}`",
+                    "de zetel{holder} in `{body}`",
+                    holder = holder,
+                    body = Plain(&b.id.value.0),
+                ),
             )
         })
     });
@@ -262,6 +317,31 @@ fn plan_period(plan: &Plan) -> Option<(NaiveDate, NaiveDate)> {
     (first <= last).then_some((first, last))
 }
 
+/// "the plan runs from .. to ..", for the secondary label on the plan period.
+fn plan_runs(start: impl Arg, end: impl Arg) -> Message {
+    msg!(
+        "the plan runs from {start} to {end}",
+        "het plan loopt van {start} tot en met {end}",
+        start = start,
+        end = end,
+    )
+}
+
+const OUTSIDE_PERIOD: Label = Label {
+    en: "outside the plan period",
+    nl: "buiten de planperiode",
+};
+
+const BEFORE_START: Label = Label {
+    en: "before the plan starts",
+    nl: "vóór de start van het plan",
+};
+
+const AFTER_END: Label = Label {
+    en: "after the plan ends",
+    nl: "na het einde van het plan",
+};
+
 /// RP207: contracts that lie wholly outside the plan period, and funding lines for a year the
 /// plan does not cover.
 fn outside_plan_period(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -269,7 +349,7 @@ fn outside_plan_period(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some((start, end)) = plan_period(plan) else {
         return;
     };
-    let runs = format!("the plan runs from {start} to {end}");
+    let runs = plan_runs(start, end);
     for contract in &plan.contracts {
         let (Some(from), Some(to)) = (contract.start.value.earliest(), contract.end.value.latest())
         else {
@@ -280,14 +360,23 @@ fn outside_plan_period(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &OUTSIDE_PLAN_PERIOD,
                     contract.start.span,
-                    format!(
-                        "contract `{}` runs from {from} to {to}, wholly outside the plan period",
-                        contract.id.value.0
+                    msg!(
+                        "contract `{id}` runs from {from} to {to}, wholly outside the plan period",
+                        "contract `{id}` loopt van {from} tot en met {to}, helemaal buiten de \
+                         planperiode",
+                        id = Plain(&contract.id.value.0),
+                        from = from,
+                        to = to,
                     ),
                 )
-                .label("outside the plan period")
+                .label(OUTSIDE_PERIOD)
                 .secondary(plan.period.start.span, runs.clone())
-                .help("correct the contract's dates or the plan period, or move the contract to the plan it belongs to"),
+                .help(msg!(
+                    "correct the contract's dates or the plan period, or move the contract to \
+                     the plan it belongs to",
+                    "corrigeer de datums van het contract of de planperiode, of zet het contract \
+                     in het plan waar het bij hoort"
+                )),
             );
         }
     }
@@ -298,14 +387,25 @@ fn outside_plan_period(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &OUTSIDE_PLAN_PERIOD,
                     line.year.span,
-                    format!(
-                        "a funding line from `{}` to `{}` is for {}, outside the plan period",
-                        line.payer.value.0, line.recipient.value.0, line.year.value
+                    msg!(
+                        "a funding line from `{payer}` to `{recipient}` is for {year}, outside \
+                         the plan period",
+                        "een financieringsregel van `{payer}` aan `{recipient}` is voor {year}, \
+                         buiten de planperiode",
+                        payer = Plain(&line.payer.value.0),
+                        recipient = Plain(&line.recipient.value.0),
+                        // A year as written, of any size: never grouped.
+                        year = Plain(line.year.value),
                     ),
                 )
-                .label("outside the plan period")
+                .label(OUTSIDE_PERIOD)
                 .secondary(plan.period.start.span, runs.clone())
-                .help("correct the year or the plan period; funding of other years belongs in the plan for those years"),
+                .help(msg!(
+                    "correct the year or the plan period; funding of other years belongs in the \
+                     plan for those years",
+                    "corrigeer het jaar of de planperiode; financiering van andere jaren hoort \
+                     in het plan voor die jaren"
+                )),
             );
         }
     }
@@ -327,23 +427,27 @@ fn deadlines_outside_period(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // that ends on 2022-12-31, and also inside one that ends on 2022-06-30.
         let before = d.is_before_day(first);
         if before || d.is_after_day(last) {
-            let side = if before {
-                "before the plan starts"
-            } else {
-                "after the plan ends"
-            };
+            let side = if before { BEFORE_START } else { AFTER_END };
             out.push(
                 Diagnostic::new(
                     &DEADLINE_OUTSIDE_PERIOD,
                     deadline.span,
-                    format!("deadline {d} of goal `{}` is {side}", goal.id.value.0),
+                    msg!(
+                        "deadline {d} of goal `{id}` is {side}",
+                        "deadline {d} van doel `{id}` ligt {side}",
+                        d = Plain(d),
+                        id = Plain(&goal.id.value.0),
+                        side = side,
+                    ),
                 )
-                .label("outside the plan period")
-                .secondary(
-                    plan.period.start.span,
-                    format!("the plan runs from {start} to {end}"),
-                )
-                .help("move the deadline into the period, or extend the period"),
+                .label(OUTSIDE_PERIOD)
+                .secondary(plan.period.start.span, plan_runs(Plain(start), Plain(end)))
+                .help(msg!(
+                    "move the deadline into the plan period, or extend the period under \
+                     `period:`",
+                    "zet de deadline binnen de planperiode, of verleng de planperiode onder \
+                     `period:`"
+                )),
             );
         }
     });
@@ -355,7 +459,7 @@ fn milestones_outside_goal(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let period = plan_period(plan);
     let (start, end) = (&plan.period.start.value, &plan.period.end.value);
     each_goal(plan, &mut |goal, _| {
-        let id = &goal.id.value.0;
+        let id = Plain(&goal.id.value.0);
         for milestone in &goal.milestones {
             let m = &milestone.date.value;
             // Only when every day the milestone and the deadline can mean are apart: a
@@ -368,33 +472,51 @@ fn milestones_outside_goal(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &MILESTONE_OUTSIDE_GOAL,
                     milestone.date.span,
-                    format!(
-                        "milestone {m} of goal `{id}` is after the goal's deadline {}",
-                        deadline.value
+                    msg!(
+                        "milestone {m} of goal `{id}` is after the goal's deadline {deadline}",
+                        "mijlpaal {m} van doel `{id}` ligt na de deadline van het doel \
+                         ({deadline})",
+                        m = Plain(m),
+                        id = id,
+                        deadline = Plain(&deadline.value),
                     ),
                 )
-                .label("after the deadline")
-                .secondary(deadline.span, "the goal's deadline")
-                .help("correct the milestone's year, or move the goal's deadline")
+                .label(msg!("after the deadline", "na de deadline"))
+                .secondary(
+                    deadline.span,
+                    msg!("the goal's deadline", "de deadline van het doel"),
+                )
+                .help(msg!(
+                    "correct the milestone's year, or move the goal's deadline",
+                    "corrigeer het jaar van de mijlpaal, of verschuif de deadline van het doel"
+                ))
             } else if let Some((first, last)) = period
                 && (m.is_before_day(first) || m.is_after_day(last))
             {
                 let side = if m.is_before_day(first) {
-                    "before the plan starts"
+                    BEFORE_START
                 } else {
-                    "after the plan ends"
+                    AFTER_END
                 };
                 Diagnostic::new(
                     &MILESTONE_OUTSIDE_GOAL,
                     milestone.date.span,
-                    format!("milestone {m} of goal `{id}` is {side}"),
+                    msg!(
+                        "milestone {m} of goal `{id}` is {side}",
+                        "mijlpaal {m} van doel `{id}` ligt {side}",
+                        m = Plain(m),
+                        id = id,
+                        side = side,
+                    ),
                 )
-                .label("outside the plan period")
-                .secondary(
-                    plan.period.start.span,
-                    format!("the plan runs from {start} to {end}"),
-                )
-                .help("move the milestone into the period, or extend the period")
+                .label(OUTSIDE_PERIOD)
+                .secondary(plan.period.start.span, plan_runs(Plain(start), Plain(end)))
+                .help(msg!(
+                    "move the milestone into the plan period, or extend the period under \
+                     `period:`",
+                    "zet de mijlpaal binnen de planperiode, of verleng de planperiode onder \
+                     `period:`"
+                ))
             } else {
                 continue;
             };
@@ -411,19 +533,36 @@ fn subgoals_after_parent(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             && let Some(parent_deadline) = &parent.deadline
             && deadline.value.certain_cmp(&parent_deadline.value) == Some(Ordering::Greater)
         {
-            let (d, p) = (&deadline.value, &parent_deadline.value);
+            let parent_id = Plain(&parent.id.value.0);
             out.push(
                 Diagnostic::new(
                     &SUBGOAL_AFTER_PARENT,
                     deadline.span,
-                    format!(
-                        "subgoal `{}` is due {d}, after its goal `{}` ({p})",
-                        goal.id.value.0, parent.id.value.0
+                    msg!(
+                        "subgoal `{id}` is due {d}, after its goal `{parent}` ({p})",
+                        "subdoel `{id}` heeft deadline {d}, later dan zijn doel `{parent}` ({p})",
+                        id = Plain(&goal.id.value.0),
+                        d = Plain(&deadline.value),
+                        parent = parent_id,
+                        p = Plain(&parent_deadline.value),
                     ),
                 )
-                .label("later than the parent's deadline")
-                .secondary(parent_deadline.span, "the parent's deadline")
-                .help("bring the subgoal forward or move the goal's deadline"),
+                .label(msg!(
+                    "later than the deadline of the goal it is part of",
+                    "later dan de deadline van het doel waar het onder valt"
+                ))
+                .secondary(
+                    parent_deadline.span,
+                    msg!(
+                        "the deadline of goal `{parent}`",
+                        "de deadline van doel `{parent}`",
+                        parent = parent_id,
+                    ),
+                )
+                .help(msg!(
+                    "bring the subgoal's deadline forward, or move the goal's deadline",
+                    "vervroeg de deadline van het subdoel, of verschuif de deadline van het doel"
+                )),
             );
         }
     });
@@ -434,11 +573,31 @@ fn measurements_after_as_of(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     each_goal(cx.plan, &mut |goal, _| {
         for m in &goal.measurements {
             if m.date.value.is_after_day(cx.as_of) {
-                let d = &m.date.value;
                 out.push(
-                    Diagnostic::new(&MEASUREMENT_AFTER_AS_OF, m.date.span, format!("measurement of goal `{}` is dated {d}, after the as-of date {}", goal.id.value.0, cx.as_of))
-                        .label("in the future")
-                        .help("a measurement records what was observed; check the year (the as-of date is today unless `--as-of` or `as-of` in regioplan.toml sets it)"),
+                    Diagnostic::new(
+                        &MEASUREMENT_AFTER_AS_OF,
+                        m.date.span,
+                        msg!(
+                            "a measurement of goal `{id}` is dated {d}, after the date of the \
+                             check ({as_of})",
+                            "een meting van doel `{id}` heeft datum {d}, na de peildatum \
+                             ({as_of})",
+                            id = Plain(&goal.id.value.0),
+                            d = Plain(&m.date.value),
+                            as_of = cx.as_of,
+                        ),
+                    )
+                    .label(msg!("in the future", "in de toekomst"))
+                    .help(msg!(
+                        "a measurement records what was already observed, so check the year; a \
+                         value still to be reached belongs in `target` or `milestones` (the date \
+                         of the check is today unless `--as-of` or `as-of` in regioplan.toml \
+                         sets another)",
+                        "een meting legt vast wat al is waargenomen, dus controleer het jaar; een \
+                         waarde die nog gehaald moet worden hoort bij `target` of `milestones` \
+                         (de peildatum is vandaag, tenzij `--as-of` of `as-of` in regioplan.toml \
+                         een andere datum geeft)"
+                    )),
                 );
             }
         }
@@ -459,23 +618,47 @@ fn measurements_out_of_order(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let relation = previous.and_then(|p_date| {
                 if *d == p_date.value {
                     Some(if d.day().is_some() {
-                        "on the same day as"
+                        Label {
+                            en: "on the same day as",
+                            nl: "op dezelfde dag als",
+                        }
                     } else {
-                        "on the same date as"
+                        Label {
+                            en: "on the same date as",
+                            nl: "op dezelfde datum als",
+                        }
                     })
                 } else if d.certain_cmp(&p_date.value) == Some(Ordering::Less) {
-                    Some("before")
+                    Some(Label {
+                        en: "before",
+                        nl: "vóór",
+                    })
                 } else {
                     None
                 }
             });
             if let (Some(relation), Some(p_date)) = (relation, previous) {
-                let p = &p_date.value;
                 out.push(
-                    Diagnostic::new(&MEASUREMENTS_OUT_OF_ORDER, m.date.span, format!("measurement of goal `{}` dated {d} comes {relation} the one above it ({p})", goal.id.value.0))
-                        .label("out of order")
-                        .secondary(p_date.span, "previous measurement")
-                        .help("list measurements oldest first, one per date"),
+                    Diagnostic::new(
+                        &MEASUREMENTS_OUT_OF_ORDER,
+                        m.date.span,
+                        msg!(
+                            "measurement of goal `{id}` dated {d} comes {relation} the one above \
+                             it ({p})",
+                            "de meting van doel `{id}` op {d} valt {relation} de meting erboven \
+                             ({p})",
+                            id = Plain(&goal.id.value.0),
+                            d = Plain(d),
+                            relation = relation,
+                            p = Plain(&p_date.value),
+                        ),
+                    )
+                    .label(msg!("out of order", "niet op volgorde"))
+                    .secondary(p_date.span, msg!("previous measurement", "vorige meting"))
+                    .help(msg!(
+                        "list the measurements oldest first, one per date",
+                        "zet de metingen op volgorde, de oudste eerst, één per datum"
+                    )),
                 );
             }
             previous = Some(&m.date);
@@ -484,163 +667,287 @@ fn measurements_out_of_order(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// Every date in a plan with what it is.
-fn all_dates(plan: &Plan) -> Vec<(&S<Date>, String)> {
-    let mut dates: Vec<(&S<Date>, String)> = vec![
-        (&plan.region.started, "the region's start".into()),
-        (&plan.period.start, "the start of the plan".into()),
-        (&plan.period.end, "the end of the plan".into()),
+fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
+    let mut dates: Vec<(&S<Date>, Message)> = vec![
+        (
+            &plan.region.started,
+            msg!("the region's start", "de startdatum van de regio"),
+        ),
+        (
+            &plan.period.start,
+            msg!("the start of the plan", "de start van het plan"),
+        ),
+        (
+            &plan.period.end,
+            msg!("the end of the plan", "het einde van het plan"),
+        ),
     ];
     let kf = &plan.region.key_figures;
-    dates.extend(
-        kf.as_of
-            .iter()
-            .map(|d| (d, "the date of the key figures".into())),
-    );
-    dates.extend(
-        plan.region
-            .history
-            .iter()
-            .map(|h| (&h.date, "a history date".into())),
-    );
+    dates.extend(kf.as_of.iter().map(|d| {
+        (
+            d,
+            msg!("the date of the key figures", "de datum van de kengetallen"),
+        )
+    }));
+    dates.extend(plan.region.history.iter().map(|h| {
+        (
+            &h.date,
+            msg!("a history date", "een datum in de geschiedenis"),
+        )
+    }));
     if let Some(h) = &plan.period.horizon {
-        dates.push((&h.date, "the horizon date".into()));
+        dates.push((&h.date, msg!("the horizon date", "de horizondatum")));
     }
     dates.extend(
         plan.region
             .mandates
             .iter()
             .filter_map(|m| m.date.as_ref())
-            .map(|d| (d, "the date of a mandate".into())),
+            .map(|d| (d, msg!("the date of a mandate", "de datum van een mandaat"))),
     );
     if let Some(info) = &plan.plan {
-        dates.extend(
-            info.adopted
-                .iter()
-                .map(|d| (d, "the plan's adoption date".into())),
-        );
+        dates.extend(info.adopted.iter().map(|d| {
+            (
+                d,
+                msg!(
+                    "the plan's adoption date",
+                    "de datum waarop het plan is vastgesteld"
+                ),
+            )
+        }));
         dates.extend(
             info.documents
                 .iter()
                 .filter_map(|d| d.date.as_ref())
-                .map(|d| (d, "the date of a plan document".into())),
+                .map(|d| {
+                    (
+                        d,
+                        msg!(
+                            "the date of a plan document",
+                            "de datum van een plandocument"
+                        ),
+                    )
+                }),
         );
     }
     for o in &plan.organisations {
-        let id = &o.id.value.0;
-        dates.extend(
-            o.joined
-                .iter()
-                .map(|d| (d, format!("joining date of organisation `{id}`"))),
-        );
-        dates.extend(
-            o.left
-                .iter()
-                .map(|d| (d, format!("leaving date of organisation `{id}`"))),
-        );
+        let id = Plain(&o.id.value.0);
+        dates.extend(o.joined.iter().map(|d| {
+            (
+                d,
+                msg!(
+                    "joining date of organisation `{id}`",
+                    "de datum van toetreden van organisatie `{id}`",
+                    id = id,
+                ),
+            )
+        }));
+        dates.extend(o.left.iter().map(|d| {
+            (
+                d,
+                msg!(
+                    "leaving date of organisation `{id}`",
+                    "de datum van vertrek van organisatie `{id}`",
+                    id = id,
+                ),
+            )
+        }));
     }
     for p in &plan.people {
-        dates.extend(
-            p.since
-                .iter()
-                .map(|d| (d, format!("start date of person `{}`", p.id.value.0))),
-        );
+        let id = Plain(&p.id.value.0);
+        dates.extend(p.since.iter().map(|d| {
+            (
+                d,
+                msg!(
+                    "start date of person `{id}`",
+                    "de startdatum van persoon `{id}`",
+                    id = id,
+                ),
+            )
+        }));
         for r in &p.roles {
-            dates.extend(
-                r.since
-                    .iter()
-                    .chain(&r.until)
-                    .map(|d| (d, format!("a role date of person `{}`", p.id.value.0))),
-            );
+            dates.extend(r.since.iter().chain(&r.until).map(|d| {
+                (
+                    d,
+                    msg!(
+                        "a role date of person `{id}`",
+                        "een datum van een rol van persoon `{id}`",
+                        id = id,
+                    ),
+                )
+            }));
         }
     }
     for b in &plan.governance {
+        let id = Plain(&b.id.value.0);
         for m in &b.members {
-            dates.extend(
-                m.since
-                    .iter()
-                    .chain(&m.until)
-                    .map(|d| (d, format!("a seat date in `{}`", b.id.value.0))),
-            );
+            dates.extend(m.since.iter().chain(&m.until).map(|d| {
+                (
+                    d,
+                    msg!(
+                        "a seat date in `{id}`",
+                        "een datum van een zetel in `{id}`",
+                        id = id,
+                    ),
+                )
+            }));
         }
     }
     for p in &plan.partnerships {
-        dates.extend(
-            p.since
-                .iter()
-                .map(|d| (d, format!("start of partnership `{}`", p.id.value.0))),
-        );
+        dates.extend(p.since.iter().map(|d| {
+            (
+                d,
+                msg!(
+                    "start of partnership `{id}`",
+                    "de start van samenwerkingsverband `{id}`",
+                    id = Plain(&p.id.value.0),
+                ),
+            )
+        }));
     }
     for t in &plan.themes {
         walk_goals(&t.goals, None, &mut |g, _| {
-            let id = &g.id.value.0;
-            dates.extend(
-                g.deadline
-                    .iter()
-                    .map(|d| (d, format!("deadline of goal `{id}`"))),
-            );
+            let id = Plain(&g.id.value.0);
+            dates.extend(g.deadline.iter().map(|d| {
+                (
+                    d,
+                    msg!(
+                        "deadline of goal `{id}`",
+                        "deadline van doel `{id}`",
+                        id = id
+                    ),
+                )
+            }));
             if let Some(i) = &g.indicator {
-                dates.extend(
-                    i.baseline_date
-                        .iter()
-                        .map(|d| (d, format!("baseline date of goal `{id}`"))),
-                );
+                dates.extend(i.baseline_date.iter().map(|d| {
+                    (
+                        d,
+                        msg!(
+                            "baseline date of goal `{id}`",
+                            "datum van de nulmeting van doel `{id}`",
+                            id = id,
+                        ),
+                    )
+                }));
             }
-            dates.extend(
-                g.measurements
-                    .iter()
-                    .map(|m| (&m.date, format!("measurement date of goal `{id}`"))),
-            );
-            dates.extend(
-                g.milestones
-                    .iter()
-                    .map(|m| (&m.date, format!("milestone date of goal `{id}`"))),
-            );
+            dates.extend(g.measurements.iter().map(|m| {
+                (
+                    &m.date,
+                    msg!(
+                        "measurement date of goal `{id}`",
+                        "datum van een meting van doel `{id}`",
+                        id = id,
+                    ),
+                )
+            }));
+            dates.extend(g.milestones.iter().map(|m| {
+                (
+                    &m.date,
+                    msg!(
+                        "milestone date of goal `{id}`",
+                        "datum van een mijlpaal van doel `{id}`",
+                        id = id,
+                    ),
+                )
+            }));
         });
     }
     for c in &plan.contracts {
-        dates.push((&c.start, format!("start of contract `{}`", c.id.value.0)));
-        dates.push((&c.end, format!("end of contract `{}`", c.id.value.0)));
+        let id = Plain(&c.id.value.0);
+        dates.push((
+            &c.start,
+            msg!(
+                "start of contract `{id}`",
+                "de start van contract `{id}`",
+                id = id
+            ),
+        ));
+        dates.push((
+            &c.end,
+            msg!(
+                "end of contract `{id}`",
+                "het einde van contract `{id}`",
+                id = id
+            ),
+        ));
         dates.extend(c.result_agreements.iter().filter_map(|r| {
             r.deadline.as_ref().map(|d| {
                 (
                     d,
-                    format!("deadline of a result agreement of `{}`", c.id.value.0),
+                    msg!(
+                        "deadline of a result agreement of `{id}`",
+                        "de deadline van een resultaatafspraak van `{id}`",
+                        id = id,
+                    ),
                 )
             })
         }));
     }
     for m in &plan.modules {
-        dates.extend(
-            m.uptake
-                .iter()
-                .map(|u| (&u.date, format!("uptake date of module `{}`", m.id.value.0))),
-        );
+        dates.extend(m.uptake.iter().map(|u| {
+            (
+                &u.date,
+                msg!(
+                    "uptake date of module `{id}`",
+                    "een datum van de deelname aan module `{id}`",
+                    id = Plain(&m.id.value.0),
+                ),
+            )
+        }));
     }
     for n in &plan.neighbourhoods {
-        dates.extend(
-            n.managed_since
-                .iter()
-                .map(|d| (d, format!("wijkmanager start in `{}`", n.id.value.0))),
-        );
+        let id = Plain(&n.id.value.0);
+        dates.extend(n.managed_since.iter().map(|d| {
+            (
+                d,
+                msg!(
+                    "wijkmanager start in `{id}`",
+                    "de start van de wijkmanager in `{id}`",
+                    id = id,
+                ),
+            )
+        }));
         if let Some(c) = &n.collaboration {
-            dates.extend(
-                c.since
-                    .iter()
-                    .map(|d| (d, format!("collaboration start in `{}`", n.id.value.0))),
-            );
+            dates.extend(c.since.iter().map(|d| {
+                (
+                    d,
+                    msg!(
+                        "collaboration start in `{id}`",
+                        "de start van de samenwerking in `{id}`",
+                        id = id,
+                    ),
+                )
+            }));
         }
     }
     for p in &plan.programmes {
-        dates.push((&p.start, format!("start of programme `{}`", p.id.value.0)));
-        dates.extend(
-            p.end
-                .iter()
-                .map(|d| (d, format!("end of programme `{}`", p.id.value.0))),
-        );
+        let id = Plain(&p.id.value.0);
+        dates.push((
+            &p.start,
+            msg!(
+                "start of programme `{id}`",
+                "de start van programma `{id}`",
+                id = id
+            ),
+        ));
+        dates.extend(p.end.iter().map(|d| {
+            (
+                d,
+                msg!(
+                    "end of programme `{id}`",
+                    "het einde van programma `{id}`",
+                    id = id,
+                ),
+            )
+        }));
         dates.extend(p.figures.iter().map(|f| {
             (
                 &f.date,
-                format!("figure date of programme `{}`", p.id.value.0),
+                msg!(
+                    "figure date of programme `{id}`",
+                    "de datum van een cijfer van programma `{id}`",
+                    id = id,
+                ),
             )
         }));
     }
@@ -648,7 +955,7 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, String)> {
         plan.sources
             .iter()
             .filter_map(|s| s.date.as_ref())
-            .map(|d| (d, "a source's date".into())),
+            .map(|d| (d, msg!("a source's date", "de datum van een bron"))),
     );
     dates
 }

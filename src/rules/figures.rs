@@ -1,11 +1,14 @@
 //! Key figures (`RP4xx`): counts that contradict each other.
 
+use super::goals::word;
 use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::Error;
 use crate::judge::checks::ConditionReading;
+use crate::lang::{Decimals, Euros, Label, Message, Plain};
+use crate::msg;
 use crate::plan::S;
-use crate::plan::domain::yaml_name;
+use crate::plan::domain::Named;
 use crate::plan::raw::{Metric, Organisation, Relation};
 
 pub static MEMBER_PRACTICES_EXCEED_REGION: Rule = Rule {
@@ -160,18 +163,62 @@ fn yearly_amount_contradicts_total(cx: &Context<'_>, out: &mut Vec<Diagnostic>) 
             Diagnostic::new(
                 &YEARLY_AMOUNT_CONTRADICTS_TOTAL,
                 total.span,
-                format!(
-                    "contract `{}` is {} euro a year over {years} years, which is {implied:.0} \
-                     euro, not the {} euro of `amount_eur`",
-                    contract.id.value.0, yearly.value, total.value
+                msg!(
+                    "contract `{id}` is {yearly} a year for {years} years, which makes {implied}, \
+                     not the {total} of `amount_eur`",
+                    "contract `{id}` is {yearly} per jaar gedurende {years} jaar, samen \
+                     {implied}, niet de {total} van `amount_eur`",
+                    id = Plain(&contract.id.value.0),
+                    yearly = euros(yearly.value),
+                    years = years,
+                    implied = euros(implied),
+                    total = euros(total.value),
                 ),
             )
-            .label("not the yearly amount times the years")
-            .secondary(yearly.span, "the yearly amount")
-            .help("correct `amount_eur` or `yearly_amount_eur`, or write only one of them: the other is derived"),
+            .label(msg!(
+                "not the yearly amount times the years",
+                "niet het jaarbedrag maal het aantal jaren"
+            ))
+            .secondary(yearly.span, msg!("the yearly amount", "het jaarbedrag"))
+            .help(msg!(
+                "correct `amount_eur` (the total) or `yearly_amount_eur` (per year), or write \
+                 only one of them: regioplan works out the other",
+                "corrigeer `amount_eur` (het totaal) of `yearly_amount_eur` (per jaar), of \
+                 schrijf er maar één: regioplan berekent het andere"
+            )),
         );
     }
 }
+
+/// An amount in euros, as the reader writes it (`€1,250,000`; `€ 1.250.000`).
+fn euros(amount: f64) -> Message {
+    let cents = (amount * 100.0).round();
+    if cents.is_finite() && cents.abs() < 1e15 {
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "rounded and well inside the range of i64 just above"
+        )]
+        let cents = cents as i64;
+        msg!("{a}", "{a}", a = Euros(cents))
+    } else {
+        msg!("€{a}", "€ {a}", a = amount)
+    }
+}
+
+const REGION_TOTAL: Label = Label {
+    en: "the region's total",
+    nl: "het totaal van de regio",
+};
+
+const PRACTICES: Label = Label {
+    en: "practices",
+    nl: "praktijken",
+};
+
+const LISTED_PATIENTS: Label = Label {
+    en: "listed patients",
+    nl: "ingeschreven patiënten",
+};
 
 fn members(plan: &crate::plan::Plan) -> impl Iterator<Item = &Organisation> {
     plan.organisations
@@ -188,19 +235,22 @@ fn members_exceed_region(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         (
             kf.practices.as_ref(),
             members(plan).filter_map(|o| o.practices.as_ref()).collect(),
-            "practices",
+            PRACTICES,
         ),
         (
             kf.listed_patients.as_ref(),
             members(plan)
                 .filter_map(|o| o.listed_patients.as_ref())
                 .collect(),
-            "listed patients",
+            LISTED_PATIENTS,
         ),
         (
             kf.gps.as_ref(),
             members(plan).filter_map(|o| o.gps.as_ref()).collect(),
-            "GPs",
+            Label {
+                en: "GPs",
+                nl: "huisartsen",
+            },
         ),
     ];
     for (total, parts, noun) in sums {
@@ -213,11 +263,26 @@ fn members_exceed_region(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &MEMBER_PRACTICES_EXCEED_REGION,
                     last.span,
-                    format!("the member organisations have {sum} {noun} together, more than the region's {}", total.value),
+                    msg!(
+                        "the members have {sum} {noun} together, more than the {total} of the \
+                         whole region",
+                        "de leden hebben samen {sum} {noun}, meer dan de {total} van de hele regio",
+                        sum = sum,
+                        noun = noun,
+                        total = total.value,
+                    ),
                 )
-                .label("the sum passes the region's total here")
-                .secondary(total.span, "the region's total")
-                .help("correct the members' counts or the region's key figure"),
+                .label(msg!(
+                    "here the sum passes the region's total",
+                    "hier komt de som boven het totaal van de regio"
+                ))
+                .secondary(total.span, REGION_TOTAL)
+                .help(msg!(
+                    "correct the members' counts (under `organisations:`) or the region's figure \
+                     (under `key_figures:`)",
+                    "corrigeer de aantallen van de leden (onder `organisations:`) of het kengetal \
+                     van de regio (onder `key_figures:`)"
+                )),
             );
         }
     }
@@ -228,14 +293,20 @@ fn members_exceed_region(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 &MEMBER_PRACTICES_EXCEED_REGION,
                 joined.span,
-                format!(
-                    "{} practices joined, more than the region's {}",
-                    joined.value, total.value
+                msg!(
+                    "{joined} practices have joined, more than the {total} the region has",
+                    "er zijn {joined} praktijken aangesloten, meer dan de {total} die de regio \
+                     heeft",
+                    joined = joined.value,
+                    total = total.value,
                 ),
             )
-            .label("more than the total")
-            .secondary(total.span, "the region's total")
-            .help("correct the joined count or the region's total"),
+            .label(msg!("more than the total", "meer dan het totaal"))
+            .secondary(total.span, REGION_TOTAL)
+            .help(msg!(
+                "correct `practices_joined` or `practices`",
+                "corrigeer `practices_joined` of `practices`"
+            )),
         );
     }
 }
@@ -250,13 +321,17 @@ fn share_out_of_range(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 &SHARE_OUT_OF_RANGE,
                 share.span,
-                format!(
-                    "the share of practices joined is {}%, outside 0-100%",
-                    share.value
+                msg!(
+                    "the share of practices joined is {share}%, outside 0-100%",
+                    "het aandeel aangesloten praktijken is {share}%, buiten 0-100%",
+                    share = share.value,
                 ),
             )
-            .label("not a percentage")
-            .help("write the share in percent, e.g. `95` for 95%"),
+            .label(msg!("not a percentage", "geen percentage"))
+            .help(msg!(
+                "write the share as a percentage between 0 and 100, for example `95` for 95%",
+                "schrijf het aandeel als percentage tussen 0 en 100, bijvoorbeeld `95` voor 95%"
+            )),
         );
     }
 }
@@ -278,30 +353,46 @@ fn indicator_shares_out_of_range(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             return;
         };
         let figures = [
-            (indicator.baseline.as_ref(), "baseline"),
-            (indicator.target.as_ref(), "target"),
+            (indicator.baseline.as_ref(), msg!("baseline", "nulmeting")),
+            (indicator.target.as_ref(), msg!("target", "streefwaarde")),
         ]
         .into_iter()
-        .filter_map(|(v, what)| v.map(|v| (v, what.to_string())))
-        .chain(
-            goal.measurements
-                .iter()
-                .map(|m| (&m.value, format!("measurement of {}", m.date.value))),
-        );
+        .filter_map(|(v, what)| v.map(|v| (v, what)))
+        .chain(goal.measurements.iter().map(|m| {
+            (
+                &m.value,
+                msg!(
+                    "measurement of {date}",
+                    "meting van {date}",
+                    date = Plain(&m.date.value),
+                ),
+            )
+        }));
         for (value, what) in figures {
             if !(0.0..=100.0).contains(&value.value) {
                 out.push(
                     Diagnostic::new(
                         &SHARE_OUT_OF_RANGE,
                         value.span,
-                        format!(
-                            "the {what} of goal `{}` is {}%, outside 0-100%",
-                            goal.id.value.0, value.value
+                        msg!(
+                            "the {what} of goal `{id}` is {value}%, outside 0-100%",
+                            "de {what} van doel `{id}` is {value}%, buiten 0-100%",
+                            what = what,
+                            id = Plain(&goal.id.value.0),
+                            value = value.value,
                         ),
                     )
-                    .label("not a percentage")
-                    .secondary(indicator.unit.span, "the unit is a percentage")
-                    .help("write a share between 0 and 100; for a change in percentage points, use the unit `procentpunt`"),
+                    .label(msg!("not a percentage", "geen percentage"))
+                    .secondary(
+                        indicator.unit.span,
+                        msg!("the unit is a percentage", "de eenheid is een percentage"),
+                    )
+                    .help(msg!(
+                        "write a share between 0 and 100; for a change in percentage points, \
+                         write `unit: procentpunt`",
+                        "schrijf een aandeel tussen 0 en 100; gaat het om een verandering in \
+                         procentpunten, schrijf dan `unit: procentpunt`"
+                    )),
                 );
             }
         }
@@ -328,14 +419,31 @@ fn joined_share_contradicts_counts(cx: &Context<'_>, out: &mut Vec<Diagnostic>) 
             Diagnostic::new(
                 &JOINED_SHARE_CONTRADICTS_COUNTS,
                 share.span,
-                format!(
-                    "{}% of practices joined, but {} of {} is {computed:.1}%",
-                    share.value, joined.value, total.value
+                msg!(
+                    "the share of practices joined is {share}%, but {joined} of {total} \
+                     practices is {computed}%",
+                    "het aandeel aangesloten praktijken is {share}%, maar {joined} van de \
+                     {total} praktijken is {computed}%",
+                    share = share.value,
+                    joined = joined.value,
+                    total = total.value,
+                    computed = Decimals(computed, 1),
                 ),
             )
-            .label("does not match the counts")
-            .secondary(joined.span, "practices joined")
-            .help("correct the share or one of the counts"),
+            .label(msg!(
+                "does not match the counts",
+                "klopt niet met de aantallen"
+            ))
+            .secondary(
+                joined.span,
+                msg!("practices joined", "aangesloten praktijken"),
+            )
+            .help(msg!(
+                "correct `practices_joined_pct` or one of the counts (`practices_joined`, \
+                 `practices`)",
+                "corrigeer `practices_joined_pct` of een van de aantallen (`practices_joined`, \
+                 `practices`)"
+            )),
         );
     }
 }
@@ -358,14 +466,26 @@ fn municipalities_exceed_total(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 &MUNICIPALITY_PATIENTS_EXCEED_TOTAL,
                 last.listed_patients.span,
-                format!(
-                    "listed patients per municipality add up to {sum}, more than the region's {}",
-                    total.value
+                msg!(
+                    "the listed patients per municipality add up to {sum}, more than the {total} \
+                     of the whole region",
+                    "de ingeschreven patiënten per gemeente zijn samen {sum}, meer dan de {total} \
+                     van de hele regio",
+                    sum = sum,
+                    total = total.value,
                 ),
             )
-            .label("the sum passes the total here")
-            .secondary(total.span, "the region's total")
-            .help("correct the municipality figures or the total"),
+            .label(msg!(
+                "here the sum passes the total",
+                "hier komt de som boven het totaal"
+            ))
+            .secondary(total.span, REGION_TOTAL)
+            .help(msg!(
+                "correct the figures per municipality (`listed_patients_by_municipality`) or the \
+                 region's total (`listed_patients`)",
+                "corrigeer de aantallen per gemeente (`listed_patients_by_municipality`) of het \
+                 totaal van de regio (`listed_patients`)"
+            )),
         );
     }
 }
@@ -377,11 +497,11 @@ fn uptake_exceeds_total(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for module in &cx.plan.modules {
         for uptake in &module.uptake {
             let checks = [
-                (Some(&uptake.practices), practices, "practices"),
+                (Some(&uptake.practices), practices, PRACTICES),
                 (
                     uptake.listed_patients.as_ref(),
                     kf.listed_patients.as_ref(),
-                    "listed patients",
+                    LISTED_PATIENTS,
                 ),
             ];
             for (part, total, noun) in checks {
@@ -392,14 +512,29 @@ fn uptake_exceeds_total(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         Diagnostic::new(
                             &UPTAKE_EXCEEDS_TOTAL,
                             part.span,
-                            format!(
-                                "module `{}` has {} {noun} on {}, more than the region's {}",
-                                module.id.value.0, part.value, uptake.date.value, total.value
+                            msg!(
+                                "module `{id}` has {part} {noun} on {date}, more than the {total} \
+                                 of the whole region",
+                                "module `{id}` heeft {part} {noun} op {date}, meer dan de \
+                                 {total} van de hele regio",
+                                id = Plain(&module.id.value.0),
+                                part = part.value,
+                                noun = noun,
+                                date = Plain(&uptake.date.value),
+                                total = total.value,
                             ),
                         )
-                        .label("above the region's total")
-                        .secondary(total.span, "the region's total")
-                        .help("correct the uptake or the region's key figure"),
+                        .label(msg!(
+                            "above the region's total",
+                            "boven het totaal van de regio"
+                        ))
+                        .secondary(total.span, REGION_TOTAL)
+                        .help(msg!(
+                            "correct the module's figure under `uptake:` or the region's figure \
+                             under `key_figures:`",
+                            "corrigeer het aantal van de module onder `uptake:` of het kengetal \
+                             van de regio onder `key_figures:`"
+                        )),
                     );
                 }
             }
@@ -433,14 +568,24 @@ fn funded_exceeds_submitted(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         &FUNDED_EXCEEDS_SUBMITTED,
                         funded.value.span,
-                        format!(
-                            "programme `{}` funds {} plans, more than the {} submitted",
-                            programme.id.value.0, funded.value.value, submitted.value.value
+                        msg!(
+                            "programme `{id}` funds {funded} plans on {date}, more than the \
+                             {submitted} submitted",
+                            "programma `{id}` financiert {funded} plannen op {date}, meer dan de \
+                             {submitted} ingediende",
+                            id = Plain(&programme.id.value.0),
+                            funded = funded.value.value,
+                            date = Plain(&funded.date.value),
+                            submitted = submitted.value.value,
                         ),
                     )
-                    .label("more than submitted")
-                    .secondary(submitted.value.span, "plans submitted")
-                    .help("funded plans are a part of the submitted plans; check both figures"),
+                    .label(msg!("more than submitted", "meer dan ingediend"))
+                    .secondary(submitted.value.span, word(Metric::PlansSubmitted))
+                    .help(msg!(
+                        "the funded plans are part of the submitted plans; check both figures",
+                        "de gefinancierde plannen zijn een deel van de ingediende plannen; \
+                         controleer beide aantallen"
+                    )),
                 );
             }
         }
@@ -461,25 +606,38 @@ fn conditions_met_contradicted(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Some(judged) = reading.judged.as_ref().filter(|_| reading.contradicts()) else {
                 continue;
             };
+            let evidence = Message::new(judged.evidence.en.clone(), judged.evidence.nl.clone());
             let short = if judged.missing.en.is_empty() {
-                String::new()
+                Message::default()
             } else {
-                format!(": {}", judged.missing.en)
+                let missing = Message::new(judged.missing.en.clone(), judged.missing.nl.clone());
+                msg!(": {m}", ": {m}", m = missing)
             };
             out.push(
                 Diagnostic::new(
                     &CONDITION_MET_CONTRADICTED,
                     met.span,
-                    format!(
-                        "condition `{}` of contract `{}` is marked met, but the plan shows {}{short}",
-                        yaml_name(&condition.kind.value),
-                        contract.id.value.0,
-                        judged.evidence.en,
+                    msg!(
+                        "condition `{kind}` of contract `{id}` says `met: true`, but the plan \
+                         shows {evidence}{short}",
+                        "voorwaarde `{kind}` van contract `{id}` staat op `met: true` (voldaan), \
+                         maar het plan toont {evidence}{short}",
+                        kind = Plain(condition.kind.value.name()),
+                        id = Plain(&contract.id.value.0),
+                        evidence = evidence,
+                        short = short,
                     ),
                 )
-                .label("the plan's figures say otherwise")
-                .secondary(condition.kind.span, "the condition")
-                .help("set `met: false`, or correct the figures the condition is measured by"),
+                .label(msg!(
+                    "the plan's figures say otherwise",
+                    "de cijfers in het plan zeggen iets anders"
+                ))
+                .secondary(condition.kind.span, msg!("the condition", "de voorwaarde"))
+                .help(msg!(
+                    "write `met: false`, or correct the figures the condition is measured by",
+                    "schrijf `met: false`, of corrigeer de cijfers waaraan de voorwaarde wordt \
+                     gemeten"
+                )),
             );
         }
     }

@@ -4,7 +4,9 @@ use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::judge::quality::{self, Part};
-use crate::plan::domain::yaml_name;
+use crate::lang::{Label, Plain};
+use crate::msg;
+use crate::plan::domain::Named;
 use crate::plan::index::each_goal;
 use crate::plan::raw::{Direction, Goal, Status};
 
@@ -126,28 +128,71 @@ fn each_goal_lacking<'a>(cx: &Context<'a>, part: Part, mut f: impl FnMut(&'a Goa
     });
 }
 
+/// "at least", "at most" or "exactly": how a target in `direction` reads, in both languages.
+fn bound(direction: Direction) -> Label {
+    match direction {
+        Direction::Increase => Label {
+            en: "at least",
+            nl: "minstens",
+        },
+        Direction::Decrease => Label {
+            en: "at most",
+            nl: "hoogstens",
+        },
+        Direction::Maintain => Label {
+            en: "exactly",
+            nl: "precies",
+        },
+    }
+}
+
+/// The words a reader is shown for an enum value of the plan (as `report::labels::word`, which
+/// the rules, below the report, cannot use).
+pub(super) fn word<T: Named>(value: T) -> Label {
+    let (en, nl) = value.words();
+    Label { en, nl }
+}
+
 /// RP304: goals without an indicator, or with an indicator without a target.
 fn goals_not_measurable(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     each_goal_lacking(cx, Part::Target, |goal| {
-        let id = &goal.id.value.0;
+        let id = Plain(&goal.id.value.0);
         match &goal.indicator {
             None => out.push(
                 Diagnostic::new(
                     &GOAL_NOT_MEASURABLE,
                     goal.id.span,
-                    format!("goal `{id}` has no indicator"),
+                    msg!(
+                        "goal `{id}` has no indicator",
+                        "doel `{id}` heeft geen indicator",
+                        id = id,
+                    ),
                 )
-                .label("not measurable")
-                .help("add `indicator:` with `name`, `unit`, `baseline`, `target` and `direction`"),
+                .label(msg!("not measurable", "niet meetbaar"))
+                .help(msg!(
+                    "say how the goal is measured: add `indicator:` under the goal with `name`, \
+                     `unit`, `baseline` (the value at the start), `target` (the value to reach) \
+                     and `direction` (`increase` or `decrease`)",
+                    "geef aan hoe het doel gemeten wordt: voeg onder het doel `indicator:` toe \
+                     met `name`, `unit`, `baseline` (de nulmeting), `target` (de streefwaarde) \
+                     en `direction` (`increase` of `decrease`)"
+                )),
             ),
             Some(indicator) => out.push(
                 Diagnostic::new(
                     &GOAL_NOT_MEASURABLE,
                     indicator.name.span,
-                    format!("the indicator of goal `{id}` has no target"),
+                    msg!(
+                        "the indicator of goal `{id}` has no target",
+                        "de indicator van doel `{id}` heeft geen streefwaarde",
+                        id = id,
+                    ),
                 )
-                .label("no target")
-                .help("add `target:` to the indicator"),
+                .label(msg!("no target", "geen streefwaarde"))
+                .help(msg!(
+                    "add `target:` to the indicator: the value the goal should reach",
+                    "voeg `target:` toe aan de indicator: de waarde die het doel moet halen"
+                )),
             ),
         }
     });
@@ -160,10 +205,18 @@ fn goals_without_owner(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 &GOAL_WITHOUT_OWNER,
                 goal.id.span,
-                format!("goal `{}` has no owner", goal.id.value.0),
+                msg!(
+                    "goal `{id}` has no owner",
+                    "doel `{id}` heeft geen eigenaar",
+                    id = Plain(&goal.id.value.0),
+                ),
             )
-            .label("no owner")
-            .help("add `owner: <person id>`"),
+            .label(msg!("no owner", "geen eigenaar"))
+            .help(msg!(
+                "add `owner: <person id>` under the goal: the person who answers for it",
+                "voeg onder het doel `owner: <id van een persoon>` toe: de persoon die ervoor \
+                 verantwoordelijk is"
+            )),
         );
     });
 }
@@ -175,10 +228,19 @@ fn goals_without_deadline(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 &GOAL_WITHOUT_DEADLINE,
                 goal.id.span,
-                format!("goal `{}` has no deadline", goal.id.value.0),
+                msg!(
+                    "goal `{id}` has no deadline",
+                    "doel `{id}` heeft geen deadline",
+                    id = Plain(&goal.id.value.0),
+                ),
             )
-            .label("no deadline")
-            .help("add `deadline: YYYY-MM-DD`"),
+            .label(msg!("no deadline", "geen deadline"))
+            .help(msg!(
+                "under the goal, add the date by which it should be reached, as \
+                 year-month-day, for example `deadline: 2026-12-31`",
+                "schrijf onder het doel de datum waarop het bereikt moet zijn, als \
+                 jaar-maand-dag, bijvoorbeeld `deadline: 2026-12-31`"
+            )),
         );
     });
 }
@@ -192,22 +254,36 @@ fn achieved_but_target_missed(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             && let Some(target) = &indicator.target
             && let Some(last) = goal.latest_measurement()
         {
+            let achieved = word(Status::Achieved);
             out.push(
                 Diagnostic::new(
                     &ACHIEVED_BUT_TARGET_MISSED,
                     goal.status.span,
-                    format!(
-                        "goal `{}` is marked achieved, but its last measurement ({} {unit}) misses the target ({} {unit}, {})",
-                        goal.id.value.0,
-                        last.value.value,
-                        target.value,
-                        indicator.direction.value.bound(),
-                        unit = indicator.unit.value,
+                    msg!(
+                        "goal `{id}` is marked {achieved}, but its last measurement ({value} \
+                         {unit}) does not reach the target of {bound} {target} {unit}",
+                        "doel `{id}` staat op {achieved}, maar de laatste meting ({value} {unit}) \
+                         haalt de streefwaarde van {bound} {target} {unit} niet",
+                        id = Plain(&goal.id.value.0),
+                        achieved = achieved,
+                        value = last.value.value,
+                        unit = Plain(&indicator.unit.value),
+                        bound = bound(indicator.direction.value),
+                        target = target.value,
                     ),
                 )
-                .label("status says achieved")
-                .secondary(last.value.span, "last measurement")
-                .help("set the status to `in_progress` or `at_risk`, or add the measurement that reached the target"),
+                .label(msg!(
+                    "the status says {achieved}",
+                    "de status zegt {achieved}",
+                    achieved = achieved,
+                ))
+                .secondary(last.value.span, msg!("last measurement", "laatste meting"))
+                .help(msg!(
+                    "set `status: in_progress` or `status: at_risk`, or add the measurement that \
+                     reached the target",
+                    "zet `status: in_progress` of `status: at_risk`, of voeg de meting toe \
+                     waarmee de streefwaarde is gehaald"
+                )),
             );
         }
     });
@@ -228,20 +304,26 @@ fn baselines_past_target(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &BASELINE_PAST_TARGET,
                     baseline.span,
-                    format!(
-                        "the baseline of goal `{}` ({} {unit}) already reaches its target ({} {} {unit})",
-                        goal.id.value.0,
-                        baseline.value,
-                        direction.bound(),
-                        target.value,
-                        unit = indicator.unit.value,
+                    msg!(
+                        "the baseline of goal `{id}` ({baseline} {unit}) already reaches its \
+                         target ({bound} {target} {unit})",
+                        "de nulmeting van doel `{id}` ({baseline} {unit}) haalt de streefwaarde \
+                         ({bound} {target} {unit}) al",
+                        id = Plain(&goal.id.value.0),
+                        baseline = baseline.value,
+                        unit = Plain(&indicator.unit.value),
+                        bound = bound(direction),
+                        target = target.value,
                     ),
                 )
-                .label("already at the target")
-                .secondary(target.span, "the target")
-                .help(format!(
-                    "check the baseline, the target and `direction: {}`; a goal to keep a value where it is has `direction: maintain`",
-                    yaml_name(&direction)
+                .label(msg!("already at the target", "al op de streefwaarde"))
+                .secondary(target.span, msg!("the target", "de streefwaarde"))
+                .help(msg!(
+                    "check whether `baseline` and `target` are swapped or `direction: {dir}` is \
+                     wrong; to keep a value where it is, write `direction: maintain`",
+                    "controleer of `baseline` en `target` verwisseld zijn of `direction: {dir}` \
+                     niet klopt; wilt u een waarde behouden, schrijf dan `direction: maintain`",
+                    dir = Plain(direction.name()),
                 )),
             );
         }
@@ -251,6 +333,14 @@ fn baselines_past_target(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// RP309: milestones whose target steps back, away from the goal's target: below the baseline
 /// or the previous milestone for a goal that increases, above it for one that decreases.
 fn milestones_away_from_target(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    const BASELINE: Label = Label {
+        en: "the baseline",
+        nl: "de nulmeting",
+    };
+    const MILESTONE_BEFORE: Label = Label {
+        en: "the milestone before it",
+        nl: "de mijlpaal ervoor",
+    };
     each_active_goal(cx, |goal| {
         let Some(indicator) = &goal.indicator else {
             return;
@@ -268,7 +358,7 @@ fn milestones_away_from_target(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut previous = indicator
             .baseline
             .as_ref()
-            .map(|b| (b.value, b.span, "the baseline"));
+            .map(|b| (b.value, b.span, BASELINE));
         for (_, milestone, target) in milestones {
             if let Some((before, span, what)) = previous
                 && !direction.reaches(target.value, before)
@@ -277,23 +367,34 @@ fn milestones_away_from_target(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         &MILESTONE_AWAY_FROM_TARGET,
                         target.span,
-                        format!(
-                            "the milestone of goal `{}` on {} ({} {unit}) moves away from the target: {what} is {before} {unit}",
-                            goal.id.value.0,
-                            milestone.date.value,
-                            target.value,
-                            unit = indicator.unit.value,
+                        msg!(
+                            "the milestone of goal `{id}` on {date} ({value} {unit}) is further \
+                             from the target than {what} ({before} {unit})",
+                            "de mijlpaal van doel `{id}` op {date} ({value} {unit}) ligt verder \
+                             van de streefwaarde af dan {what} ({before} {unit})",
+                            id = Plain(&goal.id.value.0),
+                            date = Plain(&milestone.date.value),
+                            value = target.value,
+                            unit = Plain(&indicator.unit.value),
+                            what = what,
+                            before = before,
                         ),
                     )
-                    .label("a step away from the target")
+                    .label(msg!(
+                        "a step away from the target",
+                        "een stap weg van de streefwaarde"
+                    ))
                     .secondary(span, what)
-                    .help(format!(
-                        "with `direction: {}` each milestone should come closer to the target; check the figures and the dates",
-                        yaml_name(&direction)
+                    .help(msg!(
+                        "with `direction: {dir}` each milestone should come closer to the target \
+                         than the one before it; check the figures and the dates",
+                        "met `direction: {dir}` hoort elke mijlpaal dichter bij de streefwaarde te \
+                         liggen dan de vorige; controleer de waarden en de datums",
+                        dir = Plain(direction.name()),
                     )),
                 );
             }
-            previous = Some((target.value, target.span, "the milestone before it"));
+            previous = Some((target.value, target.span, MILESTONE_BEFORE));
         }
     });
 }

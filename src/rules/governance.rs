@@ -4,6 +4,8 @@ use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::diagnostic::Span;
+use crate::lang::Plain;
+use crate::msg;
 use crate::plan::raw::{BodyKind, GovernanceBody};
 
 pub static NO_DECIDING_BODY: Rule = Rule {
@@ -77,16 +79,30 @@ fn board_contacts_without_seat(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 &BOARD_CONTACT_WITHOUT_SEAT,
                 contact.span,
-                format!(
-                    "`{}`, board contact of theme `{}`, has no seat in the dagelijks bestuur",
-                    contact.value.0, theme.id.value.0
+                msg!(
+                    "`{person}`, board contact of theme `{theme}`, has no seat in the dagelijks \
+                     bestuur",
+                    "`{person}`, aanspreekpunt van thema `{theme}`, heeft geen zetel in het \
+                     dagelijks bestuur",
+                    person = Plain(&contact.value.0),
+                    theme = Plain(&theme.id.value.0),
                 ),
             )
-            .label("not in the dagelijks bestuur")
-            .secondary(board.id.span, "the dagelijks bestuur")
-            .help(format!(
-                "name a member of `{}` as board contact, or add `{}` to its members",
-                board.id.value.0, contact.value.0
+            .label(msg!(
+                "not in the dagelijks bestuur",
+                "niet in het dagelijks bestuur"
+            ))
+            .secondary(
+                board.id.span,
+                msg!("the dagelijks bestuur", "het dagelijks bestuur"),
+            )
+            .help(msg!(
+                "write a member of `{board}` as `board_contact`, or add `{person}` to the \
+                 `members` of `{board}`",
+                "schrijf bij `board_contact` een lid van `{board}`, of voeg `{person}` toe aan \
+                 de `members` van `{board}`",
+                board = Plain(&board.id.value.0),
+                person = Plain(&contact.value.0),
             )),
         );
     }
@@ -108,13 +124,26 @@ fn no_deciding_body(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .spans("/governance")
         .map_or(Span::default(), |n| n.key.unwrap_or(n.value));
     let message = if cx.plan.governance.is_empty() {
-        "the plan lists no governance bodies"
+        msg!(
+            "the plan lists no governance bodies",
+            "het plan noemt geen bestuursorganen"
+        )
     } else {
-        "no governance body takes formal decisions"
+        msg!(
+            "no governance body takes formal decisions",
+            "geen enkel bestuursorgaan neemt formele besluiten"
+        )
     };
     out.push(
-            Diagnostic::new(&NO_DECIDING_BODY, at, message)
-                .label("no deciding body")
-                .help("add the algemeen bestuur (or bestuur) under `governance:`, or set `takes_decisions: true` on the body that decides"),
-        );
+        Diagnostic::new(&NO_DECIDING_BODY, at, message)
+            .label(msg!("no deciding body", "geen besluitvormend orgaan"))
+            .help(msg!(
+                "add the body that decides under `governance:`, for example the algemeen \
+                 bestuur (`kind: algemeen_bestuur`), or write `takes_decisions: true` on the body \
+                 that decides",
+                "voeg onder `governance:` het orgaan toe dat besluit, bijvoorbeeld het algemeen \
+                 bestuur (`kind: algemeen_bestuur`), of schrijf `takes_decisions: true` bij het \
+                 orgaan dat besluit"
+            )),
+    );
 }

@@ -362,7 +362,7 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
-            found[0].contains("over 3 years, which is 3750000 euro"),
+            found[0].contains("for 3 years, which makes €3,750,000"),
             "{}",
             found[0]
         );
@@ -436,7 +436,11 @@ mod tests {
         let above = valid.replace("target: 10\n", "target: 13\n");
         let found = messages(&above, "RP309");
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert!(found[0].contains("the baseline is 12"), "{}", found[0]);
+        assert!(
+            found[0].contains("than the baseline (12 weken)"),
+            "{}",
+            found[0]
+        );
     }
 
     #[test]

@@ -5,6 +5,8 @@
 use super::{Context, Pruning, Rule, RuleInfo};
 use crate::diagnostic::Diagnostic;
 use crate::judge::roles::{self, Role};
+use crate::lang::{Label, Plain};
+use crate::msg;
 
 pub static THEME_WITHOUT_TREKKER: Rule = Rule {
     info: RuleInfo {
@@ -55,16 +57,40 @@ pub static THEME_WITHOUT_BOARD_CONTACT: Rule = Rule {
 /// RP301-RP303: themes the region takes up without the given role.
 fn missing_role(cx: &Context<'_>, role: Role, out: &mut Vec<Diagnostic>) {
     let (which, noun, key) = match role {
-        Role::Trekker => (&THEME_WITHOUT_TREKKER, "trekker", "trekker: <person id>"),
+        Role::Trekker => (
+            &THEME_WITHOUT_TREKKER,
+            Label {
+                en: "trekker",
+                nl: "trekker",
+            },
+            msg!(
+                "`trekker: <person id>`, the person who leads the theme",
+                "`trekker: <id van een persoon>`, de persoon die het thema leidt"
+            ),
+        ),
         Role::Workgroup => (
             &THEME_WITHOUT_WORKGROUP,
-            "workgroup",
-            "workgroup: <workgroup id>",
+            Label {
+                en: "workgroup",
+                nl: "werkgroep",
+            },
+            msg!(
+                "`workgroup: <workgroup id>`, the workgroup that does the work",
+                "`workgroup: <id van een werkgroep>`, de werkgroep die het werk doet"
+            ),
         ),
         Role::BoardContact => (
             &THEME_WITHOUT_BOARD_CONTACT,
-            "board contact",
-            "board_contact: <person id>",
+            Label {
+                en: "board contact",
+                nl: "aanspreekpunt in het dagelijks bestuur",
+            },
+            msg!(
+                "`board_contact: <person id>`, the member of the dagelijks bestuur who speaks for \
+                 the theme",
+                "`board_contact: <id van een persoon>`, het lid van het dagelijks bestuur dat \
+                 aanspreekpunt is voor het thema"
+            ),
         ),
         // A theme without goals is a gap (`regioplan gaps`), not a rule.
         Role::Goals => return,
@@ -72,9 +98,24 @@ fn missing_role(cx: &Context<'_>, role: Role, out: &mut Vec<Diagnostic>) {
     for theme in &cx.plan.themes {
         if roles::lacks(theme, role) {
             out.push(
-                Diagnostic::new(which, theme.id.span, format!("theme `{}` has no {noun}", theme.id.value.0))
-                    .label(format!("no {noun}"))
-                    .help(format!("add `{key}`, or set `strategic: left_to_members` if the region does not take the theme up")),
+                Diagnostic::new(
+                    which,
+                    theme.id.span,
+                    msg!(
+                        "theme `{id}` has no {noun}",
+                        "thema `{id}` heeft geen {noun}",
+                        id = Plain(&theme.id.value.0),
+                        noun = noun,
+                    ),
+                )
+                .label(msg!("no {noun}", "geen {noun}", noun = noun))
+                .help(msg!(
+                    "under the theme, add {key}; if the region leaves the theme to its members, \
+                     write `strategic: left_to_members` instead",
+                    "schrijf onder het thema {key}; laat de regio het thema aan de leden over, \
+                     schrijf dan `strategic: left_to_members`",
+                    key = key,
+                )),
             );
         }
     }
