@@ -119,3 +119,42 @@ fn an_unknown_rule_is_named_in_dutch() {
         "{err}"
     );
 }
+
+#[test]
+fn sarif_rule_metadata_is_in_the_runs_language() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sarif = |lang: &str| -> serde_json::Value {
+        let output = Command::new(env!("CARGO_BIN_EXE_regioplan"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C")
+            .current_dir(root)
+            .args(["check", "--no-config", "--format", "sarif", "--lang", lang])
+            .arg("examples/invalid/RP102-unknown-person.yaml")
+            .output()
+            .expect("runs");
+        serde_json::from_slice(&output.stdout).expect("SARIF")
+    };
+    let rule = |run: &serde_json::Value, field: &str| -> String {
+        let rules = run["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let found = rules.iter().find(|r| r["id"] == "RP102").cloned();
+        found.map_or_else(String::new, |r| {
+            r[field]["text"].as_str().unwrap_or_default().to_string()
+        })
+    };
+    let nl = sarif("nl");
+    assert!(
+        rule(&nl, "shortDescription").starts_with("Een verwijzing naar een persoon"),
+        "{}",
+        rule(&nl, "shortDescription")
+    );
+    assert!(rule(&nl, "fullDescription").starts_with("Een verwijzing die nergens"));
+    assert!(rule(&nl, "help").contains("Afgekeurd:"));
+    assert!(english_words_in(&rule(&nl, "fullDescription")).is_empty());
+    let en = sarif("en");
+    assert!(rule(&en, "shortDescription").starts_with("A reference to a person"));
+    assert!(rule(&en, "help").contains("Fails:"));
+}

@@ -649,3 +649,22 @@ pub fn outline(doc: &Document, encoding: Encoding) -> Option<DocumentSymbolRespo
     }
     Some(DocumentSymbolResponse::Nested(symbols))
 }
+
+#[cfg(test)]
+mod rule_docs_tests {
+    use super::rule_docs;
+    use crate::lang::{Lang, english_words_in};
+
+    #[test]
+    fn the_hover_of_a_rule_is_in_the_documents_language() {
+        let nl = rule_docs("RP102", Lang::Nl).unwrap_or_default();
+        assert!(nl.contains("(fout)") && nl.contains("Afgekeurd:"), "{nl}");
+        assert!(nl.contains("Een verwijzing naar een persoon"), "{nl}");
+        assert!(nl.contains("docs/regels.md#rp102"), "{nl}");
+        let prose: Vec<&str> = nl.lines().filter(|l| !l.starts_with(' ')).collect();
+        assert!(english_words_in(&prose.join("\n")).is_empty(), "{nl}");
+        let en = rule_docs("RP102", Lang::En).unwrap_or_default();
+        assert!(en.contains("(error)") && en.contains("Fails:"), "{en}");
+        assert!(en.contains("docs/rules.md#rp102"), "{en}");
+    }
+}
