@@ -186,6 +186,11 @@ pub struct RuleArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RuleFormat::Text)]
     pub format: RuleFormat,
+
+    /// The language of the documentation [default: `language` in regioplan.toml, else the
+    /// environment's, else en]. Codes, names and the YAML examples are the same in both.
+    #[arg(long, value_enum)]
+    pub lang: Option<ReportLang>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -43,17 +43,18 @@ pub struct RuleInfo {
     /// Kebab-case name, e.g. `unknown-person`.
     pub name: &'static str,
     pub severity: Severity,
-    /// One line: what the rule checks.
-    pub summary: &'static str,
-    /// Why it matters for a regioplan.
-    pub why: &'static str,
-    /// A YAML fragment that triggers the rule.
+    /// One line: what the rule checks, in both languages.
+    pub summary: crate::lang::Label,
+    /// Why it matters for a regioplan, in both languages.
+    pub why: crate::lang::Label,
+    /// A YAML fragment that triggers the rule (as users write it: keys stay English).
     pub bad: &'static str,
     /// The same fragment, fixed.
     pub good: &'static str,
     /// What `check --fix` writes for it: "Safe: ...", "Unsafe: ..." (applied with
-    /// `--unsafe-fixes`), or "None: ..." and why not.
-    pub fix: &'static str,
+    /// `--unsafe-fixes`), or "None: ..." and why not; in Dutch "Veilig: ...", "Onveilig: ...",
+    /// "Geen: ...".
+    pub fix: crate::lang::Label,
 }
 
 /// How bad a finding is. Ordered: `Warning < Error`.

@@ -378,7 +378,7 @@ fn each_rules_documentation_says_which_fixes_its_example_gets() {
 
 fn each_rules_documentation_says_which_fixes_its_example_gets_() {
     for rule in regioplan::rules::ALL {
-        let fix = rule.fix;
+        let fix = rule.fix.en;
         assert!(
             ["Safe", "Unsafe", "None"]
                 .iter()
@@ -398,11 +398,11 @@ fn each_rules_documentation_says_which_fixes_its_example_gets_() {
                     Applicability::Unsafe => "Unsafe",
                 };
                 assert!(
-                    rule.fix.contains(&format!("{word}:"))
-                        || rule.fix.contains(&format!("{word},")),
+                    rule.fix.en.contains(&format!("{word}:"))
+                        || rule.fix.en.contains(&format!("{word},")),
                     "{code}'s documentation names its {word} fix `{}`: {}",
                     f.message.en(),
-                    rule.fix
+                    rule.fix.en
                 );
             }
         }

@@ -40,34 +40,45 @@ fn the_schema_command_prints_the_committed_schema() {
     assert_eq!(printed, regioplan::plan::schema::plan_schema());
 }
 
-/// docs/rules.md is `regioplan rule --all --format markdown`.
-/// Run with `UPDATE_DOCS=1 cargo test --test schema` to rewrite it after changing a rule.
+/// docs/rules.md is `regioplan rule --all --format markdown --lang en`, docs/regels.md the
+/// same with `--lang nl`. Run with `UPDATE_DOCS=1 cargo test --test schema` to rewrite both
+/// after changing a rule.
 #[test]
 fn rules_reference_is_up_to_date() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_regioplan"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .args(["rule", "--all", "--format", "markdown"])
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(0));
-    let generated = String::from_utf8(output.stdout).expect("UTF-8");
-    if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::write(&path, &generated).expect("write docs/rules.md");
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test --test schema`"
-    );
-    for rule in regioplan::rules::ALL {
+    for (lang, file) in [("en", "docs/rules.md"), ("nl", "docs/regels.md")] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_regioplan"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C")
+            .args(["rule", "--all", "--format", "markdown", "--lang", lang])
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(0));
+        let generated = String::from_utf8(output.stdout).expect("UTF-8");
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(&path, &generated).expect("write the rules reference");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
-            generated.contains(&format!("## {}", rule.code)),
-            "{} undocumented",
-            rule.code
+            committed == generated,
+            "{file} is stale: run `UPDATE_DOCS=1 cargo test --test schema`"
         );
+        for rule in regioplan::rules::ALL {
+            assert!(
+                generated.contains(&format!("## {}", rule.code)),
+                "{} undocumented in {file}",
+                rule.code
+            );
+            assert!(
+                generated.contains(rule.summary.get(match lang {
+                    "nl" => regioplan::lang::Lang::Nl,
+                    _ => regioplan::lang::Lang::En,
+                })),
+                "{} without its summary in {file}",
+                rule.code
+            );
+        }
     }
 }
 

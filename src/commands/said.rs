@@ -102,6 +102,7 @@ pub fn language(cli: &Cli) -> Lang {
         Command::Gaps(a) => a.lang,
         Command::Config(a) => a.lang,
         Command::Init(a) => a.lang,
+        Command::Rule(a) => a.lang,
         _ => None,
     };
     let cwd = std::env::current_dir().unwrap_or_default();

@@ -369,6 +369,32 @@ macro_rules! msg {
     };
 }
 
+/// Words that give away an English sentence, checked by [`english_words_in`].
+pub const TELL_TALE_ENGLISH: [&str; 6] = [
+    " the ", " is not ", " should ", " must ", " which ", " with ",
+];
+
+/// The tell-tale English words ([`TELL_TALE_ENGLISH`]) in a text meant to be Dutch, ignoring
+/// case and what is between backticks (keys, codes and values stay as written). For tests:
+/// `assert!(english_words_in(m.nl()).is_empty())`.
+#[must_use]
+pub fn english_words_in(text: &str) -> Vec<&'static str> {
+    let prose: String = text
+        .split('`')
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let padded = format!(
+        " {} ",
+        prose.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    TELL_TALE_ENGLISH
+        .into_iter()
+        .filter(|w| padded.contains(w))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -416,6 +442,15 @@ mod tests {
             nl: "ja",
         };
         assert_eq!(msg!("{l}", "{l}", l = l).get(Lang::Nl), "ja");
+    }
+
+    #[test]
+    fn english_words_are_found_outside_code_only() {
+        assert_eq!(
+            english_words_in("The plan is not valid with `x`"),
+            [" the ", " is not ", " with "]
+        );
+        assert!(english_words_in("Het plan is niet geldig: `with the`").is_empty());
     }
 
     #[test]

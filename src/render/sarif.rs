@@ -21,7 +21,7 @@ use crate::rules::{ALL, RuleInfo};
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 pub fn write(out: &mut dyn Write, results: &[FileResult], lang: Lang) -> io::Result<()> {
-    let rules: Vec<ReportingDescriptor> = ALL.iter().map(|r| descriptor(r)).collect();
+    let rules: Vec<ReportingDescriptor> = ALL.iter().map(|r| descriptor(r, lang)).collect();
     let driver = ToolComponent::builder()
         .name("regioplan")
         .version(env!("CARGO_PKG_VERSION"))
@@ -54,22 +54,29 @@ fn text(s: impl Into<String>) -> MultiformatMessageString {
     MultiformatMessageString::builder().text(s.into()).build()
 }
 
-fn descriptor(rule: &RuleInfo) -> ReportingDescriptor {
-    let why = rule.why.split_whitespace().collect::<Vec<_>>().join(" ");
-    let fix = rule.fix.split_whitespace().collect::<Vec<_>>().join(" ");
+/// A rule's metadata in the run's language; the examples are YAML, the same in both.
+fn descriptor(rule: &RuleInfo, lang: Lang) -> ReportingDescriptor {
+    use super::rules::{labels, squash};
+    let why = squash(rule.why.get(lang));
+    let fix = squash(rule.fix.get(lang));
+    let (fails, passes, fix_word) = (
+        labels::FAILS.get(lang),
+        labels::PASSES.get(lang),
+        labels::FIX.get(lang),
+    );
     let help_text = format!(
-        "{}\n\nFails:\n{}\nPasses:\n{}\nFix: {fix}",
-        why, rule.bad, rule.good
+        "{why}\n\n{fails}:\n{}\n{passes}:\n{}\n{fix_word}: {fix}",
+        rule.bad, rule.good
     );
     let help_markdown = format!(
-        "{why}\n\nFails:\n\n```yaml\n{}\n```\n\nPasses:\n\n```yaml\n{}\n```\n\nFix: {fix}",
+        "{why}\n\n{fails}:\n\n```yaml\n{}\n```\n\n{passes}:\n\n```yaml\n{}\n```\n\n{fix_word}: {fix}",
         rule.bad.trim_end(),
         rule.good.trim_end()
     );
     ReportingDescriptor::builder()
         .id(rule.code)
         .name(rule.name)
-        .short_description(text(rule.summary))
+        .short_description(text(rule.summary.get(lang)))
         .full_description(text(why))
         .help(
             MultiformatMessageString::builder()

@@ -19,11 +19,18 @@ pub static IMPOSSIBLE_DATE: Rule = Rule {
         code: "RP201",
         name: "impossible-date",
         severity: Error,
-        summary: "A date that does not exist, such as 30 February.",
-        why: "A deadline on a day that does not exist cannot be planned, compared or reported.",
+        summary: crate::lang::Label {
+            en: "A date that does not exist, such as 30 February.",
+            nl: "Een datum die niet bestaat, zoals 30 februari.",
+        },
+        why: crate::lang::Label {
+            en: "A deadline on a day that does not exist cannot be planned, compared or reported.",
+            nl: "Een deadline op een dag die niet bestaat, is niet te plannen, te vergelijken of \
+                 te rapporteren.",
+        },
         bad: "deadline: 2022-02-30\n",
         good: "deadline: 2022-02-28\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(impossible_dates),
     pruning: Pruning::Independent,
@@ -34,12 +41,19 @@ pub static DEADLINE_OUTSIDE_PERIOD: Rule = Rule {
         code: "RP202",
         name: "deadline-outside-period",
         severity: Warning,
-        summary: "A goal's deadline before the plan period starts or after it ends.",
-        why: "Goals are the plan's promises for its period; a deadline outside it belongs in \
-              another plan, or the period is wrong.",
+        summary: crate::lang::Label {
+            en: "A goal's deadline before the plan period starts or after it ends.",
+            nl: "De deadline van een doel ligt voor het begin of na het einde van de planperiode.",
+        },
+        why: crate::lang::Label {
+            en: "Goals are the plan's promises for its period; a deadline outside it belongs in \
+                 another plan, or the period is wrong.",
+            nl: "Doelen zijn de beloften van het plan voor zijn planperiode; een deadline \
+                 daarbuiten hoort in een ander plan, of de planperiode klopt niet.",
+        },
         bad: "period: {start: 2022-01-01, end: 2023-12-31}\n...\n    deadline: 2025-06-30\n",
         good: "period: {start: 2022-01-01, end: 2023-12-31}\n...\n    deadline: 2023-06-30\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(deadlines_outside_period),
     pruning: Pruning::Independent,
@@ -50,11 +64,18 @@ pub static SUBGOAL_AFTER_PARENT: Rule = Rule {
         code: "RP203",
         name: "subgoal-after-parent",
         severity: Error,
-        summary: "A subgoal due after the goal it is part of.",
-        why: "A goal cannot be reached before its parts; the work agenda would be impossible.",
+        summary: crate::lang::Label {
+            en: "A subgoal due after the goal it is part of.",
+            nl: "Een subdoel met een deadline na die van het doel waar het bij hoort.",
+        },
+        why: crate::lang::Label {
+            en: "A goal cannot be reached before its parts; the work agenda would be impossible.",
+            nl: "Een doel kan niet worden bereikt vóór zijn onderdelen; de werkagenda zou \
+                 onuitvoerbaar zijn.",
+        },
         bad: "- id: ggz-1\n  deadline: 2022-06-30\n  goals:\n    - id: ggz-1a\n      deadline: 2022-09-30\n",
         good: "- id: ggz-1\n  deadline: 2022-12-31\n  goals:\n    - id: ggz-1a\n      deadline: 2022-09-30\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(subgoals_after_parent),
     pruning: Pruning::Independent,
@@ -65,12 +86,20 @@ pub static MEASUREMENTS_OUT_OF_ORDER: Rule = Rule {
         code: "RP204",
         name: "measurements-out-of-order",
         severity: Warning,
-        summary: "Measurements of a goal that are not in date order (or share a date).",
-        why: "The last measurement is read as the current value; out of order, the status and \
-              trajectory of the goal are computed from the wrong one.",
+        summary: crate::lang::Label {
+            en: "Measurements of a goal that are not in date order (or share a date).",
+            nl: "Metingen van een doel die niet op volgorde van datum staan (of dezelfde datum \
+                 hebben).",
+        },
+        why: crate::lang::Label {
+            en: "The last measurement is read as the current value; out of order, the status and \
+                 trajectory of the goal are computed from the wrong one.",
+            nl: "De laatste meting geldt als de huidige waarde; in de verkeerde volgorde worden \
+                 de status en het verloop van het doel uit de verkeerde meting berekend.",
+        },
         bad: "measurements:\n  - {date: 2022-06-30, value: 8}\n  - {date: 2022-03-31, value: 5}\n",
         good: "measurements:\n  - {date: 2022-03-31, value: 5}\n  - {date: 2022-06-30, value: 8}\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(measurements_out_of_order),
     pruning: Pruning::Independent,
@@ -81,12 +110,19 @@ pub static MEASUREMENT_AFTER_AS_OF: Rule = Rule {
         code: "RP205",
         name: "measurement-in-the-future",
         severity: Error,
-        summary: "A measurement dated after today (or after `--as-of`).",
-        why: "A measurement records what was observed; one in the future is a typo in the year \
-              or a target written in the wrong place.",
+        summary: crate::lang::Label {
+            en: "A measurement dated after today (or after `--as-of`).",
+            nl: "Een meting met een datum na vandaag (of na `--as-of`).",
+        },
+        why: crate::lang::Label {
+            en: "A measurement records what was observed; one in the future is a typo in the year \
+                 or a target written in the wrong place.",
+            nl: "Een meting legt vast wat er is waargenomen; een meting in de toekomst is een \
+                 typefout in het jaar of een streefwaarde op de verkeerde plek.",
+        },
         bad: "measurements:\n  - {date: 2032-03-31, value: 5}\n",
         good: "measurements:\n  - {date: 2022-03-31, value: 5}\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(measurements_after_as_of),
     pruning: Pruning::Independent,
@@ -97,14 +133,24 @@ pub static END_BEFORE_START: Rule = Rule {
         code: "RP206",
         name: "end-before-start",
         severity: Error,
-        summary: "A period, contract, programme, membership, role or seat that ends before it \
-                  starts.",
-        why: "The plan period bounds every deadline, a contract's period decides which funding \
-              applies, and an organisation's `joined` and `left` or a person's `since` and \
-              `until` say who took part when; reversed dates make them meaningless.",
+        summary: crate::lang::Label {
+            en: "A period, contract, programme, membership, role or seat that ends before it \
+                 starts.",
+            nl: "Een planperiode, contract, programma, lidmaatschap, rol of zetel die eindigt \
+                 voordat die begint.",
+        },
+        why: crate::lang::Label {
+            en: "The plan period bounds every deadline, a contract's period decides which funding \
+                 applies, and an organisation's `joined` and `left` or a person's `since` and \
+                 `until` say who took part when; reversed dates make them meaningless.",
+            nl: "De planperiode begrenst elke deadline, de periode van een contract bepaalt welke \
+                 financiering geldt, en `joined` en `left` van een organisatie of `since` en \
+                 `until` van een persoon zeggen wie wanneer meedeed; omgekeerde datums maken ze \
+                 betekenisloos.",
+        },
         bad: "period:\n  start: 2023-01-01\n  end: 2022-12-31\n",
         good: "period:\n  start: 2022-01-01\n  end: 2023-12-31\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(ends_before_starts),
     pruning: Pruning::Independent,
@@ -115,14 +161,24 @@ pub static OUTSIDE_PLAN_PERIOD: Rule = Rule {
         code: "RP207",
         name: "outside-plan-period",
         severity: Warning,
-        summary: "A contract that lies wholly outside the plan period, or a funding line for a \
-                  year the plan does not cover.",
-        why: "Funding per member and per listed patient, and the contracts behind the modules, are \
-              read for the plan's years; a contract or a funding line of another period (often a \
-              mistyped year) is counted where it does not belong.",
+        summary: crate::lang::Label {
+            en: "A contract that lies wholly outside the plan period, or a funding line for a \
+                 year the plan does not cover.",
+            nl: "Een contract dat helemaal buiten de planperiode valt, of een regel financiering \
+                 voor een jaar dat het plan niet beslaat.",
+        },
+        why: crate::lang::Label {
+            en: "Funding per member and per listed patient, and the contracts behind the modules, \
+                 are read for the plan's years; a contract or a funding line of another period \
+                 (often a mistyped year) is counted where it does not belong.",
+            nl: "Financiering per lid en per ingeschreven patiënt, en de contracten achter de \
+                 modules, worden gelezen voor de jaren van het plan; een contract of \
+                 financieringsregel uit een andere periode (vaak een verkeerd getypt jaar) telt \
+                 mee waar die niet hoort.",
+        },
         bad: "period: {start: 2022-01-01, end: 2023-12-31}\nfunding:\n  - {payer: zk, recipient: rd, year: 2032, line: o_and_i, amount_eur: 620000}\n",
         good: "period: {start: 2022-01-01, end: 2023-12-31}\nfunding:\n  - {payer: zk, recipient: rd, year: 2023, line: o_and_i, amount_eur: 620000}\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(outside_plan_period),
     pruning: Pruning::Independent,
@@ -133,14 +189,23 @@ pub static MILESTONE_OUTSIDE_GOAL: Rule = Rule {
         code: "RP208",
         name: "milestone-outside-goal",
         severity: Warning,
-        summary: "A goal's milestone after the goal's deadline, or before the plan period starts \
-                  or after it ends.",
-        why: "Milestones are the steps of a goal's trajectory within the plan; one after the \
-              deadline cannot lead to it, and one outside the plan period is not monitored by \
-              this plan. Usually the year is mistyped.",
+        summary: crate::lang::Label {
+            en: "A goal's milestone after the goal's deadline, or before the plan period starts \
+                 or after it ends.",
+            nl: "Een mijlpaal van een doel na de deadline van het doel, of voor het begin of na \
+                 het einde van de planperiode.",
+        },
+        why: crate::lang::Label {
+            en: "Milestones are the steps of a goal's trajectory within the plan; one after the \
+                 deadline cannot lead to it, and one outside the plan period is not monitored by \
+                 this plan. Usually the year is mistyped.",
+            nl: "Mijlpalen zijn de stappen van het traject van een doel binnen het plan; een \
+                 mijlpaal na de deadline kan er niet naartoe leiden, en een mijlpaal buiten de \
+                 planperiode volgt dit plan niet. Meestal is het jaar verkeerd getypt.",
+        },
         bad: "period: {start: 2022-01-01, end: 2023-12-31}\n...\n    deadline: 2023-12-31\n    milestones:\n      - {date: 2024-06, target: 8}\n",
         good: "period: {start: 2022-01-01, end: 2023-12-31}\n...\n    deadline: 2023-12-31\n    milestones:\n      - {date: 2023-06, target: 8}\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(milestones_outside_goal),
     pruning: Pruning::Independent,

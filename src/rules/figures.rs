@@ -16,12 +16,23 @@ pub static MEMBER_PRACTICES_EXCEED_REGION: Rule = Rule {
         code: "RP401",
         name: "members-exceed-region",
         severity: Error,
-        summary: "The member organisations together have more practices (or patients) than the region.",
-        why: "Funding per listed patient and the financial level playing field are computed from \
-              these counts; figures that cannot both be true make every such figure wrong.",
+        summary: crate::lang::Label {
+            en: "The member organisations together have more practices (or patients) than the \
+                 region.",
+            nl: "De aangesloten organisaties hebben samen meer praktijken (of patiënten) dan de \
+                 regio.",
+        },
+        why: crate::lang::Label {
+            en: "Funding per listed patient and the financial level playing field are computed \
+                 from these counts; figures that cannot both be true make every such figure \
+                 wrong.",
+            nl: "Financiering per ingeschreven patiënt en het financiële gelijke speelveld worden \
+                 uit deze aantallen berekend; getallen die niet allebei waar kunnen zijn, maken \
+                 elk van die uitkomsten onjuist.",
+        },
         bad: "key_figures:\n  practices: 100\norganisations:\n  - {id: zg-a, relation: member, practices: 60, ...}\n  - {id: zg-b, relation: member, practices: 50, ...}\n",
         good: "key_figures:\n  practices: 110\norganisations:\n  - {id: zg-a, relation: member, practices: 60, ...}\n  - {id: zg-b, relation: member, practices: 50, ...}\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(members_exceed_region),
     pruning: Pruning::Independent,
@@ -32,12 +43,20 @@ pub static UPTAKE_EXCEEDS_TOTAL: Rule = Rule {
         code: "RP402",
         name: "uptake-exceeds-total",
         severity: Error,
-        summary: "More practices (or patients) contracted a module than the region has.",
-        why: "Uptake is reported as a share of the region; above 100% it is a typo or an outdated \
-              total.",
+        summary: crate::lang::Label {
+            en: "More practices (or patients) contracted a module than the region has.",
+            nl: "Meer praktijken (of patiënten) hebben een module gecontracteerd dan de regio \
+                 heeft.",
+        },
+        why: crate::lang::Label {
+            en: "Uptake is reported as a share of the region; above 100% it is a typo or an \
+                 outdated total.",
+            nl: "Deelname wordt gerapporteerd als aandeel van de regio; boven 100% is het een \
+                 typefout of een verouderd totaal.",
+        },
         bad: "key_figures:\n  practices: 260\nmodules:\n  - id: tbhz\n    uptake:\n      - {date: 2022-06-30, practices: 290}\n",
         good: "key_figures:\n  practices: 260\nmodules:\n  - id: tbhz\n    uptake:\n      - {date: 2022-06-30, practices: 190}\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(uptake_exceeds_total),
     pruning: Pruning::Independent,
@@ -48,14 +67,23 @@ pub static SHARE_OUT_OF_RANGE: Rule = Rule {
         code: "RP403",
         name: "share-out-of-range",
         severity: Error,
-        summary: "A percentage outside 0-100: the share of practices joined, or the baseline, \
-                  target or a measurement of an indicator in `%`.",
-        why: "A share is a part of a whole; `practices_joined_pct: 0.95` (a fraction) or `195` is \
-              read as 0.95% or an impossible 195%, and a goal with a target of 120% can never \
-              be reached.",
+        summary: crate::lang::Label {
+            en: "A percentage outside 0-100: the share of practices joined, or the baseline, \
+                 target or a measurement of an indicator in `%`.",
+            nl: "Een percentage buiten 0-100: het aandeel aangesloten praktijken, of de \
+                 nulmeting, streefwaarde of een meting van een indicator in `%`.",
+        },
+        why: crate::lang::Label {
+            en: "A share is a part of a whole; `practices_joined_pct: 0.95` (a fraction) or `195` \
+                 is read as 0.95% or an impossible 195%, and a goal with a target of 120% can \
+                 never be reached.",
+            nl: "Een aandeel is een deel van een geheel; `practices_joined_pct: 0.95` (een breuk) \
+                 of `195` wordt gelezen als 0,95% of een onmogelijke 195%, en een doel met een \
+                 streefwaarde van 120% is nooit te bereiken.",
+        },
         bad: "practices_joined_pct: 195\n",
         good: "practices_joined_pct: 95\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(share_out_of_range),
     pruning: Pruning::Independent,
@@ -66,12 +94,20 @@ pub static MUNICIPALITY_PATIENTS_EXCEED_TOTAL: Rule = Rule {
         code: "RP404",
         name: "municipalities-exceed-total",
         severity: Error,
-        summary: "Listed patients per municipality add up to more than the region's total.",
-        why: "The parts of a total cannot be larger than the total (Rijnmond: about 650,000 of the \
-              800,000 listed patients live in Rotterdam).",
+        summary: crate::lang::Label {
+            en: "Listed patients per municipality add up to more than the region's total.",
+            nl: "De ingeschreven patiënten per gemeente tellen op tot meer dan het totaal van de \
+                 regio.",
+        },
+        why: crate::lang::Label {
+            en: "The parts of a total cannot be larger than the total (Rijnmond: about 650,000 of \
+                 the 800,000 listed patients live in Rotterdam).",
+            nl: "De delen van een totaal kunnen niet groter zijn dan het totaal (Rijnmond: \
+                 ongeveer 650.000 van de 800.000 ingeschreven patiënten wonen in Rotterdam).",
+        },
         bad: "listed_patients: 800000\nlisted_patients_by_municipality:\n  - {municipality: Rotterdam, listed_patients: 850000}\n",
         good: "listed_patients: 800000\nlisted_patients_by_municipality:\n  - {municipality: Rotterdam, listed_patients: 650000}\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(municipalities_exceed_total),
     pruning: Pruning::Independent,
@@ -82,12 +118,19 @@ pub static FUNDED_EXCEEDS_SUBMITTED: Rule = Rule {
         code: "RP405",
         name: "funded-exceeds-submitted",
         severity: Error,
-        summary: "A programme funds more plans than were submitted on the same date.",
-        why: "Of twenty submitted plans, eight were funded: funded plans are a part of the \
-              submitted ones.",
+        summary: crate::lang::Label {
+            en: "A programme funds more plans than were submitted on the same date.",
+            nl: "Een programma financiert meer plannen dan er op dezelfde datum zijn ingediend.",
+        },
+        why: crate::lang::Label {
+            en: "Of twenty submitted plans, eight were funded: funded plans are a part of the \
+                 submitted ones.",
+            nl: "Van twintig ingediende plannen werden er acht gefinancierd: gefinancierde \
+                 plannen zijn een deel van de ingediende.",
+        },
         bad: "figures:\n  - {date: 2021-06-01, metric: plans_submitted, value: 8}\n  - {date: 2021-06-01, metric: plans_funded, value: 20}\n",
         good: "figures:\n  - {date: 2021-06-01, metric: plans_submitted, value: 20}\n  - {date: 2021-06-01, metric: plans_funded, value: 8}\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(funded_exceeds_submitted),
     pruning: Pruning::Independent,
@@ -98,12 +141,22 @@ pub static JOINED_SHARE_CONTRADICTS_COUNTS: Rule = Rule {
         code: "RP406",
         name: "joined-share-contradicts-counts",
         severity: Error,
-        summary: "The share of practices joined does not match the joined and total practice counts.",
-        why: "Insurers ask for the mandate of the region (CZ: at least 85% of the huisartsen); when \
-              the share and the counts disagree, nobody knows which one to believe.",
+        summary: crate::lang::Label {
+            en: "The share of practices joined does not match the joined and total practice \
+                 counts.",
+            nl: "Het aandeel aangesloten praktijken past niet bij het aantal aangesloten \
+                 praktijken en het totaal.",
+        },
+        why: crate::lang::Label {
+            en: "Insurers ask for the mandate of the region (CZ: at least 85% of the huisartsen); \
+                 when the share and the counts disagree, nobody knows which one to believe.",
+            nl: "Zorgverzekeraars vragen naar het mandaat van de regio (CZ: ten minste 85% van de \
+                 huisartsen); als het aandeel en de aantallen elkaar tegenspreken, weet niemand \
+                 wat klopt.",
+        },
         bad: "practices: 274\npractices_joined: 260\npractices_joined_pct: 85\n",
         good: "practices: 274\npractices_joined: 260\npractices_joined_pct: 95\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(joined_share_contradicts_counts),
     pruning: Pruning::Independent,
@@ -115,16 +168,29 @@ pub static CONDITION_MET_CONTRADICTED: Rule = Rule {
         code: "RP407",
         name: "condition-met-contradicted",
         severity: Error,
-        summary: "A contract condition marked `met: true` that the plan's own figures contradict.",
-        why: "An insurer reads `met: true` as the region's word; when the plan's key figures, \
-              mandates, partner domains, documents or result agreements say otherwise, the \
-              region claims a condition it does not meet (CZ asks at least 100,000 listed \
-              patients, a mandate from 85% of the huisartsen, a zorgaanbodplan and a begroting, \
-              result agreements and two other domains). Conditions the plan records nothing on \
-              are not shown rather than contradicted; `gaps` lists both readings.",
+        summary: crate::lang::Label {
+            en: "A contract condition marked `met: true` that the plan's own figures contradict.",
+            nl: "Een voorwaarde van een contract met `met: true` die de eigen cijfers van het \
+                 plan tegenspreken.",
+        },
+        why: crate::lang::Label {
+            en: "An insurer reads `met: true` as the region's word; when the plan's key figures, \
+                 mandates, partner domains, documents or result agreements say otherwise, the \
+                 region claims a condition it does not meet (CZ asks at least 100,000 listed \
+                 patients, a mandate from 85% of the huisartsen, a zorgaanbodplan and a \
+                 begroting, result agreements and two other domains). Conditions the plan records \
+                 nothing on are not shown rather than contradicted; `gaps` lists both readings.",
+            nl: "Een zorgverzekeraar leest `met: true` als het woord van de regio; als de \
+                 kerncijfers, mandaten, partnerdomeinen, documenten of resultaatafspraken van het \
+                 plan iets anders zeggen, claimt de regio een voorwaarde waaraan zij niet voldoet \
+                 (CZ vraagt ten minste 100.000 ingeschreven patiënten, een mandaat van 85% van de \
+                 huisartsen, een zorgaanbodplan en een begroting, resultaatafspraken en twee \
+                 andere domeinen). Voorwaarden waarover het plan niets vastlegt, zijn niet \
+                 aangetoond in plaats van tegengesproken; `gaps` toont beide lezingen.",
+        },
         bad: "key_figures: {listed_patients: 80000}\n...\nconditions:\n  - {kind: min_listed_patients, min: 100000, met: true}\n",
         good: "key_figures: {listed_patients: 80000}\n...\nconditions:\n  - {kind: min_listed_patients, min: 100000, met: false}\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(conditions_met_contradicted),
     pruning: Pruning::Independent,
@@ -135,15 +201,27 @@ pub static YEARLY_AMOUNT_CONTRADICTS_TOTAL: Rule = Rule {
         code: "RP408",
         name: "yearly-amount-contradicts-total",
         severity: Error,
-        summary: "A contract's `yearly_amount_eur` times its years differs from its `amount_eur`.",
-        why: "The report shows a contract's amount per year and over its years; an insurer's \
-              buyer and the board compare both with the budget. When the two amounts a plan \
-              writes disagree over the contract's years (from the first month of `start` to \
-              the last month of `end`), one of them is wrong and every sum built on it too. A \
-              euro per year is allowed for rounding.",
+        summary: crate::lang::Label {
+            en: "A contract's `yearly_amount_eur` times its years differs from its `amount_eur`.",
+            nl: "Het `yearly_amount_eur` van een contract maal het aantal jaren verschilt van het \
+                 `amount_eur`.",
+        },
+        why: crate::lang::Label {
+            en: "The report shows a contract's amount per year and over its years; an insurer's \
+                 buyer and the board compare both with the budget. When the two amounts a plan \
+                 writes disagree over the contract's years (from the first month of `start` to \
+                 the last month of `end`), one of them is wrong and every sum built on it too. A \
+                 euro per year is allowed for rounding.",
+            nl: "Het rapport toont het bedrag van een contract per jaar en over de hele looptijd; \
+                 de inkoper van een zorgverzekeraar en het bestuur vergelijken beide met de \
+                 begroting. Als de twee bedragen in het plan over de jaren van het contract (van \
+                 de eerste maand van `start` tot de laatste maand van `end`) niet overeenkomen, \
+                 is een van beide fout, en elke som die erop steunt ook. Een verschil van een \
+                 euro per jaar is toegestaan, voor afronding.",
+        },
         bad: "contracts:\n  - id: oi-2024-2026\n    start: 2024-01-01\n    end: 2026-12-31\n    amount_eur: 1250000\n    yearly_amount_eur: 1250000\n    ...\n",
         good: "contracts:\n  - id: oi-2024-2026\n    start: 2024-01-01\n    end: 2026-12-31\n    amount_eur: 3750000\n    yearly_amount_eur: 1250000\n    ...\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(yearly_amount_contradicts_total),
     pruning: Pruning::Independent,

@@ -15,12 +15,19 @@ pub static GOAL_NOT_MEASURABLE: Rule = Rule {
         code: "RP304",
         name: "goal-not-measurable",
         severity: Warning,
-        summary: "A goal without an indicator, or with an indicator without a target.",
-        why: "The NZa asks regioplannen for measurable goals; without an indicator and a target \
-              nobody can tell whether the goal was reached.",
+        summary: crate::lang::Label {
+            en: "A goal without an indicator, or with an indicator without a target.",
+            nl: "Een doel zonder indicator, of met een indicator zonder streefwaarde.",
+        },
+        why: crate::lang::Label {
+            en: "The NZa asks regioplannen for measurable goals; without an indicator and a \
+                 target nobody can tell whether the goal was reached.",
+            nl: "De NZa vraagt regioplannen om meetbare doelen; zonder indicator en streefwaarde \
+                 kan niemand zeggen of het doel is bereikt.",
+        },
         bad: "- id: ggz-1\n  title: Betere toegang tot de GGZ\n  status: in_progress\n",
         good: "- id: ggz-1\n  title: Betere toegang tot de GGZ\n  status: in_progress\n  indicator:\n    name: wachttijd basis-GGZ\n    unit: weken\n    baseline: 12\n    target: 6\n    direction: decrease\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(goals_not_measurable),
     pruning: Pruning::Absence,
@@ -31,12 +38,19 @@ pub static GOAL_WITHOUT_OWNER: Rule = Rule {
         code: "RP305",
         name: "goal-without-owner",
         severity: Warning,
-        summary: "A goal without an owner.",
-        why: "Explicit task assignment is one of the NZa's criteria; a goal without an owner is \
-              nobody's work.",
+        summary: crate::lang::Label {
+            en: "A goal without an owner.",
+            nl: "Een doel zonder eigenaar.",
+        },
+        why: crate::lang::Label {
+            en: "Explicit task assignment is one of the NZa's criteria; a goal without an owner \
+                 is nobody's work.",
+            nl: "Een duidelijke taakverdeling is een van de criteria van de NZa; een doel zonder \
+                 eigenaar is niemands werk.",
+        },
         bad: "- id: ggz-1\n  title: ...\n  status: planned\n",
         good: "- id: ggz-1\n  title: ...\n  owner: a.bakker\n  status: planned\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(goals_without_owner),
     pruning: Pruning::Absence,
@@ -47,12 +61,19 @@ pub static GOAL_WITHOUT_DEADLINE: Rule = Rule {
         code: "RP306",
         name: "goal-without-deadline",
         severity: Warning,
-        summary: "A goal without a deadline.",
-        why: "A work agenda with milestones needs dates; a goal without one is never overdue and \
-              never on time.",
+        summary: crate::lang::Label {
+            en: "A goal without a deadline.",
+            nl: "Een doel zonder deadline.",
+        },
+        why: crate::lang::Label {
+            en: "A work agenda with milestones needs dates; a goal without one is never overdue \
+                 and never on time.",
+            nl: "Een werkagenda met mijlpalen heeft datums nodig; een doel zonder deadline is \
+                 nooit verlopen en nooit op tijd.",
+        },
         bad: "- id: ggz-1\n  title: ...\n  status: planned\n",
         good: "- id: ggz-1\n  title: ...\n  status: planned\n  deadline: 2022-12-31\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(goals_without_deadline),
     pruning: Pruning::Absence,
@@ -63,12 +84,20 @@ pub static ACHIEVED_BUT_TARGET_MISSED: Rule = Rule {
         code: "RP307",
         name: "achieved-but-target-missed",
         severity: Error,
-        summary: "A goal marked `achieved` whose last measurement misses its target.",
-        why: "Boards and insurers read the status; a status that the plan's own measurements \
-              contradict undermines the whole report.",
+        summary: crate::lang::Label {
+            en: "A goal marked `achieved` whose last measurement misses its target.",
+            nl: "Een doel met status `achieved` waarvan de laatste meting de streefwaarde niet \
+                 haalt.",
+        },
+        why: crate::lang::Label {
+            en: "Boards and insurers read the status; a status that the plan's own measurements \
+                 contradict undermines the whole report.",
+            nl: "Besturen en zorgverzekeraars lezen de status; een status die door de eigen \
+                 metingen van het plan wordt tegengesproken, ondermijnt het hele rapport.",
+        },
         bad: "status: achieved\nindicator: {name: praktijken, unit: praktijken, target: 12, direction: increase}\nmeasurements:\n  - {date: 2022-06-30, value: 8}\n",
         good: "status: in_progress\nindicator: {name: praktijken, unit: praktijken, target: 12, direction: increase}\nmeasurements:\n  - {date: 2022-06-30, value: 8}\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(achieved_but_target_missed),
     pruning: Pruning::Independent,
@@ -79,12 +108,22 @@ pub static BASELINE_PAST_TARGET: Rule = Rule {
         code: "RP308",
         name: "baseline-past-target",
         severity: Warning,
-        summary: "A goal whose baseline already reaches its target in the goal's direction.",
-        why: "A goal that is reached before work starts promises nothing; usually the baseline and \
-              the target are swapped, the direction is wrong, or a figure lost its thousands.",
+        summary: crate::lang::Label {
+            en: "A goal whose baseline already reaches its target in the goal's direction.",
+            nl: "Een doel waarvan de nulmeting de streefwaarde al haalt in de richting van het \
+                 doel.",
+        },
+        why: crate::lang::Label {
+            en: "A goal that is reached before work starts promises nothing; usually the baseline \
+                 and the target are swapped, the direction is wrong, or a figure lost its \
+                 thousands.",
+            nl: "Een doel dat al is bereikt voordat het werk begint, belooft niets; meestal zijn \
+                 nulmeting en streefwaarde verwisseld, is de richting verkeerd, of is een getal \
+                 zijn duizendtallen kwijt.",
+        },
         bad: "indicator:\n  unit: weken\n  baseline: 4\n  target: 6\n  direction: decrease\n",
         good: "indicator:\n  unit: weken\n  baseline: 12\n  target: 6\n  direction: decrease\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(baselines_past_target),
     pruning: Pruning::Independent,
@@ -95,15 +134,25 @@ pub static MILESTONE_AWAY_FROM_TARGET: Rule = Rule {
         code: "RP309",
         name: "milestone-away-from-target",
         severity: Warning,
-        summary: "A milestone whose target lies further from the goal's target than the baseline \
-                  or the milestone before it.",
-        why: "Milestones are the trajectory a goal is monitored against: each step should bring \
-              the indicator closer to its target. A step back is usually a swapped figure or a \
-              milestone in the wrong order, and every report would then call the goal on track \
-              while it is going the wrong way.",
+        summary: crate::lang::Label {
+            en: "A milestone whose target lies further from the goal's target than the baseline \
+                 or the milestone before it.",
+            nl: "Een mijlpaal waarvan de streefwaarde verder van de streefwaarde van het doel \
+                 ligt dan de nulmeting of de mijlpaal ervoor.",
+        },
+        why: crate::lang::Label {
+            en: "Milestones are the trajectory a goal is monitored against: each step should \
+                 bring the indicator closer to its target. A step back is usually a swapped \
+                 figure or a milestone in the wrong order, and every report would then call the \
+                 goal on track while it is going the wrong way.",
+            nl: "Mijlpalen zijn het traject waarlangs een doel wordt gevolgd: elke stap hoort de \
+                 indicator dichter bij de streefwaarde te brengen. Een stap terug is meestal een \
+                 verwisseld getal of een mijlpaal in de verkeerde volgorde, en elk rapport zou \
+                 het doel dan op koers noemen terwijl het de verkeerde kant op gaat.",
+        },
         bad: "indicator: {name: wachttijd, unit: weken, baseline: 12, target: 6, direction: decrease}\nmilestones:\n  - {date: 2022-12-31, target: 9}\n  - {date: 2023-06-30, target: 10}\n",
         good: "indicator: {name: wachttijd, unit: weken, baseline: 12, target: 6, direction: decrease}\nmilestones:\n  - {date: 2022-12-31, target: 10}\n  - {date: 2023-06-30, target: 9}\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(milestones_away_from_target),
     pruning: Pruning::Independent,

@@ -13,14 +13,23 @@ pub static NO_DECIDING_BODY: Rule = Rule {
         code: "RP501",
         name: "no-deciding-body",
         severity: Error,
-        summary: "No governance body takes formal decisions.",
-        why: "A regional organisation contracts and speaks for all practices; insurers (CZ asks for \
-              a mandate) and members need to know which body decides. An algemeen bestuur or \
-              bestuur decides unless `takes_decisions: false`; other bodies only with \
-              `takes_decisions: true`.",
+        summary: crate::lang::Label {
+            en: "No governance body takes formal decisions.",
+            nl: "Geen bestuursorgaan neemt formele besluiten.",
+        },
+        why: crate::lang::Label {
+            en: "A regional organisation contracts and speaks for all practices; insurers (CZ \
+                 asks for a mandate) and members need to know which body decides. An algemeen \
+                 bestuur or bestuur decides unless `takes_decisions: false`; other bodies only \
+                 with `takes_decisions: true`.",
+            nl: "Een regionale organisatie contracteert en spreekt voor alle praktijken; \
+                 zorgverzekeraars (CZ vraagt om een mandaat) en leden moeten weten welk orgaan \
+                 beslist. Een algemeen bestuur of bestuur beslist, tenzij `takes_decisions: \
+                 false`; andere organen alleen met `takes_decisions: true`.",
+        },
         bad: "governance:\n  - id: db\n    name: Dagelijks bestuur\n    kind: dagelijks_bestuur\n",
         good: "governance:\n  - id: ab\n    name: Algemeen bestuur\n    kind: algemeen_bestuur\n  - id: db\n    name: Dagelijks bestuur\n    kind: dagelijks_bestuur\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(no_deciding_body),
     pruning: Pruning::Section("governance"),
@@ -31,14 +40,23 @@ pub static BOARD_CONTACT_WITHOUT_SEAT: Rule = Rule {
         code: "RP502",
         name: "board-contact-without-seat",
         severity: Warning,
-        summary: "A theme's board contact who has no seat in the dagelijks bestuur.",
-        why: "Each theme has an aanspreekpunt in the dagelijks bestuur: the person who carries the \
-              theme in the board. A contact outside it (often someone who left the board) leaves \
-              the theme without a voice there. Checked only when the plan lists the members of a \
-              dagelijks bestuur.",
+        summary: crate::lang::Label {
+            en: "A theme's board contact who has no seat in the dagelijks bestuur.",
+            nl: "Het aanspreekpunt van een thema heeft geen zetel in het dagelijks bestuur.",
+        },
+        why: crate::lang::Label {
+            en: "Each theme has an aanspreekpunt in the dagelijks bestuur: the person who carries \
+                 the theme in the board. A contact outside it (often someone who left the board) \
+                 leaves the theme without a voice there. Checked only when the plan lists the \
+                 members of a dagelijks bestuur.",
+            nl: "Elk thema heeft een aanspreekpunt in het dagelijks bestuur: de persoon die het \
+                 thema in het bestuur vertegenwoordigt. Een aanspreekpunt daarbuiten (vaak iemand \
+                 die uit het bestuur is vertrokken) laat het thema daar zonder stem. Alleen \
+                 gecontroleerd als het plan de leden van een dagelijks bestuur noemt.",
+        },
         bad: "governance:\n  - id: db\n    kind: dagelijks_bestuur\n    members: [{person: f.francke}]\nthemes:\n  - id: ggz\n    board_contact: a.bakker\n",
         good: "governance:\n  - id: db\n    kind: dagelijks_bestuur\n    members: [{person: f.francke}]\nthemes:\n  - id: ggz\n    board_contact: f.francke\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(board_contacts_without_seat),
     pruning: Pruning::Section("governance"),

@@ -94,6 +94,15 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The `fix` of a rule whose findings only a person can resolve: no repair, only a
+/// suppression (shared by most semantic rules).
+pub const FIX_NONE: crate::lang::Label = crate::lang::Label {
+    en: "None: the plan says too little or contradicts itself, and only a person knows what is \
+         right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, \
+         whose placeholder reason RP902 reports until a person writes one.",
+    nl: "Geen: het plan zegt te weinig of spreekt zichzelf tegen, en alleen een persoon weet wat juist is. Onveilig: een onderdrukking, `# regioplan: ignore[CODE] <reason>` op de regel erboven; RP902 meldt die voorlopige reden tot iemand een echte reden schrijft.",
+};
+
 /// Every rule, in code order.
 pub static ALL: &[&Rule] = &[
     &structure::NOT_UTF8,
@@ -272,7 +281,7 @@ mod tests {
         for r in ALL {
             assert!(r.code.len() == 5 && r.code.starts_with("RP"), "{}", r.code);
             assert!(
-                !r.summary.is_empty() && !r.why.is_empty(),
+                !r.summary.en.is_empty() && !r.why.en.is_empty(),
                 "{} undocumented",
                 r.code
             );
@@ -280,6 +289,50 @@ mod tests {
                 !r.bad.is_empty() && !r.good.is_empty(),
                 "{} without examples",
                 r.code
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_is_documented_in_dutch_and_english() {
+        use crate::lang::{Lang, english_words_in};
+        for r in ALL {
+            for (field, text) in [("summary", r.summary), ("why", r.why), ("fix", r.fix)] {
+                for lang in Lang::ALL {
+                    assert!(
+                        !text.get(lang).trim().is_empty(),
+                        "{} {field} is empty in {lang:?}",
+                        r.code
+                    );
+                }
+                assert_ne!(text.nl, text.en, "{} {field} is not translated", r.code);
+                let english = english_words_in(text.nl);
+                assert!(
+                    english.is_empty(),
+                    "{} {field} in Dutch has English words {english:?}: {}",
+                    r.code,
+                    text.nl
+                );
+            }
+            // The fix says how certain it is in both languages, in the same order.
+            let kinds = |text: &str, words: [&str; 3]| -> Vec<usize> {
+                text.split(". ")
+                    .filter_map(|sentence| {
+                        words.iter().position(|w| {
+                            sentence.starts_with(&format!("{w}:"))
+                                || sentence.starts_with(&format!("{w},"))
+                                || sentence.starts_with(&format!("{w} "))
+                        })
+                    })
+                    .collect()
+            };
+            assert_eq!(
+                kinds(r.fix.en, ["Safe", "Unsafe", "None"]),
+                kinds(r.fix.nl, ["Veilig", "Onveilig", "Geen"]),
+                "{}: the Dutch fix names the same fixes: {} / {}",
+                r.code,
+                r.fix.en,
+                r.fix.nl
             );
         }
     }

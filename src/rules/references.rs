@@ -14,45 +14,80 @@ pub static DUPLICATE_ID: Rule = Rule {
         code: "RP101",
         name: "duplicate-id",
         severity: Error,
-        summary: "Two things of the same kind share an id.",
-        why: "References name things by id; with two `ggz` themes a trekker, a report or a diff \
-              cannot tell which one is meant.",
+        summary: crate::lang::Label {
+            en: "Two things of the same kind share an id.",
+            nl: "Twee dingen van dezelfde soort hebben hetzelfde id.",
+        },
+        why: crate::lang::Label {
+            en: "References name things by id; with two `ggz` themes a trekker, a report or a \
+                 diff cannot tell which one is meant.",
+            nl: "Verwijzingen noemen dingen bij hun id; met twee thema's `ggz` kunnen een \
+                 trekker, een rapport of een vergelijking niet zien welk thema bedoeld is.",
+        },
         bad: "themes:\n  - id: ggz\n    ...\n  - id: ggz\n    ...\n",
         good: "themes:\n  - id: ggz\n    ...\n  - id: ggz-jeugd\n    ...\n",
-        fix: "None: which of the two should be renamed, and to what, is for a person to decide. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: crate::lang::Label {
+            en: "None: which of the two should be renamed, and to what, is for a person to \
+                 decide. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line \
+                 above, whose placeholder reason RP902 reports until a person writes one.",
+            nl: "Geen: welke van de twee een ander id krijgt, en welk, beslist een persoon. \
+                 Onveilig: een onderdrukking, `# regioplan: ignore[CODE] <reason>` op de regel \
+                 erboven; RP902 meldt die voorlopige reden tot iemand een echte reden schrijft.",
+        },
     },
     check: Some(duplicate_ids),
     pruning: Pruning::Independent,
 };
 
 macro_rules! unknown {
-    ($name:ident, $code:literal, $slug:literal, $a:literal $noun:literal, $list:literal, $bad:literal, $good:literal) => {
+    ($name:ident, $code:literal, $slug:literal, $a:literal $noun:literal, $nl:literal, $list:literal, $bad:literal, $good:literal) => {
         pub static $name: Rule = Rule {
             info: RuleInfo {
             code: $code,
             name: $slug,
             severity: Error,
-            summary: concat!(
-                "A reference to ",
-                $a,
-                " ",
-                $noun,
-                " id that is not defined under `",
-                $list,
-                "`."
-            ),
-            why: concat!(
-                "A reference that resolves to nothing leaves a hole in reports and gap analyses: \
-                 the plan seems to name ",
-                $a,
-                " ",
-                $noun,
-                " that does not exist, usually because of a typo \
-                 or a renamed id."
-            ),
+            summary: crate::lang::Label {
+                en: concat!(
+                    "A reference to ",
+                    $a,
+                    " ",
+                    $noun,
+                    " id that is not defined under `",
+                    $list,
+                    "`."
+                ),
+                nl: concat!(
+                    "Een verwijzing naar ",
+                    $nl,
+                    " met een id dat niet onder `",
+                    $list,
+                    "` staat."
+                ),
+            },
+            why: crate::lang::Label {
+                en: concat!(
+                    "A reference that resolves to nothing leaves a hole in reports and gap analyses: \
+                     the plan seems to name ",
+                    $a,
+                    " ",
+                    $noun,
+                    " that does not exist, usually because of a typo \
+                     or a renamed id."
+                ),
+                nl: concat!(
+                    "Een verwijzing die nergens naar leidt, laat een gat in rapporten en \
+                     gap-analyses: het plan lijkt ",
+                    $nl,
+                    " te noemen, maar dat id is nergens gedefinieerd, meestal door een typefout \
+                     of een hernoemd id."
+                ),
+            },
             bad: $bad,
             good: $good,
-            fix: "Safe: the id, when the reference is the name of a person or organisation (`trekker: Anna Bakker` becomes `a.bakker`). Unsafe: the closest id of that kind, when one is close. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+            fix: crate::lang::Label {
+                en: "Safe: the id, when the reference is the name of a person or organisation (`trekker: Anna Bakker` becomes `a.bakker`). Unsafe: the closest id of that kind, when one is close. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+                nl: "Veilig: het id, als de verwijzing de naam van een persoon of organisatie is (`trekker: Anna Bakker` wordt `a.bakker`). Onveilig: het id van die soort dat er het meest op lijkt, als er een dichtbij ligt. Onveilig: een onderdrukking, `# regioplan: ignore[CODE] <reason>` op de regel erboven; RP902 meldt die voorlopige reden tot iemand een echte reden schrijft.",
+            },
             },
             check: Some(|cx, out| unknown_references(cx, &$name, out)),
             pruning: Pruning::Reference,
@@ -65,6 +100,7 @@ unknown!(
     "RP102",
     "unknown-person",
     "a" "person",
+    "een persoon",
     "people",
     "people:\n  - id: j.devries\n    name: Jan de Vries\nthemes:\n  - id: ggz\n    trekker: j.de-vries\n",
     "people:\n  - id: j.devries\n    name: Jan de Vries\nthemes:\n  - id: ggz\n    trekker: j.devries\n"
@@ -74,6 +110,7 @@ unknown!(
     "RP103",
     "unknown-organisation",
     "an" "organisation",
+    "een organisatie",
     "organisations",
     "funding:\n  - payer: zilverenkruis\n",
     "organisations:\n  - id: zilveren-kruis\n    ...\nfunding:\n  - payer: zilveren-kruis\n"
@@ -83,6 +120,7 @@ unknown!(
     "RP104",
     "unknown-theme",
     "a" "theme",
+    "een thema",
     "themes",
     "modules:\n  - id: ouderen\n    themes: [ouderen-zorg]\n",
     "modules:\n  - id: ouderen\n    themes: [ouderenzorg]\n"
@@ -92,6 +130,7 @@ unknown!(
     "RP105",
     "unknown-goal",
     "a" "goal",
+    "een doel",
     "themes[].goals",
     "programmes:\n  - id: kbz\n    goals: [ggz-9]\n",
     "programmes:\n  - id: kbz\n    goals: [ggz-1]\n"
@@ -101,6 +140,7 @@ unknown!(
     "RP107",
     "unknown-module",
     "a" "module",
+    "een module",
     "modules",
     "neighbourhoods:\n  - id: delfshaven\n    modules: [wijkmanagment]\n",
     "neighbourhoods:\n  - id: delfshaven\n    modules: [wijkmanagement]\n"
@@ -110,6 +150,7 @@ unknown!(
     "RP108",
     "unknown-neighbourhood",
     "a" "neighbourhood",
+    "een wijk",
     "neighbourhoods",
     "governance:\n  - id: deelnemersraad\n    members:\n      - neighbourhood: wsv-uithorn\n",
     "governance:\n  - id: deelnemersraad\n    members:\n      - neighbourhood: wsv-uithoorn\n"
@@ -119,6 +160,7 @@ unknown!(
     "RP109",
     "unknown-workgroup",
     "a" "workgroup",
+    "een werkgroep",
     "workgroups",
     "themes:\n  - id: ggz\n    workgroup: wg-gzz\n",
     "themes:\n  - id: ggz\n    workgroup: wg-ggz\n"
@@ -128,6 +170,7 @@ unknown!(
     "RP110",
     "unknown-contract",
     "a" "contract",
+    "een contract",
     "contracts",
     "modules:\n  - id: tbhz\n    contract: zk-2022\n",
     "modules:\n  - id: tbhz\n    contract: zk-2022-2023\n"
@@ -137,6 +180,7 @@ unknown!(
     "RP111",
     "unknown-programme",
     "a" "programme",
+    "een programma",
     "programmes",
     "funding:\n  - programme: krachtige-basis-zorg\n",
     "funding:\n  - programme: krachtige-basiszorg\n"
@@ -147,12 +191,28 @@ pub static UNKNOWN_BUILDING_BLOCK: Rule = Rule {
         code: "RP106",
         name: "unknown-building-block",
         severity: Error,
-        summary: "A building block id that is not in the catalogue of Hechte Huisartsenzorg.",
-        why: "The gap analysis against the six bouwstenen counts themes, goals and assessments per \
-              block; an unknown id is counted nowhere.",
+        summary: crate::lang::Label {
+            en: "A building block id that is not in the catalogue of Hechte Huisartsenzorg.",
+            nl: "Een id van een bouwsteen dat niet in de catalogus van Hechte Huisartsenzorg \
+                 staat.",
+        },
+        why: crate::lang::Label {
+            en: "The gap analysis against the six bouwstenen counts themes, goals and assessments \
+                 per block; an unknown id is counted nowhere.",
+            nl: "De gap-analyse tegen de zes bouwstenen telt thema's, doelen en beoordelingen per \
+                 bouwsteen; een onbekend id telt nergens mee.",
+        },
         bad: "themes:\n  - id: ict\n    building_blocks: [it-beleid]\n",
         good: "themes:\n  - id: ict\n    building_blocks: [informatiebeleid]\n",
-        fix: "Unsafe: the building block of the catalogue the given id resembles, when one is close. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: crate::lang::Label {
+            en: "Unsafe: the building block of the catalogue the given id resembles, when one is \
+                 close. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line \
+                 above, whose placeholder reason RP902 reports until a person writes one.",
+            nl: "Onveilig: de bouwsteen uit de catalogus die op het opgegeven id lijkt, als er \
+                 een dichtbij ligt. Onveilig: een onderdrukking, `# regioplan: ignore[CODE] \
+                 <reason>` op de regel erboven; RP902 meldt die voorlopige reden tot iemand een \
+                 echte reden schrijft.",
+        },
     },
     check: Some(unknown_building_blocks),
     pruning: Pruning::Reference,
@@ -163,12 +223,27 @@ pub static EMPTY_SEAT: Rule = Rule {
         code: "RP112",
         name: "empty-seat",
         severity: Warning,
-        summary: "A member of a governance body that names no person, organisation or neighbourhood.",
-        why: "A seat that names nobody says nothing about who decides; boards and insurers read \
-              the composition of the governance bodies.",
+        summary: crate::lang::Label {
+            en: "A member of a governance body that names no person, organisation or \
+                 neighbourhood.",
+            nl: "Een lid van een bestuursorgaan dat geen persoon, organisatie of wijk noemt.",
+        },
+        why: crate::lang::Label {
+            en: "A seat that names nobody says nothing about who decides; boards and insurers \
+                 read the composition of the governance bodies.",
+            nl: "Een zetel die niemand noemt, zegt niets over wie beslist; besturen en \
+                 zorgverzekeraars lezen de samenstelling van de bestuursorganen.",
+        },
         bad: "members:\n  - role: chair\n",
         good: "members:\n  - person: f.francke\n    role: chair\n",
-        fix: "None: who takes the seat is for the region to decide. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: crate::lang::Label {
+            en: "None: who takes the seat is for the region to decide. Unsafe: a suppression, `# \
+                 regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason \
+                 RP902 reports until a person writes one.",
+            nl: "Geen: wie de zetel inneemt, beslist de regio. Onveilig: een onderdrukking, `# \
+                 regioplan: ignore[CODE] <reason>` op de regel erboven; RP902 meldt die \
+                 voorlopige reden tot iemand een echte reden schrijft.",
+        },
     },
     check: Some(empty_seats),
     pruning: Pruning::Absence,
@@ -179,12 +254,28 @@ pub static BUILDING_BLOCK_ASSESSED_TWICE: Rule = Rule {
         code: "RP113",
         name: "building-block-assessed-twice",
         severity: Error,
-        summary: "A building block assessed twice under `building_blocks:`.",
-        why: "The gap analysis against the bouwstenen of Hechte Huisartsenzorg reads one level per \
-              block; with two assessments (often one outdated) nobody knows where the region stands.",
+        summary: crate::lang::Label {
+            en: "A building block assessed twice under `building_blocks:`.",
+            nl: "Een bouwsteen die twee keer is beoordeeld onder `building_blocks:`.",
+        },
+        why: crate::lang::Label {
+            en: "The gap analysis against the bouwstenen of Hechte Huisartsenzorg reads one level \
+                 per block; with two assessments (often one outdated) nobody knows where the \
+                 region stands.",
+            nl: "De gap-analyse tegen de bouwstenen van Hechte Huisartsenzorg leest één niveau \
+                 per bouwsteen; met twee beoordelingen (vaak één verouderde) weet niemand waar de \
+                 regio staat.",
+        },
         bad: "building_blocks:\n  - {block: arbeidsmarkt, level: initiating}\n  - {block: arbeidsmarkt, level: developing}\n",
         good: "building_blocks:\n  - {block: arbeidsmarkt, level: developing}\n",
-        fix: "None: which assessment is current is for a person to decide. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: crate::lang::Label {
+            en: "None: which assessment is current is for a person to decide. Unsafe: a \
+                 suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose \
+                 placeholder reason RP902 reports until a person writes one.",
+            nl: "Geen: welke beoordeling actueel is, beslist een persoon. Onveilig: een \
+                 onderdrukking, `# regioplan: ignore[CODE] <reason>` op de regel erboven; RP902 \
+                 meldt die voorlopige reden tot iemand een echte reden schrijft.",
+        },
     },
     check: Some(building_blocks_assessed_twice),
     pruning: Pruning::Independent,

@@ -15,12 +15,28 @@ pub static UNUSED_SUPPRESSION: Rule = Rule {
         code: "RP901",
         name: "unused-suppression",
         severity: Warning,
-        summary: "A `# regioplan: ignore[...]` comment that suppresses nothing.",
-        why: "A stale suppression hides the next real finding on that line; remove it once the \
-              problem is fixed.",
+        summary: crate::lang::Label {
+            en: "A `# regioplan: ignore[...]` comment that suppresses nothing.",
+            nl: "Een commentaar `# regioplan: ignore[...]` dat niets onderdrukt.",
+        },
+        why: crate::lang::Label {
+            en: "A stale suppression hides the next real finding on that line; remove it once the \
+                 problem is fixed.",
+            nl: "Een verouderde onderdrukking verbergt de volgende echte melding op die regel; \
+                 verwijder haar zodra het probleem is opgelost.",
+        },
         bad: "# regioplan: ignore[RP102] trekker volgt na de ALV\ntrekker: f.francke   # f.francke exists\n",
         good: "trekker: f.francke\n",
-        fix: "Safe: the unused code removed, or the whole comment when it is the only code (with its line when the comment is on a line of its own). Unsafe while the plan has structure findings: part of it is not checked, so the suppression may be needed once they are fixed.",
+        fix: crate::lang::Label {
+            en: "Safe: the unused code removed, or the whole comment when it is the only code \
+                 (with its line when the comment is on a line of its own). Unsafe while the plan \
+                 has structure findings: part of it is not checked, so the suppression may be \
+                 needed once they are fixed.",
+            nl: "Veilig: de ongebruikte code verwijderd, of het hele commentaar als het de enige \
+                 code is (met de regel erbij als het commentaar op een eigen regel staat). \
+                 Onveilig zolang het plan structuurfouten heeft: een deel ervan is niet \
+                 gecontroleerd, dus de onderdrukking is misschien nodig zodra die zijn opgelost.",
+        },
     },
     check: None,
     pruning: Pruning::Independent,
@@ -31,11 +47,21 @@ pub static SUPPRESSION_WITHOUT_REASON: Rule = Rule {
         code: "RP902",
         name: "suppression-without-reason",
         severity: Warning,
-        summary: "A suppression that does not say why.",
-        why: "Reviewers and the next policy officer need to know why a finding is accepted.",
+        summary: crate::lang::Label {
+            en: "A suppression that does not say why.",
+            nl: "Een onderdrukking die niet zegt waarom.",
+        },
+        why: crate::lang::Label {
+            en: "Reviewers and the next policy officer need to know why a finding is accepted.",
+            nl: "Wie het plan beoordeelt, en de volgende beleidsmedewerker, moeten weten waarom \
+                 een melding wordt geaccepteerd.",
+        },
         bad: "# regioplan: ignore[RP304]\n- id: ggz-3\n",
         good: "# regioplan: ignore[RP304] indicator wordt in Q3 met de werkgroep bepaald\n- id: ggz-3\n",
-        fix: "None: the reason is for a person to write.",
+        fix: crate::lang::Label {
+            en: "None: the reason is for a person to write.",
+            nl: "Geen: de reden schrijft een persoon.",
+        },
     },
     check: None,
     pruning: Pruning::Independent,
@@ -46,12 +72,23 @@ pub static UNKNOWN_RULE_CODE: Rule = Rule {
         code: "RP903",
         name: "unknown-rule-code",
         severity: Warning,
-        summary: "A rule code in a suppression or in regioplan.toml that names no rule.",
-        why: "A misspelt code suppresses or selects nothing, so the intended setting silently has \
-              no effect.",
+        summary: crate::lang::Label {
+            en: "A rule code in a suppression or in regioplan.toml that names no rule.",
+            nl: "Een regelcode in een onderdrukking of in regioplan.toml die bij geen enkele \
+                 regel hoort.",
+        },
+        why: crate::lang::Label {
+            en: "A misspelt code suppresses or selects nothing, so the intended setting silently \
+                 has no effect.",
+            nl: "Een verkeerd gespelde code onderdrukt of selecteert niets, dus de bedoelde \
+                 instelling heeft ongemerkt geen effect.",
+        },
         bad: "# regioplan: ignore[RP1022] ...\n",
         good: "# regioplan: ignore[RP102] ...\n",
-        fix: "Unsafe: the rule code the given one resembles, when one is close.",
+        fix: crate::lang::Label {
+            en: "Unsafe: the rule code the given one resembles, when one is close.",
+            nl: "Onveilig: de regelcode die op de opgegeven code lijkt, als er een dichtbij ligt.",
+        },
     },
     check: None,
     pruning: Pruning::Independent,
@@ -62,12 +99,23 @@ pub static MALFORMED_SUPPRESSION: Rule = Rule {
         code: "RP904",
         name: "malformed-suppression",
         severity: Warning,
-        summary: "A `# regioplan` comment that is not a valid suppression.",
-        why: "A suppression with a typo (`ignor`, round brackets, no colon) silently suppresses \
-              nothing; the finding it was meant for stays and nobody knows why.",
+        summary: crate::lang::Label {
+            en: "A `# regioplan` comment that is not a valid suppression.",
+            nl: "Een commentaar `# regioplan` dat geen geldige onderdrukking is.",
+        },
+        why: crate::lang::Label {
+            en: "A suppression with a typo (`ignor`, round brackets, no colon) silently \
+                 suppresses nothing; the finding it was meant for stays and nobody knows why.",
+            nl: "Een onderdrukking met een typefout (`ignor`, ronde haakjes, geen dubbele punt) \
+                 onderdrukt ongemerkt niets; de melding waarvoor ze bedoeld was, blijft staan en \
+                 niemand weet waarom.",
+        },
         bad: "# regioplan: ignor[RP301] trekker volgt in maart\n",
         good: "# regioplan: ignore[RP301] trekker volgt in maart\n",
-        fix: "None: which suppression was meant is a guess.",
+        fix: crate::lang::Label {
+            en: "None: which suppression was meant is a guess.",
+            nl: "Geen: welke onderdrukking bedoeld was, is een gok.",
+        },
     },
     check: None,
     pruning: Pruning::Independent,

@@ -13,12 +13,20 @@ pub static THEME_WITHOUT_TREKKER: Rule = Rule {
         code: "RP301",
         name: "theme-without-trekker",
         severity: Role::Trekker.severity(),
-        summary: "A theme the region takes up (`strategic: regional`) has no trekker.",
-        why: "The trekker takes the lead on a theme; without one nobody answers for its goals. \
-              Themes left to the members (`left_to_members`) or undecided need none.",
+        summary: crate::lang::Label {
+            en: "A theme the region takes up (`strategic: regional`) has no trekker.",
+            nl: "Een thema dat de regio oppakt (`strategic: regional`), heeft geen trekker.",
+        },
+        why: crate::lang::Label {
+            en: "The trekker takes the lead on a theme; without one nobody answers for its goals. \
+                 Themes left to the members (`left_to_members`) or undecided need none.",
+            nl: "De trekker neemt de leiding over een thema; zonder trekker staat niemand in voor \
+                 de doelen. Thema's die aan de leden zijn gelaten (`left_to_members`) of waarover \
+                 nog niet is besloten, hebben er geen nodig.",
+        },
         bad: "- id: ggz\n  name: GGZ\n  strategic: regional\n  workgroup: wg-ggz\n  board_contact: f.francke\n",
         good: "- id: ggz\n  name: GGZ\n  strategic: regional\n  trekker: a.bakker\n  workgroup: wg-ggz\n  board_contact: f.francke\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(|cx, out| missing_role(cx, Role::Trekker, out)),
     pruning: Pruning::Absence,
@@ -29,11 +37,19 @@ pub static THEME_WITHOUT_WORKGROUP: Rule = Rule {
         code: "RP302",
         name: "theme-without-workgroup",
         severity: Role::Workgroup.severity(),
-        summary: "A theme the region takes up has no workgroup.",
-        why: "The workgroup does the work of a theme; a theme without one has a lead but no hands.",
+        summary: crate::lang::Label {
+            en: "A theme the region takes up has no workgroup.",
+            nl: "Een thema dat de regio oppakt, heeft geen werkgroep.",
+        },
+        why: crate::lang::Label {
+            en: "The workgroup does the work of a theme; a theme without one has a lead but no \
+                 hands.",
+            nl: "De werkgroep doet het werk van een thema; een thema zonder werkgroep heeft een \
+                 leider, maar geen handen.",
+        },
         bad: "- id: ggz\n  strategic: regional\n  trekker: a.bakker\n  board_contact: f.francke\n",
         good: "- id: ggz\n  strategic: regional\n  trekker: a.bakker\n  workgroup: wg-ggz\n  board_contact: f.francke\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(|cx, out| missing_role(cx, Role::Workgroup, out)),
     pruning: Pruning::Absence,
@@ -44,11 +60,19 @@ pub static THEME_WITHOUT_BOARD_CONTACT: Rule = Rule {
         code: "RP303",
         name: "theme-without-board-contact",
         severity: Role::BoardContact.severity(),
-        summary: "A theme the region takes up has no contact in the dagelijks bestuur.",
-        why: "The board contact (aanspreekpunt) carries the theme into the board's decisions.",
+        summary: crate::lang::Label {
+            en: "A theme the region takes up has no contact in the dagelijks bestuur.",
+            nl: "Een thema dat de regio oppakt, heeft geen aanspreekpunt in het dagelijks \
+                 bestuur.",
+        },
+        why: crate::lang::Label {
+            en: "The board contact (aanspreekpunt) carries the theme into the board's decisions.",
+            nl: "Het aanspreekpunt in het bestuur brengt het thema in bij de besluiten van het \
+                 bestuur.",
+        },
         bad: "- id: ggz\n  strategic: regional\n  trekker: a.bakker\n  workgroup: wg-ggz\n",
         good: "- id: ggz\n  strategic: regional\n  trekker: a.bakker\n  workgroup: wg-ggz\n  board_contact: f.francke\n",
-        fix: "None: the plan says too little or contradicts itself, and only a person knows what is right. Unsafe: a suppression, `# regioplan: ignore[CODE] <reason>` on a line above, whose placeholder reason RP902 reports until a person writes one.",
+        fix: super::FIX_NONE,
     },
     check: Some(|cx, out| missing_role(cx, Role::BoardContact, out)),
     pruning: Pruning::Absence,

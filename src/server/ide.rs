@@ -172,23 +172,36 @@ fn scalar(node: &TNode) -> Option<String> {
     }
 }
 
-/// The documentation of a rule, as Markdown.
+/// The documentation of a rule, as Markdown, in `lang`.
 #[must_use]
-pub fn rule_docs(code: &str) -> Option<String> {
+pub fn rule_docs(code: &str, lang: crate::lang::Lang) -> Option<String> {
+    use crate::render::rules::{labels, severity};
     let rule = crate::rules::find(code)?;
     let info = &rule.info;
     Some(format!(
-        "**{}** `{}` ({})\n\n{}\n\n{}\n\nFails:\n```yaml\n{}```\nPasses:\n```yaml\n{}```\n[{} in the rules]({})",
+        "**{}** `{}` ({})\n\n{}\n\n{}\n\n{}:\n```yaml\n{}```\n{}:\n```yaml\n{}```\n{}",
         info.code,
         info.name,
-        info.severity.as_str(),
-        info.summary,
-        info.why,
+        severity(info.severity, lang),
+        info.summary.get(lang),
+        info.why.get(lang),
+        labels::FAILS.get(lang),
         info.bad,
+        labels::PASSES.get(lang),
         info.good,
-        info.code,
-        rule_link(info.code)
+        rule_reference(info.code, lang)
     ))
+}
+
+/// `[RP102 in the rules](link)`, to the rules page of `lang` (docs/rules.md, docs/regels.md).
+fn rule_reference(code: &str, lang: crate::lang::Lang) -> String {
+    match lang {
+        crate::lang::Lang::En => format!("[{code} in the rules]({})", rule_link(code)),
+        crate::lang::Lang::Nl => format!(
+            "[{code} in de regels]({})",
+            rule_link(code).replace("docs/rules.md", "docs/regels.md")
+        ),
+    }
 }
 
 /// The rule code under the cursor in a `# regioplan: ignore[...]` comment.
@@ -238,12 +251,12 @@ pub fn hover(doc: &Document, position: Position, encoding: Encoding) -> Option<H
                 help.get(lang)
             );
         }
-        let _ = write!(part, "\n\n[{} in the rules]({})", d.code, rule_link(d.code));
+        let _ = write!(part, "\n\n{}", rule_reference(d.code, lang));
         parts.push(part);
         range.get_or_insert(d.primary.span);
     }
     if let Some((code, span)) = suppressed_code_at(&doc.text, offset) {
-        parts.extend(rule_docs(&code));
+        parts.extend(rule_docs(&code, doc.lang));
         range = Some(span);
     } else if let Some(text) = id_hover(doc, offset, &mut range) {
         parts.push(text);
@@ -635,4 +648,23 @@ pub fn outline(doc: &Document, encoding: Encoding) -> Option<DocumentSymbolRespo
         ));
     }
     Some(DocumentSymbolResponse::Nested(symbols))
+}
+
+#[cfg(test)]
+mod rule_docs_tests {
+    use super::rule_docs;
+    use crate::lang::{Lang, english_words_in};
+
+    #[test]
+    fn the_hover_of_a_rule_is_in_the_documents_language() {
+        let nl = rule_docs("RP102", Lang::Nl).unwrap_or_default();
+        assert!(nl.contains("(fout)") && nl.contains("Afgekeurd:"), "{nl}");
+        assert!(nl.contains("Een verwijzing naar een persoon"), "{nl}");
+        assert!(nl.contains("docs/regels.md#rp102"), "{nl}");
+        let prose: Vec<&str> = nl.lines().filter(|l| !l.starts_with(' ')).collect();
+        assert!(english_words_in(&prose.join("\n")).is_empty(), "{nl}");
+        let en = rule_docs("RP102", Lang::En).unwrap_or_default();
+        assert!(en.contains("(error)") && en.contains("Fails:"), "{en}");
+        assert!(en.contains("docs/rules.md#rp102"), "{en}");
+    }
 }
