@@ -7,6 +7,7 @@
 //! the [`limits`].
 
 pub mod de;
+pub mod dutch;
 pub mod limits;
 pub mod lossy;
 pub mod mistakes;
@@ -673,6 +674,138 @@ mod tests {
     fn a_name_where_an_id_belongs_suggests_the_id() {
         let plan = MINIMAL.replace("trekker: a.bakker", "trekker: Anna Bákker");
         assert_eq!(findings(&plan), [("RP014", Some("a.bakker".to_string()))]);
+    }
+
+    /// (code, line, Dutch message, replacement) of every finding when loading `text`.
+    fn dutch_findings(text: &str) -> Vec<(&'static str, usize, String, Option<String>)> {
+        let loaded = load("x.yaml", text.as_bytes());
+        loaded
+            .diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.code,
+                    loaded.source.position(d.primary.span.start).line,
+                    d.message.nl().to_string(),
+                    d.replacement_text().map(String::from),
+                )
+            })
+            .collect()
+    }
+
+    /// The line of `needle` in `text`, 1-based.
+    fn line_of(text: &str, needle: &str) -> usize {
+        text.lines().position(|l| l.contains(needle)).unwrap_or(0) + 1
+    }
+
+    #[test]
+    fn a_status_written_as_its_dutch_label_becomes_the_formats_word() {
+        let plan = MINIMAL.replace("status: in_progress", "status: In uitvoering");
+        let line = line_of(&plan, "In uitvoering");
+        assert_eq!(
+            dutch_findings(&plan),
+            [(
+                "RP013",
+                line,
+                "ongeldige waarde `In uitvoering` voor `status` van doel `ggz-1`".to_string(),
+                Some("in_progress".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn omhoog_and_omlaag_become_the_formats_directions() {
+        for (dutch, word) in [("omhoog", "increase"), ("omlaag", "decrease")] {
+            let plan = MINIMAL.replace("direction: decrease", &format!("direction: {dutch}"));
+            let found = dutch_findings(&plan);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(found[0].1, line_of(&plan, dutch));
+            assert_eq!(found[0].3.as_deref(), Some(word));
+        }
+    }
+
+    #[test]
+    fn ja_and_nee_become_true_and_false() {
+        for (dutch, word) in [("ja", "true"), ("Nee", "false"), ("onwaar", "false")] {
+            let plan = MINIMAL.replace(
+                "    kind: algemeen_bestuur\n",
+                &format!("    kind: algemeen_bestuur\n    takes_decisions: {dutch}\n"),
+            );
+            assert_eq!(
+                dutch_findings(&plan),
+                [(
+                    "RP012",
+                    line_of(&plan, "takes_decisions"),
+                    format!(
+                        "`takes_decisions` van bestuursorgaan `ab` moet true of false zijn, \
+                         maar is de tekst `{dutch}`"
+                    ),
+                    Some(word.to_string())
+                )]
+            );
+        }
+    }
+
+    #[test]
+    fn dutch_dates_become_year_month_day() {
+        for (dutch, iso) in [
+            ("31-12-2023", "2023-12-31"),
+            ("1-3-2023", "2023-03-01"),
+            ("31 december 2023", "2023-12-31"),
+            ("1 maart 2023", "2023-03-01"),
+        ] {
+            let plan = MINIMAL.replace("deadline: 2023-12-31", &format!("deadline: {dutch}"));
+            assert_eq!(
+                dutch_findings(&plan),
+                [(
+                    "RP014",
+                    line_of(&plan, dutch),
+                    format!(
+                        "`{dutch}` in `deadline` van doel `ggz-1` is een datum met de dag voorop"
+                    ),
+                    Some(iso.to_string())
+                )],
+                "{dutch}"
+            );
+            let fixed = plan.replace(dutch, iso);
+            assert!(load("x.yaml", fixed.as_bytes()).diagnostics.is_empty());
+        }
+    }
+
+    #[test]
+    fn dutch_keys_become_the_formats_keys_where_they_are_allowed() {
+        for (dutch, key) in [
+            ("    goals:", "    doelen:"),
+            ("          target: 6", "          streefwaarde: 6"),
+            ("    workgroup: wg-ggz", "    werkgroep: wg-ggz"),
+            ("themes:", "thema's:"),
+        ] {
+            let plan = MINIMAL.replace(dutch, key);
+            let written = key.trim().split(':').next().unwrap_or_default();
+            let meant = dutch.trim().split(':').next().unwrap_or_default();
+            let found = dutch_findings(&plan);
+            assert_eq!(found.len(), 1, "{written}: {found:?}");
+            assert_eq!(found[0].0, "RP010");
+            assert_eq!(found[0].1, line_of(&plan, key));
+            assert!(
+                found[0]
+                    .2
+                    .starts_with(&format!("onbekend veld `{written}`")),
+                "{found:?}"
+            );
+            assert_eq!(found[0].3.as_deref(), Some(meant));
+            // Read as the key it stands for: the rest of the plan is checked as written.
+            let loaded = load("x.yaml", plan.as_bytes());
+            assert!(loaded.plan.is_some(), "{written}");
+        }
+        // `streefwaarde` is only `target` where a target belongs.
+        let plan = MINIMAL.replace(
+            "  started: 2014-01-01\n",
+            "  started: 2014-01-01\n  streefwaarde: 3\n",
+        );
+        let found = dutch_findings(&plan);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].3, None, "{found:?}");
     }
 
     #[test]
