@@ -209,7 +209,7 @@ fn standard_input_is_read_with_a_dash() {
     let text = stdout(&output);
     assert!(text.contains("<stdin>:2:1"), "{text}");
     assert!(text.contains("unknown key `regio`"), "{text}");
-    assert!(text.contains("did you mean `region`?"), "{text}");
+    assert!(text.contains("write `region`"), "{text}");
 }
 
 #[test]

@@ -342,7 +342,7 @@ pub(crate) fn too_large_error(error: read::ReadError, limits: &Limits) -> anyhow
                 "`{}`{shown} is larger than the limit `max-file-size` of {}; {}",
                 path.display(),
                 Limit::FileSize.value(limits),
-                Limit::how_to_raise_size(limits, size)
+                Limit::how_to_raise_size(limits, size).en()
             )
         }
         other => anyhow::Error::from(other),

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::lang::Message;
+
 /// The limits one file is read under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -89,7 +91,7 @@ impl Limit {
     /// How to raise the file size limit for a file of `size` bytes: to twice the limit, or
     /// to the file's size rounded up to whole MiB when that is more.
     #[must_use]
-    pub fn how_to_raise_size(limits: &Limits, size: Option<u64>) -> String {
+    pub fn how_to_raise_size(limits: &Limits, size: Option<u64>) -> Message {
         let mib = 1u64 << 20;
         let needed = size.map_or(0, |s| s.div_ceil(mib).saturating_mul(mib));
         let raised = Limits {
@@ -101,7 +103,7 @@ impl Limit {
 
     /// How to raise the limit (to twice its value): a help line for its diagnostic.
     #[must_use]
-    pub fn how_to_raise(self, limits: &Limits) -> String {
+    pub fn how_to_raise(self, limits: &Limits) -> Message {
         let (toml, flag) = match self {
             Limit::FileSize => {
                 let more = format_size(limits.max_file_size.saturating_mul(2));
@@ -117,10 +119,14 @@ impl Limit {
                 (more.clone(), more)
             }
         };
-        format!(
+        crate::msg!(
             "if the file is right, raise the limit with `{key} = {toml}` under `[limits]` in \
              regioplan.toml, or `--limit {key}={flag}` on the command line",
-            key = self.key()
+            "klopt het bestand, verhoog dan de grens met `{key} = {toml}` onder `[limits]` in \
+             regioplan.toml, of met `--limit {key}={flag}` op de opdrachtregel",
+            key = self.key(),
+            toml = toml,
+            flag = flag
         )
     }
 
@@ -313,11 +319,19 @@ mod tests {
     #[test]
     fn the_help_names_the_key_in_both_places() {
         let help = Limit::FileSize.how_to_raise(&Limits::default());
-        assert!(help.contains("`max-file-size = \"8 MiB\"`"), "{help}");
-        assert!(help.contains("`--limit max-file-size=8MiB`"), "{help}");
+        for text in [help.en(), help.nl()] {
+            assert!(text.contains("`max-file-size = \"8 MiB\"`"), "{text}");
+            assert!(text.contains("`--limit max-file-size=8MiB`"), "{text}");
+        }
         let help = Limit::how_to_raise_size(&Limits::default(), Some(20 << 20));
-        assert!(help.contains("`--limit max-file-size=20MiB`"), "{help}");
+        assert!(
+            help.nl().contains("`--limit max-file-size=20MiB`"),
+            "{help:?}"
+        );
         let help = Limit::how_to_raise_size(&Limits::default(), Some((20 << 20) + 1));
-        assert!(help.contains("`--limit max-file-size=21MiB`"), "{help}");
+        assert!(
+            help.en().contains("`--limit max-file-size=21MiB`"),
+            "{help:?}"
+        );
     }
 }

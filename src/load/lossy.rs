@@ -6,6 +6,7 @@
 //! never changes the tree or the plan: the findings stand beside the structural ones.
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Span};
+use crate::lang::Plain;
 use crate::rules::structure as r;
 use crate::tree::{TNode, TValue, Tree};
 
@@ -120,11 +121,22 @@ fn thousands_separator(number: &TNode, unit: &str, text: &str) -> Option<Diagnos
         Diagnostic::new(
             &r::THOUSANDS_SEPARATOR,
             number.span,
-            format!("`{written}` is read as {read} {unit}, not {meant}: in YAML the dot is a decimal point"),
+            crate::msg!(
+                "`{written}` is read as {read} {unit}, not {meant}: in YAML the dot is a decimal point",
+                "`{written}` wordt gelezen als {read} {unit}, niet {meant}: in YAML is de punt een decimale punt",
+                written = written,
+                read = Plain(read),
+                unit = unit,
+                meant = Plain(&meant)
+            ),
         )
-        .label(format!("read as {read}"))
-        .help(format!(
-            "write `{meant}` without a thousands separator (or `{read:.1}` if {read} is meant)"
+        .label(crate::msg!("read as {read}", "gelezen als {read}", read = Plain(read)))
+        .help(crate::msg!(
+            "write `{meant}` without a thousands separator (or `{one}` if {read} is meant)",
+            "schrijf `{meant}` zonder scheidingsteken voor duizendtallen (of `{one}` als {read} bedoeld is)",
+            meant = meant,
+            one = Plain(format_args!("{read:.1}")),
+            read = Plain(read)
         ))
         .guess(Some(&meant)),
     )
@@ -174,15 +186,30 @@ fn cut_by_comment(node: &TNode, key: &str, value: &str, text: &str) -> Option<Di
         Diagnostic::new(
             &r::TEXT_CUT_BY_COMMENT,
             Span::new(start, end - start),
-            format!("`{key}` is read as `{value}`: YAML takes `{comment}` for a comment"),
+            crate::msg!(
+                "`{key}` is read as `{value}`: YAML takes `{comment}` for a comment",
+                "`{key}` wordt gelezen als `{value}`: YAML neemt `{comment}` voor een opmerking",
+                key = key,
+                value = value,
+                comment = comment
+            ),
         )
-        .label(format!("only `{value}` is read"))
-        .help(format!(
-            "put the whole text in quotes: `{quoted}`; if it is a comment, write two spaces before `#` and one after"
+        .label(crate::msg!(
+            "only `{value}` is read",
+            "alleen `{value}` wordt gelezen",
+            value = value
+        ))
+        .help(crate::msg!(
+            "put the whole text in quotes: `{quoted}`; if it is a comment, write two spaces before `#` and one after",
+            "zet de hele tekst tussen aanhalingstekens: `{quoted}`; is het een opmerking, schrijf dan twee spaties voor `#` en één erna",
+            quoted = quoted
         ))
         .fix(
             Fix::replace(Applicability::Safe, Span::new(start, end - start), quoted)
-                .message("put the whole text in double quotes"),
+                .message(crate::msg!(
+                    "put the whole text in double quotes",
+                    "zet de hele tekst tussen dubbele aanhalingstekens"
+                )),
         ),
     )
 }

@@ -12,15 +12,17 @@
 //! finding.
 
 use crate::diagnostic::{Applicability, Fix, Span};
+use crate::lang::{Label, Message};
+use crate::msg;
 
 /// A typical mistake, found on one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mistake {
     /// The character or text the mistake is at.
     pub span: Span,
-    pub message: String,
-    pub label: String,
-    pub help: String,
+    pub message: Message,
+    pub label: Message,
+    pub help: Message,
     /// The repair the help spells out, when the entry is on one line: quotes around the
     /// value (safe where the text is certain, unsafe where the author may have meant YAML),
     /// or an ordinary space for a non-breaking one (safe).
@@ -85,7 +87,7 @@ pub fn scan(text: &str) -> Vec<Mistake> {
         {
             // Quotes around the first line of a text that goes on, or before a `#` that may
             // be part of the text, would change its meaning.
-            if m.label != NBSP_LABEL && (end > i || !plain_comment_after(&m, start, line)) {
+            if m.label.en() != NBSP_LABEL && (end > i || !plain_comment_after(&m, start, line)) {
                 m.fix = None;
             }
             found.push(m);
@@ -239,13 +241,22 @@ fn nbsp(at: usize) -> Mistake {
     let span = Span::new(at, '\u{a0}'.len_utf8());
     Mistake {
         span,
-        message: "a non-breaking space, as pasted from Word or a web page, is not a space in YAML"
-            .to_string(),
-        label: NBSP_LABEL.to_string(),
-        help: "delete it and type an ordinary space".to_string(),
-        fix: Some(
-            Fix::replace(Applicability::Safe, span, " ").message("replace with an ordinary space"),
+        message: msg!(
+            "a non-breaking space, as pasted from Word or a web page, is not a space in YAML",
+            "een harde spatie, geplakt uit Word of een webpagina, is in YAML geen spatie"
         ),
+        label: Message::from(Label {
+            en: NBSP_LABEL,
+            nl: "harde spatie",
+        }),
+        help: msg!(
+            "delete it and type an ordinary space",
+            "verwijder hem en typ een gewone spatie"
+        ),
+        fix: Some(Fix::replace(Applicability::Safe, span, " ").message(msg!(
+            "replace with an ordinary space",
+            "vervang door een gewone spatie"
+        ))),
     }
 }
 
@@ -262,8 +273,10 @@ fn classify(entry: &Entry<'_>) -> Option<Mistake> {
     // The value as written, replaced by `text` in double quotes.
     let quote = |applicability, text: &str| {
         Some(
-            Fix::replace(applicability, at(0, value.len()), double_quoted(text))
-                .message("put the whole text in double quotes"),
+            Fix::replace(applicability, at(0, value.len()), double_quoted(text)).message(msg!(
+                "put the whole text in double quotes",
+                "zet de hele tekst tussen dubbele aanhalingstekens"
+            )),
         )
     };
     if let Some(i) = entry.line[..entry.value_col].find('\u{a0}') {
@@ -284,14 +297,23 @@ fn classify(entry: &Entry<'_>) -> Option<Mistake> {
             .to_string();
         return Some(Mistake {
             span: at(i, c.len_utf8()),
-            message: format!("curly quotes (`{c}`), as pasted from Word, are not quotes in YAML"),
-            label: "curly quote".to_string(),
-            help: format!(
-                "use straight double quotes around the whole text: {}",
-                quoted(&straight)
+            message: msg!(
+                "curly quotes (`{c}`), as pasted from Word, are not quotes in YAML",
+                "gekrulde aanhalingstekens (`{c}`), geplakt uit Word, zijn in YAML geen aanhalingstekens",
+                c = c
             ),
-            fix: quote(Applicability::Safe, &straight)
-                .map(|f| f.message("use straight double quotes around the whole text")),
+            label: msg!("curly quote", "gekruld aanhalingsteken"),
+            help: msg!(
+                "use straight double quotes around the whole text: {q}",
+                "zet rechte dubbele aanhalingstekens om de hele tekst: {q}",
+                q = quoted(&straight)
+            ),
+            fix: quote(Applicability::Safe, &straight).map(|f| {
+                f.message(msg!(
+                    "use straight double quotes around the whole text",
+                    "zet rechte dubbele aanhalingstekens om de hele tekst"
+                ))
+            }),
         });
     }
     let first = value.chars().next()?;
@@ -305,40 +327,70 @@ fn classify(entry: &Entry<'_>) -> Option<Mistake> {
             }
             Some(Mistake {
                 span: at(0, 1),
-                message: format!(
-                    "a text that starts with `'` (`{}`) is read as a quoted text that is not closed",
-                    shorten(value)
+                message: msg!(
+                    "a text that starts with `'` (`{v}`) is read as a quoted text that is not closed",
+                    "een tekst die met `'` begint (`{v}`) wordt gelezen als een tekst tussen aanhalingstekens die niet wordt gesloten",
+                    v = shorten(value)
                 ),
-                label: "starts a quoted text".to_string(),
-                help: format!("put the whole text in double quotes: {}", quoted(value)),
+                label: msg!(
+                    "starts a quoted text",
+                    "begint een tekst tussen aanhalingstekens"
+                ),
+                help: msg!(
+                    "put the whole text in double quotes: {q}",
+                    "zet de hele tekst tussen dubbele aanhalingstekens: {q}",
+                    q = quoted(value)
+                ),
                 fix: quote(Applicability::Safe, value),
             })
         }
         '"' => Some(Mistake {
             span: at(0, 1),
-            message: "the double quote that starts this text is not closed".to_string(),
-            label: "opened here".to_string(),
-            help: format!(
-                "end the text with `\"`; a `\"` inside the text is written `\\\"`: {}",
-                quoted(value.trim_start_matches('"').trim_end_matches('"'))
+            message: msg!(
+                "the double quote that starts this text is not closed",
+                "het dubbele aanhalingsteken waarmee deze tekst begint, wordt niet gesloten"
+            ),
+            label: msg!("opened here", "hier geopend"),
+            help: msg!(
+                "end the text with `\"`; a `\"` inside the text is written `\\\"`: {q}",
+                "sluit de tekst af met `\"`; een `\"` in de tekst schrijft u als `\\\"`: {q}",
+                q = quoted(value.trim_start_matches('"').trim_end_matches('"'))
             ),
             fix: quote(
                 Applicability::Safe,
                 value.trim_start_matches('"').trim_end_matches('"'),
             )
-            .map(|f| f.message("close the double quotes")),
+            .map(|f| {
+                f.message(msg!(
+                    "close the double quotes",
+                    "sluit de dubbele aanhalingstekens"
+                ))
+            }),
         }),
         '[' | '{' => {
             let close = if first == '[' { ']' } else { '}' };
-            let what = if first == '[' { "list" } else { "mapping" };
+            let what = if first == '[' {
+                msg!("the list", "de lijst")
+            } else {
+                msg!("the mapping", "de lijst van velden")
+            };
             Some(Mistake {
                 span: at(0, 1),
-                message: format!("the {what} opened with `{first}` is not closed"),
-                label: "opened here".to_string(),
-                help: format!(
+                message: msg!(
+                    "{what} opened with `{first}` is not closed",
+                    "{what} die met `{first}` begint, wordt niet gesloten",
+                    what = what,
+                    first = first
+                ),
+                label: msg!("opened here", "hier geopend"),
+                help: msg!(
                     "close it with `{close}`; if the `{first}` is part of the text, put the \
-                     whole text in double quotes: {}",
-                    quoted(value)
+                     whole text in double quotes: {q}",
+                    "sluit af met `{close}`; hoort de `{first}` bij de tekst, zet dan de hele \
+                     tekst tussen dubbele aanhalingstekens: {q}",
+                    close = close,
+                    first = first,
+                    q = quoted(value)
                 ),
                 // Closing the bracket may be what was meant: a guess.
                 fix: quote(Applicability::Unsafe, value),
@@ -346,12 +398,18 @@ fn classify(entry: &Entry<'_>) -> Option<Mistake> {
         }
         '>' | '|' | '%' | '@' | '`' | '*' | '&' | '!' => Some(Mistake {
             span: at(0, 1),
-            message: format!(
-                "a text cannot start with `{first}` in YAML: {}",
-                meaning(first)
+            message: msg!(
+                "a text cannot start with `{first}` in YAML: {m}",
+                "een tekst kan in YAML niet met `{first}` beginnen: {m}",
+                first = first,
+                m = meaning(first)
             ),
-            label: format!("`{first}` here"),
-            help: format!("put the whole text in double quotes: {}", quoted(value)),
+            label: msg!("`{first}` here", "hier `{first}`", first = first),
+            help: msg!(
+                "put the whole text in double quotes: {q}",
+                "zet de hele tekst tussen dubbele aanhalingstekens: {q}",
+                q = quoted(value)
+            ),
             fix: quote(Applicability::Safe, value),
         }),
         _ => {
@@ -363,12 +421,17 @@ fn classify(entry: &Entry<'_>) -> Option<Mistake> {
             })?;
             Some(Mistake {
                 span: at(colon, 1),
-                message: format!(
-                    "a colon inside a text (`{}`) makes YAML read the text as a new key",
-                    shorten(value)
+                message: msg!(
+                    "a colon inside a text (`{v}`) makes YAML read the text as a new key",
+                    "door een dubbele punt in een tekst (`{v}`) leest YAML de tekst als een nieuw veld",
+                    v = shorten(value)
                 ),
-                label: "colon inside the text".to_string(),
-                help: format!("put the whole text in double quotes: {}", quoted(value)),
+                label: msg!("colon inside the text", "dubbele punt in de tekst"),
+                help: msg!(
+                    "put the whole text in double quotes: {q}",
+                    "zet de hele tekst tussen dubbele aanhalingstekens: {q}",
+                    q = quoted(value)
+                ),
                 fix: quote(Applicability::Safe, value),
             })
         }
@@ -376,15 +439,22 @@ fn classify(entry: &Entry<'_>) -> Option<Mistake> {
 }
 
 /// What a character at the start of a value means to YAML.
-fn meaning(c: char) -> &'static str {
-    match c {
-        '>' | '|' => "it starts a block of text on the lines below",
-        '%' => "it starts a directive",
-        '*' => "it refers to an anchor (an alias)",
-        '&' => "it names an anchor",
-        '!' => "it starts a tag",
-        _ => "it is reserved",
-    }
+fn meaning(c: char) -> Label {
+    let (en, nl) = match c {
+        '>' | '|' => (
+            "it starts a block of text on the lines below",
+            "dit begint een blok tekst op de regels eronder",
+        ),
+        '%' => ("it starts a directive", "dit begint een directive"),
+        '*' => (
+            "it refers to an anchor (an alias)",
+            "dit verwijst naar een anker (een alias)",
+        ),
+        '&' => ("it names an anchor", "dit geeft een anker een naam"),
+        '!' => ("it starts a tag", "dit begint een tag"),
+        _ => ("it is reserved", "dit teken is gereserveerd"),
+    };
+    Label { en, nl }
 }
 
 /// The value without a trailing ` # comment` and trailing spaces.
@@ -420,7 +490,7 @@ mod tests {
             .into_iter()
             .map(|m| {
                 let p = source.position(m.span.start);
-                (p.line, p.column, m.help)
+                (p.line, p.column, m.help.en().to_string())
             })
             .collect()
     }

@@ -7,6 +7,7 @@
 //! the [`limits`].
 
 pub mod de;
+pub mod dutch;
 pub mod limits;
 pub mod lossy;
 pub mod mistakes;
@@ -17,6 +18,8 @@ pub mod yaml;
 
 use crate::diagnostic::Span;
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::lang::Plain;
+use crate::msg;
 use crate::plan::Plan;
 use crate::rules::structure as r;
 use crate::tree::{TValue, Tree, escape_pointer};
@@ -50,11 +53,18 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
 pub fn too_large(name: &str, size: Option<u64>, limits: &Limits) -> Loaded {
     let limit = Limit::FileSize.value(limits);
     let message = match size {
-        Some(size) => format!(
-            "the file is {} ({size} bytes), more than the limit `max-file-size` of {limit}",
-            limits::format_size_rounded(size)
+        Some(size) => msg!(
+            "the file is {rounded} ({size} bytes), more than the limit `max-file-size` of {limit}",
+            "het bestand is {rounded} ({size} bytes), meer dan de grens `max-file-size` van {limit}",
+            rounded = limits::format_size_rounded(size),
+            size = size,
+            limit = limit
         ),
-        None => format!("the file is more than the limit `max-file-size` of {limit}"),
+        None => msg!(
+            "the file is more than the limit `max-file-size` of {limit}",
+            "het bestand is groter dan de grens `max-file-size` van {limit}",
+            limit = limit
+        ),
     };
     Loaded {
         source: SourceFile::new(name, String::new()),
@@ -113,9 +123,12 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
                     // then it is another mistake, not where the parser gave up after one.
                     if error.span.start < first_line {
                         loaded.diagnostics.push(
-                            Diagnostic::new(&r::SYNTAX, error.span, error.message)
-                                .label("here")
-                                .help("fix the YAML at or just before this position"),
+                            Diagnostic::new(&r::SYNTAX, error.span, error.shown)
+                                .label(msg!("here", "hier"))
+                                .help(msg!(
+                                    "fix the YAML at or just before this position",
+                                    "verbeter de YAML op of vlak voor deze plek"
+                                )),
                         );
                     }
                     loaded.diagnostics.extend(typical.into_iter().map(|m| {
@@ -133,21 +146,30 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
             let (rule, help) = match error.kind {
                 SyntaxErrorKind::Syntax => (
                     &r::SYNTAX,
-                    "fix the YAML at or just before this position".to_string(),
+                    msg!(
+                        "fix the YAML at or just before this position",
+                        "verbeter de YAML op of vlak voor deze plek"
+                    ),
                 ),
                 SyntaxErrorKind::Tab => (
                     &r::SYNTAX,
-                    "replace the tab with spaces (YAML indents with spaces only)".to_string(),
+                    msg!(
+                        "replace the tab with spaces (YAML indents with spaces only)",
+                        "vervang de tab door spaties (YAML springt alleen in met spaties)"
+                    ),
                 ),
                 SyntaxErrorKind::MultipleDocuments => (
                     &r::MULTIPLE_DOCUMENTS,
-                    "keep one plan per file; remove the `---` and what follows, or move it to its own file".to_string(),
+                    msg!(
+                        "keep one plan per file; remove the `---` and what follows, or move it to its own file",
+                        "houd één plan per bestand; verwijder de `---` en wat erna komt, of zet dat in een eigen bestand"
+                    ),
                 ),
                 SyntaxErrorKind::Limit(limit) => (&r::LIMIT, limit.how_to_raise(limits)),
             };
             loaded.diagnostics.push(
-                Diagnostic::new(rule, error.span, error.message)
-                    .label("here")
+                Diagnostic::new(rule, error.span, error.shown)
+                    .label(msg!("here", "hier"))
                     .help(help),
             );
             return loaded;
@@ -155,11 +177,16 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
     };
     if matches!(root.root().value, TValue::Null) && is_blank(text) {
         loaded.diagnostics.push(
-            Diagnostic::new(&r::EMPTY, Span::default(), "the file holds no plan")
-                .label("empty")
-                .help(
-                    "start from `regioplan init`, or write `regioplan: 1`, `region:` and `period:`",
-                ),
+            Diagnostic::new(
+                &r::EMPTY,
+                Span::default(),
+                msg!("the file holds no plan", "het bestand bevat geen plan"),
+            )
+            .label(msg!("empty", "leeg"))
+            .help(msg!(
+                "start from `regioplan init`, or write `regioplan: 1`, `region:` and `period:`",
+                "begin met `regioplan init`, of schrijf `regioplan: 1`, `region:` en `period:`"
+            )),
         );
         return loaded;
     }
@@ -172,13 +199,19 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
                 Diagnostic::new(
                     &r::NOT_A_PLAN,
                     span,
-                    "this YAML file is not a regioplan: it has no top-level `regioplan:` key",
+                    msg!(
+                        "this YAML file is not a regioplan: it has no top-level `regioplan:` key",
+                        "dit YAML-bestand is geen regioplan: het veld `regioplan:` ontbreekt bovenaan"
+                    ),
                 )
-                .label("the file's first key")
-                .help(
+                .label(msg!("the file's first key", "het eerste veld van het bestand"))
+                .help(msg!(
                     "if it is a plan, add `regioplan: 1` as its first line; if not, do not name \
                      it (a directory check skips it) or list it under `exclude` in regioplan.toml",
-                ),
+                    "is het een plan, zet dan `regioplan: 1` op de eerste regel; zo niet, noem het \
+                     bestand dan niet (een controle van een map slaat het over) of zet het onder \
+                     `exclude` in regioplan.toml"
+                )),
             );
             return loaded;
         }
@@ -190,11 +223,18 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
             Diagnostic::new(
                 &r::DUPLICATE_KEY,
                 dup.repeated,
-                format!("duplicate key `{}`", dup.key),
+                msg!(
+                    "duplicate key `{key}`",
+                    "dubbel veld `{key}`",
+                    key = dup.key
+                ),
             )
-            .label("repeated here")
-            .secondary(dup.first, "first defined here")
-            .help("remove one of the two; only the first is used for further checks")
+            .label(msg!("repeated here", "hier herhaald"))
+            .secondary(dup.first, msg!("first defined here", "hier voor het eerst"))
+            .help(msg!(
+                "remove one of the two; only the first is used for further checks",
+                "verwijder een van de twee; alleen de eerste telt mee bij de verdere controles"
+            ))
             .path(path),
         );
     }
@@ -248,13 +288,18 @@ fn long_key(error: &yaml::SyntaxError, text: &str) -> Option<Diagnostic> {
         Diagnostic::new(
             &r::SYNTAX,
             Span::new(start + (line.len() - line.trim_start().len()), key.len()),
-            format!(
-                "this key is {} characters long, more than the {LONGEST_KEY} YAML allows",
-                key.chars().count()
+            msg!(
+                "this key is {n} characters long, more than the {max} YAML allows",
+                "dit veld is {n} tekens lang, meer dan de {max} die YAML toestaat",
+                n = key.chars().count(),
+                max = LONGEST_KEY
             ),
         )
-        .label("key too long")
-        .help("keys are short names such as `title`; put a long text after the colon, as a value")
+        .label(msg!("key too long", "veld te lang"))
+        .help(msg!(
+            "keys are short names such as `title`; put a long text after the colon, as a value",
+            "velden hebben korte namen zoals `title`; zet een lange tekst na de dubbele punt, als waarde"
+        ))
     })
 }
 
@@ -268,16 +313,28 @@ fn not_finite(error: &yaml::SyntaxError) -> Option<Diagnostic> {
         .next()?;
     let nan = written.to_ascii_lowercase().contains("nan");
     let message = if nan {
-        format!("`{written}` is not a number")
+        msg!(
+            "`{written}` is not a number",
+            "`{written}` is geen getal",
+            written = written
+        )
     } else {
-        format!("`{written}` is too large a number: it reads as infinity")
+        msg!(
+            "`{written}` is too large a number: it reads as infinity",
+            "`{written}` is een te groot getal: het wordt gelezen als oneindig",
+            written = written
+        )
     };
     Some(
         Diagnostic::new(&r::WRONG_TYPE, error.span, message)
-            .label("not a number regioplan can use")
-            .help(
+            .label(msg!(
+                "not a number regioplan can use",
+                "geen getal waar regioplan mee kan rekenen"
+            ))
+            .help(msg!(
                 "write the number itself, such as `12.5`; leave the key out when it is not known",
-            ),
+                "schrijf het getal zelf, zoals `12.5`; laat het veld weg als het niet bekend is"
+            )),
     )
 }
 
@@ -331,26 +388,44 @@ pub(crate) fn model_error(error: &de::Error, text: &str) -> Diagnostic {
         return Diagnostic::new(
             &r::WRONG_TYPE,
             span,
-            "a date must be YYYY-MM-DD, YYYY-MM or YYYY, found a decimal number",
+            msg!(
+                "a date must be YYYY-MM-DD, YYYY-MM or YYYY, found a decimal number",
+                "een datum moet JJJJ-MM-DD, JJJJ-MM of JJJJ zijn, maar is een decimaal getal"
+            ),
         )
-        .label("expected a date")
-        .help("write a year without a decimal point: `2020`, not `2020.0`")
+        .label(msg!("expected a date", "verwacht: een datum"))
+        .help(msg!(
+            "write a year without a decimal point: `2020`, not `2020.0`",
+            "schrijf een jaar zonder decimale punt: `2020`, niet `2020.0`"
+        ))
         .replacement(whole_year(
             text.get(span.start..span.end()).unwrap_or_default(),
         ));
     }
     let written = text.get(span.start..span.end()).unwrap_or_default();
     if error.message.contains("invalid type: floating point") && too_large_whole(written) {
-        let max = integer_max(&error.message)
-            .map(|m| format!("; the largest here is {m}"))
-            .unwrap_or_default();
+        let max = integer_max(&error.message).map(|m| {
+            msg!(
+                "; the largest here is {m}",
+                "; het grootste getal hier is {m}",
+                m = Plain(m)
+            )
+        });
         return Diagnostic::new(
             &r::OUT_OF_RANGE,
             span,
-            format!("`{written}` is too large a number for this value{max}"),
+            msg!(
+                "`{written}` is too large a number for this value{max}",
+                "`{written}` is een te groot getal voor deze waarde{max}",
+                written = written,
+                max = max
+            ),
         )
-        .label("too large")
-        .help("check the number for extra digits");
+        .label(msg!("too large", "te groot"))
+        .help(msg!(
+            "check the number for extra digits",
+            "controleer of er cijfers te veel in het getal staan"
+        ));
     }
     if error.message.contains("invalid type: floating point")
         && let Some(meant) = lossy::without_thousands_separator(written)
@@ -358,32 +433,55 @@ pub(crate) fn model_error(error: &de::Error, text: &str) -> Diagnostic {
         return Diagnostic::new(
             &r::THOUSANDS_SEPARATOR,
             span,
-            format!(
-                "`{written}` is read as a decimal number, but a count is whole: {meant} was meant"
+            msg!(
+                "`{written}` is read as a decimal number, but a count is whole: {meant} was meant",
+                "`{written}` wordt gelezen als decimaal getal, maar een aantal is geheel: {meant} was bedoeld",
+                written = written,
+                meant = Plain(&meant)
             ),
         )
-        .label("a dot is a decimal point in YAML")
-        .help(format!("write `{meant}` without a thousands separator"))
+        .label(msg!(
+            "a dot is a decimal point in YAML",
+            "een punt is in YAML een decimale punt"
+        ))
+        .help(msg!(
+            "write `{meant}` without a thousands separator",
+            "schrijf `{meant}` zonder scheidingsteken voor duizendtallen",
+            meant = meant
+        ))
         .replacement(Some(&meant));
     }
     if error.message.contains("invalid type: floating point") {
         return Diagnostic::new(
             &r::WRONG_TYPE,
             span,
-            "a count must be a whole number, found a decimal number",
+            msg!(
+                "a count must be a whole number, found a decimal number",
+                "een aantal moet een geheel getal zijn, maar is een decimaal getal"
+            ),
         )
-        .label("expected a whole number")
-        .help("write counts without a thousands separator: `800000`, not `800.000`");
+        .label(msg!(
+            "expected a whole number",
+            "verwacht: een geheel getal"
+        ))
+        .help(msg!(
+            "write counts without a thousands separator: `800000`, not `800.000`",
+            "schrijf aantallen zonder scheidingsteken voor duizendtallen: `800000`, niet `800.000`"
+        ));
     }
     Diagnostic::new(
         &r::INTERNAL,
         span,
-        format!(
-            "the plan passed the schema but not the model: {}",
-            error.message
+        msg!(
+            "the plan passed the schema but not the model: {error}",
+            "het plan voldoet aan het schema maar niet aan het model: {error}",
+            error = error.message
         ),
     )
-    .help("this is a defect in regioplan; please report it with this file")
+    .help(msg!(
+        "this is a defect in regioplan; please report it with this file",
+        "dit is een fout in regioplan; meld het alstublieft met dit bestand"
+    ))
 }
 
 /// Gives every diagnostic without a JSON pointer the pointer of the node at its span.
@@ -535,12 +633,18 @@ fn decode(bytes: &[u8]) -> (String, Option<Diagnostic>) {
         let diagnostic = Diagnostic::new(
             &r::NOT_UTF8,
             Span::default(),
-            format!("the file is saved as {encoding}, not as UTF-8"),
+            msg!(
+                "the file is saved as {encoding}, not as UTF-8",
+                "het bestand is opgeslagen als {encoding}, niet als UTF-8",
+                encoding = encoding
+            ),
         )
-        .help(
+        .help(msg!(
             "save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8); regioplan reads \
              plans in UTF-8 only",
-        );
+            "sla het bestand op als UTF-8 (in de meeste editors: Opslaan als, Codering: UTF-8); \
+             regioplan leest plannen alleen in UTF-8"
+        ));
         return (text, Some(diagnostic));
     }
     let bytes = bytes
@@ -552,10 +656,16 @@ fn decode(bytes: &[u8]) -> (String, Option<Diagnostic>) {
                 let diagnostic = Diagnostic::new(
                     &r::NOT_UTF8,
                     Span::new(nul, 1),
-                    "the file looks binary: it contains a NUL byte",
+                    msg!(
+                        "the file looks binary: it contains a NUL byte",
+                        "het bestand lijkt binair: het bevat een NUL-byte"
+                    ),
                 )
-                .label("NUL byte")
-                .help("a plan is a YAML text file; check that the right file is named");
+                .label(msg!("NUL byte", "NUL-byte"))
+                .help(msg!(
+                    "a plan is a YAML text file; check that the right file is named",
+                    "een plan is een YAML-tekstbestand; controleer of het goede bestand is genoemd"
+                ));
                 return (text.to_string(), Some(diagnostic));
             }
             (lone_cr_to_lf(text), None)
@@ -567,10 +677,18 @@ fn decode(bytes: &[u8]) -> (String, Option<Diagnostic>) {
                 &r::NOT_UTF8,
                 // The lossy text holds U+FFFD (three bytes) where the bad byte was.
                 Span::new(at, '\u{FFFD}'.len_utf8()),
-                format!("the file is not valid UTF-8: byte 0x{byte:02X} at offset {at}"),
+                msg!(
+                    "the file is not valid UTF-8: byte 0x{byte} at offset {at}",
+                    "het bestand is geen geldige UTF-8: byte 0x{byte} op positie {at}",
+                    byte = Plain(format_args!("{byte:02X}")),
+                    at = Plain(at)
+                ),
             )
-            .label("not UTF-8")
-            .help("save the file as UTF-8 (Latin-1 and Windows-1252 are not supported)");
+            .label(msg!("not UTF-8", "geen UTF-8"))
+            .help(msg!(
+                "save the file as UTF-8 (Latin-1 and Windows-1252 are not supported)",
+                "sla het bestand op als UTF-8 (Latin-1 en Windows-1252 worden niet ondersteund)"
+            ));
             (
                 String::from_utf8_lossy(bytes).into_owned(),
                 Some(diagnostic),
@@ -673,6 +791,138 @@ mod tests {
     fn a_name_where_an_id_belongs_suggests_the_id() {
         let plan = MINIMAL.replace("trekker: a.bakker", "trekker: Anna Bákker");
         assert_eq!(findings(&plan), [("RP014", Some("a.bakker".to_string()))]);
+    }
+
+    /// (code, line, Dutch message, replacement) of every finding when loading `text`.
+    fn dutch_findings(text: &str) -> Vec<(&'static str, usize, String, Option<String>)> {
+        let loaded = load("x.yaml", text.as_bytes());
+        loaded
+            .diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.code,
+                    loaded.source.position(d.primary.span.start).line,
+                    d.message.nl().to_string(),
+                    d.replacement_text().map(String::from),
+                )
+            })
+            .collect()
+    }
+
+    /// The line of `needle` in `text`, 1-based.
+    fn line_of(text: &str, needle: &str) -> usize {
+        text.lines().position(|l| l.contains(needle)).unwrap_or(0) + 1
+    }
+
+    #[test]
+    fn a_status_written_as_its_dutch_label_becomes_the_formats_word() {
+        let plan = MINIMAL.replace("status: in_progress", "status: In uitvoering");
+        let line = line_of(&plan, "In uitvoering");
+        assert_eq!(
+            dutch_findings(&plan),
+            [(
+                "RP013",
+                line,
+                "ongeldige waarde `In uitvoering` voor `status` van doel `ggz-1`".to_string(),
+                Some("in_progress".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn omhoog_and_omlaag_become_the_formats_directions() {
+        for (dutch, word) in [("omhoog", "increase"), ("omlaag", "decrease")] {
+            let plan = MINIMAL.replace("direction: decrease", &format!("direction: {dutch}"));
+            let found = dutch_findings(&plan);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(found[0].1, line_of(&plan, dutch));
+            assert_eq!(found[0].3.as_deref(), Some(word));
+        }
+    }
+
+    #[test]
+    fn ja_and_nee_become_true_and_false() {
+        for (dutch, word) in [("ja", "true"), ("Nee", "false"), ("onwaar", "false")] {
+            let plan = MINIMAL.replace(
+                "    kind: algemeen_bestuur\n",
+                &format!("    kind: algemeen_bestuur\n    takes_decisions: {dutch}\n"),
+            );
+            assert_eq!(
+                dutch_findings(&plan),
+                [(
+                    "RP012",
+                    line_of(&plan, "takes_decisions"),
+                    format!(
+                        "`takes_decisions` van bestuursorgaan `ab` moet true of false zijn, \
+                         maar is de tekst `{dutch}`"
+                    ),
+                    Some(word.to_string())
+                )]
+            );
+        }
+    }
+
+    #[test]
+    fn dutch_dates_become_year_month_day() {
+        for (dutch, iso) in [
+            ("31-12-2023", "2023-12-31"),
+            ("1-3-2023", "2023-03-01"),
+            ("31 december 2023", "2023-12-31"),
+            ("1 maart 2023", "2023-03-01"),
+        ] {
+            let plan = MINIMAL.replace("deadline: 2023-12-31", &format!("deadline: {dutch}"));
+            assert_eq!(
+                dutch_findings(&plan),
+                [(
+                    "RP014",
+                    line_of(&plan, dutch),
+                    format!(
+                        "`{dutch}` in `deadline` van doel `ggz-1` is een datum met de dag voorop"
+                    ),
+                    Some(iso.to_string())
+                )],
+                "{dutch}"
+            );
+            let fixed = plan.replace(dutch, iso);
+            assert!(load("x.yaml", fixed.as_bytes()).diagnostics.is_empty());
+        }
+    }
+
+    #[test]
+    fn dutch_keys_become_the_formats_keys_where_they_are_allowed() {
+        for (dutch, key) in [
+            ("    goals:", "    doelen:"),
+            ("          target: 6", "          streefwaarde: 6"),
+            ("    workgroup: wg-ggz", "    werkgroep: wg-ggz"),
+            ("themes:", "thema's:"),
+        ] {
+            let plan = MINIMAL.replace(dutch, key);
+            let written = key.trim().split(':').next().unwrap_or_default();
+            let meant = dutch.trim().split(':').next().unwrap_or_default();
+            let found = dutch_findings(&plan);
+            assert_eq!(found.len(), 1, "{written}: {found:?}");
+            assert_eq!(found[0].0, "RP010");
+            assert_eq!(found[0].1, line_of(&plan, key));
+            assert!(
+                found[0]
+                    .2
+                    .starts_with(&format!("onbekend veld `{written}`")),
+                "{found:?}"
+            );
+            assert_eq!(found[0].3.as_deref(), Some(meant));
+            // Read as the key it stands for: the rest of the plan is checked as written.
+            let loaded = load("x.yaml", plan.as_bytes());
+            assert!(loaded.plan.is_some(), "{written}");
+        }
+        // `streefwaarde` is only `target` where a target belongs.
+        let plan = MINIMAL.replace(
+            "  started: 2014-01-01\n",
+            "  started: 2014-01-01\n  streefwaarde: 3\n",
+        );
+        let found = dutch_findings(&plan);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].3, None, "{found:?}");
     }
 
     #[test]

@@ -18,16 +18,19 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::lang::{Label, Message, Plain};
+use crate::msg;
+
 /// Why a file was not read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The path is something other than a regular file: a directory, a named pipe, a device,
     /// a socket, or a symbolic link to one of them.
-    #[error("`{path}` is {what}, not a file{advice}", path = path.display(), advice = advice(what))]
-    NotAFile { path: PathBuf, what: String },
+    #[error("`{path}` is {what}, not a file{advice}", path = path.display(), what = what.en(), advice = advice(what).en)]
+    NotAFile { path: PathBuf, what: Message },
     /// A symbolic link that leads nowhere: its target does not exist, or the links loop.
-    #[error("`{path}` is a symbolic link {what}", path = path.display())]
-    BadLink { path: PathBuf, what: String },
+    #[error("`{path}` is a symbolic link {what}", path = path.display(), what = what.en())]
+    BadLink { path: PathBuf, what: Message },
     /// The file is larger than the limit: `size` is its size when known, else `None` (standard
     /// input, or a file that grew while it was read).
     #[error("`{path}` is more than {limit} bytes", path = path.display())]
@@ -44,11 +47,48 @@ pub enum ReadError {
     },
 }
 
-fn advice(what: &str) -> &'static str {
-    if what.starts_with("a directory") {
-        ""
+fn advice(what: &Message) -> Label {
+    if what.en().starts_with("a directory") {
+        Label { en: "", nl: "" }
     } else {
-        "; name the file itself (regioplan reads only regular files)"
+        Label {
+            en: "; name the file itself (regioplan reads only regular files)",
+            nl: "; noem het bestand zelf (regioplan leest alleen gewone bestanden)",
+        }
+    }
+}
+
+impl ReadError {
+    /// The error in both languages (its `Display` is the English text).
+    #[must_use]
+    pub fn message(&self) -> Message {
+        match self {
+            ReadError::NotAFile { path, what } => msg!(
+                "`{path}` is {what}, not a file{advice}",
+                "`{path}` is {what}, geen bestand{advice}",
+                path = Plain(path.display()),
+                what = what,
+                advice = advice(what)
+            ),
+            ReadError::BadLink { path, what } => msg!(
+                "`{path}` is a symbolic link {what}",
+                "`{path}` is een symbolische koppeling {what}",
+                path = Plain(path.display()),
+                what = what
+            ),
+            ReadError::TooLarge { path, limit, .. } => msg!(
+                "`{path}` is more than {limit} bytes",
+                "`{path}` is groter dan {limit} bytes",
+                path = Plain(path.display()),
+                limit = Plain(limit)
+            ),
+            ReadError::Io { path, source } => msg!(
+                "cannot read `{path}`: {source}",
+                "kan `{path}` niet lezen: {source}",
+                path = Plain(path.display()),
+                source = Plain(source)
+            ),
+        }
     }
 }
 
@@ -64,15 +104,23 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     };
     let own = std::fs::symlink_metadata(path).map_err(io)?;
     let meta = if own.file_type().is_symlink() {
-        let target = std::fs::read_link(path)
-            .map(|t| format!(" to `{}`", t.display()))
-            .unwrap_or_default();
+        let target = std::fs::read_link(path).ok();
+        let to = |target: &Option<PathBuf>| {
+            target
+                .as_ref()
+                .map(|t| msg!(" to `{t}`", " naar `{t}`", t = Plain(t.display())))
+        };
         match std::fs::metadata(path) {
             Ok(meta) => {
                 if !meta.is_file() {
                     return Err(ReadError::NotAFile {
                         path: path.to_path_buf(),
-                        what: format!("a symbolic link{target}, which is {}", kind(&meta)),
+                        what: msg!(
+                            "a symbolic link{to}, which is {kind}",
+                            "een symbolische koppeling{to}, en dat is {kind}",
+                            to = to(&target),
+                            kind = kind(&meta)
+                        ),
                     });
                 }
                 meta
@@ -80,17 +128,23 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(ReadError::BadLink {
                     path: path.to_path_buf(),
-                    what: format!("{target} that does not exist (a dangling link)")
-                        .trim_start()
-                        .to_string(),
+                    what: msg!(
+                        "{to} that does not exist (a dangling link)",
+                        "{to} die niet bestaat (een losse koppeling)",
+                        to = to(&target)
+                    )
+                    .map(|_, text| text.trim_start().to_string()),
                 });
             }
             Err(e) => {
                 return Err(ReadError::BadLink {
                     path: path.to_path_buf(),
-                    what: format!(
+                    what: msg!(
                         "that cannot be followed: a loop of links, or a link through something \
-                         that is not a directory ({e})"
+                         that is not a directory ({e})",
+                        "die niet te volgen is: een kring van koppelingen, of een koppeling via \
+                         iets dat geen map is ({e})",
+                        e = Plain(e)
                     ),
                 });
             }
@@ -210,7 +264,7 @@ fn regular(path: &Path, meta: &Metadata) -> Result<(), ReadError> {
     } else {
         Err(ReadError::NotAFile {
             path: path.to_path_buf(),
-            what: kind(meta).to_string(),
+            what: kind(meta).into(),
         })
     }
 }
@@ -228,31 +282,52 @@ fn too_large(path: &Path, size: Option<u64>, limit: u64) -> Result<(), ReadError
 }
 
 /// What a path that is not a regular file is, in words.
-fn kind(meta: &Metadata) -> &'static str {
+fn kind(meta: &Metadata) -> Label {
     let file_type = meta.file_type();
     if file_type.is_dir() {
-        return "a directory";
+        return Label {
+            en: "a directory",
+            nl: "een map",
+        };
     }
     if file_type.is_file() {
-        return "a file";
+        return Label {
+            en: "a file",
+            nl: "een bestand",
+        };
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if file_type.is_fifo() {
-            return "a named pipe (FIFO)";
+            return Label {
+                en: "a named pipe (FIFO)",
+                nl: "een named pipe (FIFO)",
+            };
         }
         if file_type.is_char_device() {
-            return "a character device (a terminal, or a special file such as /dev/zero)";
+            return Label {
+                en: "a character device (a terminal, or a special file such as /dev/zero)",
+                nl: "een tekenapparaat (een terminal, of een speciaal bestand zoals /dev/zero)",
+            };
         }
         if file_type.is_block_device() {
-            return "a block device (a disk)";
+            return Label {
+                en: "a block device (a disk)",
+                nl: "een blokapparaat (een schijf)",
+            };
         }
         if file_type.is_socket() {
-            return "a socket";
+            return Label {
+                en: "a socket",
+                nl: "een socket",
+            };
         }
     }
-    "not a regular file"
+    Label {
+        en: "not a regular file",
+        nl: "geen gewoon bestand",
+    }
 }
 
 #[cfg(all(test, unix))]

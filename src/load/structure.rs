@@ -11,8 +11,11 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError, Validator};
 use serde_json::Value;
 
+use super::dutch;
 use crate::diagnostic::Span;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::lang::{Message, Plain};
+use crate::msg;
 use crate::plan::raw::{DATE_PATTERN, ID_PATTERN};
 use crate::plan::schema::plan_schema;
 use crate::rules::{did_you_mean, same_name, structure as r};
@@ -74,9 +77,15 @@ pub fn check_against(tree: &Tree, compiled: &Compiled) -> Vec<Diagnostic> {
             Diagnostic::new(
                 &r::INTERNAL,
                 Span::default(),
-                "the built-in plan schema does not compile",
+                msg!(
+                    "the built-in plan schema does not compile",
+                    "het ingebouwde planschema compileert niet"
+                ),
             )
-            .help("this is a defect in regioplan; please report it"),
+            .help(msg!(
+                "this is a defect in regioplan; please report it",
+                "dit is een fout in regioplan; meld het alstublieft"
+            )),
         ];
     };
     let mut errors: Vec<ValidationError<'_>> = validator.iter_errors(&tree.value).collect();
@@ -124,7 +133,9 @@ fn misspelt_keys(errors: &[ValidationError<'_>], schema: &Value) -> Vec<(String,
         if let ValidationErrorKind::AdditionalProperties { unexpected } = error.kind() {
             let allowed = allowed_keys(schema, error.schema_path().as_str());
             for key in unexpected {
-                if let Some(s) = did_you_mean(key, allowed.iter().map(String::as_str)) {
+                if let Some(s) = dutch::key(key, &allowed)
+                    .or_else(|| did_you_mean(key, allowed.iter().map(String::as_str)))
+                {
                     found.push((error.instance_path().as_str().to_string(), s.to_string()));
                 }
             }
@@ -144,8 +155,8 @@ struct Node<'a> {
     /// The span of its value, and of its key when it is a mapping entry.
     value_span: Span,
     key_span: Option<Span>,
-    /// How a message names it: "theme `ggz`".
-    what: String,
+    /// How a message names it: "theme `ggz`", "thema `ggz`".
+    what: Message,
 }
 
 /// One schema error as the findings a plan author reads.
@@ -227,13 +238,17 @@ fn translate(
         ValidationErrorKind::Constant { .. } if pointer == "/regioplan" => one(Diagnostic::new(
             &r::UNSUPPORTED_VERSION,
             at.value_span,
-            format!(
-                "unsupported plan format version `{}`",
-                scalar_text(instance)
+            msg!(
+                "unsupported plan format version `{v}`",
+                "onbekende versie `{v}` van het planformaat",
+                v = scalar_text(instance)
             ),
         )
-        .label("this regioplan reads version 1")
-        .help("write `regioplan: 1`")),
+        .label(msg!(
+            "this regioplan reads version 1",
+            "deze regioplan leest versie 1"
+        ))
+        .help(msg!("write `regioplan: 1`", "schrijf `regioplan: 1`"))),
         ValidationErrorKind::Pattern { pattern } => one(wrong_form(&at, instance, pattern, tree)),
         // A key that another `kind` takes (see `plan::schema::discriminate`).
         ValidationErrorKind::FalseSchema => {
@@ -245,40 +260,58 @@ fn translate(
             one(Diagnostic::new(
                 &r::UNKNOWN_KEY,
                 at.key_span.unwrap_or(at.value_span),
-                format!("`{key}` does not belong to this `kind`"),
+                msg!(
+                    "`{key}` does not belong to this `kind`",
+                    "`{key}` hoort niet bij deze `kind`",
+                    key = key
+                ),
             )
-            .label("another kind takes this key")
-            .help("remove it, or change `kind` to the one that takes it (docs/frameworks.md lists what each kind reads)"))
+            .label(msg!("another kind takes this key", "een andere `kind` heeft dit veld"))
+            .help(msg!(
+                "remove it, or change `kind` to the one that takes it (docs/frameworks.md lists what each kind reads)",
+                "verwijder het, of kies de `kind` die dit veld heeft (docs/frameworks.md noemt de velden van elke `kind`)"
+            )))
         }
         ValidationErrorKind::Minimum { limit }
         | ValidationErrorKind::ExclusiveMinimum { limit } => one(Diagnostic::new(
             &r::OUT_OF_RANGE,
             at.value_span,
-            format!(
-                "{} is {}, below the minimum {limit}",
-                at.what,
-                scalar_text(instance)
+            msg!(
+                "{what} is {v}, below the minimum {limit}",
+                "{what} is {v}, lager dan het minimum {limit}",
+                what = at.what,
+                v = scalar_text(instance),
+                limit = Plain(limit)
             ),
         )
-        .label("too small")
-        .help(format!(
-            "a count, a year or an amount cannot be below {limit}"
+        .label(msg!("too small", "te klein"))
+        .help(msg!(
+            "a count, a year or an amount cannot be below {limit}",
+            "een aantal, een jaar of een bedrag kan niet lager zijn dan {limit}",
+            limit = Plain(limit)
         ))),
         ValidationErrorKind::Maximum { limit }
         | ValidationErrorKind::ExclusiveMaximum { limit } => one(Diagnostic::new(
             &r::OUT_OF_RANGE,
             at.value_span,
-            format!(
-                "{} is {}, above the maximum {limit}",
-                at.what,
-                scalar_text(instance)
+            msg!(
+                "{what} is {v}, above the maximum {limit}",
+                "{what} is {v}, hoger dan het maximum {limit}",
+                what = at.what,
+                v = scalar_text(instance),
+                limit = Plain(limit)
             ),
         )
-        .label("too large")),
+        .label(msg!("too large", "te groot"))),
         _ => one(Diagnostic::new(
             &r::WRONG_TYPE,
             at.value_span,
-            format!("{} is not valid: {error}", at.what),
+            msg!(
+                "{what} is not valid: {error}",
+                "{what} is niet geldig: {error}",
+                what = at.what,
+                error = Plain(error)
+            ),
         )),
     }
 }
@@ -310,10 +343,15 @@ fn decimals_split_off(at: &Node<'_>, key: &str, lookup: &mut Lookup<'_>) -> Opti
         Diagnostic::new(
             &r::DECIMAL_COMMA,
             Span::new(number.span.start, key_span.end() - number.span.start),
-            format!("`{whole},{key}` is read as {whole} and a stray key `{key}`: YAML numbers take a decimal point"),
+            msg!(
+                "`{whole},{key}` is read as {whole} and a stray key `{key}`: YAML numbers take a decimal point",
+                "`{whole},{key}` wordt gelezen als {whole} en een los veld `{key}`: getallen in YAML hebben een decimale punt",
+                whole = Plain(&whole),
+                key = key
+            ),
         )
-        .label(format!("read as {whole}"))
-        .help(format!("write `{meant}`"))
+        .label(msg!("read as {whole}", "gelezen als {whole}", whole = Plain(&whole)))
+        .help(msg!("write `{meant}`", "schrijf `{meant}`", meant = meant))
         .replacement(Some(&meant))
         .path(format!("{}/{}", at.pointer, escape_pointer(number_key))),
     )
@@ -335,14 +373,15 @@ fn decimal_comma(at: &Node<'_>, instance: &Value) -> Option<Diagnostic> {
         Diagnostic::new(
             &r::DECIMAL_COMMA,
             at.value_span,
-            format!(
-                "`{}` in {} is a text, not a number: YAML numbers take a decimal point",
-                text.trim(),
-                at.what
+            msg!(
+                "`{text}` in {what} is a text, not a number: YAML numbers take a decimal point",
+                "`{text}` in {what} is een tekst, geen getal: getallen in YAML hebben een decimale punt",
+                text = text.trim(),
+                what = at.what
             ),
         )
-        .label("decimal comma")
-        .help(format!("write `{meant}`"))
+        .label(msg!("decimal comma", "decimale komma"))
+        .help(msg!("write `{meant}`", "schrijf `{meant}`", meant = meant))
         .replacement(Some(&meant))
         .path(at.pointer.to_string()),
     )
@@ -363,34 +402,72 @@ fn unknown_key(
     let found = Diagnostic::new(
         &r::UNKNOWN_KEY,
         span,
-        format!("unknown key `{key}` in {}", at.what),
+        msg!(
+            "unknown key `{key}` in {what}",
+            "onbekend veld `{key}` in {what}",
+            key = key,
+            what = at.what
+        ),
     )
-    .label("not a known key here")
+    .label(msg!("not a known key here", "hier geen bekend veld"))
     .path(child);
+    if let Some(meant) = dutch::key(key, allowed) {
+        return found
+            .label(msg!("a Dutch word", "een Nederlands woord"))
+            .help(msg!(
+                "the plan format writes its keys in English: write `{meant}`",
+                "het planformaat schrijft zijn velden in het Engels: schrijf `{meant}`",
+                meant = meant
+            ))
+            .replacement(Some(meant));
+    }
     match did_you_mean(key, allowed.iter().map(String::as_str)) {
         Some(s) => found.did_you_mean(s),
-        None => found.help(format!("allowed keys here: {}", list(allowed))),
+        None => found.help(msg!(
+            "allowed keys here: {keys}",
+            "velden die hier kunnen: {keys}",
+            keys = list(allowed)
+        )),
     }
 }
 
 /// RP011: a required key that is absent, shown at the first line of the mapping that lacks it.
 fn missing_key(at: &Node<'_>, name: &str, tree: &Tree) -> Diagnostic {
     let (span, label) = match tree.value.pointer(at.pointer) {
-        Some(Value::Object(map)) if !map.is_empty() => {
-            (at.value_span, format!("this mapping has no `{name}`"))
-        }
+        Some(Value::Object(map)) if !map.is_empty() => (
+            at.value_span,
+            msg!(
+                "this mapping has no `{name}`",
+                "hier ontbreekt `{name}`",
+                name = name
+            ),
+        ),
         _ => (
             at.key_span.unwrap_or(at.value_span),
-            format!("`{name}` is required here"),
+            msg!(
+                "`{name}` is required here",
+                "`{name}` is hier verplicht",
+                name = name
+            ),
         ),
     };
     let found = Diagnostic::new(
         &r::MISSING_KEY,
         span,
-        format!("missing required key `{name}` in {}", at.what),
+        msg!(
+            "missing required key `{name}` in {what}",
+            "verplicht veld `{name}` ontbreekt in {what}",
+            name = name,
+            what = at.what
+        ),
     )
     .label(label)
-    .help(format!("add `{name}:` to {}", at.what));
+    .help(msg!(
+        "add `{name}:` to {what}",
+        "voeg `{name}:` toe aan {what}",
+        name = name,
+        what = at.what
+    ));
     // The key, without a value, after the mapping's last entry; `placeholder_lines` puts it on
     // a line of its own, indented as the mapping's keys.
     let last_end = match tree.root.at(at.pointer).map(|n| &n.value) {
@@ -399,7 +476,11 @@ fn missing_key(at: &Node<'_>, name: &str, tree: &Tree) -> Diagnostic {
     };
     match last_end {
         Some(end) if span == at.value_span => found.fix(Fix {
-            message: format!("add `{name}:` with its value still to write").into(),
+            message: msg!(
+                "add `{name}:` with its value still to write",
+                "voeg `{name}:` toe; de waarde vult u nog in",
+                name = name
+            ),
             applicability: Applicability::Unsafe,
             edits: vec![Edit::insert(end, format!("{name}:"))],
             suppression: false,
@@ -460,25 +541,62 @@ pub fn placeholder_lines(diagnostics: &mut [Diagnostic], text: &str) {
 /// RP012: a value of the wrong type. A date or an id is a text of a given form: say which.
 fn wrong_type(at: &Node<'_>, instance: &Value, form: Option<&str>, kind: &TypeKind) -> Diagnostic {
     let expected = match (form, kind) {
-        (Some(DATE_PATTERN), _) => "a date (YYYY-MM-DD, YYYY-MM or YYYY)".to_string(),
-        (Some(ID_PATTERN), _) => "an id".to_string(),
-        (_, TypeKind::Single(t)) => type_name(*t).to_string(),
+        (Some(DATE_PATTERN), _) => msg!(
+            "a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+            "een datum (JJJJ-MM-DD, JJJJ-MM of JJJJ)"
+        ),
+        (Some(ID_PATTERN), _) => msg!("an id", "een id"),
+        (_, TypeKind::Single(t)) => type_name(*t).into(),
         (_, TypeKind::Multiple(set)) => {
-            let names: Vec<&str> = set.iter().map(type_name).collect();
-            names.join(" or ")
+            let names: Vec<Message> = set.iter().map(|t| type_name(t).into()).collect();
+            let (en, nl): (Vec<&str>, Vec<&str>) = names.iter().map(|m| (m.en(), m.nl())).unzip();
+            Message::new(en.join(" or "), nl.join(" of "))
         }
     };
-    let (help, meant) = type_help(instance, &expected);
+    let boolean = match kind {
+        TypeKind::Single(t) => *t == JsonType::Boolean,
+        TypeKind::Multiple(set) => set.iter().any(|t| t == JsonType::Boolean),
+    };
+    if boolean
+        && let Value::String(text) = instance
+        && let Some(meant) = dutch::boolean(text)
+    {
+        return Diagnostic::new(
+            &r::WRONG_TYPE,
+            at.value_span,
+            msg!(
+                "{what} must be true or false, found the text `{text}`",
+                "{what} moet true of false zijn, maar is de tekst `{text}`",
+                what = at.what,
+                text = text.trim()
+            ),
+        )
+        .label(msg!("a Dutch yes or no", "een Nederlands ja of nee"))
+        .help(msg!(
+            "the plan format writes yes and no as `true` and `false`: write `{meant}`",
+            "het planformaat schrijft ja en nee als `true` en `false`: schrijf `{meant}`",
+            meant = meant
+        ))
+        .replacement(Some(meant));
+    }
+    let numeric = expected.en().contains("number");
+    let (help, meant) = type_help(instance, &expected, numeric);
     Diagnostic::new(
         &r::WRONG_TYPE,
         at.value_span,
-        format!(
-            "{} must be {expected}, found {}",
-            at.what,
-            value_kind(instance)
+        msg!(
+            "{what} must be {expected}, found {found}",
+            "{what} moet {expected} zijn, maar is {found}",
+            what = at.what,
+            expected = expected,
+            found = value_kind(instance)
         ),
     )
-    .label(format!("expected {expected}"))
+    .label(msg!(
+        "expected {expected}",
+        "verwacht: {expected}",
+        expected = expected
+    ))
     .help(help)
     .replacement(meant.as_deref())
 }
@@ -487,14 +605,42 @@ fn wrong_type(at: &Node<'_>, instance: &Value, form: Option<&str>, kind: &TypeKi
 fn wrong_form(at: &Node<'_>, instance: &Value, pattern: &str, tree: &Tree) -> Diagnostic {
     let given = scalar_text(instance);
     let what = &at.what;
+    if pattern == DATE_PATTERN
+        && let Some(meant) = dutch::date(&given)
+    {
+        return Diagnostic::new(
+            &r::INVALID_FORMAT,
+            at.value_span,
+            msg!(
+                "`{given}` in {what} is a date written day first",
+                "`{given}` in {what} is een datum met de dag voorop",
+                given = given.trim(),
+                what = what
+            ),
+        )
+        .label(msg!("day first", "dag voorop"))
+        .help(msg!(
+            "the plan format writes dates year-month-day: write `{meant}`",
+            "het planformaat schrijft datums als jaar-maand-dag: schrijf `{meant}`",
+            meant = meant
+        ))
+        .replacement(Some(&meant))
+        .path(at.pointer.to_string());
+    }
     let (message, help) = if pattern == DATE_PATTERN {
         (
-            format!("`{given}` in {what} is not a date in the form YYYY-MM-DD"),
-            Some(
-                "write dates as year-month-day, e.g. `2022-12-31`, or as `2022-12` or `2022` \
-                 when only the month or year is known"
-                    .to_string(),
+            msg!(
+                "`{given}` in {what} is not a date in the form YYYY-MM-DD",
+                "`{given}` in {what} is geen datum in de vorm JJJJ-MM-DD",
+                given = given,
+                what = what
             ),
+            Some(msg!(
+                "write dates as year-month-day, e.g. `2022-12-31`, or as `2022-12` or `2022` \
+                 when only the month or year is known",
+                "schrijf datums als jaar-maand-dag, bijvoorbeeld `2022-12-31`, of als `2022-12` \
+                 of `2022` als alleen de maand of het jaar bekend is"
+            )),
         )
     } else if pattern == ID_PATTERN
         && let Some(id) = id_named(&given, tree)
@@ -502,28 +648,50 @@ fn wrong_form(at: &Node<'_>, instance: &Value, pattern: &str, tree: &Tree) -> Di
         return Diagnostic::new(
             &r::INVALID_FORMAT,
             at.value_span,
-            format!("`{given}` in {what} is a name, not an id"),
+            msg!(
+                "`{given}` in {what} is a name, not an id",
+                "`{given}` in {what} is een naam, geen id",
+                given = given,
+                what = what
+            ),
         )
-        .label("a name")
-        .help(format!("write the id `{id}`, not the name"))
+        .label(msg!("a name", "een naam"))
+        .help(msg!(
+            "write the id `{id}`, not the name",
+            "schrijf de id `{id}`, niet de naam",
+            id = id
+        ))
         .replacement(Some(&id))
         .path(at.pointer.to_string());
     } else if pattern == ID_PATTERN {
         let suggestion = slug(&given);
         (
-            format!("`{given}` in {what} is not a valid id"),
-            Some(format!(
-                "ids use lower-case letters, digits, `.`, `_` and `-`, e.g. `{suggestion}`"
+            msg!(
+                "`{given}` in {what} is not a valid id",
+                "`{given}` in {what} is geen geldige id",
+                given = given,
+                what = what
+            ),
+            Some(msg!(
+                "ids use lower-case letters, digits, `.`, `_` and `-`, e.g. `{suggestion}`",
+                "een id bestaat uit kleine letters, cijfers, `.`, `_` en `-`, bijvoorbeeld `{suggestion}`",
+                suggestion = suggestion
             )),
         )
     } else {
         (
-            format!("`{given}` in {what} does not match `{pattern}`"),
+            msg!(
+                "`{given}` in {what} does not match `{pattern}`",
+                "`{given}` in {what} past niet bij `{pattern}`",
+                given = given,
+                what = what,
+                pattern = pattern
+            ),
             None,
         )
     };
     Diagnostic::new(&r::INVALID_FORMAT, at.value_span, message)
-        .label("wrong form")
+        .label(msg!("wrong form", "verkeerde vorm"))
         .help_opt(help)
 }
 
@@ -546,7 +714,7 @@ fn id_named(name: &str, tree: &Tree) -> Option<String> {
 fn invalid_value(
     instance: &Value,
     allowed: &[String],
-    what: &str,
+    what: &Message,
     span: Span,
     pointer: &str,
 ) -> Diagnostic {
@@ -554,20 +722,43 @@ fn invalid_value(
     let found = Diagnostic::new(
         &r::INVALID_VALUE,
         span,
-        format!("invalid value `{given}` for {what}"),
+        msg!(
+            "invalid value `{given}` for {what}",
+            "ongeldige waarde `{given}` voor {what}",
+            given = given,
+            what = what
+        ),
     )
-    .label("not an allowed value")
+    .label(msg!("not an allowed value", "geen toegestane waarde"))
     .path(pointer.to_string());
+    if let Some(meant) = dutch::enum_word(&given, allowed) {
+        return found
+            .label(msg!(
+                "the words a report shows",
+                "de woorden die een rapport toont"
+            ))
+            .help(msg!(
+                "the plan writes this value as `{meant}`",
+                "het plan schrijft deze waarde als `{meant}`",
+                meant = meant
+            ))
+            .replacement(Some(meant));
+    }
     match did_you_mean(&given, allowed.iter().map(String::as_str)) {
         Some(s) => found.did_you_mean(s),
-        None => found.help(format!("allowed values: {}", list(allowed))),
+        None => found.help(msg!(
+            "allowed values: {values}",
+            "toegestane waarden: {values}",
+            values = list(allowed)
+        )),
     }
 }
 
-/// Names a node for a message: "theme `ggz`", "`trekker` of theme `ggz`", "`region`".
-fn describe(pointer: &str, tree: &Tree) -> String {
+/// Names a node for a message: "theme `ggz`", "`trekker` of theme `ggz`", "`region`"; in
+/// Dutch "thema `ggz`", "`trekker` van thema `ggz`".
+fn describe(pointer: &str, tree: &Tree) -> Message {
     if pointer.is_empty() {
-        return "the top level".to_string();
+        return msg!("the top level", "het hoogste niveau");
     }
     let segments: Vec<String> = pointer
         .split('/')
@@ -585,18 +776,26 @@ fn describe(pointer: &str, tree: &Tree) -> String {
         segs.iter()
             .rev()
             .find(|s| s.parse::<usize>().is_err())
-            .map_or("item", |s| singular(s))
-            .to_string()
+            .map_or_else(|| msg!("item", "onderdeel"), |s| singular(s))
     };
     if let Some(id) = id_at(pointer) {
-        return format!("{} `{id}`", kind_of(&segments));
+        return msg!(
+            "{kind} `{id}`",
+            "{kind} `{id}`",
+            kind = kind_of(&segments),
+            id = id
+        );
     }
     let last = segments.last().cloned().unwrap_or_default();
     let name = if last.parse::<usize>().is_ok() {
         let parent = segments.iter().rev().nth(1).cloned().unwrap_or_default();
-        format!("an item of `{parent}`")
+        msg!(
+            "an item of `{parent}`",
+            "een onderdeel van `{parent}`",
+            parent = parent
+        )
     } else {
-        format!("`{last}`")
+        msg!("`{last}`", "`{last}`", last = last)
     };
     for end in (1..segments.len()).rev() {
         let head = segments.get(..end).unwrap_or_default();
@@ -606,11 +805,18 @@ fn describe(pointer: &str, tree: &Tree) -> String {
             acc
         });
         if let Some(id) = id_at(&prefix) {
-            return format!("{name} of {} `{id}`", kind_of(head));
+            return msg!(
+                "{name} of {kind} `{id}`",
+                "{name} van {kind} `{id}`",
+                name = name,
+                kind = kind_of(head),
+                id = id
+            );
         }
     }
     if segments.len() > 1 {
-        return format!("`{}`", dotted(&segments));
+        let dotted = dotted(&segments);
+        return msg!("`{d}`", "`{d}`", d = dotted);
     }
     name
 }
@@ -633,21 +839,26 @@ fn dotted(segments: &[String]) -> String {
     out
 }
 
-fn singular(list: &str) -> &str {
-    match list {
-        "themes" => "theme",
-        "goals" => "goal",
-        "people" => "person",
-        "organisations" => "organisation",
-        "governance" => "governance body",
-        "workgroups" => "workgroup",
-        "contracts" => "contract",
-        "modules" => "module",
-        "services" => "service",
-        "neighbourhoods" => "neighbourhood",
-        "programmes" => "programme",
-        other => other,
-    }
+/// What one item of a list is called, in both languages; a list the table does not know is
+/// named by its key.
+fn singular(list: &str) -> Message {
+    let (en, nl) = match list {
+        "themes" => ("theme", "thema"),
+        "goals" => ("goal", "doel"),
+        "people" => ("person", "persoon"),
+        "organisations" => ("organisation", "organisatie"),
+        "governance" => ("governance body", "bestuursorgaan"),
+        "workgroups" => ("workgroup", "werkgroep"),
+        "contracts" => ("contract", "contract"),
+        "modules" => ("module", "module"),
+        "services" => ("service", "dienst"),
+        "neighbourhoods" => ("neighbourhood", "wijk"),
+        "programmes" => ("programme", "programma"),
+        "milestones" => ("milestone", "mijlpaal"),
+        "measurements" => ("measurement", "meting"),
+        other => return msg!("{other}", "{other}", other = Plain(other)),
+    };
+    Message::from(crate::lang::Label { en, nl })
 }
 
 /// The schema object that holds the failing keyword at `keyword_path` (an error's schema path,
@@ -706,17 +917,32 @@ fn one_of_constants(schema: &Value, keyword_path: &str) -> Option<Vec<String>> {
 
 /// What to write instead, with the Dutch habits spelled out: `12,5` and `"12"` for numbers;
 /// with the exact text to write when the expected type says what was meant.
-fn type_help(instance: &Value, expected: &str) -> (String, Option<String>) {
-    let numeric = expected.contains("number");
+fn type_help(instance: &Value, expected: &Message, numeric: bool) -> (Message, Option<String>) {
     match instance {
-        Value::Null => ("write a value after the colon".to_string(), None),
-        Value::Array(_) if expected == "a mapping" => (
-            "write the keys indented under it, without `- ` or `[...]`".to_string(),
+        Value::Null => (
+            msg!(
+                "write a value after the colon",
+                "schrijf een waarde na de dubbele punt"
+            ),
+            None,
+        ),
+        Value::Array(_) if *expected == Message::from(type_name(JsonType::Object)) => (
+            msg!(
+                "write the keys indented under it, without `- ` or `[...]`",
+                "schrijf de velden ingesprongen eronder, zonder `- ` of `[...]`"
+            ),
             None,
         ),
         Value::String(text) if numeric && text.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
             let meant = text.trim().to_string();
-            (format!("remove the quotes: `{meant}`"), Some(meant))
+            (
+                msg!(
+                    "remove the quotes: `{meant}`",
+                    "haal de aanhalingstekens weg: `{meant}`",
+                    meant = meant
+                ),
+                Some(meant),
+            )
         }
         Value::String(text)
             if numeric
@@ -725,36 +951,49 @@ fn type_help(instance: &Value, expected: &str) -> (String, Option<String>) {
         {
             let meant = text.trim().replace('.', "");
             (
-                format!("write the number without thousands separators: `{meant}`"),
+                msg!(
+                    "write the number without thousands separators: `{meant}`",
+                    "schrijf het getal zonder scheidingstekens voor duizendtallen: `{meant}`",
+                    meant = meant
+                ),
                 Some(meant),
             )
         }
-        _ => (format!("write {expected} here"), None),
+        _ => (
+            msg!(
+                "write {expected} here",
+                "schrijf hier {expected}",
+                expected = expected
+            ),
+            None,
+        ),
     }
 }
 
-fn type_name(t: JsonType) -> &'static str {
-    match t {
-        JsonType::Array => "a list",
-        JsonType::Boolean => "true or false",
-        JsonType::Integer => "a whole number",
-        JsonType::Null => "nothing (null)",
-        JsonType::Number => "a number",
-        JsonType::Object => "a mapping",
-        JsonType::String => "a text",
-    }
+fn type_name(t: JsonType) -> crate::lang::Label {
+    let (en, nl) = match t {
+        JsonType::Array => ("a list", "een lijst"),
+        JsonType::Boolean => ("true or false", "true of false"),
+        JsonType::Integer => ("a whole number", "een geheel getal"),
+        JsonType::Null => ("nothing (null)", "niets (null)"),
+        JsonType::Number => ("a number", "een getal"),
+        JsonType::Object => ("a mapping", "een lijst van velden"),
+        JsonType::String => ("a text", "een tekst"),
+    };
+    crate::lang::Label { en, nl }
 }
 
-fn value_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "nothing (null)",
-        Value::Bool(_) => "true or false",
-        Value::Number(n) if n.is_f64() => "a decimal number",
-        Value::Number(_) => "a whole number",
-        Value::String(_) => "a text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "a mapping",
-    }
+fn value_kind(value: &Value) -> crate::lang::Label {
+    let (en, nl) = match value {
+        Value::Null => ("nothing (null)", "niets (null)"),
+        Value::Bool(_) => ("true or false", "true of false"),
+        Value::Number(n) if n.is_f64() => ("a decimal number", "een decimaal getal"),
+        Value::Number(_) => ("a whole number", "een geheel getal"),
+        Value::String(_) => ("a text", "een tekst"),
+        Value::Array(_) => ("a list", "een lijst"),
+        Value::Object(_) => ("a mapping", "een lijst van velden"),
+    };
+    crate::lang::Label { en, nl }
 }
 
 fn scalar_text(value: &Value) -> String {

@@ -14,6 +14,8 @@ use serde_saphyr::{Budget, DuplicateKeyPolicy, Options, Spanned};
 
 use super::limits::{Limit, Limits};
 use crate::diagnostic::Span;
+use crate::lang::Message;
+use crate::msg;
 use crate::tree::{DuplicateKey, TNode, TValue, Tree, escape_pointer};
 
 /// The parser options for a text of `len` bytes: strict booleans (`yes`/`no`/`on`/`off` stay
@@ -306,7 +308,10 @@ fn error_span(location: &serde_saphyr::Location, text: &str) -> Span {
 #[derive(Debug, Clone)]
 pub struct SyntaxError {
     pub kind: SyntaxErrorKind,
+    /// The parser's own words (English), for recognising the failure.
     pub message: String,
+    /// What a plan author reads: the failure in plain words, in both languages.
+    pub shown: Message,
     pub span: Span,
 }
 
@@ -335,10 +340,13 @@ pub fn parse_with(text: &str, limits: &Limits) -> Result<Parsed, SyntaxError> {
             .location()
             .map(|l| error_span(&l, text))
             .unwrap_or_default();
-        let (kind, message) = match innermost(&e) {
+        let (kind, shown) = match innermost(&e) {
             serde_saphyr::Error::MultipleDocuments { .. } => (
                 SyntaxErrorKind::MultipleDocuments,
-                "a second YAML document starts here".to_string(),
+                msg!(
+                    "a second YAML document starts here",
+                    "hier begint een tweede YAML-document"
+                ),
             ),
             serde_saphyr::Error::Budget { breach, .. } => budget_message(breach, limits),
             serde_saphyr::Error::AliasReplayLimitExceeded { .. }
@@ -353,16 +361,27 @@ pub fn parse_with(text: &str, limits: &Limits) -> Result<Parsed, SyntaxError> {
                 if message.contains("found a tab") || message.contains("tabs") {
                     // The parser stops at the token before the tab; point at the tab itself.
                     let tab = tab_near(text, span);
+                    let shown = msg!(
+                        "a tab is used where YAML needs spaces",
+                        "hier staat een tab waar YAML spaties nodig heeft"
+                    );
                     return SyntaxError {
                         kind: SyntaxErrorKind::Tab,
-                        message: "a tab is used where YAML needs spaces".to_string(),
+                        message: shown.en().to_string(),
+                        shown,
                         span: tab,
                     };
                 }
                 if message.contains("recursion limit") {
                     (SyntaxErrorKind::Limit(Limit::Depth), depth_message(limits))
                 } else {
-                    (SyntaxErrorKind::Syntax, message)
+                    let shown = plain(&message);
+                    return SyntaxError {
+                        kind: SyntaxErrorKind::Syntax,
+                        message,
+                        shown,
+                        span,
+                    };
                 }
             }
         };
@@ -373,7 +392,8 @@ pub fn parse_with(text: &str, limits: &Limits) -> Result<Parsed, SyntaxError> {
         };
         SyntaxError {
             kind,
-            message,
+            message: shown.en().to_string(),
+            shown,
             span,
         }
     })
@@ -408,46 +428,165 @@ fn innermost(error: &serde_saphyr::Error) -> &serde_saphyr::Error {
 fn budget_message(
     breach: &serde_saphyr::budget::BudgetBreach,
     limits: &Limits,
-) -> (SyntaxErrorKind, String) {
+) -> (SyntaxErrorKind, Message) {
     use serde_saphyr::budget::BudgetBreach as B;
     match breach {
         B::Depth { .. } => (SyntaxErrorKind::Limit(Limit::Depth), depth_message(limits)),
         B::Aliases { .. } | B::Anchors { .. } => (
             SyntaxErrorKind::Limit(Limit::Aliases),
-            format!(
-                "the plan uses more than {} aliases or anchors (the limit `max-aliases`)",
-                limits.max_aliases
+            msg!(
+                "the plan uses more than {n} aliases or anchors (the limit `max-aliases`)",
+                "het plan gebruikt meer dan {n} aliassen of ankers (de grens `max-aliases`)",
+                n = limits.max_aliases
             ),
         ),
         B::Documents { .. } => (
             SyntaxErrorKind::MultipleDocuments,
-            "the file holds more than one YAML document".to_string(),
+            msg!(
+                "the file holds more than one YAML document",
+                "het bestand bevat meer dan één YAML-document"
+            ),
         ),
         _ => (
             SyntaxErrorKind::Limit(Limit::FileSize),
-            format!(
-                "the plan holds more values than a file of {} can (the limit `max-file-size`)",
-                Limit::FileSize.value(limits)
+            msg!(
+                "the plan holds more values than a file of {size} can (the limit `max-file-size`)",
+                "het plan bevat meer waarden dan een bestand van {size} kan (de grens `max-file-size`)",
+                size = Limit::FileSize.value(limits)
             ),
         ),
     }
 }
 
-fn depth_message(limits: &Limits) -> String {
-    format!(
-        "the plan nests deeper than {} levels (the limit `max-depth`)",
-        limits.max_depth
+fn depth_message(limits: &Limits) -> Message {
+    msg!(
+        "the plan nests deeper than {n} levels (the limit `max-depth`)",
+        "het plan is dieper genest dan {n} niveaus (de grens `max-depth`)",
+        n = limits.max_depth
     )
 }
 
-fn expansion_message(limits: &Limits, len: usize) -> String {
-    format!(
-        "aliases repeat more than {} values, {} per byte of this file plus {} (the limit \
+fn expansion_message(limits: &Limits, len: usize) -> Message {
+    msg!(
+        "aliases repeat more than {budget} values, {per} per byte of this file plus {plus} (the limit \
          `alias-expansion`; an alias bomb?)",
-        limits.expansion_budget(len),
-        limits.alias_expansion,
-        super::limits::EXPANSION_ALLOWANCE
+        "aliassen herhalen meer dan {budget} waarden, {per} per byte van dit bestand plus {plus} \
+         (de grens `alias-expansion`; een aliasbom?)",
+        budget = limits.expansion_budget(len),
+        per = limits.alias_expansion,
+        plus = super::limits::EXPANSION_ALLOWANCE
     )
+}
+
+/// The parser's own words (`mapping values are not allowed in this context`) as a plan author
+/// reads them: what YAML found, and what to write instead. Words it does not know get a plain
+/// sentence with the parser's words in parentheses.
+#[must_use]
+pub fn plain(raw: &str) -> Message {
+    let has = |part: &str| raw.contains(part);
+    if has("mapping values are not allowed") || has("illegal placement of ':'") {
+        msg!(
+            "there is a `:` here that YAML does not expect: is the value on the same line as \
+             another key, or is an indentation missing?",
+            "hier staat een `:` die YAML niet verwacht: staat de waarde op dezelfde regel als \
+             een ander veld, of mist er een inspringing?"
+        )
+    } else if has("did not find expected key") {
+        msg!(
+            "YAML expected a new key here (`key: value`) at the indentation of the keys above: \
+             check the indentation of this line and the line before it",
+            "YAML verwacht hier een nieuw veld (`veld: waarde`) op de inspringing van de velden \
+             erboven: controleer de inspringing van deze regel en de regel ervoor"
+        )
+    } else if has("did not find expected '-' indicator")
+        || has("block sequence entries are not allowed")
+    {
+        msg!(
+            "YAML expected a list item starting with `- ` here: check that the items of the \
+             list are indented alike",
+            "YAML verwacht hier een onderdeel van een lijst dat met `- ` begint: controleer of \
+             de onderdelen van de lijst even ver inspringen"
+        )
+    } else if has("invalid indentation") {
+        msg!(
+            "this line is not indented as YAML expects: indent it as far as the keys it belongs with",
+            "deze regel springt niet in zoals YAML verwacht: laat hem even ver inspringen als de \
+             velden waar hij bij hoort"
+        )
+    } else if has("mapping keys are not allowed") {
+        msg!(
+            "YAML does not expect a new key here: is the line above a text that goes on, or is \
+             this line indented too far?",
+            "YAML verwacht hier geen nieuw veld: loopt de tekst van de regel erboven door, of \
+             springt deze regel te ver in?"
+        )
+    } else if has("simple key") {
+        msg!(
+            "YAML expected a `:` after the key on this line",
+            "YAML verwacht een `:` na het veld op deze regel"
+        )
+    } else if has("unclosed quote") || has("quoted scalar") && has("document indicator") {
+        msg!(
+            "a quoted text is not closed: end it with the same quote it starts with",
+            "een tekst tussen aanhalingstekens wordt niet gesloten: sluit hem af met hetzelfde \
+             aanhalingsteken als waarmee hij begint"
+        )
+    } else if has("invalid trailing content after") {
+        msg!(
+            "there is more text after the closing quote: put the whole text between the quotes",
+            "na het sluitende aanhalingsteken staat nog tekst: zet de hele tekst tussen de \
+             aanhalingstekens"
+        )
+    } else if has("unclosed bracket") || has("flow sequence") && has("EOF") {
+        msg!(
+            "a `[` or `{{` is not closed: close it with `]` or `}}`, or put the text in double quotes",
+            "een `[` of `{{` wordt niet gesloten: sluit af met `]` of `}}`, of zet de tekst tussen \
+             dubbele aanhalingstekens"
+        )
+    } else if has("mismatched bracket") || has("misplaced bracket") {
+        msg!(
+            "the brackets do not match: a `[` closes with `]`, a `{{` with `}}`",
+            "de haakjes passen niet bij elkaar: een `[` sluit met `]`, een `{{` met `}}`"
+        )
+    } else if has("expected ',' or ']'") || has("expected ',' or '}'") {
+        msg!(
+            "YAML expected a `,` between the values or the closing bracket here",
+            "YAML verwacht hier een `,` tussen de waarden of het sluitende haakje"
+        )
+    } else if has("did not find expected node content") {
+        msg!(
+            "YAML expected a value here: a text, a number, a list or indented keys",
+            "YAML verwacht hier een waarde: een tekst, een getal, een lijst of ingesprongen velden"
+        )
+    } else if has("unknown anchor") {
+        msg!(
+            "this alias (`*name`) refers to an anchor (`&name`) that is not defined above it",
+            "deze alias (`*naam`) verwijst naar een anker (`&naam`) dat er niet boven staat"
+        )
+    } else if has("EOF") || has("eof") {
+        msg!(
+            "the file ends before what was started is finished: check the last lines",
+            "het bestand houdt op voordat wat begonnen is af is: controleer de laatste regels"
+        )
+    } else if has("found unknown escape character") {
+        msg!(
+            "a `\\` in double quotes starts an escape YAML does not know: write `\\\\` for a backslash, \
+             or use single quotes",
+            "een `\\` tussen dubbele aanhalingstekens begint een escape die YAML niet kent: schrijf \
+             `\\\\` voor een backslash, of gebruik enkele aanhalingstekens"
+        )
+    } else if has("comments must be separated") {
+        msg!(
+            "a `#` that starts a comment needs a space before it",
+            "een `#` die een opmerking begint, heeft een spatie ervoor nodig"
+        )
+    } else {
+        msg!(
+            "YAML cannot read the file at this position ({raw})",
+            "YAML kan het bestand op deze plek niet lezen ({raw})",
+            raw = raw
+        )
+    }
 }
 
 /// Where a second document starts: the `---` line before `at`, if there is one.

@@ -316,6 +316,11 @@ macro_rules! names {
             }
         })*
 
+        /// Every enum value of the plan format as (the word a plan writes, English words,
+        /// Dutch words), from the same table the reports use: what the loader matches when
+        /// an author writes the words a report shows (`status: in uitvoering`).
+        pub const ENUM_WORDS: &[(&str, &str, &str)] = &[$($(($name, $en, $nl),)*)*];
+
         /// For the test: every value's word from the table and as serde writes it.
         #[cfg(test)]
         fn every_name() -> Vec<(&'static str, String)> {
@@ -487,6 +492,12 @@ names! {
         Programme => "programme", "programme", "programma",
         Other => "other", "other", "overig",
     }
+}
+
+/// Every enum value of the plan format as (plan word, English words, Dutch words).
+#[must_use]
+pub fn every_enum_words() -> &'static [(&'static str, &'static str, &'static str)] {
+    ENUM_WORDS
 }
 
 /// The word a plan uses for an enum value, e.g. `in_progress` for `Status::InProgress`.
