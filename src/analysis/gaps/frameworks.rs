@@ -26,7 +26,8 @@ use crate::report::{Block, Cell, Column, Lang, Section, Table, Text, Tone};
 pub struct Finding {
     pub region: String,
     pub requirement: String,
-    pub title: String,
+    /// The requirement's title in both languages.
+    pub title: crate::lang::Message,
     pub verdict: Verdict,
     pub evidence: Said,
     pub missing: Said,
@@ -38,7 +39,8 @@ pub struct Finding {
 #[derive(Debug, Clone)]
 pub struct FrameworkResult {
     pub id: String,
-    pub title: String,
+    /// The framework's title in both languages.
+    pub title: crate::lang::Message,
     pub source: String,
     pub findings: Vec<Finding>,
     pub gaps: Vec<Gap>,
@@ -71,7 +73,7 @@ pub fn evaluate(
                     kind: GapKind::Requirement {
                         framework: framework.id.clone(),
                         requirement: req.id.clone(),
-                        title: req.title.clone(),
+                        title: req.titles(),
                         verdict: j.verdict,
                     },
                 });
@@ -79,7 +81,7 @@ pub fn evaluate(
             findings.push(Finding {
                 region: input.region(),
                 requirement: req.id.clone(),
-                title: req.title.clone(),
+                title: req.titles(),
                 verdict: j.verdict,
                 evidence: j.evidence,
                 missing: j.missing,
@@ -89,7 +91,7 @@ pub fn evaluate(
     }
     FrameworkResult {
         id: framework.id.clone(),
-        title: framework.title.clone(),
+        title: framework.titles(),
         source: framework.source.clone(),
         findings,
         gaps,
@@ -696,7 +698,7 @@ pub fn sections(results: &[FrameworkResult], lang: Lang) -> Vec<Section> {
                 table.push(vec![
                     Cell::text(f.region.clone()),
                     Cell::text(f.requirement.clone()),
-                    Cell::text(f.title.clone()),
+                    Cell::text(f.title.get(lang)),
                     verdict_cell(f.verdict, f.illustrative, lang),
                     text(pick(&f.evidence, lang)),
                     text(pick(&f.missing, lang)),
@@ -704,7 +706,7 @@ pub fn sections(results: &[FrameworkResult], lang: Lang) -> Vec<Section> {
             }
             let intro = Text::default()
                 .code(r.id.clone())
-                .plain(format!(": {} ({})", r.title, r.source));
+                .plain(format!(": {} ({})", r.title.get(lang), r.source));
             let mut blocks = vec![Block::Text(intro), Block::Table(table)];
             if !r.gaps.is_empty() {
                 blocks.push(Block::Table(gap_table(&r.gaps, lang)));
