@@ -141,7 +141,9 @@ fn resolve_framework(
     name: &str,
     base: Option<&Path>,
     limits: &Limits,
-) -> anyhow::Result<Result<(Framework, Option<crate::diagnostic::FileResult>), crate::diagnostic::FileResult>> {
+) -> anyhow::Result<
+    Result<(Framework, Option<crate::diagnostic::FileResult>), crate::diagnostic::FileResult>,
+> {
     if let Some(f) = frameworks::built_in(name) {
         return Ok(Ok((f, None)));
     }
@@ -161,5 +163,8 @@ fn resolve_framework(
     }
     let bytes = super::read_needed(&path, limits)?;
     let text = String::from_utf8_lossy(&bytes);
-    Ok(frameworks::from_user_toml(&path.display().to_string(), &text))
+    Ok(frameworks::from_user_toml(
+        &path.display().to_string(),
+        &text,
+    ))
 }

@@ -16,10 +16,10 @@ use serde_json::Value;
 
 use crate::config::file::read_toml;
 use crate::diagnostic::{self, Diagnostic, FileResult, Severity, SourceFile, Span};
-use crate::lang::{Message, Plain};
-use crate::msg;
 pub use crate::judge::checks::Figure;
+use crate::lang::{Message, Plain};
 use crate::load::structure::Compiled;
+use crate::msg;
 use crate::plan::catalogue::Catalogue;
 use crate::plan::raw::{DocumentKind, FundingKind, MandateBase, Maturity};
 use crate::rules::{did_you_mean, structure as r};

@@ -8,13 +8,15 @@
 //! (RP407) and `gaps` agree; the other kinds are read here from the plan. Nothing here
 //! decides what a verdict means: see `judge::verdict`.
 
-use super::{Gap, GapKind, PlanInput, Severity, gap_table, labels as l, num};
+use super::{Gap, GapKind, PlanInput, Severity, gap_table, labels as l};
 use crate::frameworks::{Ask, Framework, Requirement, ThemeRole};
 use crate::judge::checks::{Check, ConditionReading, delivered};
 use crate::judge::domains;
 pub use crate::judge::verdict::Verdict;
 use crate::judge::verdict::{Judgement, Said};
 use crate::judge::{quality, roles};
+use crate::lang::{Count, Noun, Plain};
+use crate::msg;
 use crate::plan::Plan;
 use crate::plan::catalogue::Catalogue;
 use crate::plan::domain::{Named, yaml_name};
@@ -139,6 +141,16 @@ fn place(plan: &Plan, req: &Requirement) -> crate::diagnostic::Span {
     }
 }
 
+const GOAL_NOUN: Noun = Noun {
+    en: ["goal", "goals"],
+    nl: ["doel", "doelen"],
+};
+
+const REGIONAL_THEME_NOUN: Noun = Noun {
+    en: ["regional theme", "regional themes"],
+    nl: ["regionaal thema", "regionale thema's"],
+};
+
 /// Met when `value >= least`; partly met when above zero; else not met.
 fn counted(value: f64, least: f64, evidence: Said, missing: Said) -> Judgement {
     if value >= least {
@@ -209,19 +221,30 @@ fn parties(plan: &Plan, least: f64) -> Judgement {
     counted(
         count as f64,
         least,
-        Said::new(
-            format!("{count} party(ies) involved: {}", names.join(", ")),
-            format!("{count} partij(en) betrokken: {}", names.join(", ")),
-        ),
-        Said::new(
-            format!(
-                "{} more member or partner organisation(s)",
-                num(least - count as f64)
+        Said::from(msg!(
+            "{n} involved: {names}",
+            "{n} betrokken: {names}",
+            n = Count(
+                count,
+                Noun {
+                    en: ["party", "parties"],
+                    nl: ["partij", "partijen"],
+                }
             ),
-            format!(
-                "nog {} lid- of partnerorganisatie(s)",
-                num(least - count as f64)
-            ),
+            names = Plain(names.join(", "))
+        )),
+        Said::amount(
+            least - count as f64,
+            Noun {
+                en: [
+                    "more member or partner organisation",
+                    "more member or partner organisations",
+                ],
+                nl: [
+                    "lid- of partnerorganisatie meer",
+                    "lid- of partnerorganisaties meer",
+                ],
+            },
         ),
     )
     .on_illustrative(parties.iter().all(|o| o.illustrative))
@@ -387,20 +410,18 @@ fn measurable_goals(plan: &Plan, least: f64) -> Judgement {
     counted(
         share,
         least,
-        Said::new(
-            format!("{n} of {total} goals measurable ({}%)", num(share.round())),
-            format!("{n} van {total} doelen meetbaar ({}%)", num(share.round())),
-        ),
-        Said::new(
-            format!(
-                "indicator, baseline, target and deadline on {} goal(s)",
-                total - n
-            ),
-            format!(
-                "indicator, nulmeting, streefwaarde en deadline bij {} doel(en)",
-                total - n
-            ),
-        ),
+        Said::from(msg!(
+            "{n} of {total} goals measurable ({share}%)",
+            "{n} van {total} doelen meetbaar ({share}%)",
+            n = n,
+            total = total,
+            share = share.round()
+        )),
+        Said::from(msg!(
+            "indicator, baseline, target and deadline on {goals}",
+            "indicator, nulmeting, streefwaarde en deadline bij {goals}",
+            goals = Count(total - n, GOAL_NOUN)
+        )),
     )
     .on_illustrative(measurable.iter().any(|(_, i)| *i))
 }
@@ -465,10 +486,11 @@ fn themes_with_goals(plan: &Plan, least: f64) -> Judgement {
         .map(|t| t.id.value.0.as_str())
         .collect();
     let evidence = if with.is_empty() {
-        Said::new(
-            format!("{} regional theme(s), none with goals", regional.len()),
-            format!("{} regionale thema('s), geen met doelen", regional.len()),
-        )
+        Said::from(msg!(
+            "{themes}, none with goals",
+            "{themes}, geen met doelen",
+            themes = Count(regional.len(), REGIONAL_THEME_NOUN)
+        ))
     } else {
         Said::same(with.join(", "))
     };
@@ -476,15 +498,18 @@ fn themes_with_goals(plan: &Plan, least: f64) -> Judgement {
         with.len() as f64,
         least,
         evidence,
-        Said::new(
-            format!(
-                "goals on {} more regional theme(s)",
-                num(least - with.len() as f64)
-            ),
-            format!(
-                "doelen bij nog {} regionale thema('s)",
-                num(least - with.len() as f64)
-            ),
+        Said::amount(
+            least - with.len() as f64,
+            Noun {
+                en: [
+                    "more regional theme with goals",
+                    "more regional themes with goals",
+                ],
+                nl: [
+                    "regionaal thema met doelen meer",
+                    "regionale thema's met doelen meer",
+                ],
+            },
         ),
     )
 }
@@ -513,10 +538,11 @@ fn goal_milestones(plan: &Plan, at_least_pct: Option<f64>) -> Judgement {
             format!("{n} of {total} goals have milestones"),
             format!("{n} van {total} doelen hebben mijlpalen"),
         ),
-        Said::new(
-            format!("milestones on {} more goal(s)", total - n),
-            format!("mijlpalen bij nog {} doel(en)", total - n),
-        ),
+        Said::from(msg!(
+            "milestones on {goals} more",
+            "mijlpalen bij nog {goals}",
+            goals = Count(total - n, GOAL_NOUN)
+        )),
     )
     .on_illustrative(with.iter().any(|(_, i)| *i))
 }
@@ -704,9 +730,11 @@ pub fn sections(results: &[FrameworkResult], lang: Lang) -> Vec<Section> {
                     text(pick(&f.missing, lang)),
                 ]);
             }
-            let intro = Text::default()
-                .code(r.id.clone())
-                .plain(format!(": {} ({})", r.title.get(lang), r.source));
+            let intro = Text::default().code(r.id.clone()).plain(format!(
+                ": {} ({})",
+                r.title.get(lang),
+                r.source
+            ));
             let mut blocks = vec![Block::Text(intro), Block::Table(table)];
             if !r.gaps.is_empty() {
                 blocks.push(Block::Table(gap_table(&r.gaps, lang)));

@@ -52,18 +52,28 @@ fn verdict_word(verdict: Verdict) -> Label {
 
 /// What a gap is and what to do about it, in both languages.
 #[must_use]
-#[allow(clippy::too_many_lines, reason = "one arm per gap kind, each a pair of sentences")]
 pub fn sentences(kind: &GapKind) -> (Message, Message) {
     match kind {
         GapKind::ThemeWithoutRole { theme, role } => {
             let theme = Plain(theme);
             match role {
                 Role::Trekker => (
-                    msg!("theme `{t}` has no trekker", "thema `{t}` heeft geen trekker", t = theme),
-                    msg!("name a trekker (`trekker:`)", "wijs een trekker aan (`trekker:`)"),
+                    msg!(
+                        "theme `{t}` has no trekker",
+                        "thema `{t}` heeft geen trekker",
+                        t = theme
+                    ),
+                    msg!(
+                        "name a trekker (`trekker:`)",
+                        "wijs een trekker aan (`trekker:`)"
+                    ),
                 ),
                 Role::Workgroup => (
-                    msg!("theme `{t}` has no workgroup", "thema `{t}` heeft geen werkgroep", t = theme),
+                    msg!(
+                        "theme `{t}` has no workgroup",
+                        "thema `{t}` heeft geen werkgroep",
+                        t = theme
+                    ),
                     msg!(
                         "give the theme a workgroup (`workgroup:`)",
                         "geef het thema een werkgroep (`workgroup:`)"
@@ -81,7 +91,11 @@ pub fn sentences(kind: &GapKind) -> (Message, Message) {
                     ),
                 ),
                 Role::Goals => (
-                    msg!("theme `{t}` has no goals", "thema `{t}` heeft geen doelen", t = theme),
+                    msg!(
+                        "theme `{t}` has no goals",
+                        "thema `{t}` heeft geen doelen",
+                        t = theme
+                    ),
                     msg!(
                         "add at least one measurable goal",
                         "voeg minstens één meetbaar doel toe"
@@ -134,9 +148,7 @@ pub fn sentences(kind: &GapKind) -> (Message, Message) {
                 }
                 Projection::NotComputable(NoProjection::NotMoving) => NOT_AT_THIS_PACE.into(),
                 Projection::NotComputable(NoProjection::NoTimeElapsed) => NO_PACE_YET.into(),
-                Projection::NotComputable(NoProjection::BeyondCalendar) => {
-                    BEYOND_CALENDAR.into()
-                }
+                Projection::NotComputable(NoProjection::BeyondCalendar) => BEYOND_CALENDAR.into(),
             };
             (
                 msg!(
