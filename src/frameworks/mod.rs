@@ -402,6 +402,37 @@ mod tests {
     }
 
     #[test]
+    fn every_built_in_framework_has_its_texts_in_dutch() {
+        for (id, text) in BUILT_IN {
+            let (framework, warnings) =
+                from_user_toml(id, text).unwrap_or_else(|e| panic!("{id}: {:?}", e.diagnostics));
+            assert!(warnings.is_none(), "{id}: {warnings:?}");
+            for req in &framework.requirements {
+                let titles = req.titles();
+                assert_ne!(titles.en(), titles.nl(), "{id}/{}: a Dutch title", req.id);
+            }
+        }
+    }
+
+    #[test]
+    fn a_title_without_dutch_falls_back_to_english_with_a_located_warning() {
+        let text = "id = \"x\"\ntitle = \"X\"\ntitle_nl = \"IX\"\nsource = \"s\"\n\n[[requirement]]\nid = \"a\"\ntitle = \"A\"\nkind = \"plan_span\"\nat_least = 3\n";
+        let (framework, warnings) = from_user_toml("x.toml", text).expect("reads");
+        assert_eq!(framework.titles().nl(), "IX");
+        assert_eq!(
+            framework.requirements[0].titles().nl(),
+            "A",
+            "English as fallback"
+        );
+        let warnings = warnings.expect("a warning");
+        let d = &warnings.diagnostics[0];
+        assert_eq!(warnings.diagnostics.len(), 1);
+        assert_eq!(d.severity, Severity::Warning);
+        assert_eq!(warnings.source.position(d.primary.span.start).line, 8);
+        assert!(d.message.nl().contains("title_nl"), "{d:?}");
+    }
+
+    #[test]
     fn an_unknown_key_is_located_with_a_suggestion() {
         let text = "id = \"x\"\ntitle = \"X\"\nsource = \"s\"\n\n[[requirement]]\nid = \"a\"\ntitle = \"A\"\nkind = \"plan_span\"\nat_leest = 3\n";
         let err = from_toml("x.toml", text).expect_err("bad key");

@@ -285,7 +285,7 @@ pub mod gaps {
         KIND_GOAL_BEHIND = "goal behind", "doel loopt achter";
         KIND_NOTHING_DUE = "nothing due in the period", "niets af in de planperiode";
         KIND_UNDECIDED = "theme undecided", "thema onbeslist";
-        KIND_REQUIREMENT = "requirement", "eis";
+        KIND_REQUIREMENT = "framework requirement", "eis van een kader";
         KIND_CONDITION_CONTRADICTED = "condition contradicted", "voorwaarde weersproken";
         KIND_UNEQUAL_FUNDING = "unequal funding", "ongelijke financiering";
         KIND_MEMBER_WITHOUT_PATIENTS = "member without patients", "lid zonder patiëntaantal";

@@ -246,7 +246,8 @@ pub fn sentences(kind: &GapKind) -> (Message, Message) {
                 "{line} {year}: het best gefinancierde lid krijgt per ingeschreven patiënt {r} keer zoveel als het minst gefinancierde",
                 line = word(*line),
                 year = Plain(year),
-                r = Decimals(*ratio, 2)
+                // Rounded half away from zero, as the funding table rounds.
+                r = Decimals((ratio * 100.0).round() / 100.0, 2)
             ),
             msg!(
                 "agree a path to equal funding per listed patient (see the cost to the median)",
@@ -349,5 +350,157 @@ pub fn sentences(kind: &GapKind) -> (Message, Message) {
                 ),
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::raw::FundingKind;
+    use chrono::NaiveDate;
+
+    fn every_kind() -> Vec<GapKind> {
+        let day = NaiveDate::from_ymd_opt(2024, 6, 30).unwrap_or_default();
+        vec![
+            GapKind::ThemeWithoutRole {
+                theme: "ggz".into(),
+                role: Role::Trekker,
+            },
+            GapKind::GoalQuality {
+                goal: "g1".into(),
+                missing: vec![Part::Baseline, Part::Owner],
+            },
+            GapKind::GoalOverdue {
+                goal: "g1".into(),
+                deadline: day,
+                days: 12_000,
+            },
+            GapKind::GoalBehind {
+                goal: "g1".into(),
+                date: day,
+                measured: 1_121.4,
+                expected: 7.61,
+                projected: Projection::On(day),
+            },
+            GapKind::NothingDue {
+                theme: "ggz".into(),
+            },
+            GapKind::Undecided {
+                theme: "ggz".into(),
+            },
+            GapKind::Requirement {
+                framework: "cz-oi".into(),
+                requirement: "mandate".into(),
+                title: msg!("A mandate", "Een mandaat"),
+                verdict: Verdict::NotMet,
+            },
+            GapKind::ConditionContradicted {
+                contract: "c".into(),
+                condition: "mandate".into(),
+                marked: true,
+                verdict: Verdict::NotMet,
+            },
+            GapKind::UnequalFunding {
+                year: 2024,
+                line: FundingKind::OAndI,
+                ratio: 2.126,
+            },
+            GapKind::UnequalFunding {
+                year: 2024,
+                line: FundingKind::OAndI,
+                ratio: f64::INFINITY,
+            },
+            GapKind::MemberWithoutPatients { member: "a".into() },
+            GapKind::PracticesNotJoined {
+                practices: Some(14),
+                pct: 5.26,
+            },
+            GapKind::NeighbourhoodUncovered {
+                neighbourhood: "w1".into(),
+            },
+            GapKind::ReachBelowTarget {
+                programme: "p".into(),
+                goal: "g1".into(),
+                value: 12_500.5,
+                target: 20_000.0,
+            },
+            GapKind::PeerCoverage {
+                what: Coverage::BuildingBlock,
+                name: "arbeidsmarkt".into(),
+                peers: 2,
+                of: 2,
+            },
+        ]
+    }
+
+    #[test]
+    fn every_gap_kind_reads_in_both_languages_and_differently() {
+        for kind in every_kind() {
+            let label = kind.label();
+            assert!(!label.en.is_empty() && !label.nl.is_empty(), "{kind:?}");
+            assert_ne!(label.en, label.nl, "{kind:?}: the kind's words");
+            assert_ne!(label.en, kind.id(), "{kind:?}: words, not the code");
+            let (what, suggestion) = sentences(&kind);
+            for m in [&what, &suggestion] {
+                assert!(!m.en().is_empty() && !m.nl().is_empty(), "{kind:?}");
+                assert_ne!(m.en(), m.nl(), "{kind:?}: {m:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_in_gap_sentences_are_written_as_each_language_writes_them() {
+        let kinds = every_kind();
+        let text = |i: usize, lang: Lang| describe(&kinds[i], lang).0;
+        assert!(
+            text(2, Lang::Nl).contains("12.000 dagen"),
+            "{}",
+            text(2, Lang::Nl)
+        );
+        assert!(
+            text(2, Lang::En).contains("12,000 days"),
+            "{}",
+            text(2, Lang::En)
+        );
+        assert!(
+            text(3, Lang::Nl).contains("gemeten 1.121,4"),
+            "{}",
+            text(3, Lang::Nl)
+        );
+        assert!(
+            text(3, Lang::Nl).contains("verwacht 7,61"),
+            "{}",
+            text(3, Lang::Nl)
+        );
+        assert!(
+            text(8, Lang::Nl).contains("2,13 keer"),
+            "{}",
+            text(8, Lang::Nl)
+        );
+        assert!(
+            text(8, Lang::En).contains("2.13 times"),
+            "{}",
+            text(8, Lang::En)
+        );
+        assert!(
+            text(11, Lang::Nl).starts_with("5,3%"),
+            "{}",
+            text(11, Lang::Nl)
+        );
+        assert!(
+            text(13, Lang::Nl).contains("12.500,5 van 20.000"),
+            "{}",
+            text(13, Lang::Nl)
+        );
+        assert!(
+            text(14, Lang::Nl).contains("in ontwikkeling"),
+            "{}",
+            text(14, Lang::Nl)
+        );
+        assert!(
+            text(6, Lang::Nl).contains("Een mandaat (niet voldaan)"),
+            "{}",
+            text(6, Lang::Nl)
+        );
     }
 }

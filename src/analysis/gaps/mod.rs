@@ -33,6 +33,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{SourceFile, Span};
 use crate::frameworks::Framework;
+use crate::lang::{Count, Noun};
 use crate::plan::Plan;
 use crate::plan::catalogue::Catalogue;
 use crate::plan::raw::FundingKind;
@@ -360,18 +361,33 @@ pub fn report(analysis: &Analysis, catalogue: &Catalogue, lang: Lang) -> Report 
             lang,
         ),
     ];
-    report.lead = Some(Text::default().plain(match lang {
-        Lang::En => format!(
-            "{} plan(s) as of {}: {errors} error(s) and {warnings} warning(s).",
+    let lead = crate::msg!(
+        "{plans} as of {date}: {errors} and {warnings}.",
+        "{plans} per {date}: {errors} en {warnings}.",
+        plans = Count(
             analysis.plans,
-            analysis.as_of.format("%Y-%m-%d")
+            Noun {
+                en: ["plan", "plans"],
+                nl: ["plan", "plannen"],
+            }
         ),
-        Lang::Nl => format!(
-            "{} plan(nen) per {}: {errors} fout(en) en {warnings} waarschuwing(en).",
-            analysis.plans,
-            analysis.as_of.format("%d-%m-%Y")
+        date = analysis.as_of,
+        errors = Count(
+            errors,
+            Noun {
+                en: ["error", "errors"],
+                nl: ["fout", "fouten"],
+            }
         ),
-    }));
+        warnings = Count(
+            warnings,
+            Noun {
+                en: ["warning", "warnings"],
+                nl: ["waarschuwing", "waarschuwingen"],
+            }
+        )
+    );
+    report.lead = Some(Text::default().plain(lead.get(lang)));
     report
         .sections
         .extend(own_standard::sections(&analysis.own, lang));
