@@ -322,6 +322,11 @@ pub struct DiffArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output_file: Option<PathBuf>,
 
+    /// The diff's language [default: `language` of regioplan.toml, else the environment
+    /// (LC_ALL, LC_MESSAGES, LANG), else en].
+    #[arg(long, value_enum)]
+    pub lang: Option<ReportLang>,
+
     #[command(flatten)]
     pub config: ConfigChoice,
 

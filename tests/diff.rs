@@ -738,3 +738,89 @@ fn changed_role_and_seat_terms_are_shown() {
         "| db | F. Francke (f.francke) | since | 2022-01 | 2021-09 |",
     );
 }
+
+/// Tell-tale English words of a diff: none may appear in a Dutch one (ids, codes and the
+/// plan's own texts excepted, which these words are not part of).
+const ENGLISH: &[&str] = &[
+    "Plan changes",
+    "Changes between",
+    "Old version",
+    "New version",
+    "Change |",
+    "| Old",
+    "| New",
+    "added",
+    "removed",
+    "renamed",
+    "moved",
+    "joined",
+    "Theme or goal",
+    "Goals",
+    "People",
+    "Measurements",
+    "board contact",
+    "at risk",
+    " days",
+];
+
+#[test]
+fn diff_lang_nl_speaks_dutch_from_heading_to_change_words() {
+    let dir = two_versions();
+    let output = regioplan(
+        dir.path(),
+        &[
+            "diff", "old.yaml", "new.yaml", "--lang", "nl", "--format", "markdown",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    for word in ENGLISH {
+        assert!(
+            !text.contains(word),
+            "English `{word}` in the Dutch diff:\n{text}"
+        );
+    }
+    for word in [
+        "Wijzigingen in het plan",
+        "Wijzigingen tussen",
+        "Wijziging",
+        "Thema of doel",
+        "toegevoegd",
+        "verwijderd",
+        "hernoemd",
+        "verschoven +181 dagen",
+        "| gepland | risico |",
+    ] {
+        assert!(
+            text.contains(word),
+            "no `{word}` in the Dutch diff:\n{text}"
+        );
+    }
+    // The same diff in English, by default: the flag, not the plan, picks the language.
+    let english = stdout(&regioplan(
+        dir.path(),
+        &["diff", "old.yaml", "new.yaml", "--format", "markdown"],
+    ));
+    assert!(english.contains("Plan changes"), "{english}");
+    assert!(english.contains("moved +181 days"), "{english}");
+}
+
+#[test]
+fn diff_takes_its_language_from_regioplan_toml_below_the_flag() {
+    let dir = two_versions();
+    std::fs::write(dir.path().join("regioplan.toml"), "language = \"nl\"\n").expect("toml");
+    let dutch = stdout(&regioplan(dir.path(), &["diff", "old.yaml", "new.yaml"]));
+    assert!(dutch.contains("Wijzigingen tussen"), "{dutch}");
+    let english = stdout(&regioplan(
+        dir.path(),
+        &["diff", "old.yaml", "new.yaml", "--lang", "en"],
+    ));
+    assert!(english.contains("Changes between"), "{english}");
+    // JSON keeps its machine fields: the section ids and status codes are the same.
+    let json = stdout(&regioplan(
+        dir.path(),
+        &["diff", "old.yaml", "new.yaml", "--format", "json"],
+    ));
+    assert!(json.contains("\"at_risk\""), "{json}");
+    assert!(json.contains("\"goals\""), "{json}");
+}

@@ -556,8 +556,8 @@ fn a_finding_the_plan_accepts_with_a_reason_is_accepted_in_gaps() {
     // Without the suppression, the theme without a trekker is a warning gap beside the goal
     // without a baseline; `check` agrees.
     let open = String::from_utf8_lossy(&run("open.yaml", &[]).stdout).to_string();
-    assert!(open.contains("0 error(s) and 2 warning(s)"), "{open}");
-    assert!(open.contains("theme-without-role"), "{open}");
+    assert!(open.contains("0 errors and 2 warnings"), "{open}");
+    assert!(open.contains("theme without a role"), "{open}");
     let check_open = bin(&[
         "check",
         dir.path().join("open.yaml").to_str().expect("utf-8"),
@@ -565,7 +565,7 @@ fn a_finding_the_plan_accepts_with_a_reason_is_accepted_in_gaps() {
     assert!(String::from_utf8_lossy(&check_open.stdout).contains("RP301"));
     // With it, neither command fails on it, and gaps says why it is accepted.
     let out = String::from_utf8_lossy(&run("accepted.yaml", &[]).stdout).to_string();
-    assert!(out.contains("0 error(s) and 1 warning(s)"), "{out}");
+    assert!(out.contains("0 errors and 1 warning."), "{out}");
     let check_accepted = bin(&[
         "check",
         dir.path().join("accepted.yaml").to_str().expect("utf-8"),
@@ -680,4 +680,150 @@ fn the_rule_the_condition_and_the_requirement_agree_per_judgement() {
             "variant {i} contradicts something"
         );
     }
+}
+
+/// Words and forms that give away an English sentence in a Dutch gap report. The plan's own
+/// texts, ids and YAML keys (`listed_patients`, `developing`) are not among them.
+const ENGLISH: &[&str] = &[
+    "Against the plan",
+    "goal `",
+    "theme `",
+    " of the ",
+    "listed patients",
+    "partly met",
+    "not met",
+    "not shown",
+    "At least",
+    "The plan spans",
+    "with milestones",
+    " years",
+    "goal-overdue",
+    "goal-behind",
+    "| requirement ",
+    "(en)",
+    "(s)",
+    "(ies)",
+    "x the least",
+];
+
+#[test]
+fn gaps_lang_nl_on_the_seed_plans_has_no_english_sentence() {
+    let output = bin(&[
+        "gaps",
+        "plans",
+        "--lang",
+        "nl",
+        "--as-of",
+        "2026-12-02",
+        "--framework",
+        "cz-oi",
+        "--framework",
+        "iza-regioplan",
+        "--framework",
+        "hechte-huisartsenzorg",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&output.stdout);
+    for word in ENGLISH {
+        assert!(
+            !text.contains(word),
+            "English `{word}` in the Dutch gaps:\n{text}"
+        );
+    }
+    for dutch in [
+        "doel verlopen",
+        "doel loopt achter",
+        "Minstens 100.000 ingeschreven patiënten",
+        "CZ: voorwaarden voor een O&I-contract",
+        "Het plan beslaat minstens drie jaar",
+        "800.000 ingeschreven patiënten",
+        "verwacht 7,61",
+        "2,13 keer zoveel",
+        "andere domeinen",
+        "niet aangetoond",
+    ] {
+        assert!(
+            text.contains(dutch),
+            "no `{dutch}` in the Dutch gaps:\n{text}"
+        );
+    }
+    // The English report of the same plans reads in English, numbers and all.
+    let english = bin(&[
+        "gaps",
+        "plans",
+        "--as-of",
+        "2026-12-02",
+        "--framework",
+        "cz-oi",
+    ]);
+    let english = String::from_utf8_lossy(&english.stdout);
+    assert!(
+        english.contains("At least 100,000 listed patients"),
+        "{english}"
+    );
+    assert!(english.contains("800,000 listed patients"), "{english}");
+    assert!(english.contains("goal overdue"), "{english}");
+}
+
+#[test]
+fn gaps_json_keeps_the_gap_kind_code_in_both_languages() {
+    for lang in ["en", "nl"] {
+        let output = bin(&[
+            "gaps",
+            "plans",
+            "--lang",
+            lang,
+            "--as-of",
+            "2026-12-02",
+            "--format",
+            "json",
+        ]);
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(text.contains("\"goal-overdue\""), "{lang}: {text}");
+    }
+}
+
+#[test]
+fn a_framework_without_dutch_texts_warns_where_they_are_missing_and_shows_english() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("eigen.toml");
+    std::fs::write(
+        &file,
+        "id = \"eigen\"\ntitle = \"Our own\"\ntitle_nl = \"Ons eigen kader\"\nsource = \"s\"\n\n[[requirement]]\nid = \"span\"\ntitle = \"Three years at least\"\nkind = \"plan_span\"\nat_least = 3\n",
+    )
+    .expect("write");
+    let file = file.to_str().expect("utf-8");
+    let args = |lang: &'static str| {
+        vec![
+            "gaps",
+            "plans/rijnmond-dokters.yaml",
+            "--framework",
+            file,
+            "--lang",
+            lang,
+            "--as-of",
+            "2026-12-02",
+        ]
+    };
+    let dutch = bin(&args("nl"));
+    let (out, err) = (
+        String::from_utf8_lossy(&dutch.stdout),
+        String::from_utf8_lossy(&dutch.stderr),
+    );
+    assert_eq!(dutch.status.code(), Some(0), "{err}");
+    // Located at the requirement's title (line 8), and only there: the framework's own
+    // title has its Dutch text.
+    assert!(err.contains("eigen.toml:8:"), "{err}");
+    assert!(err.contains("title_nl"), "{err}");
+    assert_eq!(err.matches("waarschuwing").count(), 1, "{err}");
+    assert!(out.contains("Ons eigen kader"), "{out}");
+    assert!(
+        out.contains("Three years at least"),
+        "falls back to English: {out}"
+    );
+    let english = bin(&args("en"));
+    assert!(
+        !String::from_utf8_lossy(&english.stderr).contains("title_nl"),
+        "no warning in an English report"
+    );
 }

@@ -565,7 +565,9 @@ fn verify_diff(old: &Plan, bytes: &[u8]) -> Result<(), String> {
             old: "old.yaml",
             new: "new.yaml",
         };
-        let report = guarded("diff report", || diff::report(&changes, versions))?;
+        let report = guarded("diff report", || {
+            diff::report(&changes, versions, regioplan::lang::Lang::En)
+        })?;
         for (format, write) in [
             ("table", render::report::table as ReportRenderer),
             ("markdown", render::report::markdown),

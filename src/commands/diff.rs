@@ -28,11 +28,19 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         );
     }
     super::refuse_binary_on_terminal(args.format, args.output_file.as_deref())?;
-    let config = match super::run_config(&args.config, super::early_language(None), err)? {
+    let config = match super::run_config(&args.config, super::early_language(args.lang), err)? {
         Ok(config) => config,
         Err(code) => return Ok(code),
     };
     let input = super::settings_input(None, &args.limits);
+    // The language as `check` and `gaps` choose it: --lang, else regioplan.toml, else the
+    // environment, else English.
+    let lang: crate::lang::Lang = match args.lang {
+        Some(flag) => crate::config::file::Language::from(flag).into(),
+        None => Settings::resolve(config.as_ref(), None, &input)
+            .language
+            .into(),
+    };
     let old = read_plan(Side::Old, &args.old, config.as_ref(), &input)?;
     let new = read_plan(Side::New, &args.new, config.as_ref(), &input)?;
     let changes = diff::diff(&old, &new);
@@ -40,7 +48,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         old: &args.old,
         new: &args.new,
     };
-    let report = diff::report(&changes, versions);
+    let report = diff::report(&changes, versions, lang);
     let table = TableOptions {
         width: super::terminal_width(args.output_file.is_some()),
         ..TableOptions::default()

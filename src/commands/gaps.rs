@@ -55,7 +55,14 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
     let mut list = Vec::new();
     for name in &names {
         match resolve_framework(name, base.as_deref(), &settings.limits)? {
-            Ok(f) => list.push(f),
+            Ok((f, warnings)) => {
+                // A text without its Dutch version is shown in English: say so where a
+                // Dutch report will show it.
+                if let Some(warnings) = warnings.filter(|_| lang == Lang::Nl) {
+                    render::human::write_diagnostics(err, &[warnings], false, lang)?;
+                }
+                list.push(f);
+            }
             Err(result) => {
                 render::human::write_diagnostics(
                     err,
@@ -134,9 +141,11 @@ fn resolve_framework(
     name: &str,
     base: Option<&Path>,
     limits: &Limits,
-) -> anyhow::Result<Result<Framework, crate::diagnostic::FileResult>> {
+) -> anyhow::Result<
+    Result<(Framework, Option<crate::diagnostic::FileResult>), crate::diagnostic::FileResult>,
+> {
     if let Some(f) = frameworks::built_in(name) {
-        return Ok(Ok(f));
+        return Ok(Ok((f, None)));
     }
     let path = match base {
         Some(dir) if Path::new(name).is_relative() => dir.join(name),
@@ -154,5 +163,8 @@ fn resolve_framework(
     }
     let bytes = super::read_needed(&path, limits)?;
     let text = String::from_utf8_lossy(&bytes);
-    Ok(frameworks::from_toml(&path.display().to_string(), &text))
+    Ok(frameworks::from_user_toml(
+        &path.display().to_string(),
+        &text,
+    ))
 }

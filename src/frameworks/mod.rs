@@ -15,9 +15,11 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::config::file::read_toml;
-use crate::diagnostic::{self, Diagnostic, FileResult, SourceFile, Span};
+use crate::diagnostic::{self, Diagnostic, FileResult, Severity, SourceFile, Span};
 pub use crate::judge::checks::Figure;
+use crate::lang::{Message, Plain};
 use crate::load::structure::Compiled;
+use crate::msg;
 use crate::plan::catalogue::Catalogue;
 use crate::plan::raw::{DocumentKind, FundingKind, MandateBase, Maturity};
 use crate::rules::{did_you_mean, structure as r};
@@ -43,10 +45,16 @@ pub struct Framework {
     pub id: String,
     /// The title a report shows, e.g. `CZ: conditions for an O&I contract`.
     pub title: String,
+    /// The title in Dutch, e.g. `CZ: voorwaarden voor een O&I-contract`. When left out, a
+    /// Dutch report shows `title` (and `gaps` warns).
+    pub title_nl: Option<String>,
     /// Where the requirements come from (a document, a policy, a vision).
     pub source: String,
     /// Free text: what the framework is for, what it leaves out.
     pub description: Option<String>,
+    /// The description in Dutch. When left out, a Dutch report shows `description` (and
+    /// `gaps` warns).
+    pub description_nl: Option<String>,
     /// Whether a plan that shows nothing on a requirement (not shown) fails `--fail-on-gaps`,
     /// unless the requirement says otherwise. An insurer's conditions say `true`: what a plan
     /// does not show, the insurer cannot contract on.
@@ -67,6 +75,9 @@ pub struct Requirement {
     pub id: String,
     /// What is required, in one line.
     pub title: String,
+    /// What is required, in Dutch. When left out, a Dutch report shows `title` (and `gaps`
+    /// warns).
+    pub title_nl: Option<String>,
     /// Where this requirement comes from, e.g. a paragraph of the insurer's policy.
     pub source: Option<String>,
     /// Whether a plan that shows nothing on this requirement (not shown) fails
@@ -75,6 +86,35 @@ pub struct Requirement {
     /// The kind of check and its parameters.
     #[serde(flatten)]
     pub ask: Ask,
+}
+
+/// A text in both languages: the Dutch one, or the English one where there is none.
+fn both(en: &str, nl: Option<&String>) -> Message {
+    Message::new(en.to_string(), nl.map_or(en, String::as_str).to_string())
+}
+
+impl Framework {
+    /// The title in both languages (English where no Dutch is given).
+    #[must_use]
+    pub fn titles(&self) -> Message {
+        both(&self.title, self.title_nl.as_ref())
+    }
+
+    /// The description in both languages, when there is one.
+    #[must_use]
+    pub fn descriptions(&self) -> Option<Message> {
+        self.description
+            .as_deref()
+            .map(|en| both(en, self.description_nl.as_ref()))
+    }
+}
+
+impl Requirement {
+    /// The title in both languages (English where no Dutch is given).
+    #[must_use]
+    pub fn titles(&self) -> Message {
+        both(&self.title, self.title_nl.as_ref())
+    }
 }
 
 /// The kinds of requirements, each with the parameters it takes. `analysis::gaps::frameworks`
@@ -197,6 +237,16 @@ fn compiled() -> &'static Compiled {
 
 /// Reads a framework from TOML text: the framework, or the file's diagnostics.
 pub fn from_toml(name: &str, text: &str) -> Result<Framework, FileResult> {
+    from_user_toml(name, text).map(|(framework, _)| framework)
+}
+
+/// Reads a user's framework from TOML text: the framework with the warnings it leaves (a
+/// title or description without its Dutch text, shown in English in a Dutch report), or
+/// the file's diagnostics when it has errors.
+pub fn from_user_toml(
+    name: &str,
+    text: &str,
+) -> Result<(Framework, Option<FileResult>), FileResult> {
     let source = SourceFile::new(name, text.to_string());
     let (tree, framework, mut diagnostics) =
         read_toml::<Framework>(&source.text, compiled(), "framework");
@@ -206,12 +256,59 @@ pub fn from_toml(name: &str, text: &str) -> Result<Framework, FileResult> {
     crate::load::fill_paths(&mut diagnostics, &tree);
     diagnostic::sort(&mut diagnostics);
     match framework {
-        Some(framework) if diagnostics.is_empty() => Ok(framework),
+        Some(framework) if diagnostics.is_empty() => {
+            let mut warnings = untranslated(&framework, &tree);
+            crate::load::fill_paths(&mut warnings, &tree);
+            diagnostic::sort(&mut warnings);
+            let warnings = (!warnings.is_empty()).then(|| FileResult {
+                source,
+                diagnostics: warnings,
+            });
+            Ok((framework, warnings))
+        }
         _ => Err(FileResult {
             source,
             diagnostics,
         }),
     }
+}
+
+/// A warning for each title or description without its Dutch text (`title_nl`,
+/// `description_nl`): a Dutch report shows the English text there.
+fn untranslated(framework: &Framework, tree: &Tree) -> Vec<Diagnostic> {
+    let warn = |pointer: &str, key: &'static str| {
+        let span = tree.spans(pointer).map_or(Span::default(), |n| n.value);
+        let mut d = Diagnostic::new(
+            &r::MISSING_KEY,
+            span,
+            msg!(
+                "no Dutch text `{key}` beside this text; a Dutch report shows it in English",
+                "geen Nederlandse tekst `{key}` naast deze tekst; een Nederlands rapport toont hem in het Engels",
+                key = Plain(key)
+            ),
+        )
+        .label(msg!("no `{key}`", "geen `{key}`", key = Plain(key)))
+        .help(msg!(
+            "add `{key} = \"...\"` with the text in Dutch",
+            "voeg `{key} = \"...\"` toe met de tekst in het Nederlands",
+            key = Plain(key)
+        ));
+        d.severity = Severity::Warning;
+        d
+    };
+    let mut found = Vec::new();
+    if framework.title_nl.is_none() {
+        found.push(warn("/title", "title_nl"));
+    }
+    if framework.description.is_some() && framework.description_nl.is_none() {
+        found.push(warn("/description", "description_nl"));
+    }
+    for (i, req) in framework.requirements.iter().enumerate() {
+        if req.title_nl.is_none() {
+            found.push(warn(&format!("/requirement/{i}/title"), "title_nl"));
+        }
+    }
+    found
 }
 
 /// Ids are unique and blocks are in the catalogue (the schema checks each kind's parameters).
@@ -302,6 +399,37 @@ mod tests {
             assert_eq!(framework.id, *id);
             assert!(!framework.requirements.is_empty());
         }
+    }
+
+    #[test]
+    fn every_built_in_framework_has_its_texts_in_dutch() {
+        for (id, text) in BUILT_IN {
+            let (framework, warnings) =
+                from_user_toml(id, text).unwrap_or_else(|e| panic!("{id}: {:?}", e.diagnostics));
+            assert!(warnings.is_none(), "{id}: {warnings:?}");
+            for req in &framework.requirements {
+                let titles = req.titles();
+                assert_ne!(titles.en(), titles.nl(), "{id}/{}: a Dutch title", req.id);
+            }
+        }
+    }
+
+    #[test]
+    fn a_title_without_dutch_falls_back_to_english_with_a_located_warning() {
+        let text = "id = \"x\"\ntitle = \"X\"\ntitle_nl = \"IX\"\nsource = \"s\"\n\n[[requirement]]\nid = \"a\"\ntitle = \"A\"\nkind = \"plan_span\"\nat_least = 3\n";
+        let (framework, warnings) = from_user_toml("x.toml", text).expect("reads");
+        assert_eq!(framework.titles().nl(), "IX");
+        assert_eq!(
+            framework.requirements[0].titles().nl(),
+            "A",
+            "English as fallback"
+        );
+        let warnings = warnings.expect("a warning");
+        let d = &warnings.diagnostics[0];
+        assert_eq!(warnings.diagnostics.len(), 1);
+        assert_eq!(d.severity, Severity::Warning);
+        assert_eq!(warnings.source.position(d.primary.span.start).line, 8);
+        assert!(d.message.nl().contains("title_nl"), "{d:?}");
     }
 
     #[test]

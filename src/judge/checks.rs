@@ -22,7 +22,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::domains;
-use super::verdict::{Judgement, Said, Verdict, num};
+use super::verdict::{Judgement, Said, Verdict};
+use crate::lang::{Count, Label, List, Noun, Plain};
+use crate::msg;
 use crate::plan::Plan;
 use crate::plan::domain::{Named, yaml_name};
 use crate::plan::raw::{
@@ -147,10 +149,13 @@ fn key_figure(plan: &Plan, figure: Figure, at_least: Option<f64>) -> Judgement {
         v.map(|v| {
             (
                 v,
-                Said::new(
-                    format!("{} {en} (`{key}`)", num(v)),
-                    format!("{} {nl} (`{key}`)", num(v)),
-                ),
+                Said::from(msg!(
+                    "{v} {noun} (`{key}`)",
+                    "{v} {noun} (`{key}`)",
+                    v = v,
+                    noun = Label { en, nl },
+                    key = Plain(key)
+                )),
             )
         })
     };
@@ -169,10 +174,11 @@ fn key_figure(plan: &Plan, figure: Figure, at_least: Option<f64>) -> Judgement {
                 (sum > 0).then(|| {
                     (
                         sum as f64,
-                        Said::new(
-                            format!("{sum} listed patients (sum over the member organisations)"),
-                            format!("{sum} ingeschreven patiënten (som over de leden)"),
-                        ),
+                        Said::from(msg!(
+                            "{sum} listed patients (sum over the member organisations)",
+                            "{sum} ingeschreven patiënten (som over de leden)",
+                            sum = sum
+                        )),
                         counted.iter().any(|(_, o)| o.illustrative),
                     )
                 })
@@ -198,10 +204,12 @@ fn key_figure(plan: &Plan, figure: Figure, at_least: Option<f64>) -> Judgement {
     match at_least {
         Some(least) if value < least => Judgement::not_met(
             evidence,
-            Said::new(
-                format!("{} short of {}", num(least - value), num(least)),
-                format!("{} te weinig voor {}", num(least - value), num(least)),
-            ),
+            Said::from(msg!(
+                "{short} short of {least}",
+                "{short} te weinig voor {least}",
+                short = least - value,
+                least = least
+            )),
         ),
         _ => Judgement::met(evidence),
     }
@@ -228,18 +236,26 @@ fn mandate(plan: &Plan, of: MandateBase, least: f64) -> Judgement {
         ),
     );
     if let Some(share) = plan.mandate_share(of) {
-        let evidence = Said::new(
-            format!("a mandate from {}% of {asked_en}", num(share)),
-            format!("een mandaat van {}% van {asked_nl}", num(share)),
-        );
+        let evidence = Said::from(msg!(
+            "a mandate from {share}% of {asked}",
+            "een mandaat van {share}% van {asked}",
+            share = share,
+            asked = Label {
+                en: asked_en,
+                nl: asked_nl
+            }
+        ));
         return if share >= least {
             Judgement::met(evidence)
         } else {
             Judgement::not_met(
                 evidence,
-                Said::new(
-                    format!("{} more percentage points", num(least - share)),
-                    format!("nog {} procentpunt", num(least - share)),
+                Said::amount(
+                    least - share,
+                    Noun {
+                        en: ["more percentage point", "more percentage points"],
+                        nl: ["procentpunt meer", "procentpunt meer"],
+                    },
                 ),
             )
         };
@@ -250,16 +266,19 @@ fn mandate(plan: &Plan, of: MandateBase, least: f64) -> Judgement {
     };
     if let Some(share) = plan.mandate_share(other) {
         let (other_en, other_nl) = whom(other);
-        let evidence = Said::new(
-            format!(
-                "a mandate from {}% of {other_en}, not of {asked_en}",
-                num(share)
-            ),
-            format!(
-                "een mandaat van {}% van {other_nl}, niet van {asked_nl}",
-                num(share)
-            ),
-        );
+        let evidence = Said::from(msg!(
+            "a mandate from {share}% of {other}, not of {asked}",
+            "een mandaat van {share}% van {other}, niet van {asked}",
+            share = share,
+            other = Label {
+                en: other_en,
+                nl: other_nl
+            },
+            asked = Label {
+                en: asked_en,
+                nl: asked_nl
+            }
+        ));
         return if share >= least {
             Judgement::partly(evidence, to_add)
         } else {
@@ -272,24 +291,24 @@ fn mandate(plan: &Plan, of: MandateBase, least: f64) -> Judgement {
         .practices_joined_pct
         .as_ref()
         .map_or_else(Said::default, |p| {
-            Said::new(
-                format!(
-                    "{}% of the practices joined, which is not a mandate",
-                    num(p.value)
-                ),
-                format!(
-                    "{}% van de praktijken aangesloten, wat geen mandaat is",
-                    num(p.value)
-                ),
-            )
+            Said::from(msg!(
+                "{pct}% of the practices joined, which is not a mandate",
+                "{pct}% van de praktijken aangesloten, wat geen mandaat is",
+                pct = p.value
+            ))
         });
     Judgement::not_shown(to_add).with_evidence(&joined)
 }
 
 fn other_domains(plan: &Plan, least: f64) -> Judgement {
     let found = domains::other_domains(plan);
-    let names_en: Vec<&str> = found.iter().map(|d| d.words().0).collect();
-    let names_nl: Vec<&str> = found.iter().map(|d| d.words().1).collect();
+    let names: Vec<Label> = found
+        .iter()
+        .map(|d| {
+            let (en, nl) = d.words();
+            Label { en, nl }
+        })
+        .collect();
     let count = found.len() as f64;
     let factual = {
         let mut d: Vec<_> = domains::parties(plan)
@@ -309,24 +328,35 @@ fn other_domains(plan: &Plan, least: f64) -> Judgement {
             "partnerorganisaties uit andere domeinen (ziekenhuis, GGZ, GGD, VVT, welzijn, sociaal domein, gemeente) onder organisations, relation: partner",
         ));
     }
-    let evidence = Said::new(
-        format!("{} other domain(s): {}", found.len(), names_en.join(", ")),
-        format!(
-            "{} ander(e) domein(en): {}",
+    let evidence = Said::from(msg!(
+        "{n}: {names}",
+        "{n}: {names}",
+        n = Count(
             found.len(),
-            names_nl.join(", ")
+            Noun {
+                en: ["other domain", "other domains"],
+                nl: ["ander domein", "andere domeinen"],
+            }
         ),
-    );
+        names = List(names)
+    ));
     if count >= least {
         Judgement::met(evidence)
     } else {
-        let short = num(least - count);
+        let short = Said::amount(
+            least - count,
+            Noun {
+                en: ["more domain", "more domains"],
+                nl: ["domein meer", "domeinen meer"],
+            },
+        );
         Judgement::not_met(
             evidence,
-            Said::new(
-                format!("{short} more domain(s) among the partners (a `domain:` or kind of hospital, GGZ, GGD, VVT, welzijn, sociaal domein, gemeente)"),
-                format!("nog {short} domein(en) onder de partners (een `domain:` of soort ziekenhuis, GGZ, GGD, VVT, welzijn, sociaal domein, gemeente)"),
-            ),
+            Said::from(msg!(
+                "{short} among the partners (a `domain:` or kind of hospital, GGZ, GGD, VVT, welzijn, sociaal domein, gemeente)",
+                "{short} onder de partners (een `domain:` of soort ziekenhuis, GGZ, GGD, VVT, welzijn, sociaal domein, gemeente)",
+                short = crate::lang::Message::new(short.en, short.nl)
+            )),
         )
     }
     .on_illustrative(illustrative)
@@ -426,18 +456,25 @@ fn result_agreements(plan: &Plan, contract: Option<&Contract>) -> Judgement {
         return Judgement::not_shown(to_add);
     }
     let count: usize = with.iter().map(|c| c.result_agreements.len()).sum();
-    let evidence = Said::new(
-        format!(
-            "{count} result agreement(s) in {} of {} contract(s)",
-            with.len(),
-            contracts.len()
+    let evidence = Said::from(msg!(
+        "{count} in {with} of {all}",
+        "{count} in {with} van {all}",
+        count = Count(
+            count,
+            Noun {
+                en: ["result agreement", "result agreements"],
+                nl: ["resultaatafspraak", "resultaatafspraken"],
+            }
         ),
-        format!(
-            "{count} resultaatafspra(a)k(en) in {} van {} contract(en)",
-            with.len(),
-            contracts.len()
-        ),
-    );
+        with = with.len(),
+        all = Count(
+            contracts.len(),
+            Noun {
+                en: ["contract", "contracts"],
+                nl: ["contract", "contracten"],
+            }
+        )
+    ));
     // A contract's `illustrative` is about its amount, not its agreements.
     if without.is_empty() {
         Judgement::met(evidence)
@@ -461,28 +498,24 @@ fn plan_span(plan: &Plan, least: f64) -> Judgement {
     };
     let years = ((end - start).num_days() + 1) as f64 / 365.25;
     let years = (years * 10.0).round() / 10.0;
-    let evidence = Said::new(
-        format!(
-            "{} to {}: {} years",
-            period.start.value,
-            period.end.value,
-            num(years)
-        ),
-        format!(
-            "{} tot {}: {} jaar",
-            period.start.value,
-            period.end.value,
-            num(years)
-        ),
-    );
+    let evidence = Said::from(msg!(
+        "{start} to {end}: {years} years",
+        "{start} tot {end}: {years} jaar",
+        start = Plain(&period.start.value),
+        end = Plain(&period.end.value),
+        years = years
+    ));
     if years >= least {
         Judgement::met(evidence)
     } else {
         Judgement::not_met(
             evidence,
-            Said::new(
-                format!("{} more year(s)", num(least - years)),
-                format!("nog {} jaar", num(least - years)),
+            Said::amount(
+                least - years,
+                Noun {
+                    en: ["more year", "more years"],
+                    nl: ["jaar meer", "jaar meer"],
+                },
             ),
         )
     }

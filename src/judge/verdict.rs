@@ -40,6 +40,15 @@ impl Verdict {
     }
 }
 
+impl From<crate::lang::Message> for Said {
+    fn from(message: crate::lang::Message) -> Self {
+        Said {
+            en: message.en().to_string(),
+            nl: message.nl().to_string(),
+        }
+    }
+}
+
 /// A text in English and Dutch.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Said {
@@ -65,6 +74,20 @@ impl Said {
             en: text.clone(),
             nl: text,
         }
+    }
+
+    /// A sentence with a number that is not whole: `noun`'s singular for exactly one, else
+    /// its plural, the number written as a reader of each language writes it.
+    #[must_use]
+    pub fn amount(n: f64, noun: crate::lang::Noun) -> Said {
+        let [one_en, many_en] = noun.en;
+        let [one_nl, many_nl] = noun.nl;
+        let single = (n - 1.0).abs() < 1e-9;
+        let noun = crate::lang::Label {
+            en: if single { one_en } else { many_en },
+            nl: if single { one_nl } else { many_nl },
+        };
+        Said::from(crate::msg!("{n} {noun}", "{n} {noun}", n = n, noun = noun))
     }
 
     /// Whether there is no text.

@@ -279,6 +279,20 @@ pub mod gaps {
         UNDECIDED = "undecided", "onbeslist";
         SERVED = "served by a programme or module", "via een programma of module";
         NOT_MENTIONED = "not mentioned", "niet genoemd";
+        KIND_THEME_WITHOUT_ROLE = "theme without a role", "thema zonder rol";
+        KIND_GOAL_QUALITY = "goal incomplete", "doel onvolledig";
+        KIND_GOAL_OVERDUE = "goal overdue", "doel verlopen";
+        KIND_GOAL_BEHIND = "goal behind", "doel loopt achter";
+        KIND_NOTHING_DUE = "nothing due in the period", "niets af in de planperiode";
+        KIND_UNDECIDED = "theme undecided", "thema onbeslist";
+        KIND_REQUIREMENT = "framework requirement", "eis van een kader";
+        KIND_CONDITION_CONTRADICTED = "condition contradicted", "voorwaarde weersproken";
+        KIND_UNEQUAL_FUNDING = "unequal funding", "ongelijke financiering";
+        KIND_MEMBER_WITHOUT_PATIENTS = "member without patients", "lid zonder patiëntaantal";
+        KIND_PRACTICES_NOT_JOINED = "practices not joined", "praktijken niet aangesloten";
+        KIND_NEIGHBOURHOOD_UNCOVERED = "neighbourhood uncovered", "wijk niet gedekt";
+        KIND_REACH_BELOW_TARGET = "reach below target", "bereik onder streefwaarde";
+        KIND_PEER_COVERAGE = "covered by peers", "opgepakt door andere regio's";
     }
 }
 

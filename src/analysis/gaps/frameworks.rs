@@ -8,13 +8,15 @@
 //! (RP407) and `gaps` agree; the other kinds are read here from the plan. Nothing here
 //! decides what a verdict means: see `judge::verdict`.
 
-use super::{Gap, GapKind, PlanInput, Severity, gap_table, labels as l, num};
+use super::{Gap, GapKind, PlanInput, Severity, gap_table, labels as l};
 use crate::frameworks::{Ask, Framework, Requirement, ThemeRole};
 use crate::judge::checks::{Check, ConditionReading, delivered};
 use crate::judge::domains;
 pub use crate::judge::verdict::Verdict;
 use crate::judge::verdict::{Judgement, Said};
 use crate::judge::{quality, roles};
+use crate::lang::{Count, Noun, Plain};
+use crate::msg;
 use crate::plan::Plan;
 use crate::plan::catalogue::Catalogue;
 use crate::plan::domain::{Named, yaml_name};
@@ -26,7 +28,8 @@ use crate::report::{Block, Cell, Column, Lang, Section, Table, Text, Tone};
 pub struct Finding {
     pub region: String,
     pub requirement: String,
-    pub title: String,
+    /// The requirement's title in both languages.
+    pub title: crate::lang::Message,
     pub verdict: Verdict,
     pub evidence: Said,
     pub missing: Said,
@@ -38,7 +41,8 @@ pub struct Finding {
 #[derive(Debug, Clone)]
 pub struct FrameworkResult {
     pub id: String,
-    pub title: String,
+    /// The framework's title in both languages.
+    pub title: crate::lang::Message,
     pub source: String,
     pub findings: Vec<Finding>,
     pub gaps: Vec<Gap>,
@@ -71,7 +75,7 @@ pub fn evaluate(
                     kind: GapKind::Requirement {
                         framework: framework.id.clone(),
                         requirement: req.id.clone(),
-                        title: req.title.clone(),
+                        title: req.titles(),
                         verdict: j.verdict,
                     },
                 });
@@ -79,7 +83,7 @@ pub fn evaluate(
             findings.push(Finding {
                 region: input.region(),
                 requirement: req.id.clone(),
-                title: req.title.clone(),
+                title: req.titles(),
                 verdict: j.verdict,
                 evidence: j.evidence,
                 missing: j.missing,
@@ -89,7 +93,7 @@ pub fn evaluate(
     }
     FrameworkResult {
         id: framework.id.clone(),
-        title: framework.title.clone(),
+        title: framework.titles(),
         source: framework.source.clone(),
         findings,
         gaps,
@@ -136,6 +140,16 @@ fn place(plan: &Plan, req: &Requirement) -> crate::diagnostic::Span {
         _ => fallback,
     }
 }
+
+const GOAL_NOUN: Noun = Noun {
+    en: ["goal", "goals"],
+    nl: ["doel", "doelen"],
+};
+
+const REGIONAL_THEME_NOUN: Noun = Noun {
+    en: ["regional theme", "regional themes"],
+    nl: ["regionaal thema", "regionale thema's"],
+};
 
 /// Met when `value >= least`; partly met when above zero; else not met.
 fn counted(value: f64, least: f64, evidence: Said, missing: Said) -> Judgement {
@@ -207,19 +221,30 @@ fn parties(plan: &Plan, least: f64) -> Judgement {
     counted(
         count as f64,
         least,
-        Said::new(
-            format!("{count} party(ies) involved: {}", names.join(", ")),
-            format!("{count} partij(en) betrokken: {}", names.join(", ")),
-        ),
-        Said::new(
-            format!(
-                "{} more member or partner organisation(s)",
-                num(least - count as f64)
+        Said::from(msg!(
+            "{n} involved: {names}",
+            "{n} betrokken: {names}",
+            n = Count(
+                count,
+                Noun {
+                    en: ["party", "parties"],
+                    nl: ["partij", "partijen"],
+                }
             ),
-            format!(
-                "nog {} lid- of partnerorganisatie(s)",
-                num(least - count as f64)
-            ),
+            names = Plain(names.join(", "))
+        )),
+        Said::amount(
+            least - count as f64,
+            Noun {
+                en: [
+                    "more member or partner organisation",
+                    "more member or partner organisations",
+                ],
+                nl: [
+                    "lid- of partnerorganisatie meer",
+                    "lid- of partnerorganisaties meer",
+                ],
+            },
         ),
     )
     .on_illustrative(parties.iter().all(|o| o.illustrative))
@@ -385,20 +410,18 @@ fn measurable_goals(plan: &Plan, least: f64) -> Judgement {
     counted(
         share,
         least,
-        Said::new(
-            format!("{n} of {total} goals measurable ({}%)", num(share.round())),
-            format!("{n} van {total} doelen meetbaar ({}%)", num(share.round())),
-        ),
-        Said::new(
-            format!(
-                "indicator, baseline, target and deadline on {} goal(s)",
-                total - n
-            ),
-            format!(
-                "indicator, nulmeting, streefwaarde en deadline bij {} doel(en)",
-                total - n
-            ),
-        ),
+        Said::from(msg!(
+            "{n} of {total} goals measurable ({share}%)",
+            "{n} van {total} doelen meetbaar ({share}%)",
+            n = n,
+            total = total,
+            share = share.round()
+        )),
+        Said::from(msg!(
+            "indicator, baseline, target and deadline on {goals}",
+            "indicator, nulmeting, streefwaarde en deadline bij {goals}",
+            goals = Count(total - n, GOAL_NOUN)
+        )),
     )
     .on_illustrative(measurable.iter().any(|(_, i)| *i))
 }
@@ -463,10 +486,11 @@ fn themes_with_goals(plan: &Plan, least: f64) -> Judgement {
         .map(|t| t.id.value.0.as_str())
         .collect();
     let evidence = if with.is_empty() {
-        Said::new(
-            format!("{} regional theme(s), none with goals", regional.len()),
-            format!("{} regionale thema('s), geen met doelen", regional.len()),
-        )
+        Said::from(msg!(
+            "{themes}, none with goals",
+            "{themes}, geen met doelen",
+            themes = Count(regional.len(), REGIONAL_THEME_NOUN)
+        ))
     } else {
         Said::same(with.join(", "))
     };
@@ -474,15 +498,18 @@ fn themes_with_goals(plan: &Plan, least: f64) -> Judgement {
         with.len() as f64,
         least,
         evidence,
-        Said::new(
-            format!(
-                "goals on {} more regional theme(s)",
-                num(least - with.len() as f64)
-            ),
-            format!(
-                "doelen bij nog {} regionale thema('s)",
-                num(least - with.len() as f64)
-            ),
+        Said::amount(
+            least - with.len() as f64,
+            Noun {
+                en: [
+                    "more regional theme with goals",
+                    "more regional themes with goals",
+                ],
+                nl: [
+                    "regionaal thema met doelen meer",
+                    "regionale thema's met doelen meer",
+                ],
+            },
         ),
     )
 }
@@ -511,10 +538,11 @@ fn goal_milestones(plan: &Plan, at_least_pct: Option<f64>) -> Judgement {
             format!("{n} of {total} goals have milestones"),
             format!("{n} van {total} doelen hebben mijlpalen"),
         ),
-        Said::new(
-            format!("milestones on {} more goal(s)", total - n),
-            format!("mijlpalen bij nog {} doel(en)", total - n),
-        ),
+        Said::from(msg!(
+            "milestones on {goals} more",
+            "mijlpalen bij nog {goals}",
+            goals = Count(total - n, GOAL_NOUN)
+        )),
     )
     .on_illustrative(with.iter().any(|(_, i)| *i))
 }
@@ -696,15 +724,17 @@ pub fn sections(results: &[FrameworkResult], lang: Lang) -> Vec<Section> {
                 table.push(vec![
                     Cell::text(f.region.clone()),
                     Cell::text(f.requirement.clone()),
-                    Cell::text(f.title.clone()),
+                    Cell::text(f.title.get(lang)),
                     verdict_cell(f.verdict, f.illustrative, lang),
                     text(pick(&f.evidence, lang)),
                     text(pick(&f.missing, lang)),
                 ]);
             }
-            let intro = Text::default()
-                .code(r.id.clone())
-                .plain(format!(": {} ({})", r.title, r.source));
+            let intro = Text::default().code(r.id.clone()).plain(format!(
+                ": {} ({})",
+                r.title.get(lang),
+                r.source
+            ));
             let mut blocks = vec![Block::Text(intro), Block::Table(table)];
             if !r.gaps.is_empty() {
                 blocks.push(Block::Table(gap_table(&r.gaps, lang)));

@@ -2,21 +2,16 @@
 
 use super::frameworks::Verdict;
 use super::peers::Coverage;
-use super::{GapKind, NoProjection, Part, Projection, Role, num};
+use super::{GapKind, NoProjection, Part, Projection, Role};
+use crate::lang::{Decimals, Message, Plain};
+use crate::msg;
 pub use crate::report::Label;
 use crate::report::Lang;
 use crate::report::labels::word;
 
 pub use crate::report::labels::gaps::*;
 
-fn pick(lang: Lang, en: String, nl: String) -> String {
-    match lang {
-        Lang::En => en,
-        Lang::Nl => nl,
-    }
-}
-
-fn quality(q: Part, lang: Lang) -> &'static str {
+fn quality(q: Part) -> Label {
     match q {
         Part::Indicator => INDICATOR,
         Part::Baseline => BASELINE,
@@ -26,7 +21,6 @@ fn quality(q: Part, lang: Lang) -> &'static str {
         Part::Milestones => MILESTONES,
         Part::Monitoring => MONITORING,
     }
-    .get(lang)
 }
 
 /// When a goal reaches its target at the pace so far, as a user reads it.
@@ -43,56 +37,84 @@ pub fn projection(p: Projection, lang: Lang) -> String {
 /// What a gap is and what to do about it, in `lang`.
 #[must_use]
 pub fn describe(kind: &GapKind, lang: Lang) -> (String, String) {
-    let date = |d: &chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let (what, suggestion) = sentences(kind);
+    (what.get(lang).to_string(), suggestion.get(lang).to_string())
+}
+
+fn verdict_word(verdict: Verdict) -> Label {
+    match verdict {
+        Verdict::Met => MET,
+        Verdict::PartlyMet => PARTLY_MET,
+        Verdict::NotMet => NOT_MET,
+        Verdict::NotShown => NOT_SHOWN,
+    }
+}
+
+/// What a gap is and what to do about it, in both languages.
+#[must_use]
+pub fn sentences(kind: &GapKind) -> (Message, Message) {
     match kind {
         GapKind::ThemeWithoutRole { theme, role } => {
-            let (en, nl, sen, snl) = match role {
+            let theme = Plain(theme);
+            match role {
                 Role::Trekker => (
-                    "no trekker",
-                    "geen trekker",
-                    "name a trekker (`trekker:`)",
-                    "wijs een trekker aan (`trekker:`)",
+                    msg!(
+                        "theme `{t}` has no trekker",
+                        "thema `{t}` heeft geen trekker",
+                        t = theme
+                    ),
+                    msg!(
+                        "name a trekker (`trekker:`)",
+                        "wijs een trekker aan (`trekker:`)"
+                    ),
                 ),
                 Role::Workgroup => (
-                    "no workgroup",
-                    "geen werkgroep",
-                    "give the theme a workgroup (`workgroup:`)",
-                    "geef het thema een werkgroep (`workgroup:`)",
+                    msg!(
+                        "theme `{t}` has no workgroup",
+                        "thema `{t}` heeft geen werkgroep",
+                        t = theme
+                    ),
+                    msg!(
+                        "give the theme a workgroup (`workgroup:`)",
+                        "geef het thema een werkgroep (`workgroup:`)"
+                    ),
                 ),
                 Role::BoardContact => (
-                    "no board contact",
-                    "geen aanspreekpunt in het bestuur",
-                    "name a board contact (`board_contact:`)",
-                    "wijs een aanspreekpunt in het dagelijks bestuur aan (`board_contact:`)",
+                    msg!(
+                        "theme `{t}` has no board contact",
+                        "thema `{t}` heeft geen aanspreekpunt in het bestuur",
+                        t = theme
+                    ),
+                    msg!(
+                        "name a board contact (`board_contact:`)",
+                        "wijs een aanspreekpunt in het dagelijks bestuur aan (`board_contact:`)"
+                    ),
                 ),
                 Role::Goals => (
-                    "no goals",
-                    "geen doelen",
-                    "add at least one measurable goal",
-                    "voeg minstens één meetbaar doel toe",
+                    msg!(
+                        "theme `{t}` has no goals",
+                        "thema `{t}` heeft geen doelen",
+                        t = theme
+                    ),
+                    msg!(
+                        "add at least one measurable goal",
+                        "voeg minstens één meetbaar doel toe"
+                    ),
                 ),
-            };
-            (
-                pick(
-                    lang,
-                    format!("theme `{theme}` has {en}"),
-                    format!("thema `{theme}` heeft {nl}"),
-                ),
-                pick(lang, sen.into(), snl.into()),
-            )
+            }
         }
         GapKind::GoalQuality { goal, missing } => {
-            let parts: Vec<&str> = missing.iter().map(|q| quality(*q, lang)).collect();
+            let parts: Vec<Label> = missing.iter().map(|q| quality(*q)).collect();
             (
-                pick(
-                    lang,
-                    format!("goal `{goal}` lacks: {}", parts.join(", ")),
-                    format!("doel `{goal}` mist: {}", parts.join(", ")),
+                msg!(
+                    "goal `{g}` lacks: {parts}",
+                    "doel `{g}` mist: {parts}",
+                    g = Plain(goal),
+                    parts = crate::lang::List(parts)
                 ),
-                pick(
-                    lang,
-                    "make the goal measurable, owned and dated".into(),
-                    "maak het doel meetbaar, belegd en gedateerd".into(),
+                msg!(
+                    "make the goal measurable, owned and dated",
+                    "maak het doel meetbaar, belegd en gedateerd"
                 ),
             )
         }
@@ -101,18 +123,16 @@ pub fn describe(kind: &GapKind, lang: Lang) -> (String, String) {
             deadline,
             days,
         } => (
-            pick(
-                lang,
-                format!("goal `{goal}` was due {} ({days} days ago)", date(deadline)),
-                format!(
-                    "doel `{goal}` moest af op {} ({days} dagen geleden)",
-                    date(deadline)
-                ),
+            msg!(
+                "goal `{g}` was due {d} ({days} days ago)",
+                "doel `{g}` moest af op {d} ({days} dagen geleden)",
+                g = Plain(goal),
+                d = *deadline,
+                days = *days
             ),
-            pick(
-                lang,
-                "set the status (achieved, stopped) or a new deadline".into(),
-                "zet de status (achieved, stopped) of een nieuwe deadline".into(),
+            msg!(
+                "set the status (achieved, stopped) or a new deadline",
+                "zet de status (achieved, stopped) of een nieuwe deadline"
             ),
         ),
         GapKind::GoalBehind {
@@ -122,59 +142,50 @@ pub fn describe(kind: &GapKind, lang: Lang) -> (String, String) {
             expected,
             projected,
         } => {
-            let when_en = match projected {
-                Projection::On(d) => format!("target reached {}", date(d)),
-                other @ Projection::NotComputable(_) => projection(*other, Lang::En),
-            };
-            let when_nl = match projected {
-                Projection::On(d) => format!("streefwaarde bereikt {}", date(d)),
-                other @ Projection::NotComputable(_) => projection(*other, Lang::Nl),
+            let when = match projected {
+                Projection::On(d) => {
+                    msg!("target reached {d}", "streefwaarde bereikt {d}", d = *d)
+                }
+                Projection::NotComputable(NoProjection::NotMoving) => NOT_AT_THIS_PACE.into(),
+                Projection::NotComputable(NoProjection::NoTimeElapsed) => NO_PACE_YET.into(),
+                Projection::NotComputable(NoProjection::BeyondCalendar) => BEYOND_CALENDAR.into(),
             };
             (
-                pick(
-                    lang,
-                    format!(
-                        "goal `{goal}` measured {} on {}, expected {}; {when_en}",
-                        num(*measured),
-                        date(at),
-                        num(*expected)
-                    ),
-                    format!(
-                        "doel `{goal}` gemeten {} op {}, verwacht {}; {when_nl}",
-                        num(*measured),
-                        date(at),
-                        num(*expected)
-                    ),
+                msg!(
+                    "goal `{g}` measured {m} on {at}, expected {e}; {when}",
+                    "doel `{g}` gemeten {m} op {at}, verwacht {e}; {when}",
+                    g = Plain(goal),
+                    m = *measured,
+                    at = *at,
+                    e = *expected,
+                    when = when
                 ),
-                pick(
-                    lang,
-                    "discuss the goal in the workgroup; adjust the approach or the target".into(),
-                    "bespreek het doel in de werkgroep; pas aanpak of streefwaarde aan".into(),
+                msg!(
+                    "discuss the goal in the workgroup; adjust the approach or the target",
+                    "bespreek het doel in de werkgroep; pas aanpak of streefwaarde aan"
                 ),
             )
         }
         GapKind::NothingDue { theme } => (
-            pick(
-                lang,
-                format!("regional theme `{theme}` has nothing due inside the plan period"),
-                format!("regionaal thema `{theme}` heeft niets dat binnen de planperiode af moet"),
+            msg!(
+                "regional theme `{t}` has nothing due inside the plan period",
+                "regionaal thema `{t}` heeft niets dat binnen de planperiode af moet",
+                t = Plain(theme)
             ),
-            pick(
-                lang,
-                "give a goal a deadline inside the plan period".into(),
-                "geef een doel een deadline binnen de planperiode".into(),
+            msg!(
+                "give a goal a deadline inside the plan period",
+                "geef een doel een deadline binnen de planperiode"
             ),
         ),
         GapKind::Undecided { theme } => (
-            pick(
-                lang,
-                format!("theme `{theme}` is undecided"),
-                format!("over thema `{theme}` is nog niet besloten"),
+            msg!(
+                "theme `{t}` is undecided",
+                "over thema `{t}` is nog niet besloten",
+                t = Plain(theme)
             ),
-            pick(
-                lang,
-                "decide: take it up regionally or leave it to the members".into(),
-                "besluit: regionaal oppakken of bij de leden laten".into(),
+            msg!(
+                "decide: take it up regionally or leave it to the members",
+                "besluit: regionaal oppakken of bij de leden laten"
             ),
         ),
         GapKind::Requirement {
@@ -182,109 +193,110 @@ pub fn describe(kind: &GapKind, lang: Lang) -> (String, String) {
             requirement,
             title,
             verdict,
-        } => {
-            let v = match verdict {
-                Verdict::Met => MET,
-                Verdict::PartlyMet => PARTLY_MET,
-                Verdict::NotMet => NOT_MET,
-                Verdict::NotShown => NOT_SHOWN,
-            }
-            .get(lang);
-            (
-                format!("{framework}/{requirement}: {title} ({v})"),
-                pick(
-                    lang,
-                    format!("see the section of framework `{framework}` for what is missing"),
-                    format!("zie de sectie van kader `{framework}` voor wat ontbreekt"),
-                ),
-            )
-        }
+        } => (
+            msg!(
+                "{f}/{r}: {title} ({v})",
+                "{f}/{r}: {title} ({v})",
+                f = Plain(framework),
+                r = Plain(requirement),
+                title = title,
+                v = verdict_word(*verdict)
+            ),
+            msg!(
+                "see the section of framework `{f}` for what is missing",
+                "zie de sectie van kader `{f}` voor wat ontbreekt",
+                f = Plain(framework)
+            ),
+        ),
         GapKind::ConditionContradicted {
             contract,
             condition,
             marked,
             verdict,
-        } => {
-            let v = match verdict {
-                Verdict::Met => MET,
-                Verdict::PartlyMet => PARTLY_MET,
-                Verdict::NotMet => NOT_MET,
-                Verdict::NotShown => NOT_SHOWN,
-            }
-            .get(lang);
-            let (said_en, said_nl) = if *marked {
-                ("met: true", "met: true")
-            } else {
-                ("met: false", "met: false")
-            };
-            (
-                pick(lang, format!("condition `{condition}` of contract `{contract}` is marked `{said_en}`, but the plan's own figures read {v}"),
-                    format!("voorwaarde `{condition}` van contract `{contract}` staat op `{said_nl}`, maar de cijfers van het plan geven: {v}")),
-                pick(lang, "correct `met:` or the figures it is measured by (see the contract conditions)".into(), "pas `met:` aan of de cijfers waaraan het gemeten wordt (zie de contractvoorwaarden)".into()),
-            )
-        }
-        // The least-funded member gets nothing (or less): no ratio to state.
-        GapKind::UnequalFunding { year, line, ratio } if !ratio.is_finite() => {
-            let line = word(*line).get(lang);
-            (
-            pick(lang, format!("{line} {year}: a member gets € 0 or less per listed patient while others are funded (the ratio is not computable)"),
-                format!("{line} {year}: een lid krijgt € 0 of minder per ingeschreven patiënt terwijl anderen geld krijgen (de verhouding is niet te berekenen)")),
-            pick(lang, "agree a path to equal funding per listed patient (see the cost to the median)".into(), "spreek een pad naar gelijke financiering per patiënt af (zie de kosten naar de mediaan)".into()),
-        )
-        }
-        GapKind::UnequalFunding { year, line, ratio } => {
-            let line = word(*line).get(lang);
-            (
-            pick(lang, format!("{line} {year}: the best-funded member gets {}x the least-funded per listed patient", num((ratio * 100.0).round() / 100.0)),
-                format!("{line} {year}: het best gefinancierde lid krijgt {}x het minst gefinancierde per ingeschreven patiënt", num((ratio * 100.0).round() / 100.0))),
-            pick(lang, "agree a path to equal funding per listed patient (see the cost to the median)".into(), "spreek een pad naar gelijke financiering per patiënt af (zie de kosten naar de mediaan)".into()),
-        )
-        }
-        GapKind::MemberWithoutPatients { member } => (
-            pick(
-                lang,
-                format!("member `{member}` is funded but has no listed patients"),
-                format!("lid `{member}` krijgt geld maar heeft geen patiëntaantal"),
+        } => (
+            msg!(
+                "condition `{c}` of contract `{k}` is marked `met: {m}`, but the plan's own figures read {v}",
+                "voorwaarde `{c}` van contract `{k}` staat op `met: {m}`, maar de cijfers van het plan geven: {v}",
+                c = Plain(condition),
+                k = Plain(contract),
+                m = Plain(marked),
+                v = verdict_word(*verdict)
             ),
-            pick(
-                lang,
-                "add `listed_patients` (more than 0) to the organisation".into(),
-                "voeg `listed_patients` (meer dan 0) toe aan de organisatie".into(),
+            msg!(
+                "correct `met:` or the figures it is measured by (see the contract conditions)",
+                "pas `met:` aan of de cijfers waaraan het gemeten wordt (zie de contractvoorwaarden)"
+            ),
+        ),
+        // The least-funded member gets nothing (or less): no ratio to state.
+        GapKind::UnequalFunding { year, line, ratio } if !ratio.is_finite() => (
+            msg!(
+                "{line} {year}: a member gets € 0 or less per listed patient while others are funded (the ratio is not computable)",
+                "{line} {year}: een lid krijgt € 0 of minder per ingeschreven patiënt terwijl anderen geld krijgen (de verhouding is niet te berekenen)",
+                line = word(*line),
+                year = Plain(year)
+            ),
+            msg!(
+                "agree a path to equal funding per listed patient (see the cost to the median)",
+                "spreek een pad naar gelijke financiering per patiënt af (zie de kosten naar de mediaan)"
+            ),
+        ),
+        GapKind::UnequalFunding { year, line, ratio } => (
+            msg!(
+                "{line} {year}: the best-funded member gets {r} times as much per listed patient as the least-funded",
+                "{line} {year}: het best gefinancierde lid krijgt per ingeschreven patiënt {r} keer zoveel als het minst gefinancierde",
+                line = word(*line),
+                year = Plain(year),
+                // Rounded half away from zero, as the funding table rounds.
+                r = Decimals((ratio * 100.0).round() / 100.0, 2)
+            ),
+            msg!(
+                "agree a path to equal funding per listed patient (see the cost to the median)",
+                "spreek een pad naar gelijke financiering per patiënt af (zie de kosten naar de mediaan)"
+            ),
+        ),
+        GapKind::MemberWithoutPatients { member } => (
+            msg!(
+                "member `{m}` is funded but has no listed patients",
+                "lid `{m}` krijgt geld maar heeft geen patiëntaantal",
+                m = Plain(member)
+            ),
+            msg!(
+                "add `listed_patients` (more than 0) to the organisation",
+                "voeg `listed_patients` (meer dan 0) toe aan de organisatie"
             ),
         ),
         GapKind::PracticesNotJoined { practices, pct } => {
-            let count = practices.map(|p| format!(" ({p})")).unwrap_or_default();
-            (
-                pick(
-                    lang,
-                    format!(
-                        "{}% of the region's practices{count} have not joined",
-                        num((pct * 10.0).round() / 10.0)
-                    ),
-                    format!(
-                        "{}% van de praktijken in de regio{count} is niet aangesloten",
-                        num((pct * 10.0).round() / 10.0)
-                    ),
+            let pct = Decimals(*pct, 1);
+            let what = match practices {
+                Some(n) => msg!(
+                    "{pct}% of the region's practices ({n}) have not joined",
+                    "{pct}% van de praktijken in de regio ({n}) is niet aangesloten",
+                    pct = pct,
+                    n = *n
                 ),
-                pick(
-                    lang,
-                    "find out why and what would make them join".into(),
-                    "zoek uit waarom en wat aansluiten aantrekkelijk maakt".into(),
+                None => msg!(
+                    "{pct}% of the region's practices have not joined",
+                    "{pct}% van de praktijken in de regio is niet aangesloten",
+                    pct = pct
+                ),
+            };
+            (
+                what,
+                msg!(
+                    "find out why and what would make them join",
+                    "zoek uit waarom en wat aansluiten aantrekkelijk maakt"
                 ),
             )
         }
         GapKind::NeighbourhoodUncovered { neighbourhood } => (
-            pick(
-                lang,
-                format!("neighbourhood `{neighbourhood}` has no wijkmanager and no collaboration"),
-                format!(
-                    "wijk `{neighbourhood}` heeft geen wijkmanager en geen samenwerkingsverband"
-                ),
+            msg!(
+                "neighbourhood `{n}` has no wijkmanager and no collaboration",
+                "wijk `{n}` heeft geen wijkmanager en geen samenwerkingsverband",
+                n = Plain(neighbourhood)
             ),
-            pick(
-                lang,
-                "assign a wijkmanager or record the collaboration".into(),
-                "wijs een wijkmanager aan of leg het samenwerkingsverband vast".into(),
+            msg!(
+                "assign a wijkmanager or record the collaboration",
+                "wijs een wijkmanager aan of leg het samenwerkingsverband vast"
             ),
         ),
         GapKind::ReachBelowTarget {
@@ -293,23 +305,17 @@ pub fn describe(kind: &GapKind, lang: Lang) -> (String, String) {
             value,
             target,
         } => (
-            pick(
-                lang,
-                format!(
-                    "programme `{programme}` at {} of {} (goal `{goal}`)",
-                    num(*value),
-                    num(*target)
-                ),
-                format!(
-                    "programma `{programme}` op {} van {} (doel `{goal}`)",
-                    num(*value),
-                    num(*target)
-                ),
+            msg!(
+                "programme `{p}` at {v} of {t} (goal `{g}`)",
+                "programma `{p}` op {v} van {t} (doel `{g}`)",
+                p = Plain(programme),
+                v = *value,
+                t = *target,
+                g = Plain(goal)
             ),
-            pick(
-                lang,
-                "plan the next step of the programme's growth".into(),
-                "plan de volgende stap in de groei van het programma".into(),
+            msg!(
+                "plan the next step of the programme's growth",
+                "plan de volgende stap in de groei van het programma"
             ),
         ),
         GapKind::PeerCoverage {
@@ -318,34 +324,183 @@ pub fn describe(kind: &GapKind, lang: Lang) -> (String, String) {
             peers,
             of,
         } => {
-            let (en, nl, here_en, here_nl) = match what {
-                Coverage::Theme => (
-                    "theme",
-                    "thema",
-                    "this plan does not mention it",
-                    "dit plan noemt het niet",
+            let what = match what {
+                Coverage::Theme => msg!(
+                    "theme `{n}` is covered by {p} of {of} peers; this plan does not mention it",
+                    "thema `{n}` wordt door {p} van {of} andere regio's opgepakt; dit plan noemt het niet",
+                    n = Plain(name),
+                    p = *peers,
+                    of = *of
                 ),
-                Coverage::BuildingBlock => (
-                    "building block",
-                    "bouwsteen",
-                    "this plan neither assesses it at developing or higher nor serves it with a regional theme or goal",
-                    "dit plan beoordeelt het niet als developing of hoger en geen regionaal thema of doel draagt eraan bij",
+                Coverage::BuildingBlock => msg!(
+                    "building block `{n}` is covered by {p} of {of} peers; this plan neither assesses it at {level} or higher nor serves it with a regional theme or goal",
+                    "bouwsteen `{n}` wordt door {p} van {of} andere regio's opgepakt; dit plan beoordeelt het niet als {level} of hoger en geen regionaal thema of doel draagt eraan bij",
+                    n = Plain(name),
+                    p = *peers,
+                    of = *of,
+                    level = word(crate::plan::raw::Maturity::Developing)
                 ),
             };
             (
-                pick(
-                    lang,
-                    format!("{en} `{name}` is covered by {peers} of {of} peers; {here_en}"),
-                    format!(
-                        "{nl} `{name}` wordt door {peers} van {of} andere regio's opgepakt; {here_nl}"
-                    ),
-                ),
-                pick(
-                    lang,
-                    format!("consider taking up `{name}` or record why not"),
-                    format!("overweeg `{name}` op te pakken of leg vast waarom niet"),
+                what,
+                msg!(
+                    "consider taking up `{n}` or record why not",
+                    "overweeg `{n}` op te pakken of leg vast waarom niet",
+                    n = Plain(name)
                 ),
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::raw::FundingKind;
+    use chrono::NaiveDate;
+
+    fn every_kind() -> Vec<GapKind> {
+        let day = NaiveDate::from_ymd_opt(2024, 6, 30).unwrap_or_default();
+        vec![
+            GapKind::ThemeWithoutRole {
+                theme: "ggz".into(),
+                role: Role::Trekker,
+            },
+            GapKind::GoalQuality {
+                goal: "g1".into(),
+                missing: vec![Part::Baseline, Part::Owner],
+            },
+            GapKind::GoalOverdue {
+                goal: "g1".into(),
+                deadline: day,
+                days: 12_000,
+            },
+            GapKind::GoalBehind {
+                goal: "g1".into(),
+                date: day,
+                measured: 1_121.4,
+                expected: 7.61,
+                projected: Projection::On(day),
+            },
+            GapKind::NothingDue {
+                theme: "ggz".into(),
+            },
+            GapKind::Undecided {
+                theme: "ggz".into(),
+            },
+            GapKind::Requirement {
+                framework: "cz-oi".into(),
+                requirement: "mandate".into(),
+                title: msg!("A mandate", "Een mandaat"),
+                verdict: Verdict::NotMet,
+            },
+            GapKind::ConditionContradicted {
+                contract: "c".into(),
+                condition: "mandate".into(),
+                marked: true,
+                verdict: Verdict::NotMet,
+            },
+            GapKind::UnequalFunding {
+                year: 2024,
+                line: FundingKind::OAndI,
+                ratio: 2.126,
+            },
+            GapKind::UnequalFunding {
+                year: 2024,
+                line: FundingKind::OAndI,
+                ratio: f64::INFINITY,
+            },
+            GapKind::MemberWithoutPatients { member: "a".into() },
+            GapKind::PracticesNotJoined {
+                practices: Some(14),
+                pct: 5.26,
+            },
+            GapKind::NeighbourhoodUncovered {
+                neighbourhood: "w1".into(),
+            },
+            GapKind::ReachBelowTarget {
+                programme: "p".into(),
+                goal: "g1".into(),
+                value: 12_500.5,
+                target: 20_000.0,
+            },
+            GapKind::PeerCoverage {
+                what: Coverage::BuildingBlock,
+                name: "arbeidsmarkt".into(),
+                peers: 2,
+                of: 2,
+            },
+        ]
+    }
+
+    #[test]
+    fn every_gap_kind_reads_in_both_languages_and_differently() {
+        for kind in every_kind() {
+            let label = kind.label();
+            assert!(!label.en.is_empty() && !label.nl.is_empty(), "{kind:?}");
+            assert_ne!(label.en, label.nl, "{kind:?}: the kind's words");
+            assert_ne!(label.en, kind.id(), "{kind:?}: words, not the code");
+            let (what, suggestion) = sentences(&kind);
+            for m in [&what, &suggestion] {
+                assert!(!m.en().is_empty() && !m.nl().is_empty(), "{kind:?}");
+                assert_ne!(m.en(), m.nl(), "{kind:?}: {m:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_in_gap_sentences_are_written_as_each_language_writes_them() {
+        let kinds = every_kind();
+        let text = |i: usize, lang: Lang| describe(&kinds[i], lang).0;
+        assert!(
+            text(2, Lang::Nl).contains("12.000 dagen"),
+            "{}",
+            text(2, Lang::Nl)
+        );
+        assert!(
+            text(2, Lang::En).contains("12,000 days"),
+            "{}",
+            text(2, Lang::En)
+        );
+        assert!(
+            text(3, Lang::Nl).contains("gemeten 1.121,4"),
+            "{}",
+            text(3, Lang::Nl)
+        );
+        assert!(
+            text(3, Lang::Nl).contains("verwacht 7,61"),
+            "{}",
+            text(3, Lang::Nl)
+        );
+        assert!(
+            text(8, Lang::Nl).contains("2,13 keer"),
+            "{}",
+            text(8, Lang::Nl)
+        );
+        assert!(
+            text(8, Lang::En).contains("2.13 times"),
+            "{}",
+            text(8, Lang::En)
+        );
+        assert!(
+            text(11, Lang::Nl).starts_with("5,3%"),
+            "{}",
+            text(11, Lang::Nl)
+        );
+        assert!(
+            text(13, Lang::Nl).contains("12.500,5 van 20.000"),
+            "{}",
+            text(13, Lang::Nl)
+        );
+        assert!(
+            text(14, Lang::Nl).contains("in ontwikkeling"),
+            "{}",
+            text(14, Lang::Nl)
+        );
+        assert!(
+            text(6, Lang::Nl).contains("Een mandaat (niet voldaan)"),
+            "{}",
+            text(6, Lang::Nl)
+        );
     }
 }

@@ -33,6 +33,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{SourceFile, Span};
 use crate::frameworks::Framework;
+use crate::lang::{Count, Noun};
 use crate::plan::Plan;
 use crate::plan::catalogue::Catalogue;
 use crate::plan::raw::FundingKind;
@@ -113,7 +114,8 @@ pub enum GapKind {
     Requirement {
         framework: String,
         requirement: String,
-        title: String,
+        /// The requirement's title in both languages.
+        title: crate::lang::Message,
         verdict: frameworks::Verdict,
     },
     /// A contract condition whose `met:` the plan's own records contradict.
@@ -359,18 +361,33 @@ pub fn report(analysis: &Analysis, catalogue: &Catalogue, lang: Lang) -> Report 
             lang,
         ),
     ];
-    report.lead = Some(Text::default().plain(match lang {
-        Lang::En => format!(
-            "{} plan(s) as of {}: {errors} error(s) and {warnings} warning(s).",
+    let lead = crate::msg!(
+        "{plans} as of {date}: {errors} and {warnings}.",
+        "{plans} per {date}: {errors} en {warnings}.",
+        plans = Count(
             analysis.plans,
-            analysis.as_of.format("%Y-%m-%d")
+            Noun {
+                en: ["plan", "plans"],
+                nl: ["plan", "plannen"],
+            }
         ),
-        Lang::Nl => format!(
-            "{} plan(nen) per {}: {errors} fout(en) en {warnings} waarschuwing(en).",
-            analysis.plans,
-            analysis.as_of.format("%d-%m-%Y")
+        date = analysis.as_of,
+        errors = Count(
+            errors,
+            Noun {
+                en: ["error", "errors"],
+                nl: ["fout", "fouten"],
+            }
         ),
-    }));
+        warnings = Count(
+            warnings,
+            Noun {
+                en: ["warning", "warnings"],
+                nl: ["waarschuwing", "waarschuwingen"],
+            }
+        )
+    );
+    report.lead = Some(Text::default().plain(lead.get(lang)));
     report
         .sections
         .extend(own_standard::sections(&analysis.own, lang));
@@ -403,7 +420,7 @@ pub fn report(analysis: &Analysis, catalogue: &Catalogue, lang: Lang) -> Report 
             let (what, _) = l::describe(&a.gap.kind, lang);
             table.push(vec![
                 Cell::text(a.gap.region.clone()),
-                Cell::text(a.gap.kind.id()),
+                a.gap.kind.cell(lang),
                 Cell::opt_text(a.gap.location.clone()),
                 Cell::text(what),
                 Cell::text(a.reason.clone()),
@@ -444,7 +461,7 @@ pub fn gap_table(gaps: &[Gap], lang: Lang) -> Table {
         table.push(vec![
             Cell::text(gap.region.clone()),
             severity_cell(gap.severity, lang),
-            Cell::text(gap.kind.id()),
+            gap.kind.cell(lang),
             Cell::opt_text(gap.location.clone()),
             Cell::text(what),
             Cell::text(suggestion),
@@ -503,6 +520,38 @@ impl GapKind {
             }
             GapKind::ConditionContradicted { .. } => vec!["RP407"],
             _ => Vec::new(),
+        }
+    }
+
+    /// The kind as a reader's words, e.g. "goal overdue", "doel verlopen"; [`GapKind::id`]
+    /// stays the code in JSON.
+    #[must_use]
+    pub fn label(&self) -> l::Label {
+        match self {
+            GapKind::ThemeWithoutRole { .. } => l::KIND_THEME_WITHOUT_ROLE,
+            GapKind::GoalQuality { .. } => l::KIND_GOAL_QUALITY,
+            GapKind::GoalOverdue { .. } => l::KIND_GOAL_OVERDUE,
+            GapKind::GoalBehind { .. } => l::KIND_GOAL_BEHIND,
+            GapKind::NothingDue { .. } => l::KIND_NOTHING_DUE,
+            GapKind::Undecided { .. } => l::KIND_UNDECIDED,
+            GapKind::Requirement { .. } => l::KIND_REQUIREMENT,
+            GapKind::ConditionContradicted { .. } => l::KIND_CONDITION_CONTRADICTED,
+            GapKind::UnequalFunding { .. } => l::KIND_UNEQUAL_FUNDING,
+            GapKind::MemberWithoutPatients { .. } => l::KIND_MEMBER_WITHOUT_PATIENTS,
+            GapKind::PracticesNotJoined { .. } => l::KIND_PRACTICES_NOT_JOINED,
+            GapKind::NeighbourhoodUncovered { .. } => l::KIND_NEIGHBOURHOOD_UNCOVERED,
+            GapKind::ReachBelowTarget { .. } => l::KIND_REACH_BELOW_TARGET,
+            GapKind::PeerCoverage { .. } => l::KIND_PEER_COVERAGE,
+        }
+    }
+
+    /// The kind as a cell: the code as its value (JSON), the reader's words as its label.
+    #[must_use]
+    pub fn cell(&self, lang: Lang) -> Cell {
+        Cell::Status {
+            value: self.id().to_string(),
+            label: self.label().get(lang).to_string(),
+            tone: Tone::Neutral,
         }
     }
 

@@ -346,6 +346,7 @@ fn a_diff_report_renders() {
             old: "old.yaml",
             new: "new.yaml",
         },
+        Lang::En,
     );
     let page = render(&report);
     assert!(page.contains("<h1>Plan changes</h1>"), "{page}");
