@@ -22,20 +22,25 @@ fn committed_schema_is_up_to_date() {
     }
 }
 
-/// The schema with Dutch descriptions, next to the English one.
+/// The schema with Dutch descriptions, next to the English one, and its copy in the plan
+/// repository template (whose regioplan.toml says `language = "nl"`).
 #[test]
 fn committed_dutch_schema_is_up_to_date() {
     let generated = regioplan::plan::schema::plan_schema_text_in(regioplan::lang::Lang::Nl);
-    let file = "schemas/regioplan.schema.nl.json";
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::write(&path, &generated).expect("write schema");
+    for file in [
+        "schemas/regioplan.schema.nl.json",
+        "examples/plan-repo/schemas/regioplan.schema.nl.json",
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(&path, &generated).expect("write schema");
+        }
+        let committed = std::fs::read_to_string(&path).expect("the Dutch schema file exists");
+        assert!(
+            committed == generated,
+            "{file} is stale: run `UPDATE_SCHEMA=1 cargo test --test schema`"
+        );
     }
-    let committed = std::fs::read_to_string(&path).expect("the Dutch schema file exists");
-    assert!(
-        committed == generated,
-        "{file} is stale: run `UPDATE_SCHEMA=1 cargo test --test schema`"
-    );
 }
 
 /// `schema --lang nl` prints the Dutch schema; without `--lang` the environment's language
