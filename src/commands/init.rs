@@ -86,7 +86,10 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             }
             let schema_dir = schema_path.parent().unwrap_or(Path::new("."));
             std::fs::create_dir_all(schema_dir).say(|| cannot_create(schema_dir))?;
-            Some((schema_path, prepare(schema_dir, &plan_schema_text_in(lang))?))
+            Some((
+                schema_path,
+                prepare(schema_dir, &plan_schema_text_in(lang))?,
+            ))
         }
         None => None,
     };
@@ -632,7 +635,9 @@ mod tests {
         // A repository root (regioplan.toml or .git) wins over the current directory.
         std::fs::write(root.join("plans/regioplan.toml"), "").expect("write");
         assert_eq!(
-            schema_reference(&nested, &root, Lang::En).expect("reference").0,
+            schema_reference(&nested, &root, Lang::En)
+                .expect("reference")
+                .0,
             "../schemas/regioplan.schema.json"
         );
         // An existing schema above is linked, not written again.
@@ -666,7 +671,9 @@ mod tests {
         std::fs::create_dir_all(root.join("schemas")).expect("mkdir");
         std::fs::write(root.join(REPO_SCHEMA), "{}").expect("write");
         assert_eq!(
-            schema_reference(&plans, &root, Lang::Nl).expect("reference").1,
+            schema_reference(&plans, &root, Lang::Nl)
+                .expect("reference")
+                .1,
             Some(root.join("schemas/regioplan.schema.nl.json"))
         );
         assert_eq!(

@@ -321,8 +321,11 @@ mod tests {
         let en = plan_schema();
         let mut nl = plan_schema_in(Lang::Nl);
         assert_eq!(nl["$id"], SCHEMA_ID_NL);
-        assert_eq!(nl.pointer("/properties/themes/description").and_then(Value::as_str),
-            Some("Thema's met hun doelen."));
+        assert_eq!(
+            nl.pointer("/properties/themes/description")
+                .and_then(Value::as_str),
+            Some("Thema's met hun doelen.")
+        );
         let english = descriptions(&en);
         let translated = descriptions(&nl);
         assert_eq!(english.len(), translated.len());
