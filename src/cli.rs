@@ -88,7 +88,10 @@ pub enum Command {
     /// List the built-in reference frameworks, or print one as a starting point for your own.
     Frameworks(FrameworksArgs),
     /// Print the JSON Schema of the plan format.
-    Schema,
+    ///
+    /// With `--lang nl` its descriptions (what an editor shows on hover) are in Dutch: the
+    /// committed `schemas/regioplan.schema.nl.json`.
+    Schema(SchemaArgs),
     /// Run the language server (LSP) on standard input and output, for editors.
     ///
     /// Editors start it themselves: the VS Code extension, or a generic LSP client configured
@@ -212,6 +215,14 @@ pub struct ConfigArgs {
 
     /// The language of the findings about the configuration [default: the environment's,
     /// else en].
+    #[arg(long, value_enum)]
+    pub lang: Option<ReportLang>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The language of the schema's descriptions [default: `language` in regioplan.toml, else
+    /// the environment's, else en].
     #[arg(long, value_enum)]
     pub lang: Option<ReportLang>,
 }

@@ -217,3 +217,26 @@ fn the_plan_repository_template_is_clean_under_its_own_config() {
         text(&config.stdout)
     );
 }
+
+/// `init --lang nl` links the plan to the schema with Dutch descriptions and writes that one.
+#[test]
+fn init_in_dutch_links_and_writes_the_dutch_schema() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = regioplan(dir.path(), &["init", "--lang", "nl"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let plan = std::fs::read_to_string(dir.path().join("plans/regioplan.yaml")).expect("written");
+    assert!(
+        plan.starts_with("# yaml-language-server: $schema=../schemas/regioplan.schema.nl.json\n"),
+        "{plan}"
+    );
+    assert!(!dir.path().join("schemas/regioplan.schema.json").exists());
+    let schema = std::fs::read_to_string(dir.path().join("schemas/regioplan.schema.nl.json"))
+        .expect("the Dutch schema is written");
+    assert_eq!(
+        schema,
+        text(&regioplan(dir.path(), &["schema", "--lang", "nl"]).stdout),
+        "the written schema is `regioplan schema --lang nl`"
+    );
+    assert!(schema.contains("\"Thema's met hun doelen.\""), "{schema}");
+    assert_clean(dir.path(), "plans/regioplan.yaml");
+}

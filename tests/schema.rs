@@ -22,6 +22,54 @@ fn committed_schema_is_up_to_date() {
     }
 }
 
+/// The schema with Dutch descriptions, next to the English one, and its copy in the plan
+/// repository template (whose regioplan.toml says `language = "nl"`).
+#[test]
+fn committed_dutch_schema_is_up_to_date() {
+    let generated = regioplan::plan::schema::plan_schema_text_in(regioplan::lang::Lang::Nl);
+    for file in [
+        "schemas/regioplan.schema.nl.json",
+        "examples/plan-repo/schemas/regioplan.schema.nl.json",
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(&path, &generated).expect("write schema");
+        }
+        let committed = std::fs::read_to_string(&path).expect("the Dutch schema file exists");
+        assert!(
+            committed == generated,
+            "{file} is stale: run `UPDATE_SCHEMA=1 cargo test --test schema`"
+        );
+    }
+}
+
+/// `schema --lang nl` prints the Dutch schema; without `--lang` the environment's language
+/// chooses, as for every other command.
+#[test]
+fn the_schema_command_speaks_the_chosen_language() {
+    let run = |args: &[&str], lang: &str| -> serde_json::Value {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_regioplan"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        serde_json::from_slice(&output.stdout).expect("valid JSON")
+    };
+    let dutch = regioplan::plan::schema::plan_schema_in(regioplan::lang::Lang::Nl);
+    let english = regioplan::plan::schema::plan_schema();
+    assert_eq!(run(&["schema", "--lang", "nl"], "C"), dutch);
+    assert_eq!(run(&["schema", "--lang", "en"], "nl_NL.UTF-8"), english);
+    assert_eq!(run(&["schema"], "nl_NL.UTF-8"), dutch);
+    assert_eq!(
+        dutch["properties"]["themes"]["description"],
+        "Thema's met hun doelen."
+    );
+}
+
 #[test]
 fn the_schema_command_prints_the_committed_schema() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_regioplan"))

@@ -18,13 +18,20 @@ use crate::cli::InitArgs;
 use crate::plan::catalogue::Catalogue;
 #[cfg(test)]
 use crate::plan::schema::SCHEMA_ID;
-use crate::plan::schema::plan_schema_text;
+use crate::plan::schema::{plan_schema_text_in, schema_file_name};
 
 /// The region name when `--region` is not given.
 const DEFAULT_REGION: &str = "Mijn regio";
 
-/// Where a repository keeps the plan schema, relative to its root.
+/// Where a repository keeps the (English) plan schema, relative to its root.
+#[cfg(test)]
 const REPO_SCHEMA: &str = "schemas/regioplan.schema.json";
+
+/// Where a repository keeps the plan schema with descriptions in `lang`, relative to its root:
+/// `schemas/regioplan.schema.json`, or `schemas/regioplan.schema.nl.json` for Dutch.
+fn repo_schema(lang: Lang) -> String {
+    format!("schemas/{}", schema_file_name(lang))
+}
 
 pub fn run(args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let path = &args.path;
@@ -60,7 +67,7 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let lang = super::configured_language(args.lang, dir);
     let (schema, new_schema) = match &args.schema {
         Some(named) => named_schema(dir, &cwd.join(named))?,
-        None => schema_reference(dir, &cwd)?,
+        None => schema_reference(dir, &cwd, lang)?,
     };
     let today = chrono::Local::now().date_naive();
     let text = starter_plan(region, today, &schema, &Catalogue::built_in(), lang);
@@ -79,7 +86,10 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             }
             let schema_dir = schema_path.parent().unwrap_or(Path::new("."));
             std::fs::create_dir_all(schema_dir).say(|| cannot_create(schema_dir))?;
-            Some((schema_path, prepare(schema_dir, &plan_schema_text())?))
+            Some((
+                schema_path,
+                prepare(schema_dir, &plan_schema_text_in(lang))?,
+            ))
         }
         None => None,
     };
@@ -193,17 +203,23 @@ fn persist_new(file: tempfile::NamedTempFile, path: &Path) -> anyhow::Result<()>
 }
 
 /// The `$schema` for the editor, a path relative to the plan's directory `dir` that an editor
-/// resolves offline: the repository's own `schemas/regioplan.schema.json` when a directory
-/// above holds one; otherwise that file at the repository's root, which the caller writes (the
+/// resolves offline: the repository's own `schemas/regioplan.schema.json` (in Dutch
+/// `schemas/regioplan.schema.nl.json`, whose descriptions are Dutch) when a directory above
+/// holds one; otherwise that file at the repository's root, which the caller writes (the
 /// second value). The root is the nearest directory above with `.git` or `regioplan.toml`,
 /// else the current directory `cwd` when the plan is inside it, else the plan's directory.
-fn schema_reference(dir: &Path, cwd: &Path) -> anyhow::Result<(String, Option<PathBuf>)> {
+fn schema_reference(
+    dir: &Path,
+    cwd: &Path,
+    lang: Lang,
+) -> anyhow::Result<(String, Option<PathBuf>)> {
     let dir = dir.canonicalize().say(|| cannot_read_directory(dir))?;
-    let relative = |depth: usize| format!("{}{REPO_SCHEMA}", "../".repeat(depth));
+    let schema = repo_schema(lang);
+    let relative = |depth: usize| format!("{}{schema}", "../".repeat(depth));
     if let Some((depth, _)) = dir
         .ancestors()
         .enumerate()
-        .find(|(_, ancestor)| ancestor.join(REPO_SCHEMA).is_file())
+        .find(|(_, ancestor)| ancestor.join(&schema).is_file())
     {
         return Ok((relative(depth), None));
     }
@@ -218,7 +234,7 @@ fn schema_reference(dir: &Path, cwd: &Path) -> anyhow::Result<(String, Option<Pa
                 .find(|(_, a)| *a == cwd.as_path())
         })
         .unwrap_or((0, dir.as_path()));
-    Ok((relative(depth), Some(root.join(REPO_SCHEMA))))
+    Ok((relative(depth), Some(root.join(&schema))))
 }
 
 /// The `$schema` for a schema file the user named: its path relative to the plan's directory,
@@ -605,7 +621,7 @@ mod tests {
         std::fs::create_dir_all(&nested).expect("mkdir");
         // No schema yet: it goes to the current directory's `schemas/`, or the plan's own.
         assert_eq!(
-            schema_reference(&nested, &root).expect("reference"),
+            schema_reference(&nested, &root, Lang::En).expect("reference"),
             (
                 "../../schemas/regioplan.schema.json".to_string(),
                 Some(root.join(REPO_SCHEMA))
@@ -613,25 +629,56 @@ mod tests {
         );
         let elsewhere = tempfile::tempdir().expect("tempdir");
         assert_eq!(
-            schema_reference(&nested, elsewhere.path()).expect("reference"),
+            schema_reference(&nested, elsewhere.path(), Lang::En).expect("reference"),
             (REPO_SCHEMA.to_string(), Some(nested.join(REPO_SCHEMA)))
         );
         // A repository root (regioplan.toml or .git) wins over the current directory.
         std::fs::write(root.join("plans/regioplan.toml"), "").expect("write");
         assert_eq!(
-            schema_reference(&nested, &root).expect("reference").0,
+            schema_reference(&nested, &root, Lang::En)
+                .expect("reference")
+                .0,
             "../schemas/regioplan.schema.json"
         );
         // An existing schema above is linked, not written again.
         std::fs::create_dir_all(root.join("schemas")).expect("mkdir");
         std::fs::write(root.join(REPO_SCHEMA), "{}").expect("write");
         assert_eq!(
-            schema_reference(&nested, elsewhere.path()).expect("reference"),
+            schema_reference(&nested, elsewhere.path(), Lang::En).expect("reference"),
             ("../../schemas/regioplan.schema.json".to_string(), None)
         );
         assert_eq!(
-            schema_reference(&root, &root).expect("reference"),
+            schema_reference(&root, &root, Lang::En).expect("reference"),
             (REPO_SCHEMA.to_string(), None)
+        );
+    }
+
+    #[test]
+    fn the_dutch_plan_links_the_dutch_schema() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let root = root.path().canonicalize().expect("canonical");
+        std::fs::create_dir_all(root.join(".git")).expect("mkdir");
+        let plans = root.join("plans");
+        std::fs::create_dir_all(&plans).expect("mkdir");
+        assert_eq!(
+            schema_reference(&plans, &root, Lang::Nl).expect("reference"),
+            (
+                "../schemas/regioplan.schema.nl.json".to_string(),
+                Some(root.join("schemas/regioplan.schema.nl.json"))
+            )
+        );
+        // An English schema above does not stand in for the Dutch one.
+        std::fs::create_dir_all(root.join("schemas")).expect("mkdir");
+        std::fs::write(root.join(REPO_SCHEMA), "{}").expect("write");
+        assert_eq!(
+            schema_reference(&plans, &root, Lang::Nl)
+                .expect("reference")
+                .1,
+            Some(root.join("schemas/regioplan.schema.nl.json"))
+        );
+        assert_eq!(
+            schema_reference(&plans, &root, Lang::En).expect("reference"),
+            ("../schemas/regioplan.schema.json".to_string(), None)
         );
     }
 

@@ -53,7 +53,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Report(args) => report::run(args, out, err),
         Command::Gaps(args) => gaps::run(args, out, err),
         Command::Frameworks(args) => frameworks::run(args, out),
-        Command::Schema => schema::run(out),
+        Command::Schema(args) => schema::run(args, out),
         Command::Server(args) => server::run(args, out, err),
         Command::Completions(args) => completions::run_completions(args, out),
         Command::Man => completions::run_man(out),

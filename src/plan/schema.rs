@@ -3,14 +3,114 @@
 //! The committed `schemas/regioplan.schema.json` is this output; a test fails when it is stale.
 //! The structural pass in `load` validates against the same value, so the schema and the typed
 //! model cannot drift apart.
+//!
+//! `schemas/regioplan.schema.nl.json` is the same schema with its descriptions (what an editor
+//! shows on hover and completion) in Dutch, from `descriptions.nl.toml`, keyed by the JSON
+//! Pointer of each English description. Editors know no per-language descriptions in one
+//! schema, so the Dutch one is a file of its own.
+
+use std::collections::BTreeMap;
 
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
 use super::raw::Plan;
+use crate::lang::Lang;
 
 /// The `$id` of the published schema.
 pub const SCHEMA_ID: &str = "https://regioplan.example/schemas/regioplan.schema.json";
+
+/// The `$id` of the published schema with Dutch descriptions.
+pub const SCHEMA_ID_NL: &str = "https://regioplan.example/schemas/regioplan.schema.nl.json";
+
+/// The Dutch descriptions, embedded: see the head of the file.
+const DESCRIPTIONS_NL: &str = include_str!("descriptions.nl.toml");
+
+/// One translated description: the English text it was made from, and the Dutch.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Translation {
+    en: String,
+    nl: String,
+}
+
+/// The Dutch descriptions by JSON Pointer; empty when the embedded file does not parse (a test
+/// keeps it parsing).
+fn dutch_descriptions() -> BTreeMap<String, Translation> {
+    toml::from_str(DESCRIPTIONS_NL).unwrap_or_default()
+}
+
+/// The file name of the schema in `lang`, as committed under `schemas/`.
+#[must_use]
+pub fn schema_file_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "regioplan.schema.json",
+        Lang::Nl => "regioplan.schema.nl.json",
+    }
+}
+
+/// Every `description` and `markdownDescription` text in `value`, by its JSON Pointer.
+fn descriptions(value: &Value) -> Vec<(String, String)> {
+    fn walk(value: &Value, pointer: &str, found: &mut Vec<(String, String)>) {
+        let escape = |key: &str| key.replace('~', "~0").replace('/', "~1");
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    let at = format!("{pointer}/{}", escape(key));
+                    match child {
+                        Value::String(text)
+                            if key == "description" || key == "markdownDescription" =>
+                        {
+                            found.push((at, text.clone()));
+                        }
+                        _ => walk(child, &at, found),
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    walk(child, &format!("{pointer}/{i}"), found);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    walk(value, "", &mut found);
+    found
+}
+
+/// The plan schema with its descriptions in `lang`. A description without a Dutch text, or
+/// whose Dutch was made from another English text (both of which a test forbids), stays
+/// English.
+#[must_use]
+pub fn plan_schema_in(lang: Lang) -> Value {
+    let mut value = plan_schema();
+    if lang == Lang::En {
+        return value;
+    }
+    let dutch = dutch_descriptions();
+    for (pointer, english) in descriptions(&value.clone()) {
+        let Some(t) = dutch.get(&pointer).filter(|t| t.en == english) else {
+            continue;
+        };
+        if let Some(slot) = value.pointer_mut(&pointer) {
+            *slot = Value::String(t.nl.clone());
+        }
+    }
+    if let Value::Object(map) = &mut value {
+        map.insert("$id".into(), Value::String(SCHEMA_ID_NL.into()));
+    }
+    value
+}
+
+/// [`plan_schema_in`] as pretty-printed JSON with a trailing newline, as committed.
+#[must_use]
+pub fn plan_schema_text_in(lang: Lang) -> String {
+    let mut text = serde_json::to_string_pretty(&plan_schema_in(lang)).unwrap_or_default();
+    text.push('\n');
+    text
+}
 
 /// The plan schema as JSON.
 #[must_use]
@@ -169,5 +269,77 @@ pub fn forbid_null(value: &mut Value) {
         }
         Value::Array(items) => items.iter_mut().for_each(forbid_null),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_english_description_has_a_dutch_one_and_every_dutch_one_a_field() {
+        let parsed: Result<BTreeMap<String, Translation>, _> = toml::from_str(DESCRIPTIONS_NL);
+        let dutch = match parsed {
+            Ok(d) => d,
+            Err(e) => panic!("descriptions.nl.toml does not parse: {e}"),
+        };
+        let english = descriptions(&plan_schema());
+        assert!(english.len() > 300, "{}", english.len());
+        let mut problems = Vec::new();
+        for (pointer, en) in &english {
+            match dutch.get(pointer) {
+                None => problems.push(format!(
+                    "missing; add:\n[{pointer:?}]\nen = {en:?}\nnl = \"...\""
+                )),
+                Some(t) if t.en != *en => problems.push(format!(
+                    "{pointer}: the English changed; translate it again:\nen = {en:?}\nwas {:?}",
+                    t.en
+                )),
+                Some(t) if t.nl.trim().is_empty() => {
+                    problems.push(format!("{pointer}: the Dutch is empty"));
+                }
+                Some(t) if t.nl.trim() == en.trim() => {
+                    problems.push(format!("{pointer}: the Dutch is the English"));
+                }
+                Some(_) => {}
+            }
+        }
+        for pointer in dutch.keys() {
+            if !english.iter().any(|(p, _)| p == pointer) {
+                problems.push(format!("{pointer}: no such description; remove it"));
+            }
+        }
+        assert!(
+            problems.is_empty(),
+            "src/plan/descriptions.nl.toml:\n{}",
+            problems.join("\n\n")
+        );
+    }
+
+    #[test]
+    fn the_dutch_schema_differs_from_the_english_only_in_descriptions_and_id() {
+        let en = plan_schema();
+        let mut nl = plan_schema_in(Lang::Nl);
+        assert_eq!(nl["$id"], SCHEMA_ID_NL);
+        assert_eq!(
+            nl.pointer("/properties/themes/description")
+                .and_then(Value::as_str),
+            Some("Thema's met hun doelen.")
+        );
+        let english = descriptions(&en);
+        let translated = descriptions(&nl);
+        assert_eq!(english.len(), translated.len());
+        for ((p, e), (q, n)) in english.iter().zip(&translated) {
+            assert_eq!(p, q);
+            assert_ne!(e, n, "{p} is English in the Dutch schema");
+        }
+        for (pointer, text) in english {
+            if let Some(slot) = nl.pointer_mut(&pointer) {
+                *slot = Value::String(text);
+            }
+        }
+        nl["$id"] = Value::String(SCHEMA_ID.into());
+        assert_eq!(nl, en);
+        assert_eq!(plan_schema_in(Lang::En), en);
     }
 }

@@ -25,10 +25,15 @@ use crate::plan::raw::Plan;
 use crate::rules::references::references;
 use crate::tree::{TNode, TValue, Tree};
 
-/// The plan schema, generated once.
-fn schema() -> &'static Value {
-    static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(crate::plan::schema::plan_schema)
+/// The plan schema with its descriptions in `lang`, generated once per language.
+fn schema(lang: crate::lang::Lang) -> &'static Value {
+    static EN: OnceLock<Value> = OnceLock::new();
+    static NL: OnceLock<Value> = OnceLock::new();
+    let cell = match lang {
+        crate::lang::Lang::En => &EN,
+        crate::lang::Lang::Nl => &NL,
+    };
+    cell.get_or_init(|| crate::plan::schema::plan_schema_in(lang))
 }
 
 fn holds(span: Span, offset: usize) -> bool {
@@ -290,7 +295,7 @@ fn key_hover(doc: &Document, offset: usize, range: &mut Option<Span>) -> Option<
     if !holds(span, offset) {
         return None;
     }
-    let root = schema();
+    let root = schema(doc.lang);
     let container = yaml_path::schema_at(root, &place.container)?;
     let node = yaml_path::properties(root, container)?.get(&key)?;
     let mut text = format!("**{key}**");
@@ -299,7 +304,10 @@ fn key_hover(doc: &Document, offset: usize, range: &mut Option<Span>) -> Option<
     }
     let values = yaml_path::enum_values(root, node);
     if !values.is_empty() {
-        text.push_str("\n\nOne of: ");
+        text.push_str(match doc.lang {
+            crate::lang::Lang::En => "\n\nOne of: ",
+            crate::lang::Lang::Nl => "\n\nEen van: ",
+        });
         let list: Vec<String> = values.iter().map(|(v, _)| format!("`{v}`")).collect();
         text.push_str(&list.join(", "));
     }
@@ -353,7 +361,7 @@ pub fn complete(
 ) -> Option<CompletionResponse> {
     let offset = doc.lines.offset(&doc.text, position, encoding);
     let place = yaml_path::place(&doc.text, offset);
-    let root = schema();
+    let root = schema(doc.lang);
     let replace = doc.lines.range(
         &doc.text,
         Span::new(place.word_start, offset.saturating_sub(place.word_start)),

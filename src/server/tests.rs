@@ -411,6 +411,26 @@ fn hover_names_the_person_explains_the_key_the_rule_and_the_finding() {
 }
 
 #[test]
+fn hover_on_a_key_explains_it_in_dutch_when_the_plan_speaks_dutch() {
+    let (_keep, dir) = temp_dir();
+    std::fs::write(dir.join("regioplan.toml"), "language = \"nl\"\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let uri = uri_in(&dir, "plan.yaml");
+    let mut editor = Editor::plain();
+    editor.open(&uri, PLAN);
+    let (line, column) = find(PLAN, "board_contact");
+    let key = markdown(&editor.at("textDocument/hover", &uri, line, column + 1));
+    assert!(
+        key.contains("Het aanspreekpunt in het dagelijks bestuur"),
+        "{key}"
+    );
+    let (line, column) = find(PLAN, "strategic");
+    let key = markdown(&editor.at("textDocument/hover", &uri, line, column + 1));
+    assert!(key.contains("Een van: `regional`"), "{key}");
+    editor.shut_down();
+}
+
+#[test]
 fn completion_offers_keys_enum_values_and_people_for_a_trekker() {
     let (_keep, dir) = temp_dir();
     let uri = uri_in(&dir, "plan.yaml");
