@@ -10,6 +10,7 @@
 
 mod goals;
 mod sections;
+pub mod summary;
 
 use std::fmt;
 

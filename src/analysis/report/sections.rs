@@ -201,7 +201,7 @@ fn maturity_cell(level: Maturity, lang: Lang) -> Cell {
     named_cell(level, lang, tone)
 }
 
-fn track_cell(state: Option<State>, lang: Lang) -> Cell {
+pub(super) fn track_cell(state: Option<State>, lang: Lang) -> Cell {
     match state {
         None => Cell::Empty,
         Some(State::Reached) => word("reached", l::TRACK_REACHED, lang, Tone::Good),
@@ -252,7 +252,7 @@ fn opt_count(value: Option<&crate::plan::S<u64>>) -> Cell {
     value.map_or(Cell::Empty, |v| Cell::count(v.value, None))
 }
 
-fn date_cell(date: &crate::plan::raw::Date) -> Cell {
+pub(super) fn date_cell(date: &crate::plan::raw::Date) -> Cell {
     match date.day() {
         Some(value) => Cell::Date { value },
         None => Cell::text(date.to_string()),
@@ -280,6 +280,20 @@ pub(crate) fn whole(ctx: &Ctx<'_>) -> Vec<Section> {
     goal_table(ctx, &all, &mut out);
     milestones(ctx, &all, &mut out);
     attention(ctx, &all, &mut out);
+    with_summary(ctx, &all, true, out)
+}
+
+/// The sections with the summary first, its items linked to the sections that follow.
+fn with_summary(
+    ctx: &Ctx<'_>,
+    picked: &[(Input<'_>, Vec<&Theme>)],
+    whole: bool,
+    mut out: Vec<Section>,
+) -> Vec<Section> {
+    let data = super::summary::summary(picked, ctx.as_of, whole);
+    let ids: Vec<&str> = out.iter().map(|s| s.id.as_str()).collect();
+    let first = super::summary::section(ctx, &data, &ids);
+    out.insert(0, first);
     out
 }
 
@@ -300,7 +314,7 @@ pub(crate) fn themes(ctx: &Ctx<'_>, ids: &[String]) -> Vec<Section> {
     goal_table(ctx, &picked, &mut out);
     milestones(ctx, &picked, &mut out);
     attention(ctx, &picked, &mut out);
-    out
+    with_summary(ctx, &picked, false, out)
 }
 
 fn region(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
@@ -879,7 +893,7 @@ fn contracts(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
     out.push(section);
 }
 
-fn condition_kind_cell(kind: ConditionKind, lang: Lang) -> Cell {
+pub(super) fn condition_kind_cell(kind: ConditionKind, lang: Lang) -> Cell {
     named_cell(kind, lang, Tone::Neutral)
 }
 
