@@ -255,7 +255,9 @@ fn cell_content(cell: &Cell, lang: Lang) -> Markup {
             }
         }
         Cell::Status { value, label, .. } => markup! { span.status data-value=(value) { (label) } },
-        Cell::Link { text, section } => markup! { a href=(format!("#section-{section}")) { (text) } },
+        Cell::Link { text, section } => {
+            markup! { a href=(format!("#section-{section}")) { (text) } }
+        }
         Cell::Empty => markup! { span aria-label=(NO_VALUE.get(lang)) { "—" } },
         _ => markup! { (format_cell(cell, lang)) },
     }

@@ -229,7 +229,9 @@ pub(crate) fn section(ctx: &Ctx<'_>, s: &Summary<'_>, ids: &[&str]) -> Section {
     }
     blocks.push(Block::Table(overview));
 
-    blocks.push(Block::Text(Text::default().plain(l::SUMMARY_THEMES.get(lang))));
+    blocks.push(Block::Text(
+        Text::default().plain(l::SUMMARY_THEMES.get(lang)),
+    ));
     let mut themes = columns(
         ctx,
         ctx.multi,
@@ -256,9 +258,13 @@ pub(crate) fn section(ctx: &Ctx<'_>, s: &Summary<'_>, ids: &[&str]) -> Section {
     }
     blocks.push(Block::Table(themes));
 
-    blocks.push(Block::Text(Text::default().plain(l::SUMMARY_GOALS.get(lang))));
+    blocks.push(Block::Text(
+        Text::default().plain(l::SUMMARY_GOALS.get(lang)),
+    ));
     if s.goals.is_empty() {
-        blocks.push(Block::Text(Text::default().plain(l::SUMMARY_NO_GOALS.get(lang))));
+        blocks.push(Block::Text(
+            Text::default().plain(l::SUMMARY_NO_GOALS.get(lang)),
+        ));
     } else {
         let mut goals = columns(
             ctx,
@@ -284,9 +290,8 @@ pub(crate) fn section(ctx: &Ctx<'_>, s: &Summary<'_>, ids: &[&str]) -> Section {
                         .deadline
                         .as_ref()
                         .map_or(Cell::Empty, |d| super::sections::date_cell(&d.value)),
-                    g.overdue.map_or(Cell::Empty, |d| {
-                        Cell::count(d, Some(l::DAYS.get(lang)))
-                    }),
+                    g.overdue
+                        .map_or(Cell::Empty, |d| Cell::count(d, Some(l::DAYS.get(lang)))),
                     if g.behind {
                         super::sections::track_cell(Some(State::Behind), lang)
                     } else {
@@ -332,7 +337,9 @@ pub(crate) fn section(ctx: &Ctx<'_>, s: &Summary<'_>, ids: &[&str]) -> Section {
     }
 
     if !s.funding.is_empty() {
-        blocks.push(Block::Text(Text::default().plain(l::SUMMARY_FUNDING.get(lang))));
+        blocks.push(Block::Text(
+            Text::default().plain(l::SUMMARY_FUNDING.get(lang)),
+        ));
         let mut funding = columns(
             ctx,
             ctx.multi,
@@ -360,5 +367,246 @@ pub(crate) fn section(ctx: &Ctx<'_>, s: &Summary<'_>, ids: &[&str]) -> Section {
         id: "summary".to_string(),
         heading: l::SUMMARY_SECTION.get(lang).to_string(),
         blocks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::gaps::{self, GapKind};
+    use crate::analysis::report::{Options, report};
+    use crate::diagnostic::SourceFile;
+    use crate::judge::lights::light;
+    use crate::report::Report;
+
+    const AMSTERDAM: &str = include_str!("../../../plans/amsterdam-aha.yaml");
+
+    fn plan() -> crate::plan::Plan {
+        let loaded = crate::load::load("a.yaml", AMSTERDAM.as_bytes());
+        loaded.plan.expect("plan")
+    }
+
+    /// Mid-period, so that some goals are behind and some overdue.
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2022, 9, 1).expect("date")
+    }
+
+    fn build(plan: &crate::plan::Plan, lang: Lang) -> Report {
+        let inputs = [Input {
+            file: "a.yaml",
+            plan,
+        }];
+        let options = Options {
+            themes: Vec::new(),
+            as_of: day(),
+            lang,
+        };
+        report(&inputs, &options).expect("report")
+    }
+
+    fn tables<'r>(r: &'r Report, id: &str) -> Vec<&'r Table> {
+        r.sections
+            .iter()
+            .filter(|s| s.id == id)
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn col(t: &Table, id: &str) -> usize {
+        t.columns.iter().position(|c| c.id == id).expect(id)
+    }
+
+    fn text(cell: &Cell) -> String {
+        match cell {
+            Cell::Text { value } | Cell::Link { text: value, .. } => value.clone(),
+            Cell::Status { value, .. } => value.clone(),
+            other => format!("{other:?}"),
+        }
+    }
+
+    /// The summary's table whose first column has this id.
+    fn summary_table<'r>(r: &'r Report, first: &str, with: &str) -> &'r Table {
+        tables(r, "summary")
+            .into_iter()
+            .find(|t| {
+                t.columns.first().is_some_and(|c| c.id == first)
+                    && t.columns.iter().any(|c| c.id == with)
+            })
+            .expect(with)
+    }
+
+    #[test]
+    fn the_summary_comes_first_and_links_to_sections_that_exist() {
+        let p = plan();
+        let r = build(&p, Lang::En);
+        assert_eq!(r.sections[0].id, "summary");
+        let ids: Vec<&str> = r.sections.iter().map(|s| s.id.as_str()).collect();
+        let mut links = 0;
+        for t in tables(&r, "summary") {
+            for cell in t.rows.iter().flatten() {
+                if let Cell::Link { section, .. } = cell {
+                    assert!(ids.contains(&section.as_str()), "{section}");
+                    links += 1;
+                }
+            }
+        }
+        assert!(links >= p.themes.len(), "every theme links: {links}");
+    }
+
+    #[test]
+    fn the_behind_goals_agree_with_the_goals_section_and_with_gaps() {
+        let p = plan();
+        let r = build(&p, Lang::En);
+        let goals = summary_table(&r, "theme", "days_overdue");
+        let (g, track, overdue) = (
+            col(goals, "goal"),
+            col(goals, "on_track"),
+            col(goals, "days_overdue"),
+        );
+        let mut summary_behind: Vec<String> = goals
+            .rows
+            .iter()
+            .filter(|row| text(&row[track]) == "behind")
+            .map(|row| text(&row[g]))
+            .collect();
+        let mut summary_overdue: Vec<String> = goals
+            .rows
+            .iter()
+            .filter(|row| row[overdue] != Cell::Empty)
+            .map(|row| text(&row[g]))
+            .collect();
+        // The goals section: its measures table says `behind` in the on-track column.
+        let measures = tables(&r, "goals")[1];
+        let (mg, mt) = (col(measures, "goal"), col(measures, "on_track"));
+        let mut section_behind: Vec<String> = measures
+            .rows
+            .iter()
+            .filter(|row| text(&row[mt]) == "behind")
+            .map(|row| text(&row[mg]))
+            .collect();
+        // gaps: GoalBehind and GoalOverdue.
+        let source = SourceFile::new("a.yaml", AMSTERDAM.to_string());
+        let inputs = [gaps::PlanInput {
+            source: &source,
+            plan: &p,
+        }];
+        let options = gaps::Options {
+            as_of: day(),
+            themes: Vec::new(),
+        };
+        let analysis = gaps::analyse(
+            &inputs,
+            &[],
+            &crate::plan::catalogue::Catalogue::built_in(),
+            &options,
+        );
+        let mut gaps_behind = Vec::new();
+        let mut gaps_overdue = Vec::new();
+        for gap in analysis.gaps() {
+            match &gap.kind {
+                GapKind::GoalBehind { goal, .. } => gaps_behind.push(goal.clone()),
+                GapKind::GoalOverdue { goal, .. } => gaps_overdue.push(goal.clone()),
+                _ => {}
+            }
+        }
+        for list in [
+            &mut summary_behind,
+            &mut summary_overdue,
+            &mut section_behind,
+            &mut gaps_behind,
+            &mut gaps_overdue,
+        ] {
+            list.sort();
+        }
+        assert!(
+            !summary_behind.is_empty(),
+            "the seed plan has goals behind in 2022"
+        );
+        assert_eq!(summary_behind, section_behind);
+        assert_eq!(summary_behind, gaps_behind);
+        assert_eq!(summary_overdue, gaps_overdue);
+    }
+
+    #[test]
+    fn each_theme_light_follows_from_its_goals_by_the_rule() {
+        let p = plan();
+        let r = build(&p, Lang::Nl);
+        let t = summary_table(&r, "theme", "light");
+        assert_eq!(t.rows.len(), p.themes.len());
+        let start = p.period.start.value.earliest();
+        for (theme, row) in p.themes.iter().zip(&t.rows) {
+            assert_eq!(text(&row[col(t, "theme")]), theme.name.value);
+            // Derived here from the trajectory judgement, theme by theme.
+            let mut s = Signals::default();
+            walk_goals(&theme.goals, None, &mut |g, _| {
+                if trajectory::days_overdue(g, day()).is_some() {
+                    s.overdue += 1;
+                } else if g.status.value == crate::plan::raw::Status::AtRisk
+                    || trajectory::state(g, start, day()) == Some(State::Behind)
+                {
+                    s.behind += 1;
+                }
+            });
+            assert_eq!(s, lights::signals(&p, theme, day()), "{}", theme.id.value.0);
+            let Cell::Status { value, label, tone } = &row[col(t, "light")] else {
+                panic!("a status")
+            };
+            let expected = light(&s);
+            assert_eq!(value, expected.name());
+            // Never the colour alone: a symbol and a Dutch word.
+            assert!(label.starts_with(expected.symbol()), "{label}");
+            assert!(
+                ["groen", "oranje", "rood"]
+                    .iter()
+                    .any(|w| label.ends_with(w)),
+                "{label}"
+            );
+            assert_ne!(*tone, Tone::Neutral);
+        }
+        let names: Vec<&str> = t
+            .rows
+            .iter()
+            .map(|r| match &r[col(t, "light")] {
+                Cell::Status { value, .. } => value.as_str(),
+                _ => "",
+            })
+            .collect();
+        assert!(
+            names.contains(&"red") || names.contains(&"amber"),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn the_funding_spread_adds_up_to_the_funding_section() {
+        let p = plan();
+        let r = build(&p, Lang::En);
+        let spread = summary_table(&r, "line", "share");
+        let amount = |t: &Table, c: usize| -> i64 {
+            t.rows
+                .iter()
+                .map(|row| match row[c] {
+                    Cell::Amount { cents } => cents,
+                    _ => 0,
+                })
+                .sum()
+        };
+        let funding = tables(&r, "funding")[0];
+        let a = amount(spread, col(spread, "amount"));
+        let b = amount(funding, col(funding, "amount"));
+        assert!((a - b).abs() <= spread.rows.len() as i64, "{a} against {b}");
+        let shares: f64 = spread
+            .rows
+            .iter()
+            .map(|row| match row[col(spread, "share")] {
+                Cell::Percent { value } => value,
+                _ => 0.0,
+            })
+            .sum();
+        assert!((shares - 100.0).abs() < 1e-6, "{shares}");
     }
 }
