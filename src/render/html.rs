@@ -16,7 +16,9 @@ use chrono::{Datelike, NaiveDate};
 use maud::{DOCTYPE, Markup, PreEscaped, html as markup};
 
 use super::numbers::{amount, number};
-use crate::report::{Align, Block, Cell, Chart, Label, Lang, Report, Section, Span, Table, Text};
+use crate::report::{
+    Align, Block, Cell, Chart, ChartKind, Label, Lang, Report, Section, Span, Table, Text,
+};
 
 // The words the renderer itself writes; everything else comes from the report.
 const GENERATED_BY: Label = Label {
@@ -272,7 +274,7 @@ fn figure(c: &Chart, lang: Lang) -> Markup {
     }
     let has_points = c.series.iter().any(|s| !s.points.is_empty());
     markup! {
-        figure.chart {
+        figure.chart.trend[c.kind == ChartKind::Trend] {
             figcaption { (c.title) }
             @if has_points {
                 (chart::svg(c, lang))

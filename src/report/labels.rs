@@ -53,6 +53,12 @@ labels! {
     DAYS_OVERDUE = "Days past deadline", "Dagen over de deadline";
     SHARE_OF_TOTAL = "Share of total", "Aandeel van het totaal";
 
+    // The trend of a goal
+    TRENDS_SECTION = "Trend per goal", "Verloop per doel";
+    TREND_MEASURED = "measurements (from the baseline)", "metingen (vanaf de nulmeting)";
+    TREND_PLANNED = "planned course: baseline, milestones, target at the deadline",
+        "geplande koers: nulmeting, mijlpalen, streefwaarde op de deadline";
+
     // Section headings
     REGION_SECTION = "Region", "Regio";
     MEMBERS_SECTION = "Members", "Leden";

@@ -495,6 +495,9 @@ pub enum ChartKind {
     StackedBar,
     /// Dated events on a time axis: x is a date, y the event's label; one row per series.
     Timeline,
+    /// A small line chart of one goal over time (its measurements beside its planned course):
+    /// x is a date, read by year.
+    Trend,
 }
 
 /// A marked x value with its label.
