@@ -55,9 +55,10 @@ labels! {
 
     // The trend of a goal
     TRENDS_SECTION = "Trend per goal", "Verloop per doel";
-    TREND_MEASURED = "measurements (from the baseline)", "metingen (vanaf de nulmeting)";
-    TREND_PLANNED = "planned course: baseline, milestones, target at the deadline",
-        "geplande koers: nulmeting, mijlpalen, streefwaarde op de deadline";
+    TREND_MEASURED = "measured", "gemeten";
+    TREND_PLANNED = "planned", "gepland";
+    TRENDS_LEAD = "Each chart shows a goal measured two or more times: what was measured, from the baseline on, beside the planned course through the milestones with a target to the target at the deadline.",
+        "Elke grafiek toont een doel dat twee keer of vaker gemeten is: wat gemeten is, vanaf de nulmeting, naast de geplande koers via de mijlpalen met een streefwaarde naar de streefwaarde op de deadline.";
 
     // Section headings
     REGION_SECTION = "Region", "Regio";

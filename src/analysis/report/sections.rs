@@ -1318,7 +1318,9 @@ pub(crate) fn has_trend(goal: &crate::plan::raw::Goal) -> bool {
 /// day, as the trajectory reads them.
 fn trends(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<Section>) {
     let lang = ctx.lang;
-    let mut blocks = Vec::new();
+    let mut blocks = vec![Block::Text(
+        crate::report::Text::default().plain(l::TRENDS_LEAD.get(lang)),
+    )];
     for (input, themes) in picked {
         let plan_start = input.plan.period.start.value.earliest();
         for theme in themes {
@@ -1386,7 +1388,7 @@ fn trends(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<Sect
                     x_label: l::YEAR.get(lang).to_string(),
                     y_label: ind.map_or_else(
                         || l::INDICATOR.get(lang).to_string(),
-                        |i| format!("{} ({})", i.name.value, i.unit.value),
+                        |i| i.unit.value.clone(),
                     ),
                     series,
                     marker: None,
@@ -1394,7 +1396,7 @@ fn trends(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<Sect
             });
         }
     }
-    if !blocks.is_empty() {
+    if blocks.len() > 1 {
         out.push(Section {
             id: "trends".to_string(),
             heading: l::TRENDS_SECTION.get(lang).to_string(),
