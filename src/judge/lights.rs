@@ -54,7 +54,7 @@ impl Light {
 pub struct Signals {
     /// Goals past their deadline.
     pub overdue: usize,
-    /// Goals behind their trajectory or marked at risk (and not overdue).
+    /// Goals behind their trajectory or marked at risk (an overdue goal may be behind too).
     pub behind: usize,
     /// Conditions on the theme's goals that are not met.
     pub not_met: usize,
@@ -96,7 +96,8 @@ pub fn signals(plan: &Plan, theme: &Theme, as_of: NaiveDate) -> Signals {
         ids.push(g.id.value.0.as_str());
         if trajectory::days_overdue(g, as_of).is_some() {
             s.overdue += 1;
-        } else if g.status.value == Status::AtRisk
+        }
+        if g.status.value == Status::AtRisk
             || trajectory::state(g, start, as_of) == Some(State::Behind)
         {
             s.behind += 1;

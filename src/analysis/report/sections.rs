@@ -1385,7 +1385,7 @@ fn trends(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<Sect
                 blocks.push(Block::Chart(Chart {
                     kind: ChartKind::Trend,
                     title: format!("{}: {}{region}", g.id.value.0, g.title.value),
-                    x_label: l::YEAR.get(lang).to_string(),
+                    x_label: l::DATE.get(lang).to_string(),
                     y_label: ind.map_or_else(
                         || l::INDICATOR.get(lang).to_string(),
                         |i| i.unit.value.clone(),

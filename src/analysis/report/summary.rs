@@ -545,7 +545,8 @@ mod tests {
             walk_goals(&theme.goals, None, &mut |g, _| {
                 if trajectory::days_overdue(g, day()).is_some() {
                     s.overdue += 1;
-                } else if g.status.value == crate::plan::raw::Status::AtRisk
+                }
+                if g.status.value == crate::plan::raw::Status::AtRisk
                     || trajectory::state(g, start, day()) == Some(State::Behind)
                 {
                     s.behind += 1;

@@ -424,11 +424,16 @@ fn every_goal_with_two_measurements_has_one_trend_chart_with_a_data_table() {
             assert!(figure.contains("<details>"), "{goal}: the data as a table");
         }
         let (measured, year) = match lang {
-            Lang::En => (">measured<", ">Year<"),
-            Lang::Nl => (">gemeten<", ">Jaar<"),
+            Lang::En => (">measured<", ">planned<"),
+            Lang::Nl => (">gemeten<", ">gepland<"),
         };
         assert!(page.contains(measured), "{lang:?}");
         assert!(page.contains(year), "{lang:?}");
+        // The time axis of a trend is read by year: a tick labelled with a year alone.
+        assert!(
+            trends.iter().all(|t| t.contains(">2022</text>")),
+            "{lang:?}"
+        );
     }
 }
 
