@@ -254,8 +254,11 @@ fn hostile_plan_text_breaks_no_format() {
         "{markdown}"
     );
     assert!(!markdown.contains("[click](https"), "{markdown}");
-    let goal_rows = markdown
-        .lines()
+    // The sections after the summary (which comes first and has its own rows).
+    let after_summary: Vec<&str> = markdown.split("\n### ").skip(2).collect();
+    let goal_rows = after_summary
+        .iter()
+        .flat_map(|s| s.lines())
         .filter(|l| l.starts_with("| Regio &lt;") || l.starts_with("| GGZ"))
         .count();
     // Themes, goals, indicators, attention: one row each, whatever the line breaks and pipes.

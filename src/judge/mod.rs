@@ -12,12 +12,14 @@
 //!   conditions and framework requirements.
 //! - [`verdict`]: met, partly met, not met and not shown, with their evidence.
 //! - [`domains`]: what counts as another domain and as a party involved.
+//! - [`lights`]: a theme's traffic light for the board (red, amber, green) and its rule.
 //!
 //! Layer: above `plan` and `diagnostic`, below `rules`, `analysis` and everything else. Nothing
 //! here prints, reads files or knows a language: a judgement is data.
 
 pub mod checks;
 pub mod domains;
+pub mod lights;
 pub mod quality;
 pub mod roles;
 pub mod trajectory;

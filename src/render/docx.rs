@@ -336,7 +336,7 @@ fn cell_text(cell: &Cell, lang: Lang) -> String {
         _ => super::html::format_cell(cell, lang),
     };
     match cell {
-        Cell::Text { .. } | Cell::Status { .. } | Cell::Empty => text,
+        Cell::Text { .. } | Cell::Link { .. } | Cell::Status { .. } | Cell::Empty => text,
         Cell::Date { .. } => text.replacen(' ', "\u{a0}", 1),
         _ => text.replace(' ', "\u{a0}"),
     }

@@ -16,7 +16,9 @@ use chrono::{Datelike, NaiveDate};
 use maud::{DOCTYPE, Markup, PreEscaped, html as markup};
 
 use super::numbers::{amount, number};
-use crate::report::{Align, Block, Cell, Chart, Label, Lang, Report, Section, Span, Table, Text};
+use crate::report::{
+    Align, Block, Cell, Chart, ChartKind, Label, Lang, Report, Section, Span, Table, Text,
+};
 
 // The words the renderer itself writes; everything else comes from the report.
 const GENERATED_BY: Label = Label {
@@ -255,6 +257,9 @@ fn cell_content(cell: &Cell, lang: Lang) -> Markup {
             }
         }
         Cell::Status { value, label, .. } => markup! { span.status data-value=(value) { (label) } },
+        Cell::Link { text, section } => {
+            markup! { a href=(format!("#section-{section}")) { (text) } }
+        }
         Cell::Empty => markup! { span aria-label=(NO_VALUE.get(lang)) { "—" } },
         _ => markup! { (format_cell(cell, lang)) },
     }
@@ -269,7 +274,7 @@ fn figure(c: &Chart, lang: Lang) -> Markup {
     }
     let has_points = c.series.iter().any(|s| !s.points.is_empty());
     markup! {
-        figure.chart {
+        figure.chart.trend[c.kind == ChartKind::Trend] {
             figcaption { (c.title) }
             @if has_points {
                 (chart::svg(c, lang))

@@ -198,7 +198,7 @@ fn column_minimum(t: &Table, column: usize, lang: Lang) -> usize {
         .filter_map(|row| row.get(column))
         .map(|cell| match cell {
             Cell::Progress { .. } => BAR_WIDTH - 2,
-            Cell::Text { .. } => longest_word(&terminal_text(cell, lang)),
+            Cell::Text { .. } | Cell::Link { .. } => longest_word(&terminal_text(cell, lang)),
             _ => display_width(&terminal_text(cell, lang)),
         });
     values.fold(label, usize::max) + 2
@@ -401,7 +401,7 @@ pub fn cell_text_in(cell: &Cell, lang: Lang) -> Option<String> {
         None => value,
     };
     Some(match cell {
-        Cell::Text { value } => value.clone(),
+        Cell::Text { value } | Cell::Link { text: value, .. } => value.clone(),
         Cell::Count { value, unit } => with_unit(numbers::group(&value.to_string(), lang), unit),
         Cell::Year { value } => value.to_string(),
         Cell::Number { value, unit } => with_unit(numbers::number(*value, 2, lang), unit),
@@ -489,7 +489,7 @@ fn csv_value(cell: &Cell, lang: Lang) -> String {
         Lang::Nl => text.replace('.', &numbers::decimal_mark(lang).to_string()),
     };
     match cell {
-        Cell::Text { value } => spreadsheet_safe(value),
+        Cell::Text { value } | Cell::Link { text: value, .. } => spreadsheet_safe(value),
         Cell::Status { label, .. } => spreadsheet_safe(label),
         Cell::Count { value, .. } | Cell::Year { value } => value.to_string(),
         Cell::Number { value, .. } => decimal(value.to_string()),

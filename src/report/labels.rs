@@ -35,6 +35,31 @@ labels! {
     GOALS_TOTAL = "Goals", "Doelen";
     FILE = "File", "Bestand";
 
+    // The summary on page one
+    SUMMARY_SECTION = "Summary", "Samenvatting";
+    SUMMARY_THEMES = "Themes at a glance: red when a goal is overdue or a condition on its goals is not met; amber when a goal is behind or at risk, or such a condition is partly met or not shown; green otherwise.",
+        "Thema's in één oogopslag: rood als een doel over de deadline is of een voorwaarde op de doelen niet voldaan is; oranje als een doel achterloopt of risico loopt, of zo'n voorwaarde deels voldaan of niet aangetoond is; anders groen.";
+    SUMMARY_GOALS = "Goals overdue or behind their trajectory", "Doelen over de deadline of achter op koers";
+    SUMMARY_NO_GOALS = "No goal is overdue or behind its trajectory.", "Geen doel is over de deadline of loopt achter.";
+    SUMMARY_CONDITIONS = "Insurer conditions not met or not shown", "Voorwaarden van zorgverzekeraars die niet voldaan of niet aangetoond zijn";
+    SUMMARY_NO_CONDITIONS = "Every insurer condition is met.", "Aan elke voorwaarde van de zorgverzekeraars is voldaan.";
+    SUMMARY_FUNDING = "Funding by funding line, all years", "Financiering per financieringslijn, alle jaren";
+    LIGHT = "Light", "Stoplicht";
+    LIGHT_GREEN = "green", "groen";
+    LIGHT_AMBER = "amber", "oranje";
+    LIGHT_RED = "red", "rood";
+    OVERDUE_GOALS = "Overdue", "Verlopen";
+    BEHIND_GOALS = "Behind or at risk", "Achter of risico";
+    DAYS_OVERDUE = "Days past deadline", "Dagen over de deadline";
+    SHARE_OF_TOTAL = "Share of total", "Aandeel van het totaal";
+
+    // The trend of a goal
+    TRENDS_SECTION = "Trend per goal", "Verloop per doel";
+    TREND_MEASURED = "measured", "gemeten";
+    TREND_PLANNED = "planned", "gepland";
+    TRENDS_LEAD = "Each chart shows a goal measured two or more times: what was measured, from the baseline on, beside the planned course through the milestones with a target to the target at the deadline.",
+        "Elke grafiek toont een doel dat twee keer of vaker gemeten is: wat gemeten is, vanaf de nulmeting, naast de geplande koers via de mijlpalen met een streefwaarde naar de streefwaarde op de deadline.";
+
     // Section headings
     REGION_SECTION = "Region", "Regio";
     MEMBERS_SECTION = "Members", "Leden";

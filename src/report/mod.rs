@@ -26,7 +26,8 @@
 //!
 //! Cells are objects tagged by `type`: `text` (`value`), `count` (`value`, `unit`), `number`
 //! (`value`, `unit`), `amount` (`cents`, euro cents), `percent` (`value`, 0-100), `date`
-//! (`value`, `YYYY-MM-DD`), `status` (`value`, `label`, `tone`) and `empty`.
+//! (`value`, `YYYY-MM-DD`), `status` (`value`, `label`, `tone`), `link` (`text`, `section`: the
+//! id of the section it points to) and `empty`.
 
 pub mod labels;
 
@@ -292,6 +293,9 @@ pub enum Cell {
         label: String,
         tone: Tone,
     },
+    /// Text that points to a section of the same report (by its id): a link where a format
+    /// has links (HTML), the text alone elsewhere. The summary's items link to their sections.
+    Link { text: String, section: String },
     /// No value.
     Empty,
 }
@@ -302,6 +306,15 @@ impl Cell {
     pub fn text(value: impl Into<String>) -> Self {
         Self::Text {
             value: value.into(),
+        }
+    }
+
+    /// Text that links to the section `section` of the same report.
+    #[must_use]
+    pub fn link(text: impl Into<String>, section: &str) -> Self {
+        Self::Link {
+            text: text.into(),
+            section: section.to_string(),
         }
     }
 
@@ -482,6 +495,9 @@ pub enum ChartKind {
     StackedBar,
     /// Dated events on a time axis: x is a date, y the event's label; one row per series.
     Timeline,
+    /// A small line chart of one goal over time (its measurements beside its planned course):
+    /// x is a date, read by year.
+    Trend,
 }
 
 /// A marked x value with its label.

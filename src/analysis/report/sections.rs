@@ -201,7 +201,7 @@ fn maturity_cell(level: Maturity, lang: Lang) -> Cell {
     named_cell(level, lang, tone)
 }
 
-fn track_cell(state: Option<State>, lang: Lang) -> Cell {
+pub(super) fn track_cell(state: Option<State>, lang: Lang) -> Cell {
     match state {
         None => Cell::Empty,
         Some(State::Reached) => word("reached", l::TRACK_REACHED, lang, Tone::Good),
@@ -252,7 +252,7 @@ fn opt_count(value: Option<&crate::plan::S<u64>>) -> Cell {
     value.map_or(Cell::Empty, |v| Cell::count(v.value, None))
 }
 
-fn date_cell(date: &crate::plan::raw::Date) -> Cell {
+pub(super) fn date_cell(date: &crate::plan::raw::Date) -> Cell {
     match date.day() {
         Some(value) => Cell::Date { value },
         None => Cell::text(date.to_string()),
@@ -278,8 +278,23 @@ pub(crate) fn whole(ctx: &Ctx<'_>) -> Vec<Section> {
     modules(ctx, &mut out);
     funding(ctx, &mut out);
     goal_table(ctx, &all, &mut out);
+    trends(ctx, &all, &mut out);
     milestones(ctx, &all, &mut out);
     attention(ctx, &all, &mut out);
+    with_summary(ctx, &all, true, out)
+}
+
+/// The sections with the summary first, its items linked to the sections that follow.
+fn with_summary(
+    ctx: &Ctx<'_>,
+    picked: &[(Input<'_>, Vec<&Theme>)],
+    whole: bool,
+    mut out: Vec<Section>,
+) -> Vec<Section> {
+    let data = super::summary::summary(picked, ctx.as_of, whole);
+    let ids: Vec<&str> = out.iter().map(|s| s.id.as_str()).collect();
+    let first = super::summary::section(ctx, &data, &ids);
+    out.insert(0, first);
     out
 }
 
@@ -298,9 +313,10 @@ pub(crate) fn themes(ctx: &Ctx<'_>, ids: &[String]) -> Vec<Section> {
     themes_table(ctx, &picked, &mut out, false);
     workgroups(ctx, &picked, &mut out);
     goal_table(ctx, &picked, &mut out);
+    trends(ctx, &picked, &mut out);
     milestones(ctx, &picked, &mut out);
     attention(ctx, &picked, &mut out);
-    out
+    with_summary(ctx, &picked, false, out)
 }
 
 fn region(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
@@ -879,7 +895,7 @@ fn contracts(ctx: &Ctx<'_>, out: &mut Vec<Section>) {
     out.push(section);
 }
 
-fn condition_kind_cell(kind: ConditionKind, lang: Lang) -> Cell {
+pub(super) fn condition_kind_cell(kind: ConditionKind, lang: Lang) -> Cell {
     named_cell(kind, lang, Tone::Neutral)
 }
 
@@ -1285,6 +1301,108 @@ fn goal_table(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<
     let mut section = Section::table("goals", l::GOALS_SECTION.get(lang), goals_t.table);
     section.blocks.push(Block::Table(measures.table));
     out.push(section);
+}
+
+/// Whether a goal gets a trend chart: two or more measurements with a date.
+pub(crate) fn has_trend(goal: &crate::plan::raw::Goal) -> bool {
+    goal.measurements
+        .iter()
+        .filter(|m| m.date.value.latest().is_some())
+        .count()
+        >= 2
+}
+
+/// A small line chart per goal with two or more measurements: the measurements from the
+/// baseline, beside the planned course through the milestones with a target to the target at
+/// the deadline (the course [`trajectory`] reads). Dates of a year or month sit on their last
+/// day, as the trajectory reads them.
+fn trends(ctx: &Ctx<'_>, picked: &[(Input<'_>, Vec<&Theme>)], out: &mut Vec<Section>) {
+    let lang = ctx.lang;
+    let mut blocks = vec![Block::Text(
+        crate::report::Text::default().plain(l::TRENDS_LEAD.get(lang)),
+    )];
+    for (input, themes) in picked {
+        let plan_start = input.plan.period.start.value.earliest();
+        for theme in themes {
+            walk_goals(&theme.goals, None, &mut |g, _| {
+                if !has_trend(g) {
+                    return;
+                }
+                let ind = g.indicator.as_ref();
+                let start = ind
+                    .and_then(|i| i.baseline_date.as_ref())
+                    .and_then(|d| d.value.earliest())
+                    .or(plan_start);
+                let baseline = ind
+                    .and_then(|i| i.baseline.as_ref())
+                    .map(|b| b.value)
+                    .zip(start);
+                let point = |date: NaiveDate, value: f64| Point {
+                    x: Cell::Date { value: date },
+                    y: Cell::number(value, None),
+                };
+                let mut measured: Vec<Point> = Vec::new();
+                if let Some((value, date)) = baseline {
+                    measured.push(point(date, value));
+                }
+                for m in &g.measurements {
+                    if let Some(date) = m.date.value.latest() {
+                        measured.push(point(date, m.value.value));
+                    }
+                }
+                let mut planned: Vec<(NaiveDate, f64)> = baseline
+                    .map(|(value, date)| (date, value))
+                    .into_iter()
+                    .collect();
+                let mut milestones: Vec<(NaiveDate, f64)> = g
+                    .milestones
+                    .iter()
+                    .filter_map(|m| Some((m.date.value.latest()?, m.target.as_ref()?.value)))
+                    .collect();
+                milestones.sort_by_key(|(d, _)| *d);
+                planned.extend(milestones);
+                if let (Some(deadline), Some(target)) = (
+                    g.deadline.as_ref().and_then(|d| d.value.latest()),
+                    ind.and_then(|i| i.target.as_ref()),
+                ) {
+                    planned.push((deadline, target.value));
+                }
+                let mut series = vec![Series {
+                    label: l::TREND_MEASURED.get(lang).to_string(),
+                    points: measured,
+                }];
+                if planned.len() >= 2 {
+                    series.push(Series {
+                        label: l::TREND_PLANNED.get(lang).to_string(),
+                        points: planned.into_iter().map(|(d, v)| point(d, v)).collect(),
+                    });
+                }
+                let region = if ctx.multi {
+                    format!(" ({})", region_name(input.plan))
+                } else {
+                    String::new()
+                };
+                blocks.push(Block::Chart(Chart {
+                    kind: ChartKind::Trend,
+                    title: format!("{}: {}{region}", g.id.value.0, g.title.value),
+                    x_label: l::DATE.get(lang).to_string(),
+                    y_label: ind.map_or_else(
+                        || l::INDICATOR.get(lang).to_string(),
+                        |i| i.unit.value.clone(),
+                    ),
+                    series,
+                    marker: None,
+                }));
+            });
+        }
+    }
+    if blocks.len() > 1 {
+        out.push(Section {
+            id: "trends".to_string(),
+            heading: l::TRENDS_SECTION.get(lang).to_string(),
+            blocks,
+        });
+    }
 }
 
 /// Every milestone of the picked goals, in goal order and by date within a goal.

@@ -29,7 +29,8 @@ pub(super) fn svg(chart: &Chart, lang: Lang) -> Markup {
     match chart.kind {
         ChartKind::Bar => bars(chart, lang, false),
         ChartKind::StackedBar => bars(chart, lang, true),
-        ChartKind::Line => line(chart, lang),
+        ChartKind::Line => line(chart, lang, false),
+        ChartKind::Trend => line(chart, lang, true),
         ChartKind::Timeline => timeline(chart, lang),
     }
 }
@@ -519,6 +520,25 @@ fn time_ticks(lo: f64, hi: f64, lang: Lang) -> ((f64, f64), Vec<(f64, String)>) 
     ((lo, hi), ticks)
 }
 
+/// Ticks on a time axis at every first of January, labelled with the year alone, in a domain
+/// padded by a few percent; at most a dozen labels (every other year and so on beyond).
+fn year_ticks(positions: &[f64]) -> ((f64, f64), Vec<(f64, String)>) {
+    let lo = positions.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = positions.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (lo, hi) = if lo <= hi { (lo, hi) } else { (0.0, 1.0) };
+    let span = (hi - lo).max(30.0);
+    let (lo, hi) = (lo - span * 0.05, hi + span * 0.05);
+    let (first, last) = (day(lo).year(), day(hi).year());
+    let step = usize::try_from((last - first) / 12 + 1).unwrap_or(1);
+    let ticks = (first..=last.saturating_add(1))
+        .step_by(step)
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, 1, 1))
+        .map(|date| (f64::from(date.num_days_from_ce()), date.year().to_string()))
+        .filter(|(position, _)| *position >= lo && *position <= hi)
+        .collect();
+    ((lo, hi), ticks)
+}
+
 /// The x positions of all points and of the marker, and the marker's position alone.
 fn x_positions(chart: &Chart, axis: &XAxis, lang: Lang) -> (Vec<f64>, Option<f64>) {
     let marker = chart
@@ -547,8 +567,9 @@ fn marker_line(label: &str, x: f64, y0: f64, y1: f64) -> Markup {
     }
 }
 
-/// Points joined per series over a y axis; value labels when there are few points.
-fn line(chart: &Chart, lang: Lang) -> Markup {
+/// Points joined per series over a y axis; value labels when there are few points. A `small`
+/// chart (a goal's trend) is lower and its time axis is ticked by year only.
+fn line(chart: &Chart, lang: Lang, small: bool) -> Markup {
     let axis = x_axis(chart, lang);
     let sample = sample(chart);
     let (xs, marker) = x_positions(chart, &axis, lang);
@@ -565,11 +586,14 @@ fn line(chart: &Chart, lang: Lang) -> Markup {
         .iter()
         .map(|t| text_width(&tick_label(*t, sample, lang), FONT - 1.0))
         .fold(0.0_f64, f64::max);
-    let (x_domain, x_ticks) = axis.ticks(&xs, lang);
+    let (x_domain, x_ticks) = match (&axis, small) {
+        (XAxis::Time, true) => year_ticks(&xs),
+        _ => axis.ticks(&xs, lang),
+    };
     let (legend, legend_height) = legend(&chart.series, 40.0, 4.0);
     let left = tick_width + 30.0;
     let top = legend_height + 16.0;
-    let bottom = top + 220.0;
+    let bottom = top + if small { 130.0 } else { 220.0 };
     let height = bottom + 48.0;
     let x = Scale {
         domain: x_domain,

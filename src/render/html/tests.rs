@@ -361,3 +361,105 @@ fn a_sample_report_snapshot() {
     let body = &page[page.find("<body").expect("a body")..];
     insta::assert_snapshot!(body.replace("><", ">\n<"));
 }
+
+/// The seed plan of Amsterdam as an HTML report in `lang`, as of mid-period.
+fn amsterdam(lang: Lang) -> (crate::plan::Plan, String) {
+    let text = include_str!("../../../plans/amsterdam-aha.yaml");
+    let plan = crate::load::load("a.yaml", text.as_bytes())
+        .plan
+        .expect("plan");
+    let inputs = [crate::analysis::report::Input {
+        file: "a.yaml",
+        plan: &plan,
+    }];
+    let options = crate::analysis::report::Options {
+        themes: Vec::new(),
+        as_of: NaiveDate::from_ymd_opt(2022, 9, 1).expect("date"),
+        lang,
+    };
+    let report = crate::analysis::report::report(&inputs, &options).expect("report");
+    let page = render(&report);
+    (plan, page)
+}
+
+#[test]
+fn every_goal_with_two_measurements_has_one_trend_chart_with_a_data_table() {
+    for lang in [Lang::En, Lang::Nl] {
+        let (plan, page) = amsterdam(lang);
+        let mut expected = Vec::new();
+        crate::plan::index::walk_goals(
+            &plan
+                .themes
+                .iter()
+                .flat_map(|t| t.goals.clone())
+                .collect::<Vec<_>>(),
+            None,
+            &mut |g, _| {
+                if g.measurements
+                    .iter()
+                    .filter(|m| m.date.value.latest().is_some())
+                    .count()
+                    >= 2
+                {
+                    expected.push(g.id.value.0.clone());
+                }
+            },
+        );
+        assert!(
+            !expected.is_empty(),
+            "the seed plan measures some goals twice"
+        );
+        let trends: Vec<&str> = page
+            .split("<figure class=\"chart trend\">")
+            .skip(1)
+            .collect();
+        assert_eq!(trends.len(), expected.len(), "{lang:?}");
+        for (figure, goal) in trends.iter().zip(&expected) {
+            let figure = figure.split("</figure>").next().unwrap_or_default();
+            assert!(
+                figure.starts_with(&format!("<figcaption>{goal}: ")),
+                "{goal}: {}",
+                figure.chars().take(80).collect::<String>()
+            );
+            assert!(figure.contains("<svg"), "{goal}");
+            assert!(figure.contains("<details>"), "{goal}: the data as a table");
+        }
+        let (measured, year) = match lang {
+            Lang::En => (">measured<", ">planned<"),
+            Lang::Nl => (">gemeten<", ">gepland<"),
+        };
+        assert!(page.contains(measured), "{lang:?}");
+        assert!(page.contains(year), "{lang:?}");
+        // The time axis of a trend is read by year: a tick labelled with a year alone.
+        assert!(
+            trends.iter().all(|t| t.contains(">2022</text>")),
+            "{lang:?}"
+        );
+    }
+}
+
+#[test]
+fn the_summary_is_first_and_its_items_link_to_their_sections() {
+    for (lang, heading) in [(Lang::En, "Summary"), (Lang::Nl, "Samenvatting")] {
+        let (_, page) = amsterdam(lang);
+        let first = page.find("<section id=").expect("a section");
+        assert!(
+            page[first..].starts_with(&format!(
+                "<section id=\"section-summary\"><h2>{heading}</h2>"
+            )),
+            "{}",
+            &page[first..first + 80]
+        );
+        for target in ["region", "themes", "goals", "funding"] {
+            assert!(
+                page.contains(&format!("<a href=\"#section-{target}\">")),
+                "{lang:?} {target}"
+            );
+            assert!(
+                page.contains(&format!("id=\"section-{target}\"")),
+                "{target}"
+            );
+        }
+        assert!(page.contains("✖") || page.contains("▲") || page.contains("✔"));
+    }
+}
