@@ -334,7 +334,7 @@ pub struct DiffArgs {
     pub output_file: Option<PathBuf>,
 
     /// The diff's language [default: `language` of regioplan.toml, else the environment
-    /// (LC_ALL, LC_MESSAGES, LANG), else en].
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`), else en].
     #[arg(long, value_enum)]
     pub lang: Option<ReportLang>,
 

@@ -260,7 +260,7 @@ pub fn from_user_toml(
             let mut warnings = untranslated(&framework, &tree);
             crate::load::fill_paths(&mut warnings, &tree);
             diagnostic::sort(&mut warnings);
-            let warnings = (!warnings.is_empty()).then(|| FileResult {
+            let warnings = (!warnings.is_empty()).then_some(FileResult {
                 source,
                 diagnostics: warnings,
             });

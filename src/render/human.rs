@@ -9,7 +9,7 @@ use super::Summary;
 use crate::diagnostic::FileResult;
 use crate::diagnostic::Span;
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
-use crate::lang::{Count, Lang, Noun};
+use crate::lang::{Count, Label, Lang, Noun};
 use crate::msg;
 
 /// Writes every diagnostic of every file, then the summary line (with the time, if given, and
@@ -70,22 +70,30 @@ pub fn fixable_line(results: &[FileResult], lang: Lang) -> Option<String> {
             .count()
     };
     let (safe, unsafe_) = (count(Applicability::Safe), count(Applicability::Unsafe));
+    // The Dutch verb agrees with the number of findings that opens the sentence.
+    let can = |n: usize| Label {
+        en: "can",
+        nl: if n == 1 { "kan" } else { "kunnen" },
+    };
     let line = match (safe, unsafe_) {
         (0, 0) => return None,
         (0, n) => msg!(
-            "{n} can be fixed with `regioplan check --fix --unsafe-fixes` (a guess: `--diff` shows the changes first).",
-            "{n} kunnen worden hersteld met `regioplan check --fix --unsafe-fixes` (een gok: `--diff` toont eerst de wijzigingen).",
-            n = Count(n, FINDING)
+            "{n} {can} be fixed with `regioplan check --fix --unsafe-fixes` (a guess: `--diff` shows the changes first).",
+            "{n} {can} worden hersteld met `regioplan check --fix --unsafe-fixes` (een gok: `--diff` toont eerst de wijzigingen).",
+            n = Count(n, FINDING),
+            can = can(n)
         ),
         (n, 0) => msg!(
-            "{n} can be fixed with `regioplan check --fix` (`--diff` shows the changes first).",
-            "{n} kunnen worden hersteld met `regioplan check --fix` (`--diff` toont eerst de wijzigingen).",
-            n = Count(n, FINDING)
+            "{n} {can} be fixed with `regioplan check --fix` (`--diff` shows the changes first).",
+            "{n} {can} worden hersteld met `regioplan check --fix` (`--diff` toont eerst de wijzigingen).",
+            n = Count(n, FINDING),
+            can = can(n)
         ),
         (n, m) => msg!(
-            "{n} can be fixed with `regioplan check --fix`, {m} more with `--unsafe-fixes` (a guess: `--diff` shows the changes first).",
-            "{n} kunnen worden hersteld met `regioplan check --fix`, nog {m} met `--unsafe-fixes` (een gok: `--diff` toont eerst de wijzigingen).",
+            "{n} {can} be fixed with `regioplan check --fix`, {m} more with `--unsafe-fixes` (a guess: `--diff` shows the changes first).",
+            "{n} {can} worden hersteld met `regioplan check --fix`, nog {m} met `--unsafe-fixes` (een gok: `--diff` toont eerst de wijzigingen).",
             n = Count(n, FINDING),
+            can = can(n),
             m = m
         ),
     };
