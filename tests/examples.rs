@@ -375,3 +375,95 @@ fn the_typed_model_reads_the_format_1_1_parts() {
     );
     assert_eq!(contract.result_agreements[0].goals[0].value.0, "ggz-1");
 }
+
+/// Words that are the same in Dutch and English, so a Dutch text made only of them and of
+/// codes, ids and values may equal the English one (none yet: every message has a sentence).
+const SAME_IN_BOTH: &[&str] = &[];
+
+/// English words that give away an untranslated Dutch text. Each is checked with spaces
+/// around it, so that Dutch words containing them (`thema`, `datum`) do not count.
+const TELL_TALE_ENGLISH: &[&str] = &[
+    "the", "are", "not", "should", "must", "which", "with", "does", "goal", "theme", "missing",
+    "expected", "found", "line", "suppress", "write", "than", "before", "after",
+];
+
+/// What is wrong with a Dutch text beside its English one, if anything.
+fn untranslated(what: &str, en: &str, nl: &str) -> Option<String> {
+    if nl.trim().is_empty() {
+        return Some(format!("{what}: the Dutch text is empty"));
+    }
+    if en == nl && !SAME_IN_BOTH.contains(&nl) {
+        return Some(format!("{what}: the Dutch text is the English one: {nl}"));
+    }
+    // Code, ids and values in backticks are the same in both languages.
+    let prose: String = nl.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+    let words: Vec<String> = prose
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(str::to_lowercase)
+        .collect();
+    TELL_TALE_ENGLISH
+        .iter()
+        .find(|w| words.iter().any(|x| x == *w))
+        .map(|w| format!("{what}: the Dutch text has the English word `{w}`: {nl}"))
+}
+
+#[test]
+fn every_example_speaks_dutch_with_lang_nl() {
+    let mut problems = Vec::new();
+    for example in examples() {
+        let json = |lang: &str| {
+            let output = check(&["--format", "json", "--lang", lang, &example.path]);
+            json_diagnostics(&output)
+        };
+        let (Ok(en), Ok(nl)) = (json("en"), json("nl")) else {
+            problems.push(format!("{}: no JSON report", example.file_name));
+            continue;
+        };
+        for (e, n) in en.iter().zip(&nl) {
+            for field in ["message", "label", "help"] {
+                let (Some(te), Some(tn)) = (e[field].as_str(), n[field].as_str()) else {
+                    continue;
+                };
+                let what = format!("{} {field}", example.file_name);
+                problems.extend(untranslated(&what, te, tn));
+            }
+            let fixes = |d: &Value| d["fixes"].as_array().cloned().unwrap_or_default();
+            for (fe, fne) in fixes(e).iter().zip(&fixes(n)) {
+                if let (Some(te), Some(tn)) = (fe["message"].as_str(), fne["message"].as_str()) {
+                    let what = format!("{} fix", example.file_name);
+                    problems.extend(untranslated(&what, te, tn));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Dutch human output with the run time (`1 bestand gecontroleerd in 31 ms: ...`) masked.
+fn without_timing_nl(text: &str) -> String {
+    text.lines()
+        .map(|line| match line.split_once(" gecontroleerd in ") {
+            Some((files, rest)) => match rest.split_once(" ms: ") {
+                Some((millis, summary)) if millis.bytes().all(|b| b.is_ascii_digit()) => {
+                    format!("{files} gecontroleerd in <elapsed> ms: {summary}\n")
+                }
+                _ => format!("{line}\n"),
+            },
+            None => format!("{line}\n"),
+        })
+        .collect()
+}
+
+#[test]
+fn dutch_example_output_matches_the_snapshots() {
+    for example in examples() {
+        if check_example(&example).is_err() {
+            continue;
+        }
+        let human = check(&["--format", "human", "--lang", "nl", &example.path]);
+        insta::assert_snapshot!(
+            format!("{}-human-nl", example.code),
+            without_timing_nl(&stdout(&human))
+        );
+    }
+}
