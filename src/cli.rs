@@ -400,6 +400,11 @@ pub enum GapSeverity {
 pub struct FrameworksArgs {
     /// Print this built-in framework's TOML (a starting point for your own).
     pub name: Option<String>,
+
+    /// The language of the list [default: `language` in regioplan.toml, else the
+    /// environment's, else en]. The TOML a NAME prints holds both languages.
+    #[arg(long, value_enum)]
+    pub lang: Option<ReportLang>,
 }
 
 /// The output formats of a report (`diff`, `report`, `gaps`): one enum for all.
@@ -467,6 +472,8 @@ fn parse_limit(text: &str) -> Result<String, String> {
     crate::load::limits::Limits::default()
         .apply(&[text.to_string()])
         .map(|()| text.to_string())
+        // clap reports it before `--lang` is known, inside its own English sentence.
+        .map_err(|m| m.en().to_string())
 }
 
 /// Parses a YYYY-MM-DD date argument.

@@ -472,10 +472,7 @@ impl Configs {
             return Ok(Ok(configs));
         }
         render::human::write_diagnostics(err, &broken, false, lang)?;
-        writeln!(
-            err,
-            "error: the configuration has problems; fix them or pass --no-config"
-        )?;
+        writeln!(err, "{}", super::config_problems(lang))?;
         Ok(Err(ExitCode::Error))
     }
 

@@ -335,14 +335,20 @@ fn read_needed(path: &std::path::Path, limits: &Limits) -> anyhow::Result<Vec<u8
 pub(crate) fn too_large_error(error: read::ReadError, limits: &Limits) -> anyhow::Error {
     match error {
         read::ReadError::TooLarge { path, size, .. } => {
-            let shown = size.map_or_else(String::new, |s| {
-                format!(" ({})", crate::load::limits::format_size_rounded(s))
+            let shown = size.map(|s| {
+                crate::msg!(
+                    " ({n})",
+                    " ({n})",
+                    n = crate::load::limits::format_size_rounded(s)
+                )
             });
-            anyhow::anyhow!(
-                "`{}`{shown} is larger than the limit `max-file-size` of {}; {}",
-                path.display(),
-                Limit::FileSize.value(limits),
-                Limit::how_to_raise_size(limits, size).en()
+            crate::said!(
+                "`{path}`{shown} is larger than the limit `max-file-size` of {limit}; {raise}",
+                "`{path}`{shown} is groter dan de grens `max-file-size` van {limit}; {raise}",
+                path = crate::lang::Plain(path.display()),
+                shown = shown,
+                limit = Limit::FileSize.value(limits),
+                raise = Limit::how_to_raise_size(limits, size)
             )
         }
         other => anyhow::Error::from(other),

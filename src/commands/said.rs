@@ -83,9 +83,16 @@ macro_rules! bail_said {
 pub fn error_text(error: &anyhow::Error, lang: Lang) -> String {
     error
         .chain()
-        .map(|e| match e.downcast_ref::<Said>() {
-            Some(said) => said.message.get(lang).to_string(),
-            None => e.to_string(),
+        .map(|e| {
+            if let Some(said) = e.downcast_ref::<Said>() {
+                said.message.get(lang).to_string()
+            } else if let Some(failure) = e.downcast_ref::<crate::lang::Failure>() {
+                failure.0.get(lang).to_string()
+            } else if let Some(read) = e.downcast_ref::<crate::load::read::ReadError>() {
+                read.message().get(lang).to_string()
+            } else {
+                e.to_string()
+            }
         })
         .collect::<Vec<_>>()
         .join(": ")
@@ -103,6 +110,7 @@ pub fn language(cli: &Cli) -> Lang {
         Command::Config(a) => a.lang,
         Command::Init(a) => a.lang,
         Command::Rule(a) => a.lang,
+        Command::Frameworks(a) => a.lang,
         _ => None,
     };
     let cwd = std::env::current_dir().unwrap_or_default();
