@@ -32,7 +32,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         Ok(config) => config,
         Err(code) => return Ok(code),
     };
-    let input = super::settings_input(None, &args.limits);
+    let input = super::settings_input(None, &args.limits)?;
     // The language as `check` and `gaps` choose it: --lang, else regioplan.toml, else the
     // environment, else English.
     let lang: crate::lang::Lang = match args.lang {

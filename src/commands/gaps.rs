@@ -37,7 +37,7 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
             Ok(config) => config,
             Err(code) => return Ok(code),
         };
-    let input = super::settings_input(args.as_of, &args.limits);
+    let input = super::settings_input(args.as_of, &args.limits)?;
     let settings = Settings::resolve(loaded_config.as_ref(), None, &input);
     let lang = match args.lang {
         Some(ReportLang::Nl) => Lang::Nl,

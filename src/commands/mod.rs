@@ -105,14 +105,38 @@ pub(crate) fn run_config(
 }
 
 /// What the command line of `report`, `gaps` or `diff` says about the settings.
-pub(crate) fn settings_input(as_of: Option<NaiveDate>, limits: &LimitArgs) -> SettingsInput {
-    SettingsInput {
+///
+/// # Errors
+/// A `--limit` that is not a limit or not a value of it.
+pub(crate) fn settings_input(
+    as_of: Option<NaiveDate>,
+    limits: &LimitArgs,
+) -> anyhow::Result<SettingsInput> {
+    Ok(SettingsInput {
         as_of,
         today: chrono::Local::now().date_naive(),
-        limits: limits.limits.clone(),
+        limits: checked_limits(limits)?,
         env_language: environment_language(),
         ..SettingsInput::default()
+    })
+}
+
+/// The `--limit KEY=VALUE` arguments, each a limit with a value it takes.
+///
+/// # Errors
+/// The first that is not, in our words (shown in the run's language).
+pub(crate) fn checked_limits(limits: &LimitArgs) -> anyhow::Result<Vec<String>> {
+    for setting in &limits.limits {
+        if let Err(message) = Limits::default().apply(std::slice::from_ref(setting)) {
+            crate::bail_said!(
+                "invalid `--limit {setting}`: {message}",
+                "ongeldige `--limit {setting}`: {message}",
+                setting = setting,
+                message = message
+            );
+        }
     }
+    Ok(limits.limits.clone())
 }
 
 /// The language to speak before the configuration is read (its own findings): `--lang`,

@@ -35,7 +35,7 @@ pub fn run(
         Ok(config) => config,
         Err(code) => return Ok(code),
     };
-    let input = super::settings_input(args.as_of, &args.limits);
+    let input = super::settings_input(args.as_of, &args.limits)?;
     let settings = Settings::resolve(config.as_ref(), None, &input);
     let lang = match (args.lang, settings.language) {
         (Some(ReportLang::Nl), _) | (None, Language::Nl) => Lang::Nl,
