@@ -41,7 +41,13 @@ pub fn run(args: &ConfigArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     // Keys, codes and names come from regioplan.toml and the command line: written to the
     // terminal only as visible text (no escape sequence, no bidirectional override).
     let mut text = Vec::new();
-    write_settings(&mut text, &s, path.as_deref(), &args.path, s.language.into())?;
+    write_settings(
+        &mut text,
+        &s,
+        path.as_deref(),
+        &args.path,
+        s.language.into(),
+    )?;
     out.write_all(render::visible(&String::from_utf8_lossy(&text)).as_bytes())
         .say(cannot_write)?;
     out.flush().say(cannot_write)?;
@@ -103,12 +109,10 @@ fn write_settings(
     let rows = [
         (
             "select",
-            s.select
-                .as_ref()
-                .map_or_else(
-                    || msg!("all rules", "alle regels").get(lang).to_string(),
-                    |l| list(l),
-                ),
+            s.select.as_ref().map_or_else(
+                || msg!("all rules", "alle regels").get(lang).to_string(),
+                |l| list(l),
+            ),
         ),
         ("ignore", list(&s.ignore)),
         ("fail-on", format!("{:?}", s.fail_on).to_lowercase()),

@@ -151,9 +151,9 @@ mod tests {
             path: "x.yaml".into(),
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "No such file"),
         };
-        let Err(error) = Err::<(), _>(read).say(|| {
-            crate::msg!("cannot read the old plan", "kan het oude plan niet lezen")
-        }) else {
+        let Err(error) = Err::<(), _>(read)
+            .say(|| crate::msg!("cannot read the old plan", "kan het oude plan niet lezen"))
+        else {
             panic!("an error")
         };
         assert_eq!(

@@ -353,7 +353,8 @@ fn check_parameters(framework: &Framework, tree: &Tree) -> Vec<Diagnostic> {
             if !catalogue.ids().any(|id| id == block) {
                 let hint = did_you_mean(block, catalogue.ids())
                     .map(|s| crate::msg!("did you mean `{s}`? ", "bedoelt u `{s}`? ", s = s));
-                let known = crate::lang::List(catalogue.ids().map(|id| format!("`{id}`")).collect());
+                let known =
+                    crate::lang::List(catalogue.ids().map(|id| format!("`{id}`")).collect());
                 found.push(
                     Diagnostic::new(
                         &r::INVALID_VALUE,
