@@ -314,7 +314,7 @@ fn the_rule_and_the_gap_agree_on_goal_quality() {
         .collect();
     assert_eq!(
         quality,
-        ["goal `g2` lacks: Indicator, Baseline, Target, Owner, Deadline"]
+        ["goal `g2` lacks: Indicator, Baseline, Target, Owner and Deadline"]
     );
     // The goal table shows milestones and monitoring as the plan has them, not "not in plan
     // format 1".

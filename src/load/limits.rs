@@ -284,7 +284,8 @@ pub fn format_size(bytes: u64) -> String {
     format!("{bytes} bytes")
 }
 
-/// A size rounded for reading: `6.5 MiB`, `120.0 KiB`, `800 bytes` (`6,5 MiB` in Dutch).
+/// A size rounded to one decimal for reading, a trailing zero dropped: `6.5 MiB`, `120 KiB`,
+/// `800 bytes` (`6,5 MiB` in Dutch).
 #[must_use]
 pub fn format_size_rounded(bytes: u64) -> Message {
     use crate::lang::{Decimals, Plain};
