@@ -114,7 +114,7 @@ fn regioplan(dir: &Path, args: &[&str]) -> String {
     )
 }
 
-/// A directory with `plans/` holding the AhA plan with mistakes, `tab/` the plan with a tab,
+/// A directory with `plans/` holding the Amsterdam plan with mistakes, `tab/` the plan with a tab,
 /// `a.yaml` and `b.yaml` two versions of the good plan, and `empty/`.
 fn workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
