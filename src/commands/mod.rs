@@ -405,8 +405,9 @@ pub(crate) fn refuse_binary_on_terminal(
         output_file.is_some(),
         std::io::stdout().is_terminal(),
     ) {
-        anyhow::bail!(
-            "a Word document cannot be shown in the terminal; save it as a file with `-o`, e.g. `-o rapport.docx`, and open that file in Word or LibreOffice"
+        crate::bail_said!(
+            "a Word document cannot be shown in the terminal; save it as a file with `-o`, e.g. `-o rapport.docx`, and open that file in Word or LibreOffice",
+            "een Word-document kan niet in de terminal worden getoond; sla het op als bestand met `-o`, bijvoorbeeld `-o rapport.docx`, en open dat bestand in Word of LibreOffice"
         );
     }
     Ok(())

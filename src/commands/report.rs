@@ -11,8 +11,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::anyhow;
-
 use super::said::Say;
 
 use super::ExitCode;
@@ -66,7 +64,8 @@ pub fn run(
                         plan: &p.plan,
                     })
                     .collect();
-                report::report(&views, &options).map_err(|e| anyhow!("{e}"))
+                report::report(&views, &options)
+                    .map_err(|e| anyhow::Error::new(crate::lang::Failure(e.message())))
             })
             .say(|| {
                 crate::msg!(
