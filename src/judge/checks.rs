@@ -424,12 +424,12 @@ fn documents(plan: &Plan, kinds: &[DocumentKind]) -> Judgement {
     let missing = Said::new(
         missing
             .iter()
-            .map(|m| m.en())
+            .map(crate::lang::Message::en)
             .collect::<Vec<_>>()
             .join("; "),
         missing
             .iter()
-            .map(|m| m.nl())
+            .map(crate::lang::Message::nl)
             .collect::<Vec<_>>()
             .join("; "),
     );
