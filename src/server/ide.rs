@@ -652,7 +652,7 @@ pub fn outline(doc: &Document, encoding: Encoding) -> Option<DocumentSymbolRespo
     }
     let mut symbols = vec![symbol(
         plan.region.name.value.clone(),
-        Some("region".into()),
+        Some(crate::msg!("region", "regio").get(doc.lang).to_string()),
         SymbolKind::NAMESPACE,
         plan.region.name.span,
         Vec::new(),
@@ -669,7 +669,15 @@ pub fn outline(doc: &Document, encoding: Encoding) -> Option<DocumentSymbolRespo
     for contract in &plan.contracts {
         symbols.push(symbol(
             contract.id.value.0.clone(),
-            Some(format!("contract with `{}`", contract.insurer.value.0)),
+            Some(
+                crate::msg!(
+                    "contract with `{insurer}`",
+                    "contract met `{insurer}`",
+                    insurer = contract.insurer.value.0
+                )
+                .get(doc.lang)
+                .to_string(),
+            ),
             SymbolKind::STRUCT,
             contract.id.span,
             Vec::new(),
@@ -694,5 +702,41 @@ mod rule_docs_tests {
         let en = rule_docs("RP102", Lang::En).unwrap_or_default();
         assert!(en.contains("(error)") && en.contains("Fails:"), "{en}");
         assert!(en.contains("docs/rules.md#rp102"), "{en}");
+    }
+}
+
+#[cfg(test)]
+mod hover_tests {
+    use super::id_hover;
+    use crate::lang::Lang;
+    use crate::server::document::Document;
+
+    const PLAN: &str = include_str!("../../examples/invalid/RP102-unknown-person.yaml");
+
+    fn hover_at(lang: Lang, needle: &str) -> String {
+        let uri = lsp_types::Url::parse("file:///plan.yaml").expect("a URL");
+        let mut doc = Document::new(uri, 1, PLAN.to_string());
+        doc.lang = lang;
+        let offset = PLAN.find(needle).expect("in the plan") + 1;
+        id_hover(&doc, offset, &mut None).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_hover_of_an_id_names_its_kind_in_the_documents_language() {
+        let nl = hover_at(Lang::Nl, "f.francke\n    goals");
+        assert!(
+            nl.starts_with("**persoon** `f.francke`: Frank Francke"),
+            "{nl}"
+        );
+        let en = hover_at(Lang::En, "f.francke\n    goals");
+        assert!(
+            en.starts_with("**person** `f.francke`: Frank Francke"),
+            "{en}"
+        );
+        let unknown = hover_at(Lang::Nl, "a.baker\n");
+        assert!(
+            unknown.starts_with("er is geen persoon met de id `a.baker` in dit plan"),
+            "{unknown}"
+        );
     }
 }
