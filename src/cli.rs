@@ -400,6 +400,11 @@ pub enum GapSeverity {
 pub struct FrameworksArgs {
     /// Print this built-in framework's TOML (a starting point for your own).
     pub name: Option<String>,
+
+    /// The language of the list [default: `language` in regioplan.toml, else the
+    /// environment's, else en]. The TOML a NAME prints holds both languages.
+    #[arg(long, value_enum)]
+    pub lang: Option<ReportLang>,
 }
 
 /// The output formats of a report (`diff`, `report`, `gaps`): one enum for all.
@@ -458,15 +463,9 @@ pub struct LimitArgs {
     /// Set a limit on what is read, as under `[limits]` in regioplan.toml: `max-file-size`
     /// (default 4MiB), `max-depth` (64), `max-aliases` (4096), `alias-expansion` (4).
     /// Repeatable, e.g. `--limit max-file-size=16MiB`.
-    #[arg(long = "limit", value_name = "KEY=VALUE", value_parser = parse_limit)]
+    /// Checked by the command (`commands::checked_limits`), in the run's language.
+    #[arg(long = "limit", value_name = "KEY=VALUE")]
     pub limits: Vec<String>,
-}
-
-/// Checks a `--limit KEY=VALUE` argument.
-fn parse_limit(text: &str) -> Result<String, String> {
-    crate::load::limits::Limits::default()
-        .apply(&[text.to_string()])
-        .map(|()| text.to_string())
 }
 
 /// Parses a YYYY-MM-DD date argument.

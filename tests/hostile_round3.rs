@@ -562,7 +562,7 @@ fn a_git_blob_above_the_limit_is_refused_by_its_size_before_it_is_read() {
     // measured, not read (a blob that was read would be refused by the loader, RP006).
     assert!(
         run.stderr
-            .contains("`HEAD:big.yaml` (1.0 MiB) is larger than the limit `max-file-size`"),
+            .contains("`HEAD:big.yaml` (1 MiB) is larger than the limit `max-file-size`"),
         "{}",
         run.stderr
     );

@@ -59,7 +59,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         Input::Found(path) => !configs.for_input(i).is_some_and(|c| c.excludes(path)),
         Input::File(_) | Input::Stdin => true,
     });
-    let input = settings_input(args);
+    let input = settings_input(args)?;
     let run_settings = Settings::resolve(configs.for_run(), None, &input);
     let lang = Lang::from(run_settings.language);
     let jobs: Vec<Job<'_>> = inputs
@@ -238,8 +238,8 @@ fn render_to(
     }
 }
 
-fn settings_input(args: &CheckArgs) -> SettingsInput {
-    SettingsInput {
+fn settings_input(args: &CheckArgs) -> anyhow::Result<SettingsInput> {
+    Ok(SettingsInput {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
         fail_on: args.fail_on,
@@ -247,10 +247,10 @@ fn settings_input(args: &CheckArgs) -> SettingsInput {
         format: args.format,
         today: chrono::Local::now().date_naive(),
         github_actions: std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true"),
-        limits: args.limits.limits.clone(),
+        limits: super::checked_limits(&args.limits)?,
         language: args.lang.map(Into::into),
         env_language: super::environment_language(),
-    }
+    })
 }
 
 fn fails(result: &FileResult, fail_on: FailOn) -> bool {
@@ -472,10 +472,7 @@ impl Configs {
             return Ok(Ok(configs));
         }
         render::human::write_diagnostics(err, &broken, false, lang)?;
-        writeln!(
-            err,
-            "error: the configuration has problems; fix them or pass --no-config"
-        )?;
+        writeln!(err, "{}", super::config_problems(lang))?;
         Ok(Err(ExitCode::Error))
     }
 

@@ -41,7 +41,13 @@ pub fn run(args: &ConfigArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     // Keys, codes and names come from regioplan.toml and the command line: written to the
     // terminal only as visible text (no escape sequence, no bidirectional override).
     let mut text = Vec::new();
-    write_settings(&mut text, &s, path.as_deref(), &args.path)?;
+    write_settings(
+        &mut text,
+        &s,
+        path.as_deref(),
+        &args.path,
+        s.language.into(),
+    )?;
     out.write_all(render::visible(&String::from_utf8_lossy(&text)).as_bytes())
         .say(cannot_write)?;
     out.flush().say(cannot_write)?;
@@ -60,25 +66,34 @@ fn write_settings(
     s: &Settings,
     path: Option<&std::path::Path>,
     plan: &std::path::Path,
+    lang: crate::lang::Lang,
 ) -> std::io::Result<()> {
-    match path {
-        Some(p) => writeln!(out, "# configuration: {}", p.display())?,
-        None => writeln!(
-            out,
-            "# no {} found in `{}` or above; defaults apply",
-            config::FILE_NAME,
-            plan.display()
-        )?,
-    }
-    writeln!(
-        out,
-        "# settings for `{}`, each with where it came from\n",
-        plan.display()
-    )?;
+    use crate::lang::Plain;
+    use crate::msg;
+    let head = match path {
+        Some(p) => msg!(
+            "# configuration: {path}",
+            "# configuratie: {path}",
+            path = Plain(p.display())
+        ),
+        None => msg!(
+            "# no {file} found in `{plan}` or above; defaults apply",
+            "# geen {file} gevonden in `{plan}` of daarboven; de standaardinstellingen gelden",
+            file = config::FILE_NAME,
+            plan = Plain(plan.display())
+        ),
+    };
+    writeln!(out, "{}", head.get(lang))?;
+    let settings = msg!(
+        "# settings for `{plan}`, each with where it came from",
+        "# instellingen voor `{plan}`, elk met zijn herkomst",
+        plan = Plain(plan.display())
+    );
+    writeln!(out, "{}\n", settings.get(lang))?;
     let origin = |name: &str| {
         s.origins
             .get(name)
-            .map(ToString::to_string)
+            .map(|o| o.message().get(lang).to_string())
             .unwrap_or_default()
     };
     let list = |items: &[String]| {
@@ -94,9 +109,10 @@ fn write_settings(
     let rows = [
         (
             "select",
-            s.select
-                .as_ref()
-                .map_or_else(|| "all rules".to_string(), |l| list(l)),
+            s.select.as_ref().map_or_else(
+                || msg!("all rules", "alle regels").get(lang).to_string(),
+                |l| list(l),
+            ),
         ),
         ("ignore", list(&s.ignore)),
         ("fail-on", format!("{:?}", s.fail_on).to_lowercase()),

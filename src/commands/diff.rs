@@ -9,8 +9,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use anyhow::{Context, bail};
-
 use super::said::Say;
 use super::{ExitCode, write_report};
 use crate::analysis::diff::{self, Versions};
@@ -23,8 +21,10 @@ use crate::render::report::TableOptions;
 
 pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
     if args.format == ReportFormat::Csv {
-        bail!(
-            "a diff has no goal table to write as CSV; use --format json for a spreadsheet import"
+        crate::bail_said!(
+            "a diff has no goal table to write as CSV; use --format json for a spreadsheet import",
+            "een diff heeft geen doelentabel om als CSV te schrijven; gebruik --format json om in \
+             een spreadsheet in te lezen"
         );
     }
     super::refuse_binary_on_terminal(args.format, args.output_file.as_deref())?;
@@ -32,7 +32,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         Ok(config) => config,
         Err(code) => return Ok(code),
     };
-    let input = super::settings_input(None, &args.limits);
+    let input = super::settings_input(None, &args.limits)?;
     // The language as `check` and `gaps` choose it: --lang, else regioplan.toml, else the
     // environment, else English.
     let lang: crate::lang::Lang = match args.lang {
@@ -122,7 +122,11 @@ fn git_spec(spec: &str) -> Option<(&str, &str)> {
 fn git_show(rev: &str, path: &str, limits: &Limits) -> anyhow::Result<Vec<u8>> {
     use std::io::Read as _;
     if rev.starts_with('-') {
-        bail!("`{rev}` is not a git revision");
+        crate::bail_said!(
+            "`{rev}` is not a git revision",
+            "`{rev}` is geen git-revisie",
+            rev = rev
+        );
     }
     let object = format!("{rev}:{path}");
     let git = |args: &[&str]| {
@@ -130,11 +134,20 @@ fn git_show(rev: &str, path: &str, limits: &Limits) -> anyhow::Result<Vec<u8>> {
             .args(args)
             .stdin(std::process::Stdio::null())
             .output()
-            .context("cannot run `git`; is git installed?")
+            .say(|| {
+                msg!(
+                    "cannot run `git`; is git installed?",
+                    "kan `git` niet starten; is git geïnstalleerd?"
+                )
+            })
     };
     let failed = |output: &std::process::Output| {
         let stderr = String::from_utf8_lossy(&output.stderr);
-        anyhow::anyhow!("`git cat-file` failed: {}", stderr.trim())
+        crate::said!(
+            "`git cat-file` failed: {reason}",
+            "`git cat-file` is mislukt: {reason}",
+            reason = stderr.trim()
+        )
     };
     let sized = git(&["cat-file", "-s", &object])?;
     if !sized.status.success() {
@@ -163,13 +176,23 @@ fn git_show(rev: &str, path: &str, limits: &Limits) -> anyhow::Result<Vec<u8>> {
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .context("cannot run `git`; is git installed?")?;
+        .say(|| {
+            msg!(
+                "cannot run `git`; is git installed?",
+                "kan `git` niet starten; is git geïnstalleerd?"
+            )
+        })?;
     let mut bytes = Vec::new();
     if let Some(stdout) = child.stdout.take() {
         stdout
             .take(limits.max_file_size.saturating_add(1))
             .read_to_end(&mut bytes)
-            .context("cannot read from `git cat-file`")?;
+            .say(|| {
+                msg!(
+                    "cannot read from `git cat-file`",
+                    "kan niet lezen uit `git cat-file`"
+                )
+            })?;
     }
     if bytes.len() as u64 > limits.max_file_size {
         // The revision moved on to a larger blob meanwhile.
@@ -177,9 +200,12 @@ fn git_show(rev: &str, path: &str, limits: &Limits) -> anyhow::Result<Vec<u8>> {
         let _ = child.wait();
         return Err(too_large(None));
     }
-    let output = child
-        .wait_with_output()
-        .context("cannot run `git cat-file`")?;
+    let output = child.wait_with_output().say(|| {
+        msg!(
+            "cannot run `git cat-file`",
+            "kan `git cat-file` niet uitvoeren"
+        )
+    })?;
     if !output.status.success() {
         return Err(failed(&output));
     }

@@ -37,7 +37,7 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
             Ok(config) => config,
             Err(code) => return Ok(code),
         };
-    let input = super::settings_input(args.as_of, &args.limits);
+    let input = super::settings_input(args.as_of, &args.limits)?;
     let settings = Settings::resolve(loaded_config.as_ref(), None, &input);
     let lang = match args.lang {
         Some(ReportLang::Nl) => Lang::Nl,
@@ -102,7 +102,8 @@ pub fn run(args: &GapsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         })
         .collect();
     let all: Vec<&crate::plan::Plan> = loaded.iter().map(|l| &l.plan).collect();
-    let themes = select_themes(&all, &args.themes).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let themes = select_themes(&all, &args.themes)
+        .map_err(|e| anyhow::Error::new(crate::lang::Failure(e.message())))?;
     let catalogue = Catalogue::built_in();
     let options = Options {
         as_of: settings.as_of,

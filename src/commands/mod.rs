@@ -105,14 +105,38 @@ pub(crate) fn run_config(
 }
 
 /// What the command line of `report`, `gaps` or `diff` says about the settings.
-pub(crate) fn settings_input(as_of: Option<NaiveDate>, limits: &LimitArgs) -> SettingsInput {
-    SettingsInput {
+///
+/// # Errors
+/// A `--limit` that is not a limit or not a value of it.
+pub(crate) fn settings_input(
+    as_of: Option<NaiveDate>,
+    limits: &LimitArgs,
+) -> anyhow::Result<SettingsInput> {
+    Ok(SettingsInput {
         as_of,
         today: chrono::Local::now().date_naive(),
-        limits: limits.limits.clone(),
+        limits: checked_limits(limits)?,
         env_language: environment_language(),
         ..SettingsInput::default()
+    })
+}
+
+/// The `--limit KEY=VALUE` arguments, each a limit with a value it takes.
+///
+/// # Errors
+/// The first that is not, in our words (shown in the run's language).
+pub(crate) fn checked_limits(limits: &LimitArgs) -> anyhow::Result<Vec<String>> {
+    for setting in &limits.limits {
+        if let Err(message) = Limits::default().apply(std::slice::from_ref(setting)) {
+            crate::bail_said!(
+                "invalid `--limit {setting}`: {message}",
+                "ongeldige `--limit {setting}`: {message}",
+                setting = setting,
+                message = message
+            );
+        }
     }
+    Ok(limits.limits.clone())
 }
 
 /// The language to speak before the configuration is read (its own findings): `--lang`,
@@ -335,14 +359,20 @@ fn read_needed(path: &std::path::Path, limits: &Limits) -> anyhow::Result<Vec<u8
 pub(crate) fn too_large_error(error: read::ReadError, limits: &Limits) -> anyhow::Error {
     match error {
         read::ReadError::TooLarge { path, size, .. } => {
-            let shown = size.map_or_else(String::new, |s| {
-                format!(" ({})", crate::load::limits::format_size_rounded(s))
+            let shown = size.map(|s| {
+                crate::msg!(
+                    " ({n})",
+                    " ({n})",
+                    n = crate::load::limits::format_size_rounded(s)
+                )
             });
-            anyhow::anyhow!(
-                "`{}`{shown} is larger than the limit `max-file-size` of {}; {}",
-                path.display(),
-                Limit::FileSize.value(limits),
-                Limit::how_to_raise_size(limits, size).en()
+            crate::said!(
+                "`{path}`{shown} is larger than the limit `max-file-size` of {limit}; {raise}",
+                "`{path}`{shown} is groter dan de grens `max-file-size` van {limit}; {raise}",
+                path = crate::lang::Plain(path.display()),
+                shown = shown,
+                limit = Limit::FileSize.value(limits),
+                raise = Limit::how_to_raise_size(limits, size)
             )
         }
         other => anyhow::Error::from(other),
@@ -375,8 +405,9 @@ pub(crate) fn refuse_binary_on_terminal(
         output_file.is_some(),
         std::io::stdout().is_terminal(),
     ) {
-        anyhow::bail!(
-            "a Word document cannot be shown in the terminal; save it as a file with `-o`, e.g. `-o rapport.docx`, and open that file in Word or LibreOffice"
+        crate::bail_said!(
+            "a Word document cannot be shown in the terminal; save it as a file with `-o`, e.g. `-o rapport.docx`, and open that file in Word or LibreOffice",
+            "een Word-document kan niet in de terminal worden getoond; sla het op als bestand met `-o`, bijvoorbeeld `-o rapport.docx`, en open dat bestand in Word of LibreOffice"
         );
     }
     Ok(())

@@ -11,8 +11,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::anyhow;
-
 use super::said::Say;
 
 use super::ExitCode;
@@ -35,7 +33,7 @@ pub fn run(
         Ok(config) => config,
         Err(code) => return Ok(code),
     };
-    let input = super::settings_input(args.as_of, &args.limits);
+    let input = super::settings_input(args.as_of, &args.limits)?;
     let settings = Settings::resolve(config.as_ref(), None, &input);
     let lang = match (args.lang, settings.language) {
         (Some(ReportLang::Nl), _) | (None, Language::Nl) => Lang::Nl,
@@ -66,7 +64,8 @@ pub fn run(
                         plan: &p.plan,
                     })
                     .collect();
-                report::report(&views, &options).map_err(|e| anyhow!("{e}"))
+                report::report(&views, &options)
+                    .map_err(|e| anyhow::Error::new(crate::lang::Failure(e.message())))
             })
             .say(|| {
                 crate::msg!(

@@ -81,14 +81,21 @@ macro_rules! bail_said {
 /// An error's whole chain on one line, `outer: inner: cause`, our words in `lang`.
 #[must_use]
 pub fn error_text(error: &anyhow::Error, lang: Lang) -> String {
-    error
-        .chain()
-        .map(|e| match e.downcast_ref::<Said>() {
-            Some(said) => said.message.get(lang).to_string(),
-            None => e.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(": ")
+    let mut parts = Vec::new();
+    for e in error.chain() {
+        if let Some(said) = e.downcast_ref::<Said>() {
+            parts.push(said.message.get(lang).to_string());
+        } else if let Some(failure) = e.downcast_ref::<crate::lang::Failure>() {
+            parts.push(failure.0.get(lang).to_string());
+        } else if let Some(read) = e.downcast_ref::<crate::load::read::ReadError>() {
+            // Its message ends with the operating system's error, its source: said once.
+            parts.push(read.message().get(lang).to_string());
+            break;
+        } else {
+            parts.push(e.to_string());
+        }
+    }
+    parts.join(": ")
 }
 
 /// The language of a run's errors: the command's `--lang`, else `language` in the nearest
@@ -103,6 +110,9 @@ pub fn language(cli: &Cli) -> Lang {
         Command::Config(a) => a.lang,
         Command::Init(a) => a.lang,
         Command::Rule(a) => a.lang,
+        Command::Frameworks(a) => a.lang,
+        Command::Diff(a) => a.lang,
+        Command::Schema(a) => a.lang,
         _ => None,
     };
     let cwd = std::env::current_dir().unwrap_or_default();
@@ -133,5 +143,22 @@ mod tests {
         );
         let plain = said!("no plans", "geen plannen");
         assert_eq!(error_text(&plain, Lang::Nl), "geen plannen");
+    }
+
+    #[test]
+    fn a_read_error_is_in_the_language_and_gives_the_systems_words_once() {
+        let read = crate::load::read::ReadError::Io {
+            path: "x.yaml".into(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "No such file"),
+        };
+        let Err(error) = Err::<(), _>(read)
+            .say(|| crate::msg!("cannot read the old plan", "kan het oude plan niet lezen"))
+        else {
+            panic!("an error")
+        };
+        assert_eq!(
+            error_text(&error, Lang::Nl),
+            "kan het oude plan niet lezen: kan `x.yaml` niet lezen: No such file"
+        );
     }
 }

@@ -110,7 +110,7 @@ impl LimitsConfig {
         let mut set = |limit: Limit, value: String| {
             limit
                 .set(limits, &value)
-                .map_err(|e| (format!("/limits/{}", limit.key()), e.into()))
+                .map_err(|e| (format!("/limits/{}", limit.key()), e))
         };
         match &self.max_file_size {
             Some(Size::Bytes(n)) => set(Limit::FileSize, n.to_string())?,
@@ -355,12 +355,16 @@ pub fn load_config(path: &Path) -> anyhow::Result<Result<LoadedConfig, FileResul
     // The configuration is read under the default limits: it cannot raise its own.
     let limits = crate::load::limits::Limits::default();
     let bytes = crate::load::read::read_file(path, limits.max_file_size).map_err(|e| match e {
-        crate::load::read::ReadError::TooLarge { .. } => anyhow::anyhow!(
-            "`{}` is larger than {}: a regioplan.toml is a few lines; check that the right file \
-             is named",
-            path.display(),
-            crate::load::limits::format_size(limits.max_file_size)
-        ),
+        crate::load::read::ReadError::TooLarge { .. } => {
+            anyhow::Error::new(crate::lang::Failure(msg!(
+                "`{path}` is larger than {limit}: a regioplan.toml is a few lines; check that the \
+                 right file is named",
+                "`{path}` is groter dan {limit}: een regioplan.toml telt maar een paar regels; \
+                 kijk of u het goede bestand noemt",
+                path = crate::lang::Plain(path.display()),
+                limit = crate::load::limits::format_size(limits.max_file_size)
+            )))
+        }
         other => anyhow::Error::from(other),
     })?;
     Ok(from_bytes(path, bytes))

@@ -23,15 +23,41 @@ pub enum Origin {
     },
     /// A command-line flag.
     CommandLine(&'static str),
+    /// An environment variable (`LANG`, `GITHUB_ACTIONS=true`).
+    Environment(&'static str),
 }
 
+impl Origin {
+    /// Where the setting came from, as `regioplan config` shows it.
+    #[must_use]
+    pub fn message(&self) -> crate::lang::Message {
+        use crate::lang::Plain;
+        match self {
+            Origin::Default => crate::msg!("default", "standaard"),
+            Origin::File { path, line } => crate::msg!(
+                "{path}:{line}",
+                "{path}:{line}",
+                path = Plain(path),
+                line = Plain(line)
+            ),
+            Origin::CommandLine(flag) => crate::msg!(
+                "command line ({flag})",
+                "opdrachtregel ({flag})",
+                flag = Plain(flag)
+            ),
+            Origin::Environment(variable) => crate::msg!(
+                "environment ({variable})",
+                "omgeving ({variable})",
+                variable = Plain(variable)
+            ),
+        }
+    }
+}
+
+/// The English text, for logs and tests; `regioplan config` shows [`Origin::message`].
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Origin::Default => f.write_str("default"),
-            Origin::File { path, line } => write!(f, "{path}:{line}"),
-            Origin::CommandLine(flag) => write!(f, "command line ({flag})"),
-        }
+        f.write_str(self.message().en())
     }
 }
 
@@ -156,11 +182,11 @@ impl Settings {
         }
         if input.github_actions {
             s.origins
-                .insert("format", Origin::CommandLine("GITHUB_ACTIONS=true"));
+                .insert("format", Origin::Environment("GITHUB_ACTIONS=true"));
         }
         if let Some((language, variable)) = input.env_language {
             s.language = language;
-            s.origins.insert("language", Origin::CommandLine(variable));
+            s.origins.insert("language", Origin::Environment(variable));
         }
         if let Some(config) = config {
             s.apply_file(config, plan_path);

@@ -332,10 +332,17 @@ fn check_parameters(framework: &Framework, tree: &Tree) -> Vec<Diagnostic> {
                 Diagnostic::new(
                     &r::INVALID_VALUE,
                     span_of(&format!("{base}/id"), false),
-                    format!("requirement id `{}` is used twice", req.id),
+                    crate::msg!(
+                        "requirement id `{id}` is used twice",
+                        "de id `{id}` van een eis komt twee keer voor",
+                        id = req.id
+                    ),
                 )
-                .label("duplicate id")
-                .help("give every requirement its own id"),
+                .label(crate::msg!("duplicate id", "dubbele id"))
+                .help(crate::msg!(
+                    "give every requirement its own id",
+                    "geef elke eis een eigen id"
+                )),
             );
         }
         let blocks = match &req.ask {
@@ -345,17 +352,26 @@ fn check_parameters(framework: &Framework, tree: &Tree) -> Vec<Diagnostic> {
         for (j, block) in blocks.iter().enumerate() {
             if !catalogue.ids().any(|id| id == block) {
                 let hint = did_you_mean(block, catalogue.ids())
-                    .map(|s| format!("did you mean `{s}`? "))
-                    .unwrap_or_default();
-                let known: Vec<&str> = catalogue.ids().collect();
+                    .map(|s| crate::msg!("did you mean `{s}`? ", "bedoelt u `{s}`? ", s = s));
+                let known =
+                    crate::lang::List(catalogue.ids().map(|id| format!("`{id}`")).collect());
                 found.push(
                     Diagnostic::new(
                         &r::INVALID_VALUE,
                         span_of(&format!("{base}/blocks/{j}"), false),
-                        format!("`{block}` is not a building block"),
+                        crate::msg!(
+                            "`{block}` is not a building block",
+                            "`{block}` is geen bouwsteen",
+                            block = block
+                        ),
                     )
-                    .label("unknown building block")
-                    .help(format!("{hint}the blocks are {}", known.join(", "))),
+                    .label(crate::msg!("unknown building block", "onbekende bouwsteen"))
+                    .help(crate::msg!(
+                        "{hint}the blocks are {known}",
+                        "{hint}de bouwstenen zijn {known}",
+                        hint = hint,
+                        known = known
+                    )),
                 );
             }
         }

@@ -405,30 +405,34 @@ fn documents(plan: &Plan, kinds: &[DocumentKind]) -> Judgement {
         evidence.iter().map(pick).collect::<Vec<_>>().join("; ")
     };
     let evidence = Said::new(joined(|t| &t.0), joined(|t| &t.1));
-    let mut missing_en = Vec::new();
-    let mut missing_nl = Vec::new();
+    let mut missing = Vec::new();
     if !short.is_empty() {
-        let names: Vec<&str> = short.iter().map(|(n, _)| n.as_str()).collect();
-        missing_en.push(format!(
-            "{} adopted or published (status: adopted)",
-            names.join(", ")
-        ));
-        missing_nl.push(format!(
-            "{} vastgesteld of gepubliceerd (status: adopted)",
-            names.join(", ")
+        let names = List(short.iter().map(|(n, _)| Plain(n)).collect());
+        missing.push(msg!(
+            "{names} adopted or published (status: adopted)",
+            "{names} vastgesteld of gepubliceerd (status: adopted)",
+            names = names
         ));
     }
     if !absent.is_empty() {
-        missing_en.push(format!(
-            "a document of kind {} in plan.documents",
-            absent.join(", ")
-        ));
-        missing_nl.push(format!(
-            "een document van soort {} in plan.documents",
-            absent.join(", ")
+        missing.push(msg!(
+            "a document of kind {kinds} in plan.documents",
+            "een document van soort {kinds} in plan.documents",
+            kinds = List(absent.iter().map(Plain).collect())
         ));
     }
-    let missing = Said::new(missing_en.join("; "), missing_nl.join("; "));
+    let missing = Said::new(
+        missing
+            .iter()
+            .map(crate::lang::Message::en)
+            .collect::<Vec<_>>()
+            .join("; "),
+        missing
+            .iter()
+            .map(crate::lang::Message::nl)
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
     if short.is_empty() && absent.is_empty() {
         Judgement::met(evidence)
     } else if done.is_empty() && short.is_empty() {

@@ -122,22 +122,19 @@ impl From<Label> for Message {
     }
 }
 
-// Transitional: a text that has not been translated yet shows the same words in both
-// languages. These two impls go once every message is built with `msg!`.
-impl From<String> for Message {
-    fn from(text: String) -> Self {
-        Self {
-            nl: text.clone(),
-            en: text,
-        }
+/// A failure of the tool in our words, for the core below `commands` (which says it with
+/// `said!`): its `Display` is the English text; `commands::said::error_text` shows it in the
+/// run's language.
+#[derive(Debug)]
+pub struct Failure(pub Message);
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.en())
     }
 }
 
-impl From<&str> for Message {
-    fn from(text: &str) -> Self {
-        Self::from(text.to_string())
-    }
-}
+impl std::error::Error for Failure {}
 
 /// A value shown in a message, formatted in the reader's language.
 pub trait Arg {

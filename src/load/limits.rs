@@ -134,24 +134,34 @@ impl Limit {
     ///
     /// # Errors
     /// A message saying what a value of this limit looks like.
-    pub fn set(self, limits: &mut Limits, value: &str) -> Result<(), String> {
+    pub fn set(self, limits: &mut Limits, value: &str) -> Result<(), Message> {
         match self {
             Limit::FileSize => limits.max_file_size = parse_size(value)?,
             Limit::Depth | Limit::Aliases | Limit::AliasExpansion => {
                 let n: usize = value.trim().parse().map_err(|_| {
-                    format!(
-                        "`{value}` is not a whole number; `{}` takes one, e.g. `{}`",
-                        self.key(),
-                        self.value(&Limits::default())
+                    crate::msg!(
+                        "`{value}` is not a whole number; `{key}` takes one, e.g. `{example}`",
+                        "`{value}` is geen geheel getal; schrijf bij `{key}` een geheel getal, \
+                         bijvoorbeeld `{example}`",
+                        value = value,
+                        key = self.key(),
+                        example = self.value(&Limits::default())
                     )
                 })?;
                 if n == 0 {
-                    return Err(format!("`{}` must be at least 1", self.key()));
+                    return Err(crate::msg!(
+                        "`{key}` must be at least 1",
+                        "`{key}` moet minstens 1 zijn",
+                        key = self.key()
+                    ));
                 }
                 if self == Limit::Depth && n > MAX_DEPTH_CEILING {
-                    return Err(format!(
-                        "`max-depth` can be at most {MAX_DEPTH_CEILING}: deeper nesting would \
-                         exhaust the stack regioplan reads on"
+                    return Err(crate::msg!(
+                        "`max-depth` can be at most {most}: deeper nesting would exhaust the \
+                         stack regioplan reads on",
+                        "`max-depth` mag hoogstens {most} zijn: dieper nesten zou het geheugen \
+                         (de stack) uitputten waarmee regioplan leest",
+                        most = MAX_DEPTH_CEILING
                     ));
                 }
                 match self {
@@ -189,19 +199,22 @@ impl Limits {
     ///
     /// # Errors
     /// A message naming the wrong key or value and the keys there are.
-    pub fn apply(&mut self, settings: &[String]) -> Result<(), String> {
+    pub fn apply(&mut self, settings: &[String]) -> Result<(), Message> {
         for setting in settings {
             let Some((key, value)) = setting.split_once('=') else {
-                return Err(format!(
-                    "`{setting}` is not KEY=VALUE; the keys are {}",
-                    keys()
+                return Err(crate::msg!(
+                    "`{setting}` is not KEY=VALUE; the keys are {keys}",
+                    "`{setting}` heeft niet de vorm KEY=VALUE (veld=waarde); de velden zijn {keys}",
+                    setting = setting,
+                    keys = keys()
                 ));
             };
             let Some(limit) = Limit::from_key(key.trim()) else {
-                return Err(format!(
-                    "`{}` is not a limit; the limits are {}",
-                    key.trim(),
-                    keys()
+                return Err(crate::msg!(
+                    "`{key}` is not a limit; the limits are {keys}",
+                    "`{key}` is geen grens; de grenzen zijn {keys}",
+                    key = key.trim(),
+                    keys = keys()
                 ));
             };
             limit.set(self, value)?;
@@ -210,12 +223,13 @@ impl Limits {
     }
 }
 
-fn keys() -> String {
-    Limit::ALL
-        .iter()
-        .map(|l| format!("`{}`", l.key()))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn keys() -> crate::lang::List<String> {
+    crate::lang::List(
+        Limit::ALL
+            .iter()
+            .map(|l| format!("`{}`", l.key()))
+            .collect(),
+    )
 }
 
 /// Parses a size: bytes (`4194304`) or a number with a unit (`16 MiB`, `16MB`, `500 KiB`).
@@ -223,11 +237,14 @@ fn keys() -> String {
 ///
 /// # Errors
 /// A message saying how a size is written.
-pub fn parse_size(text: &str) -> Result<u64, String> {
+pub fn parse_size(text: &str) -> Result<u64, Message> {
     let wrong = || {
-        format!(
+        crate::msg!(
             "`{text}` is not a size; write bytes or a number with a unit, e.g. `16 MiB`, `500 KB` \
-             or `8000000`"
+             or `8000000`",
+            "`{text}` is geen grootte; schrijf een aantal bytes of een getal met een eenheid, \
+             bijvoorbeeld `16 MiB`, `500 KB` of `8000000`",
+            text = text
         )
     };
     let trimmed = text.trim();
@@ -248,7 +265,10 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
     };
     let size = number.checked_mul(factor).ok_or_else(wrong)?;
     if size == 0 {
-        return Err("`max-file-size` must be more than 0 bytes".to_string());
+        return Err(crate::msg!(
+            "`max-file-size` must be more than 0 bytes",
+            "`max-file-size` moet groter zijn dan 0 bytes"
+        ));
     }
     Ok(size)
 }
@@ -264,17 +284,21 @@ pub fn format_size(bytes: u64) -> String {
     format!("{bytes} bytes")
 }
 
-/// A size rounded for reading: `6.5 MiB`, `120.0 KiB`, `800 bytes`.
+/// A size rounded to one decimal for reading, a trailing zero dropped: `6.5 MiB`, `120 KiB`,
+/// `800 bytes` (`6,5 MiB` in Dutch).
 #[must_use]
-pub fn format_size_rounded(bytes: u64) -> String {
+pub fn format_size_rounded(bytes: u64) -> Message {
+    use crate::lang::{Decimals, Plain};
     #[allow(clippy::cast_precision_loss, reason = "one decimal is shown")]
     let value = bytes as f64;
     if bytes >= 1 << 20 {
-        format!("{:.1} MiB", value / f64::from(1u32 << 20))
+        let n = Decimals(value / f64::from(1u32 << 20), 1);
+        crate::msg!("{n} MiB", "{n} MiB", n = n)
     } else if bytes >= 1 << 10 {
-        format!("{:.1} KiB", value / f64::from(1u32 << 10))
+        let n = Decimals(value / f64::from(1u32 << 10), 1);
+        crate::msg!("{n} KiB", "{n} KiB", n = n)
     } else {
-        format!("{bytes} bytes")
+        crate::msg!("{n} bytes", "{n} bytes", n = Plain(bytes))
     }
 }
 
@@ -295,6 +319,8 @@ mod tests {
         assert!(parse_size("99999999999999999999 GiB").is_err());
         assert_eq!(format_size(4 << 20), "4 MiB");
         assert_eq!(format_size(1000), "1000 bytes");
+        let rounded = format_size_rounded(6_815_744);
+        assert_eq!((rounded.en(), rounded.nl()), ("6.5 MiB", "6,5 MiB"));
     }
 
     #[test]
@@ -311,7 +337,8 @@ mod tests {
         let error = limits
             .apply(&["max-size=1".to_string()])
             .expect_err("no such key");
-        assert!(error.contains("`max-file-size`"), "{error}");
+        assert!(error.en().contains("`max-file-size`"), "{error:?}");
+        assert!(error.nl().contains("`max-file-size`"), "{error:?}");
         assert!(limits.apply(&["max-depth=0".to_string()]).is_err());
         assert!(limits.apply(&["max-depth".to_string()]).is_err());
     }

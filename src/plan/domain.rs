@@ -131,16 +131,6 @@ impl Direction {
             Direction::Maintain => (value - target).abs() <= f64::EPSILON * target.abs().max(1.0),
         }
     }
-
-    /// "at least", "at most" or "exactly": how a target in this direction reads.
-    #[must_use]
-    pub fn bound(self) -> &'static str {
-        match self {
-            Direction::Increase => "at least",
-            Direction::Decrease => "at most",
-            Direction::Maintain => "exactly",
-        }
-    }
 }
 
 impl Indicator {

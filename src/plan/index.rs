@@ -23,25 +23,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The word used in messages.
-    #[must_use]
-    pub fn noun(self) -> &'static str {
-        match self {
-            Kind::Person => "person",
-            Kind::Organisation => "organisation",
-            Kind::GovernanceBody => "governance body",
-            Kind::Workgroup => "workgroup",
-            Kind::Theme => "theme",
-            Kind::Goal => "goal",
-            Kind::Contract => "contract",
-            Kind::Module => "module",
-            Kind::Service => "service",
-            Kind::Neighbourhood => "neighbourhood",
-            Kind::Programme => "programme",
-            Kind::Partnership => "partnership",
-        }
-    }
-
     /// The top-level key where such things are listed.
     #[must_use]
     pub fn list_key(self) -> &'static str {

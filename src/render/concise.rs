@@ -48,7 +48,10 @@ mod tests {
             diagnostics: vec![Diagnostic::new(
                 &UNKNOWN_PERSON,
                 Span::new(9, 1),
-                "unknown person `x\n::error file=y::forged\u{1b}[2J`",
+                crate::msg!(
+                    "unknown person `x\n::error file=y::forged\u{1b}[2J`",
+                    "unknown person `x\n::error file=y::forged\u{1b}[2J`"
+                ),
             )],
         };
         let mut out = Vec::new();

@@ -114,7 +114,7 @@ pub fn summary(
         if file.refused {
             let line = msg!(
                 "Some fixes for {name} were left out: the file would not have read as well after them.",
-                "Enkele herstellingen voor {name} zijn weggelaten: het bestand zou daarna slechter te lezen zijn.",
+                "Enkele herstelacties voor {name} zijn weggelaten: het bestand zou daarna slechter te lezen zijn.",
                 name = name
             );
             writeln!(out, "{}", line.get(lang))?;
@@ -142,12 +142,12 @@ pub fn summary(
             if with_unsafe == 1 {
                 msg!(
                     " (1 has an unsafe fix: check the diff of `--diff --unsafe-fixes`, then rerun with `--fix --unsafe-fixes`)",
-                    " (1 heeft een onveilige herstelling: bekijk de wijzigingen met `--diff --unsafe-fixes` en herhaal dan met `--fix --unsafe-fixes`)"
+                    " (voor 1 is er een onveilige herstelactie: bekijk de wijzigingen met `--diff --unsafe-fixes` en herhaal dan met `--fix --unsafe-fixes`)"
                 )
             } else {
                 msg!(
                     " ({n} have an unsafe fix: check the diff of `--diff --unsafe-fixes`, then rerun with `--fix --unsafe-fixes`)",
-                    " ({n} hebben een onveilige herstelling: bekijk de wijzigingen met `--diff --unsafe-fixes` en herhaal dan met `--fix --unsafe-fixes`)",
+                    " (voor {n} is er een onveilige herstelactie: bekijk de wijzigingen met `--diff --unsafe-fixes` en herhaal dan met `--fix --unsafe-fixes`)",
                     n = with_unsafe
                 )
             }

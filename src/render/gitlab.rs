@@ -89,7 +89,16 @@ mod tests {
         use crate::diagnostic::Span;
         use crate::diagnostic::{Diagnostic, SourceFile};
         use crate::rules::suppression::SUPPRESSION_WITHOUT_REASON as RULE;
-        let finding = |at| Diagnostic::new(&RULE, Span::new(at, 1), "suppression without a reason");
+        let finding = |at| {
+            Diagnostic::new(
+                &RULE,
+                Span::new(at, 1),
+                crate::msg!(
+                    "suppression without a reason",
+                    "suppression without a reason"
+                ),
+            )
+        };
         let result = FileResult {
             source: SourceFile::new("x.yaml", "a\nb\n".to_string()),
             diagnostics: vec![finding(0), finding(2)],

@@ -550,7 +550,7 @@ mod tests {
             diagnostics: vec![Diagnostic::new(
                 &crate::rules::references::UNKNOWN_PERSON,
                 Span::new(9, 1),
-                "unknown person `x\u{7}`",
+                crate::msg!("unknown person `x\u{7}`", "unknown person `x\u{7}`"),
             )],
         };
         let mut out = Vec::new();
@@ -578,15 +578,15 @@ mod tests {
         let mut d = Diagnostic::new(
             &crate::rules::references::UNKNOWN_PERSON,
             Span::new(line_start(15_000), 8),
-            "duplicate",
+            crate::msg!("duplicate", "duplicate"),
         );
         d.secondary.push(crate::diagnostic::Label {
             span: Span::new(line_start(3), 4),
-            message: "first defined here".into(),
+            message: crate::msg!("first defined here", "first defined here"),
         });
         d.secondary.push(crate::diagnostic::Label {
             span: Span::new(line_start(15_040), 4),
-            message: "near".into(),
+            message: crate::msg!("near", "near"),
         });
         let source = SourceFile::new("big.yaml", text.clone());
         let quotes = quotes(&source, &d, Lang::En);
@@ -620,11 +620,11 @@ mod tests {
         let mut d = Diagnostic::new(
             &crate::rules::references::DUPLICATE_ID,
             Span::new(again, 5),
-            "duplicate",
+            crate::msg!("duplicate", "duplicate"),
         );
         d.secondary.push(crate::diagnostic::Label {
             span: Span::new(first, 5),
-            message: "first defined here".into(),
+            message: crate::msg!("first defined here", "first defined here"),
         });
         let source = SourceFile::new("long.yaml", text.clone());
         let quotes = quotes(&source, &d, Lang::En);
@@ -666,7 +666,7 @@ mod tests {
             diagnostics: vec![Diagnostic::new(
                 &crate::rules::references::UNKNOWN_PERSON,
                 Span::new(at, 7),
-                "unknown person",
+                crate::msg!("unknown person", "unknown person"),
             )],
         };
         let mut out = Vec::new();

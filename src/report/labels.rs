@@ -39,7 +39,7 @@ labels! {
     SUMMARY_SECTION = "Summary", "Samenvatting";
     SUMMARY_THEMES = "Themes at a glance: red when a goal is overdue or a condition on its goals is not met; amber when a goal is behind or at risk, or such a condition is partly met or not shown; green otherwise.",
         "Thema's in één oogopslag: rood als een doel over de deadline is of een voorwaarde op de doelen niet voldaan is; oranje als een doel achterloopt of risico loopt, of zo'n voorwaarde deels voldaan of niet aangetoond is; anders groen.";
-    SUMMARY_GOALS = "Goals overdue or behind their trajectory", "Doelen over de deadline of achter op koers";
+    SUMMARY_GOALS = "Goals overdue or behind their trajectory", "Doelen over de deadline of achter op het traject";
     SUMMARY_NO_GOALS = "No goal is overdue or behind its trajectory.", "Geen doel is over de deadline of loopt achter.";
     SUMMARY_CONDITIONS = "Insurer conditions not met or not shown", "Voorwaarden van zorgverzekeraars die niet voldaan of niet aangetoond zijn";
     SUMMARY_NO_CONDITIONS = "Every insurer condition is met.", "Aan elke voorwaarde van de zorgverzekeraars is voldaan.";
@@ -49,7 +49,7 @@ labels! {
     LIGHT_AMBER = "amber", "oranje";
     LIGHT_RED = "red", "rood";
     OVERDUE_GOALS = "Overdue", "Verlopen";
-    BEHIND_GOALS = "Behind or at risk", "Achter of risico";
+    BEHIND_GOALS = "Behind or at risk", "Achterstand of risico";
     DAYS_OVERDUE = "Days past deadline", "Dagen over de deadline";
     SHARE_OF_TOTAL = "Share of total", "Aandeel van het totaal";
 
@@ -190,12 +190,12 @@ labels! {
     // Trajectory words
     TRACK_REACHED = "reached", "bereikt";
     TRACK_ON_TRACK = "on track", "op koers";
-    TRACK_BEHIND = "behind", "achter";
+    TRACK_BEHIND = "behind", "loopt achter";
 
     // Why a goal needs attention
     WHY_OVERDUE = "overdue", "deadline verstreken";
     WHY_AT_RISK = "status at risk", "status risico";
-    WHY_BEHIND = "behind its trajectory", "achter op koers";
+    WHY_BEHIND = "behind its trajectory", "loopt achter op het traject";
 
     // What a mandate is a share of
     PCT_OF_GPS = "% of GPs", "% van de huisartsen";
@@ -246,7 +246,7 @@ pub mod gaps {
         NO_PACE_YET = "not computable: no pace yet (measured at the start)", "niet te berekenen: nog geen tempo (gemeten bij de start)";
         BEYOND_CALENDAR = "not computable: at this pace further away than any calendar date", "niet te berekenen: in dit tempo verder weg dan elke kalenderdatum";
         STATUS = "Status", "Status";
-        BEHIND = "behind", "achter";
+        BEHIND = "behind", "loopt achter";
         REACHED = "reached", "bereikt";
         ON_TRACK = "on track", "op koers";
         OWN_STANDARD = "Against the plan's own standard", "Ten opzichte van de eigen norm van het plan";

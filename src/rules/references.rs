@@ -292,17 +292,18 @@ pub struct Ref<'a> {
 /// The words for one kind of thing in both languages: the noun, its plural and the noun with
 /// "unknown" (Dutch adjectives take an `-e` before a de-word only: `onbekende persoon`,
 /// `onbekend thema`).
-struct Words {
-    one: Label,
-    many: Label,
-    unknown: Label,
+/// The words for a kind of thing an id names, in both languages.
+pub(crate) struct Words {
+    pub one: Label,
+    pub many: Label,
+    pub unknown: Label,
 }
 
 const fn label(en: &'static str, nl: &'static str) -> Label {
     Label { en, nl }
 }
 
-fn words(kind: Kind) -> Words {
+pub(crate) fn words(kind: Kind) -> Words {
     let (one, many, unknown) = match kind {
         Kind::Person => (
             label("person", "persoon"),

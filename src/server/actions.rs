@@ -108,9 +108,18 @@ fn fix_all_safe(
         .range(&doc.text, Span::new(0, doc.text.len()), encoding);
     Some(CodeAction {
         title: match fixed.applied.len() {
-            1 => "Fix the safe problem (1 fix)".to_string(),
-            n => format!("Fix all safe problems ({n} fixes)"),
-        },
+            1 => crate::msg!(
+                "Fix the safe problem (1 fix)",
+                "Herstel het veilig te herstellen probleem (1 herstelactie)"
+            ),
+            n => crate::msg!(
+                "Fix all safe problems ({n} fixes)",
+                "Herstel alle veilig te herstellen problemen ({n} herstelacties)",
+                n = n
+            ),
+        }
+        .get(doc.lang)
+        .to_string(),
         kind: Some(CodeActionKind::SOURCE_FIX_ALL),
         edit: Some(edit_of(doc, vec![TextEdit::new(whole, text)])),
         ..CodeAction::default()

@@ -120,16 +120,26 @@ fn text_of<'t>(node: &'t TNode, key: &str) -> Option<&'t str> {
 }
 
 /// A line about the thing an id names: "person `n.yilmaz`: Nazlı Yılmaz, trekker, Org".
-fn describe(tree: &Tree, index: &Index<'_>, kind: Kind, id: &str) -> String {
+fn describe(
+    tree: &Tree,
+    index: &Index<'_>,
+    (kind, id): (Kind, &str),
+    lang: crate::lang::Lang,
+) -> String {
+    let words = crate::rules::references::words(kind);
     let Some(node) = definition_node(tree, index, kind, id) else {
-        return format!(
-            "no {} with the id `{id}` in this plan; {} are listed under `{}:`",
-            kind.noun(),
-            kind.noun(),
-            kind.list_key()
-        );
+        return crate::msg!(
+            "no {one} with the id `{id}` in this plan; {many} are listed under `{key}:`",
+            "er is geen {one} met de id `{id}` in dit plan; {many} staan onder `{key}:`",
+            one = words.one,
+            id = id,
+            many = words.many,
+            key = kind.list_key()
+        )
+        .get(lang)
+        .to_string();
     };
-    let mut out = format!("**{}** `{id}`", kind.noun());
+    let mut out = format!("**{}** `{id}`", words.one.get(lang));
     if let Some(name) = text_of(node, "name").or_else(|| text_of(node, "title")) {
         let _ = write!(out, ": {name}");
     }
@@ -286,7 +296,7 @@ fn id_hover(doc: &Document, offset: usize, range: &mut Option<Span>) -> Option<S
     let target = target_at(plan, offset)?;
     let index = Index::build(plan);
     *range = Some(target.span);
-    Some(describe(tree, &index, target.kind, &target.id))
+    Some(describe(tree, &index, (target.kind, &target.id), doc.lang))
 }
 
 fn key_hover(doc: &Document, offset: usize, range: &mut Option<Span>) -> Option<String> {
@@ -450,9 +460,10 @@ pub fn complete(
                 .and_then(|t| definition_node(t, &index, kind, id))
                 .and_then(|n| text_of(n, "name").or_else(|| text_of(n, "title")));
             let mut c = item(id, CompletionItemKind::REFERENCE, None, id.to_string());
+            let noun = crate::rules::references::words(kind).one.get(doc.lang);
             c.detail = Some(match name {
-                Some(name) => format!("{}: {name}", kind.noun()),
-                None => kind.noun().to_string(),
+                Some(name) => format!("{noun}: {name}"),
+                None => noun.to_string(),
             });
             c
         })
@@ -546,16 +557,25 @@ pub fn rename(
         return Ok(None);
     };
     if !valid_id(new_name) {
-        return Err(format!(
-            "`{new_name}` is not an id: an id has lower-case letters, digits, '.', '_' and '-', \
-             and starts with a letter or digit"
-        ));
+        return Err(crate::msg!(
+            "`{new}` is not an id: an id has lower-case letters, digits, '.', '_' and '-', and \
+             starts with a letter or digit",
+            "`{new}` is geen id: een id bestaat uit kleine letters, cijfers, '.', '_' en '-', en \
+             begint met een letter of cijfer",
+            new = new_name
+        )
+        .get(doc.lang)
+        .to_string());
     }
     if new_name != target.id && Index::build(plan).get(target.kind, new_name).is_some() {
-        return Err(format!(
-            "there is already a {} `{new_name}`; choose another id",
-            target.kind.noun()
-        ));
+        return Err(crate::msg!(
+            "there is already a {one} `{new}`; choose another id",
+            "er is al een {one} `{new}`; kies een andere id",
+            one = crate::rules::references::words(target.kind).one,
+            new = new_name
+        )
+        .get(doc.lang)
+        .to_string());
     }
     let edits = occurrences(plan, target.kind, &target.id, true)
         .into_iter()
@@ -632,7 +652,7 @@ pub fn outline(doc: &Document, encoding: Encoding) -> Option<DocumentSymbolRespo
     }
     let mut symbols = vec![symbol(
         plan.region.name.value.clone(),
-        Some("region".into()),
+        Some(crate::msg!("region", "regio").get(doc.lang).to_string()),
         SymbolKind::NAMESPACE,
         plan.region.name.span,
         Vec::new(),
@@ -649,7 +669,15 @@ pub fn outline(doc: &Document, encoding: Encoding) -> Option<DocumentSymbolRespo
     for contract in &plan.contracts {
         symbols.push(symbol(
             contract.id.value.0.clone(),
-            Some(format!("contract with `{}`", contract.insurer.value.0)),
+            Some(
+                crate::msg!(
+                    "contract with `{insurer}`",
+                    "contract met `{insurer}`",
+                    insurer = contract.insurer.value.0
+                )
+                .get(doc.lang)
+                .to_string(),
+            ),
             SymbolKind::STRUCT,
             contract.id.span,
             Vec::new(),
@@ -674,5 +702,41 @@ mod rule_docs_tests {
         let en = rule_docs("RP102", Lang::En).unwrap_or_default();
         assert!(en.contains("(error)") && en.contains("Fails:"), "{en}");
         assert!(en.contains("docs/rules.md#rp102"), "{en}");
+    }
+}
+
+#[cfg(test)]
+mod hover_tests {
+    use super::id_hover;
+    use crate::lang::Lang;
+    use crate::server::document::Document;
+
+    const PLAN: &str = include_str!("../../examples/invalid/RP102-unknown-person.yaml");
+
+    fn hover_at(lang: Lang, needle: &str) -> String {
+        let uri = lsp_types::Url::parse("file:///plan.yaml").expect("a URL");
+        let mut doc = Document::new(uri, 1, PLAN.to_string());
+        doc.lang = lang;
+        let offset = PLAN.find(needle).expect("in the plan") + 1;
+        id_hover(&doc, offset, &mut None).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_hover_of_an_id_names_its_kind_in_the_documents_language() {
+        let nl = hover_at(Lang::Nl, "f.francke\n    goals");
+        assert!(
+            nl.starts_with("**persoon** `f.francke`: Frank Francke"),
+            "{nl}"
+        );
+        let en = hover_at(Lang::En, "f.francke\n    goals");
+        assert!(
+            en.starts_with("**person** `f.francke`: Frank Francke"),
+            "{en}"
+        );
+        let unknown = hover_at(Lang::Nl, "a.baker\n");
+        assert!(
+            unknown.starts_with("er is geen persoon met de id `a.baker` in dit plan"),
+            "{unknown}"
+        );
     }
 }

@@ -56,26 +56,50 @@ pub enum Error {
     NoPlans,
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Error {
+    /// The error in both languages.
+    #[must_use]
+    pub fn message(&self) -> crate::lang::Message {
+        use crate::lang::Plain;
+        use crate::msg;
         match self {
             Error::UnknownTheme {
                 asked,
                 known,
                 suggestion,
             } => {
-                write!(f, "no theme `{asked}` in the plan")?;
-                if let Some(s) = suggestion {
-                    write!(f, "; did you mean `{s}`?")?;
-                }
-                if known.is_empty() {
-                    write!(f, " (the plan has no themes)")
+                let hint = suggestion
+                    .as_ref()
+                    .map(|s| msg!("; did you mean `{s}`?", "; bedoelt u `{s}`?", s = Plain(s)));
+                let themes = if known.is_empty() {
+                    msg!(
+                        " (the plan has no themes)",
+                        " (het plan heeft geen thema's)"
+                    )
                 } else {
-                    write!(f, "\nthemes: {}", known.join(", "))
-                }
+                    let known = Plain(known.join(", "));
+                    msg!("\nthemes: {known}", "\nthema's: {known}", known = known)
+                };
+                msg!(
+                    "no theme `{asked}` in the plan{hint}{themes}",
+                    "geen thema `{asked}` in het plan{hint}{themes}",
+                    asked = Plain(asked),
+                    hint = hint,
+                    themes = themes
+                )
             }
-            Error::NoPlans => f.write_str("no plans to report on"),
+            Error::NoPlans => msg!(
+                "no plans to report on",
+                "geen plannen om over te rapporteren"
+            ),
         }
+    }
+}
+
+/// The English text, for logs and tests; a command shows [`Error::message`].
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message().en())
     }
 }
 

@@ -60,7 +60,7 @@ fn colour(series: &Series, index: usize) -> &'static str {
     match name.trim() {
         "planned" | "gepland" => "#9aa3ad",
         "in progress" | "bezig" | "lopend" | "in uitvoering" => "#1f6fb8",
-        "at risk" | "risico" | "in gevaar" | "achter" => "#e08a00",
+        "at risk" | "behind" | "risico" | "in gevaar" | "achter" | "loopt achter" => "#e08a00",
         "achieved" | "behaald" | "bereikt" | "gehaald" => "#2e8540",
         "stopped" | "gestopt" => "#4a4f55",
         _ => PALETTE[index % PALETTE.len()],
