@@ -667,8 +667,19 @@ fn check_page(chromium: &mut Chromium, page: &Path, name: &str, expected: &Expec
 /// The text of a PDF in drawing order (`pdftotext -raw`, so a cell's wrapped lines stay
 /// together), its words separated by single spaces.
 fn pdf_text(pdf: &Path) -> String {
+    pdf_pages_text(pdf, &[])
+}
+
+/// The text of page `page` (from 1) of a PDF, as [`pdf_text`] gives it.
+fn pdf_page_text(pdf: &Path, page: usize) -> String {
+    let page = page.to_string();
+    pdf_pages_text(pdf, &["-f", &page, "-l", &page])
+}
+
+fn pdf_pages_text(pdf: &Path, pages: &[&str]) -> String {
     let output = std::process::Command::new("pdftotext")
         .args(["-raw", "-enc", "UTF-8"])
+        .args(pages)
         .arg(pdf)
         .arg("-")
         .output()
@@ -692,6 +703,53 @@ fn pdf_page_lines(pdf: &Path, page: usize) -> usize {
         .lines()
         .filter(|l| !l.trim().is_empty())
         .count()
+}
+
+/// The pictures of paper in the README: page one (the summary) and the first page that holds
+/// every column header of the report's widest table, as `target/{name}-summary.png` and
+/// `target/{name}-wide-table.png`; with `UPDATE_SCREENSHOTS=1` also as
+/// `docs/images/print-summary.png` and `docs/images/print-wide-table.png`.
+fn screenshots(pdf: &Path, json: &serde_json::Value, name: &str) {
+    let widest = json["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .flat_map(|s| s["blocks"].as_array().expect("blocks"))
+        .filter(|b| b["type"] == "table")
+        .filter_map(|b| b["columns"].as_array())
+        .max_by_key(|columns| columns.len())
+        .expect("a table");
+    let headers: Vec<String> = widest
+        .iter()
+        .map(|c| words(c["label"].as_str().expect("a label")))
+        .collect();
+    let pages = media_boxes(&fs::read(pdf).expect("the PDF")).len();
+    let wide = (2..=pages)
+        .find(|page| {
+            let text = pdf_page_text(pdf, *page);
+            headers.iter().all(|h| text.contains(h.as_str()))
+        })
+        .unwrap_or_else(|| panic!("{name}: no page with every header of {headers:?}"));
+    let update = std::env::var_os("UPDATE_SCREENSHOTS").is_some();
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/images");
+    for (page, what) in [(1, "summary"), (wide, "wide-table")] {
+        let prefix = target_dir().join(format!("{name}-{what}"));
+        let page = page.to_string();
+        let status = std::process::Command::new("pdftoppm")
+            .args(["-png", "-r", "72", "-singlefile", "-f", &page, "-l", &page])
+            .arg(pdf)
+            .arg(&prefix)
+            .status()
+            .expect("pdftoppm runs (Debian's poppler-utils)");
+        assert!(status.success(), "pdftoppm {}", pdf.display());
+        if update {
+            fs::copy(
+                prefix.with_extension("png"),
+                docs.join(format!("print-{what}.png")),
+            )
+            .expect("copy a screenshot");
+        }
+    }
 }
 
 fn words(text: &str) -> String {
@@ -798,13 +856,15 @@ fn the_html_report_in_a_real_browser() {
 
     // The whole-plan report of every seed plan in both languages, printed on A4: every
     // column header of every table reaches paper (a table cut at the page's edge loses them).
+    // Relative paths (the binary runs in the package's folder), as a person types them: the
+    // report's lead names the file.
     let mut plans: Vec<PathBuf> = fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"))
         .expect("plans/")
-        .map(|entry| entry.expect("an entry").path())
+        .map(|entry| Path::new("plans").join(entry.expect("an entry").file_name()))
         .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
         .collect();
     plans.sort();
-    assert!(!plans.is_empty(), "no seed plans");
+    assert!(plans.len() >= 3, "the seed plans: {plans:?}");
     for plan in &plans {
         let stem = plan.file_stem().expect("a name").to_string_lossy();
         let plan = plan.to_str().expect("a UTF-8 path");
@@ -842,6 +902,24 @@ fn the_html_report_in_a_real_browser() {
                     lines >= 12,
                     "{name}: page {page} of {pages} has {lines} lines"
                 );
+            }
+            // Page one is the summary: the next section starts on page two.
+            let first = pdf_page_text(&pdf, 1);
+            let summary = &json["sections"][0];
+            assert_eq!(summary["id"], "summary", "{name}: the summary comes first");
+            for heading in [&json["title"], &summary["heading"]] {
+                let heading = words(heading.as_str().expect("a heading"));
+                assert!(first.contains(&heading), "{name}: `{heading}` not on page one");
+            }
+            if let Some(next) = json["sections"][1]["heading"].as_str() {
+                let second = pdf_page_text(&pdf, 2);
+                assert!(
+                    second.starts_with(&words(next)),
+                    "{name}: the summary does not fit on page one; page two: {second:.200}"
+                );
+            }
+            if stem == "amsterdam-aha" && lang == "nl" {
+                screenshots(&pdf, &json, &name);
             }
         }
     }
