@@ -227,7 +227,10 @@ fn a_status_cell_has_its_tone_as_background_and_its_label_as_text() {
 #[test]
 fn an_id_is_printed_whole_and_a_sentence_wraps() {
     let mut report = Report::new("ids", "Ids");
-    let mut t = Table::new(vec![Column::left("goal", "Goal"), Column::left("title", "Title")]);
+    let mut t = Table::new(vec![
+        Column::left("goal", "Goal"),
+        Column::left("title", "Title"),
+    ]);
     t.push(vec![
         Cell::text("ggz-1a"),
         Cell::text("Kortere wachttijd voor de basis-GGZ"),
@@ -246,9 +249,18 @@ fn an_id_is_printed_whole_and_a_sentence_wraps() {
     }];
     let page = render(&report);
     assert!(page.contains(r#"<td class="word">ggz-1a</td>"#), "{page}");
-    assert!(page.contains(r##"<td class="word"><a href="#section-goals">sd-2</a></td>"##), "{page}");
-    assert!(page.contains("<td>Kortere wachttijd voor de basis-GGZ</td>"), "{page}");
-    assert!(page.contains("<td>een-veel-te-lang-woord-voor-een-regel</td>"), "{page}");
+    assert!(
+        page.contains(r##"<td class="word"><a href="#section-goals">sd-2</a></td>"##),
+        "{page}"
+    );
+    assert!(
+        page.contains("<td>Kortere wachttijd voor de basis-GGZ</td>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<td>een-veel-te-lang-woord-voor-een-regel</td>"),
+        "{page}"
+    );
     assert!(page.contains("td.word { white-space: nowrap; }"), "{page}");
 }
 
