@@ -941,7 +941,10 @@ fn the_html_report_in_a_real_browser() {
             assert_eq!(summary["id"], "summary", "{name}: the summary comes first");
             for heading in [&json["title"], &summary["heading"]] {
                 let heading = words(heading.as_str().expect("a heading"));
-                assert!(first.contains(&heading), "{name}: `{heading}` not on page one");
+                assert!(
+                    first.contains(&heading),
+                    "{name}: `{heading}` not on page one"
+                );
             }
             if let Some(next) = json["sections"][1]["heading"].as_str() {
                 let second = pdf_page_text(&pdf, 2);
