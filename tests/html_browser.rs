@@ -9,6 +9,12 @@
 //! `target/html-report-desktop.png` and `target/html-report-phone.png`, the PDF to
 //! `target/html-report.pdf`, for a person to look at.
 //!
+//! The whole-plan report of every seed plan is printed in Dutch and English (`target/print-*`):
+//! every column header and every id reaches paper whole, the summary fills page one and only
+//! the last page is short. The README's pictures of paper are pages of the Dutch AhA print
+//! (`target/print-amsterdam-aha-nl-{summary,wide-table}.png`); `UPDATE_SCREENSHOTS=1` copies
+//! them to `docs/images/`.
+//!
 //! Chromium is not on every machine: `.ci/run` installs Debian's package in CI; set
 //! `CHROMIUM` to use another binary.
 
@@ -918,7 +924,6 @@ fn the_html_report_in_a_real_browser() {
                 missing.is_empty(),
                 "{name}: column headers not on paper: {missing:?}"
             );
-            // No page is forced to start: only the last one may be short.
             let pdf = target.join(format!("{name}.pdf"));
             // An id in a narrow column is printed whole, not broken after its hyphen.
             let lines = words(&pdf_pages_text(&pdf, &[]));
@@ -927,6 +932,7 @@ fn the_html_report_in_a_real_browser() {
                 .filter(|id| !lines.contains(id.as_str()))
                 .collect();
             assert!(broken.is_empty(), "{name}: ids broken on paper: {broken:?}");
+            // No page is forced to start: only the last one may be short.
             let pages = media_boxes(&fs::read(&pdf).expect("the PDF")).len();
             for page in 1..pages {
                 let lines = pdf_page_lines(&pdf, page);
