@@ -11,9 +11,9 @@
 //!
 //! The whole-plan report of every seed plan is printed in Dutch and English (`target/print-*`):
 //! every column header and every id reaches paper whole, the summary fills page one and only
-//! the last page is short. The README's pictures of paper are pages of the Dutch AhA print
-//! (`target/print-amsterdam-aha-nl-{summary,wide-table}.png`); `UPDATE_SCREENSHOTS=1` copies
-//! them to `docs/images/`.
+//! the last page is short. The README's pictures of paper are pages of the Dutch print of
+//! `amsterdam-aha` (`target/print-amsterdam-aha-nl-{summary,wide-table}.png`);
+//! `UPDATE_SCREENSHOTS=1` copies them to `docs/images/`.
 //!
 //! Chromium is not on every machine: `.ci/run` installs Debian's package in CI; set
 //! `CHROMIUM` to use another binary.
