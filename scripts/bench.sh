@@ -6,13 +6,17 @@
 #   RUNS=3 scripts/bench.sh       # timed runs per measurement (default 5; the fastest counts)
 #   JSONSCHEMA_FILES=50 scripts/bench.sh   # corpus files given to check-jsonschema (default 100)
 #   TIMER=bash scripts/bench.sh   # time with a bash loop even when hyperfine is installed
+#   ONLY="large report-html" scripts/bench.sh   # only these sections (after the build and the
+#                                 # plans): startup corpus large jsonschema report memory
+#                                 # report-html; report compares with corpus and large
 #
 # What it does:
 # 1. builds the release binary and the two benchmark programs (`cargo bench --no-run`):
 #    benches/check.rs writes the synthetic plans, benches/floor.rs is the parser floor (the same
 #    YAML parsed alone by granit-parser, the parser under serde-saphyr, as an event stream on one
 #    thread);
-# 2. writes target/bench-corpus/: plans of 100, 1,000, 5,000, 10,000 and 100,000 goals and a
+# 2. writes target/bench-corpus/: plans of 100, 1,000, 5,000, 10,000, 40,000 and 100,000 goals
+#    (ten goals a theme: 10,000 and 40,000 goals are 1,000 and 4,000 themes) and a
 #    corpus of 1,000 realistic plans (a quarter copies of the seed plans, the rest generated);
 #    `regioplan check` passes on all of them;
 # 3. times whole processes (hyperfine when installed, else a bash loop; the fastest of RUNS
@@ -26,6 +30,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=${RUNS:-5}
+only=${ONLY:-}
+# want SECTION: whether SECTION is measured (all of them unless ONLY names some).
+want() { [ -z "$only" ] || [[ " $only " == *" $1 "* ]]; }
+# Measured by one section, compared with by others: empty (a dash) when not measured.
+t_check_corpus="" t_check_large=""
 js_files=${JSONSCHEMA_FILES:-100}
 dir=target/bench-corpus
 export LC_ALL=C
@@ -112,84 +121,113 @@ mapfile -t corpus_files < <(find "$corpus" -name '*.yaml' | sort)
 corpus_bytes=$(cat "${corpus_files[@]}" | wc -c)
 large_bytes=$(wc -c <"$large")
 
-echo "bench: startup" >&2
-t_seed=$(seconds many "$rp" check plans/amsterdam-aha.yaml)
-row "\`check\` of one seed plan (amsterdam-aha, 39 KB), whole process, fastest of 100" "$(ms "$t_seed")" "" "" "< 5 ms" \
-  "$(verdict "$t_seed" "<" 0.005)"
-
-echo "bench: corpus against the floor" >&2
-t_check_corpus=$(seconds runs "$rp" check "$corpus" --format concise)
-t_floor_corpus=$(seconds runs "$floor" "${corpus_files[@]}")
-r=$(ratio "$t_check_corpus" "$t_floor_corpus")
-row "1,000-plan corpus ($(mib "$corpus_bytes")): \`check\` (files in parallel) vs the parser floor (one thread)" \
-  "$(ms "$t_check_corpus")" "$(ms "$t_floor_corpus")" "${r:-—}x" "≤ 1x" "$(verdict "$r" "<=" 1)"
-
-echo "bench: one large file against the floor" >&2
-t_check_large=$(seconds runs "$rp" check "$large")
-t_floor_large=$(seconds runs "$floor" "$large")
-r=$(ratio "$t_check_large" "$t_floor_large")
-row "one large plan (5,000 goals, $(mib "$large_bytes")): \`check\` vs the parser floor" \
-  "$(ms "$t_check_large")" "$(ms "$t_floor_large")" "${r:-—}x" "≤ 1.5x" "$(verdict "$r" "<=" 1.5)"
-
-echo "bench: check-jsonschema" >&2
-cjs=target/ci-venv/bin/check-jsonschema
-if [ -x "$cjs" ]; then
-  subset=("${corpus_files[@]:0:$js_files}")
-  t_cjs=$(seconds once "$cjs" --schemafile schemas/regioplan.schema.json "${subset[@]}")
-  t_check_subset=$(seconds runs "$rp" check "${subset[@]}" --format concise)
-  r=$(ratio "$t_cjs" "$t_check_subset")
-  row "check-jsonschema vs \`check\`, the first $js_files corpus files (one run of check-jsonschema)" \
-    "$(ms "$t_check_subset")" "$(ms "$t_cjs")" "${r:-—}x slower" "≥ 100x" "$(verdict "$r" ">=" 100)"
-  t_cjs_large=$(seconds once "$cjs" --schemafile schemas/regioplan.schema.json "$large")
-  r=$(ratio "$t_cjs_large" "$t_check_large")
-  row "check-jsonschema vs \`check\`, the large plan" "$(ms "$t_check_large")" "$(ms "$t_cjs_large")" \
-    "${r:-—}x slower" "—" "—"
-else
-  row "check-jsonschema vs \`check\`" "" "skipped: $cjs not installed (scripts/install-test-tools.sh)" "" "≥ 100x" "—"
+if want startup; then
+  echo "bench: startup" >&2
+  t_seed=$(seconds many "$rp" check plans/amsterdam-aha.yaml)
+  row "\`check\` of one seed plan (amsterdam-aha, 39 KB), whole process, fastest of 100" "$(ms "$t_seed")" "" "" "< 5 ms" \
+    "$(verdict "$t_seed" "<" 0.005)"
 fi
 
-echo "bench: report and gaps" >&2
-t_report=$(seconds runs "$rp" report "$large")
-r=$(ratio "$t_report" "$t_check_large")
-row "\`report\` (table) vs \`check\`, the large plan" "$(ms "$t_check_large")" "$(ms "$t_report")" "${r:-—}x" "—" "—"
-t_gaps=$(seconds runs "$rp" gaps "$corpus")
-r=$(ratio "$t_gaps" "$t_check_corpus")
-row "\`gaps\` (table) vs \`check\`, the corpus" "$(ms "$t_check_corpus")" "$(ms "$t_gaps")" "${r:-—}x" "≤ 2x" \
-  "$(verdict "$r" "<=" 2)"
+if want corpus; then
+  echo "bench: corpus against the floor" >&2
+  t_check_corpus=$(seconds runs "$rp" check "$corpus" --format concise)
+  t_floor_corpus=$(seconds runs "$floor" "${corpus_files[@]}")
+  r=$(ratio "$t_check_corpus" "$t_floor_corpus")
+  row "1,000-plan corpus ($(mib "$corpus_bytes")): \`check\` (files in parallel) vs the parser floor (one thread)" \
+    "$(ms "$t_check_corpus")" "$(ms "$t_floor_corpus")" "${r:-—}x" "≤ 1x" "$(verdict "$r" "<=" 1)"
+fi
 
-echo "bench: growth and peak memory" >&2
-declare -A t_goals
-for goals in 1000 5000 10000 100000; do
-  file=$dir/goals-$goals.yaml
-  bytes=$(wc -c <"$file")
-  args=(check "$file")
-  if [ "$bytes" -gt $((4 * 1024 * 1024)) ]; then
-    if [ ${#limit[@]} -eq 0 ]; then
-      row "peak memory, $goals goals ($(mib "$bytes"))" "needs raised limit" "" "" "≤ 6x input" "—"
+if want large; then
+  echo "bench: one large file against the floor" >&2
+  t_check_large=$(seconds runs "$rp" check "$large")
+  t_floor_large=$(seconds runs "$floor" "$large")
+  r=$(ratio "$t_check_large" "$t_floor_large")
+  row "one large plan (5,000 goals, $(mib "$large_bytes")): \`check\` vs the parser floor" \
+    "$(ms "$t_check_large")" "$(ms "$t_floor_large")" "${r:-—}x" "≤ 1.5x" "$(verdict "$r" "<=" 1.5)"
+fi
+
+if want jsonschema; then
+  echo "bench: check-jsonschema" >&2
+  cjs=target/ci-venv/bin/check-jsonschema
+  if [ -x "$cjs" ]; then
+    subset=("${corpus_files[@]:0:$js_files}")
+    t_cjs=$(seconds once "$cjs" --schemafile schemas/regioplan.schema.json "${subset[@]}")
+    t_check_subset=$(seconds runs "$rp" check "${subset[@]}" --format concise)
+    r=$(ratio "$t_cjs" "$t_check_subset")
+    row "check-jsonschema vs \`check\`, the first $js_files corpus files (one run of check-jsonschema)" \
+      "$(ms "$t_check_subset")" "$(ms "$t_cjs")" "${r:-—}x slower" "≥ 100x" "$(verdict "$r" ">=" 100)"
+    t_cjs_large=$(seconds once "$cjs" --schemafile schemas/regioplan.schema.json "$large")
+    r=$(ratio "$t_cjs_large" "$t_check_large")
+    row "check-jsonschema vs \`check\`, the large plan" "$(ms "$t_check_large")" "$(ms "$t_cjs_large")" \
+      "${r:-—}x slower" "—" "—"
+  else
+    row "check-jsonschema vs \`check\`" "" "skipped: $cjs not installed (scripts/install-test-tools.sh)" "" "≥ 100x" "—"
+  fi
+fi
+
+if want report; then
+  echo "bench: report and gaps" >&2
+  t_report=$(seconds runs "$rp" report "$large")
+  r=$(ratio "$t_report" "$t_check_large")
+  row "\`report\` (table) vs \`check\`, the large plan" "$(ms "$t_check_large")" "$(ms "$t_report")" "${r:-—}x" "—" "—"
+  t_gaps=$(seconds runs "$rp" gaps "$corpus")
+  r=$(ratio "$t_gaps" "$t_check_corpus")
+  row "\`gaps\` (table) vs \`check\`, the corpus" "$(ms "$t_check_corpus")" "$(ms "$t_gaps")" "${r:-—}x" "≤ 2x" \
+    "$(verdict "$r" "<=" 2)"
+fi
+
+if want memory; then
+  echo "bench: growth and peak memory" >&2
+  declare -A t_goals
+  for goals in 1000 5000 10000 100000; do
+    file=$dir/goals-$goals.yaml
+    bytes=$(wc -c <"$file")
+    args=(check "$file")
+    if [ "$bytes" -gt $((4 * 1024 * 1024)) ]; then
+      if [ ${#limit[@]} -eq 0 ]; then
+        row "peak memory, $goals goals ($(mib "$bytes"))" "needs raised limit" "" "" "≤ 6x input" "—"
+        t_goals[$goals]=""
+        continue
+      fi
+      args=(check "${limit[@]}" "$file")
+    fi
+    kib=$(peak_kib "$rp" "${args[@]}")
+    if [ -z "$kib" ]; then
+      row "peak memory, $goals goals ($(mib "$bytes"))" "check failed: run \`$rp ${args[*]}\`" "" "" "≤ 6x input" "—"
       t_goals[$goals]=""
       continue
     fi
-    args=(check "${limit[@]}" "$file")
+    r=$(awk -v k="$kib" -v b="$bytes" 'BEGIN { if (k == "") print ""; else printf "%.1f", k * 1024 / b }')
+    row "peak memory (max RSS), $goals goals ($(mib "$bytes"))" "$(mib $((${kib:-0} * 1024)))" "" "${r:-—}x input" \
+      "≤ 6x input" "$(verdict "$r" "<=" 6)"
+    if [ "$goals" -ge 10000 ]; then
+      t_goals[$goals]=$(seconds once "$rp" "${args[@]}")
+    fi
+  done
+  if [ -n "${t_goals[10000]}" ] && [ -n "${t_goals[100000]}" ]; then
+    r=$(ratio "${t_goals[100000]}" "${t_goals[10000]}")
+    row "time growth, 10,000 -> 100,000 goals (\`check\`, one run each)" "$(ms "${t_goals[10000]}")" \
+      "$(ms "${t_goals[100000]}")" "${r}x" "≤ 11x" "$(verdict "$r" "<=" 11)"
+  else
+    row "time growth, 10,000 -> 100,000 goals" "needs raised limit" "" "" "≤ 11x" "—"
   fi
-  kib=$(peak_kib "$rp" "${args[@]}")
-  if [ -z "$kib" ]; then
-    row "peak memory, $goals goals ($(mib "$bytes"))" "check failed: run \`$rp ${args[*]}\`" "" "" "≤ 6x input" "—"
-    t_goals[$goals]=""
-    continue
-  fi
-  r=$(awk -v k="$kib" -v b="$bytes" 'BEGIN { if (k == "") print ""; else printf "%.1f", k * 1024 / b }')
-  row "peak memory (max RSS), $goals goals ($(mib "$bytes"))" "$(mib $((${kib:-0} * 1024)))" "" "${r:-—}x input" \
-    "≤ 6x input" "$(verdict "$r" "<=" 6)"
-  if [ "$goals" -ge 10000 ]; then
-    t_goals[$goals]=$(seconds once "$rp" "${args[@]}")
-  fi
-done
-if [ -n "${t_goals[10000]}" ] && [ -n "${t_goals[100000]}" ]; then
-  r=$(ratio "${t_goals[100000]}" "${t_goals[10000]}")
-  row "time growth, 10,000 -> 100,000 goals (\`check\`, one run each)" "$(ms "${t_goals[10000]}")" \
-    "$(ms "${t_goals[100000]}")" "${r}x" "≤ 11x" "$(verdict "$r" "<=" 11)"
-else
-  row "time growth, 10,000 -> 100,000 goals" "needs raised limit" "" "" "≤ 11x" "—"
+fi
+
+if want report-html; then
+  # The board's document of a large plan: generated plans have ten goals a theme.
+  echo "bench: report html by themes" >&2
+  themes_1k=$dir/goals-10000.yaml
+  themes_4k=$dir/goals-40000.yaml
+  bytes_4k=$(wc -c <"$themes_4k")
+  t_check_4k=$(seconds once "$rp" check "${limit[@]}" "$themes_4k")
+  t_html_4k=$(seconds once "$rp" report "${limit[@]}" "$themes_4k" --format html)
+  r=$(ratio "$t_html_4k" "$t_check_4k")
+  row "\`report --format html\` vs \`check\`, 4,000 themes (40,000 goals, $(mib "$bytes_4k"); one run each)" \
+    "$(ms "$t_check_4k")" "$(ms "$t_html_4k")" "${r:-—}x" "—" "—"
+  t_html_1k=$(seconds once "$rp" report "${limit[@]}" "$themes_1k" --format html)
+  r=$(ratio "$t_html_4k" "$t_html_1k")
+  row "growth of \`report --format html\`, 1,000 -> 4,000 themes (one run each)" "$(ms "$t_html_1k")" \
+    "$(ms "$t_html_4k")" "${r:-—}x" "≤ 4.4x" "$(verdict "$r" "<=" 4.4)"
 fi
 
 timer=bash

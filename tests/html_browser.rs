@@ -9,6 +9,12 @@
 //! `target/html-report-desktop.png` and `target/html-report-phone.png`, the PDF to
 //! `target/html-report.pdf`, for a person to look at.
 //!
+//! The whole-plan report of every seed plan is printed in Dutch and English (`target/print-*`):
+//! every column header and every id reaches paper whole, the summary fills page one and only
+//! the last page is short. The README's pictures of paper are pages of the Dutch print of
+//! `amsterdam-aha` (`target/print-amsterdam-aha-nl-{summary,wide-table}.png`);
+//! `UPDATE_SCREENSHOTS=1` copies them to `docs/images/`.
+//!
 //! Chromium is not on every machine: `.ci/run` installs Debian's package in CI; set
 //! `CHROMIUM` to use another binary.
 
@@ -667,15 +673,27 @@ fn check_page(chromium: &mut Chromium, page: &Path, name: &str, expected: &Expec
 /// The text of a PDF in drawing order (`pdftotext -raw`, so a cell's wrapped lines stay
 /// together), its words separated by single spaces.
 fn pdf_text(pdf: &Path) -> String {
+    words(&pdf_pages_text(pdf, &[]).replace("-\n", "-"))
+}
+
+/// The text of page `page` (from 1) of a PDF, as [`pdf_text`] gives it.
+fn pdf_page_text(pdf: &Path, page: usize) -> String {
+    let page = page.to_string();
+    words(&pdf_pages_text(pdf, &["-f", &page, "-l", &page]).replace("-\n", "-"))
+}
+
+fn pdf_pages_text(pdf: &Path, pages: &[&str]) -> String {
     let output = std::process::Command::new("pdftotext")
         .args(["-raw", "-enc", "UTF-8"])
+        .args(pages)
         .arg(pdf)
         .arg("-")
         .output()
         .expect("pdftotext runs (Debian's poppler-utils)");
     assert!(output.status.success(), "pdftotext {}", pdf.display());
-    // A header that wraps after its own hyphen ("Co-" / "insurers") is whole on paper.
-    words(&String::from_utf8_lossy(&output.stdout).replace("-\n", "-"))
+    // The callers join a header that wraps after its own hyphen ("Co-" / "insurers"): it is
+    // whole on paper.
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// How many lines of text page `page` (from 1) of a PDF holds, as laid out on the page.
@@ -694,6 +712,53 @@ fn pdf_page_lines(pdf: &Path, page: usize) -> usize {
         .count()
 }
 
+/// The pictures of paper in the README: page one (the summary) and the first page that holds
+/// every column header of the report's widest table, as `target/{name}-summary.png` and
+/// `target/{name}-wide-table.png`; with `UPDATE_SCREENSHOTS=1` also as
+/// `docs/images/print-summary.png` and `docs/images/print-wide-table.png`.
+fn screenshots(pdf: &Path, json: &serde_json::Value, name: &str) {
+    let widest = json["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .flat_map(|s| s["blocks"].as_array().expect("blocks"))
+        .filter(|b| b["type"] == "table")
+        .filter_map(|b| b["columns"].as_array())
+        .max_by_key(|columns| columns.len())
+        .expect("a table");
+    let headers: Vec<String> = widest
+        .iter()
+        .map(|c| words(c["label"].as_str().expect("a label")))
+        .collect();
+    let pages = media_boxes(&fs::read(pdf).expect("the PDF")).len();
+    let wide = (2..=pages)
+        .find(|page| {
+            let text = pdf_page_text(pdf, *page);
+            headers.iter().all(|h| text.contains(h.as_str()))
+        })
+        .unwrap_or_else(|| panic!("{name}: no page with every header of {headers:?}"));
+    let update = std::env::var_os("UPDATE_SCREENSHOTS").is_some();
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/images");
+    for (page, what) in [(1, "summary"), (wide, "wide-table")] {
+        let prefix = target_dir().join(format!("{name}-{what}"));
+        let page = page.to_string();
+        let status = std::process::Command::new("pdftoppm")
+            .args(["-png", "-r", "72", "-singlefile", "-f", &page, "-l", &page])
+            .arg(pdf)
+            .arg(&prefix)
+            .status()
+            .expect("pdftoppm runs (Debian's poppler-utils)");
+        assert!(status.success(), "pdftoppm {}", pdf.display());
+        if update {
+            fs::copy(
+                prefix.with_extension("png"),
+                docs.join(format!("print-{what}.png")),
+            )
+            .expect("copy a screenshot");
+        }
+    }
+}
+
 fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -710,6 +775,30 @@ fn column_headers(json: &serde_json::Value) -> Vec<String> {
         .flat_map(|b| b["columns"].as_array().expect("columns"))
         .map(|c| c["label"].as_str().expect("a label").to_string())
         .collect()
+}
+
+/// The ids in the tables of a report's JSON: text and link cells of one short word with a
+/// hyphen (`ggz-1a`).
+fn ids(json: &serde_json::Value) -> Vec<String> {
+    let mut ids: Vec<String> = json["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .flat_map(|s| s["blocks"].as_array().expect("blocks"))
+        .filter(|b| b["type"] == "table")
+        .flat_map(|b| b["rows"].as_array().expect("rows"))
+        .flat_map(|r| r.as_array().expect("a row"))
+        .filter_map(|c| match c["type"].as_str() {
+            Some("text") => c["value"].as_str(),
+            Some("link") => c["text"].as_str(),
+            _ => None,
+        })
+        .filter(|t| t.contains('-') && t.chars().count() <= 12 && !t.contains(char::is_whitespace))
+        .map(str::to_string)
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 /// Runs the binary; its standard output.
@@ -798,13 +887,15 @@ fn the_html_report_in_a_real_browser() {
 
     // The whole-plan report of every seed plan in both languages, printed on A4: every
     // column header of every table reaches paper (a table cut at the page's edge loses them).
+    // Relative paths (the binary runs in the package's folder), as a person types them: the
+    // report's lead names the file.
     let mut plans: Vec<PathBuf> = fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"))
         .expect("plans/")
-        .map(|entry| entry.expect("an entry").path())
+        .map(|entry| Path::new("plans").join(entry.expect("an entry").file_name()))
         .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
         .collect();
     plans.sort();
-    assert!(!plans.is_empty(), "no seed plans");
+    assert!(plans.len() >= 3, "the seed plans: {plans:?}");
     for plan in &plans {
         let stem = plan.file_stem().expect("a name").to_string_lossy();
         let plan = plan.to_str().expect("a UTF-8 path");
@@ -833,8 +924,15 @@ fn the_html_report_in_a_real_browser() {
                 missing.is_empty(),
                 "{name}: column headers not on paper: {missing:?}"
             );
-            // No page is forced to start: only the last one may be short.
             let pdf = target.join(format!("{name}.pdf"));
+            // An id in a narrow column is printed whole, not broken after its hyphen.
+            let lines = words(&pdf_pages_text(&pdf, &[]));
+            let broken: Vec<String> = ids(&json)
+                .into_iter()
+                .filter(|id| !lines.contains(id.as_str()))
+                .collect();
+            assert!(broken.is_empty(), "{name}: ids broken on paper: {broken:?}");
+            // No page is forced to start: only the last one may be short.
             let pages = media_boxes(&fs::read(&pdf).expect("the PDF")).len();
             for page in 1..pages {
                 let lines = pdf_page_lines(&pdf, page);
@@ -842,6 +940,27 @@ fn the_html_report_in_a_real_browser() {
                     lines >= 12,
                     "{name}: page {page} of {pages} has {lines} lines"
                 );
+            }
+            // Page one is the summary: the next section starts on page two.
+            let first = pdf_page_text(&pdf, 1);
+            let summary = &json["sections"][0];
+            assert_eq!(summary["id"], "summary", "{name}: the summary comes first");
+            for heading in [&json["title"], &summary["heading"]] {
+                let heading = words(heading.as_str().expect("a heading"));
+                assert!(
+                    first.contains(&heading),
+                    "{name}: `{heading}` not on page one"
+                );
+            }
+            if let Some(next) = json["sections"][1]["heading"].as_str() {
+                let second = pdf_page_text(&pdf, 2);
+                assert!(
+                    second.starts_with(&words(next)),
+                    "{name}: the summary does not fit on page one; page two: {second:.200}"
+                );
+            }
+            if stem == "amsterdam-aha" && lang == "nl" {
+                screenshots(&pdf, &json, &name);
             }
         }
     }

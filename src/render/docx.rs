@@ -401,9 +401,15 @@ fn section_properties(page: Orientation) -> String {
 fn section(body: &mut String, section: &Section, charts: &[Table], lang: Lang, width: u32) {
     let mut charts = charts.iter();
     paragraph(body, Some("Heading1"), &[Run::plain(&section.heading)]);
-    for block in &section.blocks {
+    let mut blocks = section.blocks.iter().peekable();
+    while let Some(block) = blocks.next() {
         match block {
             Block::Table(t) => table(body, t, lang, width),
+            // A text just before a table says what the table is (the summary's items): it is
+            // kept on the table's page.
+            Block::Text(text) if matches!(blocks.peek(), Some(Block::Table(_))) => {
+                paragraph(body, Some("Intro"), &runs(text));
+            }
             Block::Text(text) => paragraph(body, None, &runs(text)),
             Block::Chart(chart) => {
                 paragraph(body, Some("Heading2"), &[Run::plain(&chart.title)]);
@@ -734,6 +740,7 @@ fn styles(lang: Lang) -> String {
         "<w:spacing w:after=\"40\"/>",
         "",
     ));
+    xml.push_str(&style("Intro", "Table introduction", "<w:keepNext/>", ""));
     xml.push_str(&style(
         "Note",
         "Note",
@@ -926,6 +933,43 @@ mod tests {
             xml_text("<w:t>a & \"b\"</w:t>\u{1b}[2J\u{fffe}"),
             "&lt;w:t&gt;a &amp; &quot;b&quot;&lt;/w:t&gt;\\u{1b}[2J\\u{fffe}"
         );
+    }
+
+    #[test]
+    fn a_text_that_introduces_a_table_stays_on_the_tables_page() {
+        let mut t = Table::new(vec![Column::left("a", "Theme")]);
+        t.push(vec![Cell::text("GGZ")]);
+        let section = Section {
+            id: "s".into(),
+            heading: "S".into(),
+            blocks: vec![
+                Block::Text(Text::default().plain("Overdue goals")),
+                Block::Table(t),
+                Block::Text(Text::default().plain("Amounts per year.")),
+            ],
+        };
+        let mut body = String::new();
+        section_xml(&mut body, &section);
+        let intro = body.find("Overdue goals").expect("the introduction");
+        let closing = body.find("Amounts per year.").expect("the closing text");
+        assert!(
+            body[..intro].ends_with(
+                "<w:p><w:pPr><w:pStyle w:val=\"Intro\"/></w:pPr><w:r><w:t xml:space=\"preserve\">"
+            ),
+            "{body}"
+        );
+        assert!(
+            body[..closing].ends_with("<w:p><w:r><w:t xml:space=\"preserve\">"),
+            "{body}"
+        );
+        assert!(
+            styles(Lang::Nl).contains("w:styleId=\"Intro\"><w:name w:val=\"Table introduction\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/>"),
+            "the style keeps the text with the next paragraph"
+        );
+    }
+
+    fn section_xml(body: &mut String, s: &Section) {
+        section(body, s, &[], Lang::En, Orientation::Portrait.text_width());
     }
 
     #[test]

@@ -236,11 +236,23 @@ fn cell_class(cell: &Cell, align: Align) -> Option<String> {
         .chain(tone.map(|t| format!("tone-{t}")))
         .chain(match cell {
             Cell::Empty => Some("empty".to_string()),
+            Cell::Text { value } | Cell::Link { text: value, .. } if is_word(value) => {
+                Some("word".to_string())
+            }
             _ => None,
         })
         .collect();
     (!classes.is_empty()).then(|| classes.join(" "))
 }
+
+/// Whether a text is one short word with a hyphen, such as an id (`ggz-1a`, `sd-2`): printed
+/// whole, since a narrow column would otherwise break it after its hyphen.
+fn is_word(text: &str) -> bool {
+    text.contains('-') && text.chars().count() <= WORD && !text.chars().any(char::is_whitespace)
+}
+
+/// The longest text kept on one line by [`is_word`].
+const WORD: usize = 12;
 
 /// What a cell shows: formatted text, a bar for progress, a dash for nothing.
 fn cell_content(cell: &Cell, lang: Lang) -> Markup {

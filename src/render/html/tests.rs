@@ -225,6 +225,46 @@ fn a_status_cell_has_its_tone_as_background_and_its_label_as_text() {
 }
 
 #[test]
+fn an_id_is_printed_whole_and_a_sentence_wraps() {
+    let mut report = Report::new("ids", "Ids");
+    let mut t = Table::new(vec![
+        Column::left("goal", "Goal"),
+        Column::left("title", "Title"),
+    ]);
+    t.push(vec![
+        Cell::text("ggz-1a"),
+        Cell::text("Kortere wachttijd voor de basis-GGZ"),
+    ]);
+    t.push(vec![
+        Cell::Link {
+            text: "sd-2".into(),
+            section: "goals".into(),
+        },
+        Cell::text("een-veel-te-lang-woord-voor-een-regel"),
+    ]);
+    report.sections = vec![Section {
+        id: "s".into(),
+        heading: "S".into(),
+        blocks: vec![Block::Table(t)],
+    }];
+    let page = render(&report);
+    assert!(page.contains(r#"<td class="word">ggz-1a</td>"#), "{page}");
+    assert!(
+        page.contains(r##"<td class="word"><a href="#section-goals">sd-2</a></td>"##),
+        "{page}"
+    );
+    assert!(
+        page.contains("<td>Kortere wachttijd voor de basis-GGZ</td>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<td>een-veel-te-lang-woord-voor-een-regel</td>"),
+        "{page}"
+    );
+    assert!(page.contains("td.word { white-space: nowrap; }"), "{page}");
+}
+
+#[test]
 fn a_progress_cell_is_a_bar_with_its_value() {
     let page = render(&every_kind("x", Lang::En));
     assert!(
