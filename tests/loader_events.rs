@@ -194,24 +194,101 @@ fn both_loaders_agree_on_the_benchmark_corpus() {
 
 /// Scalars at the edges of YAML's types: each as a value, as a key and in a flow list.
 const SCALARS: &[&str] = &[
-    "", "~", "null", "Null", "NULL", "nULL", "true", "True", "TRUE", "tRUE", "false", "yes", "no",
-    "on", "off", "y", "n", "0", "00", "012", "-0", "+0", "-012", "+12", "12", "-12", "1_000",
-    "1__000", "_1", "1_", "0x1F", "0X1f", "0x", "0o17", "0o8", "0b101", "0b2", "-0x1F", "+0x1F",
-    "18446744073709551615", "18446744073709551616", "-9223372036854775808",
-    "-9223372036854775809", "12.5", "-12.5", "1.", ".5", "-.5", "+.5", "1e3", "1E3", "1e-3",
-    "1.5e+3", "800.000", "2.500", "1e400", "-1e400", ".inf", "-.inf", "+.inf", ".Inf", ".nan",
-    ".NaN", "inf", "nan", "infinity", "NaN", "1,5", "1 000", "2026-01-01", "2026-13", "12:30",
-    "0.1.2", "€ 12", "v1.0", "1.0", "1e15", "99999999999999999999999", "0.30000000000000004",
+    "",
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "nULL",
+    "true",
+    "True",
+    "TRUE",
+    "tRUE",
+    "false",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "y",
+    "n",
+    "0",
+    "00",
+    "012",
+    "-0",
+    "+0",
+    "-012",
+    "+12",
+    "12",
+    "-12",
+    "1_000",
+    "1__000",
+    "_1",
+    "1_",
+    "0x1F",
+    "0X1f",
+    "0x",
+    "0o17",
+    "0o8",
+    "0b101",
+    "0b2",
+    "-0x1F",
+    "+0x1F",
+    "18446744073709551615",
+    "18446744073709551616",
+    "-9223372036854775808",
+    "-9223372036854775809",
+    "12.5",
+    "-12.5",
+    "1.",
+    ".5",
+    "-.5",
+    "+.5",
+    "1e3",
+    "1E3",
+    "1e-3",
+    "1.5e+3",
+    "800.000",
+    "2.500",
+    "1e400",
+    "-1e400",
+    ".inf",
+    "-.inf",
+    "+.inf",
+    ".Inf",
+    ".nan",
+    ".NaN",
+    "inf",
+    "nan",
+    "infinity",
+    "NaN",
+    "1,5",
+    "1 000",
+    "2026-01-01",
+    "2026-13",
+    "12:30",
+    "0.1.2",
+    "€ 12",
+    "v1.0",
+    "1.0",
+    "1e15",
+    "99999999999999999999999",
+    "0.30000000000000004",
 ];
 
 #[test]
 fn both_loaders_agree_on_scalars_at_the_edges_of_their_types() {
     let mut inputs = Vec::new();
     for s in SCALARS {
-        inputs.push((format!("value {s:?}"), format!("a: {s}\nb: x\n").into_bytes()));
+        inputs.push((
+            format!("value {s:?}"),
+            format!("a: {s}\nb: x\n").into_bytes(),
+        ));
         inputs.push((format!("key {s:?}"), format!("{s}: v\nb: x\n").into_bytes()));
         inputs.push((format!("flow {s:?}"), format!("a: [{s}, x]\n").into_bytes()));
-        inputs.push((format!("quoted {s:?}"), format!("a: \"{s}\"\n'{s}': 1\n").into_bytes()));
+        inputs.push((
+            format!("quoted {s:?}"),
+            format!("a: \"{s}\"\n'{s}': 1\n").into_bytes(),
+        ));
         inputs.push((
             format!("count {s:?}"),
             format!(
@@ -226,13 +303,19 @@ fn both_loaders_agree_on_scalars_at_the_edges_of_their_types() {
 
 #[test]
 fn both_loaders_agree_on_hostile_and_odd_texts() {
-    let deep_block: String = (0..80)
-        .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
-        .collect();
+    let nested = |levels: usize| -> String {
+        let mut text = String::new();
+        for i in 0..levels {
+            text.push_str(&" ".repeat(i));
+            text.push('k');
+            text.push_str(&i.to_string());
+            text.push_str(":\n");
+        }
+        text
+    };
+    let deep_block = nested(80);
     let deep_flow = format!("a: {}{}\n", "[".repeat(70), "]".repeat(70));
-    let near_limit_block: String = (0..62)
-        .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
-        .collect();
+    let near_limit_block = nested(62);
     let texts: Vec<String> = vec![
         String::new(),
         "\n\n# only a comment\n".into(),
@@ -278,7 +361,10 @@ fn both_loaders_agree_on_hostile_and_odd_texts() {
         .collect();
     let mut bytes = inputs;
     bytes.push(("latin-1".into(), b"a: caf\xe9\n".to_vec()));
-    bytes.push(("utf-16".into(), b"\xff\xfea\x00:\x00 \x001\x00\n\x00".to_vec()));
+    bytes.push((
+        "utf-16".into(),
+        b"\xff\xfea\x00:\x00 \x001\x00\n\x00".to_vec(),
+    ));
     run("hostile", &bytes);
 }
 

@@ -140,7 +140,10 @@ pub fn parse(text: &str, limits: &Limits) -> Option<Parsed> {
                     return None;
                 }
                 let span = span_of(&span);
-                if let Some(Frame::Map { key: key @ None, .. }) = stack.last_mut() {
+                if let Some(Frame::Map {
+                    key: key @ None, ..
+                }) = stack.last_mut()
+                {
                     let text = key_text(&value, style)?;
                     if text == "<<" {
                         return None;
@@ -418,7 +421,10 @@ mod tests {
     fn keys_are_written_back_as_text() {
         assert_eq!(key_text("1.0", ScalarStyle::Plain).as_deref(), Some("1"));
         assert_eq!(key_text("~", ScalarStyle::Plain).as_deref(), Some("null"));
-        assert_eq!(key_text("title", ScalarStyle::Plain).as_deref(), Some("title"));
+        assert_eq!(
+            key_text("title", ScalarStyle::Plain).as_deref(),
+            Some("title")
+        );
     }
 
     #[test]
