@@ -1,5 +1,9 @@
 //! YAML syntax: source text -> a spanned tree.
 //!
+//! [`parse_with`] reads plain YAML straight from the parser's events (`load::events`); every
+//! other text (syntax errors, limits, anchors and aliases, merge keys, tags) is read here
+//! through serde-saphyr, which gives the findings their positions and messages.
+//!
 //! The tree keeps every mapping entry (duplicates included, so all of them can be reported),
 //! the span of every key and value, and converts to `serde_json::Value` for the structural
 //! pass.
