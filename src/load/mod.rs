@@ -8,6 +8,7 @@
 
 pub mod de;
 pub mod dutch;
+pub mod events;
 pub mod limits;
 pub mod lossy;
 pub mod mistakes;
@@ -82,6 +83,24 @@ pub fn too_large(name: &str, size: Option<u64>, limits: &Limits) -> Loaded {
 /// Loads a plan from the bytes of a file named `name` under `limits`.
 #[must_use]
 pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
+    load_using(name, bytes, limits, yaml::parse_with)
+}
+
+/// `load_with` through serde-saphyr alone, the loader before `load::events` (for the
+/// differential test that holds the two to the same trees and findings).
+#[doc(hidden)]
+#[must_use]
+pub fn load_with_saphyr(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
+    load_using(name, bytes, limits, yaml::parse_with_saphyr)
+}
+
+/// `load_with` with the YAML parser `parse`.
+fn load_using(
+    name: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    parse: fn(&str, &Limits) -> Result<yaml::Parsed, yaml::SyntaxError>,
+) -> Loaded {
     if bytes.len() as u64 > limits.max_file_size {
         return too_large(name, Some(bytes.len() as u64), limits);
     }
@@ -100,7 +119,7 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
         return loaded;
     }
     let text = loaded.source.text.as_str();
-    let root = match yaml::parse_with(text, limits) {
+    let root = match parse(text, limits) {
         Ok(root) => root,
         Err(error) => {
             loaded.not_a_plan = !is_plan_text(text);

@@ -1,5 +1,9 @@
 //! YAML syntax: source text -> a spanned tree.
 //!
+//! [`parse_with`] reads plain YAML straight from the parser's events (`load::events`); every
+//! other text (syntax errors, limits, anchors and aliases, merge keys, tags) is read here
+//! through serde-saphyr, which gives the findings their positions and messages.
+//!
 //! The tree keeps every mapping entry (duplicates included, so all of them can be reported),
 //! the span of every key and value, and converts to `serde_json::Value` for the structural
 //! pass.
@@ -79,6 +83,10 @@ fn into_node(spanned: Spanned<Partial>) -> TNode {
 pub struct Parsed(TNode);
 
 impl Parsed {
+    pub(crate) fn new(root: TNode) -> Self {
+        Parsed(root)
+    }
+
     /// The root node, as parsed.
     #[must_use]
     pub fn root(&self) -> &TNode {
@@ -331,8 +339,21 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
     parse_with(text, &Limits::default())
 }
 
-/// Parses YAML text into a spanned node under `limits`.
+/// Parses YAML text into a spanned node under `limits`: straight from the parser's events
+/// (`load::events`) when the text is plain YAML, else through serde-saphyr, which gives every
+/// finding (syntax errors, limits, aliases, merge keys, tags).
 pub fn parse_with(text: &str, limits: &Limits) -> Result<Parsed, SyntaxError> {
+    if let Some(parsed) = super::events::parse(text, limits) {
+        return Ok(parsed);
+    }
+    parse_with_saphyr(text, limits)
+}
+
+/// Parses YAML text into a spanned node under `limits` through serde-saphyr alone (the loader
+/// before `load::events`; kept for the texts that builder declines, and for the differential
+/// test).
+#[doc(hidden)]
+pub fn parse_with_saphyr(text: &str, limits: &Limits) -> Result<Parsed, SyntaxError> {
     let options = options(limits, text.len());
     let parsed = serde_saphyr::from_str_with_options::<Spanned<Partial>>(text, options);
     parsed.map(|root| Parsed(into_node(root))).map_err(|e| {

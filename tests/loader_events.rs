@@ -1,0 +1,386 @@
+//! The differential test of the two YAML loaders: the tree built straight from the parser's
+//! events (`load::events`) and the one built through serde-saphyr (`load::yaml::
+//! parse_with_saphyr`) must be the same (values, spans, extents, repeated keys, the schema's
+//! JSON value), and `load_with` must give the same findings (codes, spans, messages in both
+//! languages, labels, help) with either, on the YAML Test Suite, every example, the seed plans,
+//! the benchmark corpus and hostile inputs. Where the events builder declines a text, the old
+//! loader reads it, so those texts agree by construction; the test also holds the builder to
+//! reading every real plan itself (else the speed-up is lost without a failing test).
+
+use std::path::{Path, PathBuf};
+
+use regioplan::load::events;
+use regioplan::load::limits::Limits;
+use regioplan::load::yaml::{build_tree, parse_with_saphyr};
+use regioplan::load::{load_with, load_with_saphyr};
+
+#[allow(dead_code)]
+#[path = "../benches/support/generate.rs"]
+mod generate;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn files(dir: &Path, keep: &dyn Fn(&Path) -> bool, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, keep, found);
+        } else if keep(&path) {
+            found.push(path);
+        }
+    }
+    found.sort();
+}
+
+fn yaml_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut found = Vec::new();
+    files(
+        dir,
+        &|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"),
+        &mut found,
+    );
+    found
+        .into_iter()
+        .filter_map(|p| Some((p.display().to_string(), std::fs::read(&p).ok()?)))
+        .collect()
+}
+
+/// How a text went: read by the events builder (and agreeing), or declined.
+#[derive(Default, Debug)]
+struct Tally {
+    built: usize,
+    declined: Vec<String>,
+}
+
+/// Compares the two loaders on one file; panics with the file's name where they differ.
+fn agree(name: &str, bytes: &[u8], limits: &Limits, tally: &mut Tally) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        match events::parse(text, limits) {
+            Some(new) => {
+                let old = parse_with_saphyr(text, limits).unwrap_or_else(|e| {
+                    panic!("{name}: the events builder read a text serde-saphyr refuses: {e:?}")
+                });
+                assert_eq!(new.root(), old.root(), "{name}: the trees differ");
+                let (new, old) = (build_tree(new), build_tree(old));
+                assert_eq!(new.root, old.root, "{name}: the trees differ");
+                assert_eq!(new.value, old.value, "{name}: the JSON values differ");
+                assert_eq!(
+                    format!("{:?}", new.duplicate_keys),
+                    format!("{:?}", old.duplicate_keys),
+                    "{name}: the repeated keys differ"
+                );
+                tally.built += 1;
+            }
+            None => tally.declined.push(name.to_string()),
+        }
+    }
+    let new = load_with(name, bytes, limits);
+    let old = load_with_saphyr(name, bytes, limits);
+    assert_eq!(
+        format!("{:?}", new.diagnostics),
+        format!("{:?}", old.diagnostics),
+        "{name}: the findings differ"
+    );
+    assert_eq!(
+        format!("{:?}", new.plan),
+        format!("{:?}", old.plan),
+        "{name}: the plans differ"
+    );
+    assert_eq!(new.not_a_plan, old.not_a_plan, "{name}");
+}
+
+/// Runs `agree` on each input, on a thread with the stack the binary's main thread has (deep
+/// nesting in a debug build needs it).
+fn run(corpus: &str, inputs: &[(String, Vec<u8>)]) -> Tally {
+    let tally = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn_scoped(scope, || {
+                let limits = Limits::default();
+                let mut tally = Tally::default();
+                for (name, bytes) in inputs {
+                    agree(name, bytes, &limits, &mut tally);
+                }
+                tally
+            })
+            .expect("thread")
+            .join()
+    });
+    let tally = tally.unwrap_or_else(|e| std::panic::resume_unwind(e));
+    eprintln!(
+        "{corpus}: {} file(s), {} read from the events, {} declined",
+        inputs.len(),
+        tally.built,
+        tally.declined.len()
+    );
+    tally
+}
+
+#[test]
+fn both_loaders_agree_on_the_yaml_test_suite() {
+    let suite = std::env::var_os("REGIOPLAN_YAML_TEST_SUITE").map_or_else(
+        || root().join("../shared/corpora/yaml-test-suite"),
+        PathBuf::from,
+    );
+    let mut found = Vec::new();
+    files(
+        &suite,
+        &|p| p.file_name().is_some_and(|n| n == "in.yaml"),
+        &mut found,
+    );
+    if found.is_empty() {
+        eprintln!("no YAML Test Suite at {}: skipped", suite.display());
+        return;
+    }
+    let inputs: Vec<(String, Vec<u8>)> = found
+        .into_iter()
+        .filter_map(|p| Some((p.display().to_string(), std::fs::read(&p).ok()?)))
+        .collect();
+    let tally = run("YAML Test Suite", &inputs);
+    assert!(tally.built > 50, "{tally:?}");
+}
+
+#[test]
+fn both_loaders_agree_on_the_examples_and_the_seed_plans() {
+    let examples = yaml_files(&root().join("examples"));
+    assert!(examples.len() > 20);
+    run("examples", &examples);
+    let plans = yaml_files(&root().join("plans"));
+    assert!(!plans.is_empty());
+    let tally = run("plans", &plans);
+    assert!(
+        tally.declined.is_empty(),
+        "seed plans read through serde-saphyr: {:?}",
+        tally.declined
+    );
+}
+
+#[test]
+fn both_loaders_agree_on_the_benchmark_corpus() {
+    let seeds = yaml_files(&root().join("plans"));
+    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
+    // The corpus of benches/check.rs `generate`: copies of the seed plans with a comment, and
+    // generated plans of 20 to 80 goals; then the size series up to the largest plan.
+    for (i, (name, text)) in seeds.iter().enumerate() {
+        let mut copy = format!("# Corpus copy {i} of {name}.\n").into_bytes();
+        copy.extend_from_slice(text);
+        inputs.push((format!("copy of {name}"), copy));
+    }
+    for seed in 1..40 {
+        let goals = 20 + usize::try_from(seed * 7 % 61).unwrap_or(0);
+        inputs.push((
+            format!("generated {goals} goals, seed {seed}"),
+            generate::plan(goals, seed).into_bytes(),
+        ));
+    }
+    for goals in [100, 1_000, 5_000] {
+        inputs.push((
+            format!("{goals} goals"),
+            generate::plan(goals, 1).into_bytes(),
+        ));
+    }
+    let tally = run("benchmark corpus", &inputs);
+    assert!(
+        tally.declined.is_empty(),
+        "benchmark plans read through serde-saphyr: {:?}",
+        tally.declined
+    );
+}
+
+/// Scalars at the edges of YAML's types: each as a value, as a key and in a flow list.
+const SCALARS: &[&str] = &[
+    "",
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "nULL",
+    "true",
+    "True",
+    "TRUE",
+    "tRUE",
+    "false",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "y",
+    "n",
+    "0",
+    "00",
+    "012",
+    "-0",
+    "+0",
+    "-012",
+    "+12",
+    "12",
+    "-12",
+    "1_000",
+    "1__000",
+    "_1",
+    "1_",
+    "0x1F",
+    "0X1f",
+    "0x",
+    "0o17",
+    "0o8",
+    "0b101",
+    "0b2",
+    "-0x1F",
+    "+0x1F",
+    "18446744073709551615",
+    "18446744073709551616",
+    "-9223372036854775808",
+    "-9223372036854775809",
+    "12.5",
+    "-12.5",
+    "1.",
+    ".5",
+    "-.5",
+    "+.5",
+    "1e3",
+    "1E3",
+    "1e-3",
+    "1.5e+3",
+    "800.000",
+    "2.500",
+    "1e400",
+    "-1e400",
+    ".inf",
+    "-.inf",
+    "+.inf",
+    ".Inf",
+    ".nan",
+    ".NaN",
+    "inf",
+    "nan",
+    "infinity",
+    "NaN",
+    "1,5",
+    "1 000",
+    "2026-01-01",
+    "2026-13",
+    "12:30",
+    "0.1.2",
+    "€ 12",
+    "v1.0",
+    "1.0",
+    "1e15",
+    "99999999999999999999999",
+    "0.30000000000000004",
+];
+
+#[test]
+fn both_loaders_agree_on_scalars_at_the_edges_of_their_types() {
+    let mut inputs = Vec::new();
+    for s in SCALARS {
+        inputs.push((
+            format!("value {s:?}"),
+            format!("a: {s}\nb: x\n").into_bytes(),
+        ));
+        inputs.push((format!("key {s:?}"), format!("{s}: v\nb: x\n").into_bytes()));
+        inputs.push((format!("flow {s:?}"), format!("a: [{s}, x]\n").into_bytes()));
+        inputs.push((
+            format!("quoted {s:?}"),
+            format!("a: \"{s}\"\n'{s}': 1\n").into_bytes(),
+        ));
+        inputs.push((
+            format!("count {s:?}"),
+            format!(
+                "regioplan: 1\nregion:\n  id: r\n  name: R\n  practices: {s}\nperiod:\n  start: 2025\n  end: 2028\n"
+            )
+            .into_bytes(),
+        ));
+    }
+    let tally = run("scalars", &inputs);
+    assert!(tally.built > SCALARS.len(), "{tally:?}");
+}
+
+#[test]
+fn both_loaders_agree_on_hostile_and_odd_texts() {
+    let nested = |levels: usize| -> String {
+        let mut text = String::new();
+        for i in 0..levels {
+            text.push_str(&" ".repeat(i));
+            text.push('k');
+            text.push_str(&i.to_string());
+            text.push_str(":\n");
+        }
+        text
+    };
+    let deep_block = nested(80);
+    let deep_flow = format!("a: {}{}\n", "[".repeat(70), "]".repeat(70));
+    let near_limit_block = nested(62);
+    let texts: Vec<String> = vec![
+        String::new(),
+        "\n\n# only a comment\n".into(),
+        "---\n".into(),
+        "--- \n...\n".into(),
+        "a: 1\n...\n".into(),
+        "a: 1\n---\nb: 2\n".into(),
+        "a: 1\nb: 2\na: 3\nb: 4\na: 5\n".into(),
+        "a:\n  x: 1\n  x: 2\nb: [1, 2]\n".into(),
+        "a: |\n  line\n  line\nb: >-\n  folded\n  text\n".into(),
+        "a: 'it''s'\nb: \"tab\\tnewline\\n\\u00e9\"\n".into(),
+        "a: {b: 1, c: [x, {d: e}]}\n".into(),
+        "a: {b, c: }\n".into(),
+        "? a\n: 1\n".into(),
+        "? [a, b]\n: 1\n".into(),
+        "a: &x {b: 1}\nc: *x\n".into(),
+        "base: &b {x: 1}\nd:\n  <<: *b\n  y: 2\n".into(),
+        "a: !!str 12\nb: !custom x\n".into(),
+        "a:\tb\n".into(),
+        "a: b: c\n".into(),
+        "a: [1, 2\n".into(),
+        "a: \"unclosed\n".into(),
+        "- a\n- b\n".into(),
+        "plain text\n".into(),
+        "12\n".into(),
+        "\u{feff}a: 1\n".into(),
+        "é: ü\nnaïve: 'x'\n".into(),
+        "a: 1 # comment\n# comment\nb: 2\n".into(),
+        "a:\n- 1\n- 2\n".into(),
+        "a:\n  - b: 1\n    c: 2\n  - d\n".into(),
+        "a: .nan\n".into(),
+        "a: 1e999\n".into(),
+        format!("{}: 1\n", "k".repeat(1100)),
+        format!("a: {}\n", "x".repeat(100_000)),
+        deep_block,
+        deep_flow,
+        near_limit_block,
+    ];
+    let inputs: Vec<(String, Vec<u8>)> = texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| (format!("odd text {i}"), t.into_bytes()))
+        .collect();
+    let mut bytes = inputs;
+    bytes.push(("latin-1".into(), b"a: caf\xe9\n".to_vec()));
+    bytes.push((
+        "utf-16".into(),
+        b"\xff\xfea\x00:\x00 \x001\x00\n\x00".to_vec(),
+    ));
+    run("hostile", &bytes);
+}
+
+#[test]
+fn both_loaders_agree_under_tight_limits() {
+    let mut limits = Limits::default();
+    limits
+        .apply(&["max-depth=4".to_string(), "max-aliases=2".to_string()])
+        .expect("limits");
+    let mut tally = Tally::default();
+    for text in [
+        "a:\n  b:\n    c: 1\n",
+        "a:\n  b:\n    c:\n      d:\n        e: 1\n",
+        "a: [[[[[1]]]]]\n",
+        "a: &x 1\nb: *x\nc: *x\nd: *x\n",
+    ] {
+        agree(text, text.as_bytes(), &limits, &mut tally);
+    }
+}
