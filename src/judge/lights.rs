@@ -5,7 +5,8 @@
 //!   condition of a contract whose result agreements name a goal of the theme is *not met*;
 //! - **amber** when a goal is behind its trajectory ([`trajectory::state`]) or marked at risk,
 //!   or such a condition is *partly met* or *not shown*;
-//! - **green** otherwise (also for a theme without goals: nothing is late or behind).
+//! - **grey** (no goals) for a theme without goals: nothing is shown, so nothing is judged;
+//! - **green** otherwise.
 //!
 //! A presenter never shows the colour alone: every light has a word and a symbol of its own
 //! shape (for print in black and white and for colour-blind readers).
@@ -22,6 +23,8 @@ use crate::plan::raw::{Status, Theme};
 /// A traffic light.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Light {
+    /// The theme has no goals: there is nothing to judge, so no colour is claimed.
+    NoGoals,
     Green,
     Amber,
     Red,
@@ -32,16 +35,18 @@ impl Light {
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
+            Light::NoGoals => "grey",
             Light::Green => "green",
             Light::Amber => "amber",
             Light::Red => "red",
         }
     }
 
-    /// A symbol whose shape differs per light: a check, a triangle, a cross.
+    /// A symbol whose shape differs per light: a circle, a check, a triangle, a cross.
     #[must_use]
     pub fn symbol(self) -> &'static str {
         match self {
+            Light::NoGoals => "○",
             Light::Green => "✔",
             Light::Amber => "▲",
             Light::Red => "✖",
@@ -52,6 +57,8 @@ impl Light {
 /// What a theme's light is made of: how many goals and conditions say what.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Signals {
+    /// The theme's goals and subgoals.
+    pub goals: usize,
     /// Goals past their deadline.
     pub overdue: usize,
     /// Goals behind their trajectory or marked at risk (an overdue goal may be behind too).
@@ -69,6 +76,8 @@ pub fn light(s: &Signals) -> Light {
         Light::Red
     } else if s.behind > 0 || s.unsure > 0 {
         Light::Amber
+    } else if s.goals == 0 {
+        Light::NoGoals
     } else {
         Light::Green
     }
@@ -94,6 +103,7 @@ pub fn signals(plan: &Plan, theme: &Theme, as_of: NaiveDate) -> Signals {
     let mut ids: Vec<&str> = Vec::new();
     walk_goals(&theme.goals, None, &mut |g, _| {
         ids.push(g.id.value.0.as_str());
+        s.goals += 1;
         if trajectory::days_overdue(g, as_of).is_some() {
             s.overdue += 1;
         }
@@ -128,8 +138,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn nothing_late_or_behind_is_green() {
-        assert_eq!(light(&Signals::default()), Light::Green);
+    fn goals_with_nothing_late_or_behind_are_green() {
+        let fine = Signals {
+            goals: 3,
+            ..Signals::default()
+        };
+        assert_eq!(light(&fine), Light::Green);
+    }
+
+    #[test]
+    fn a_theme_without_goals_claims_no_colour() {
+        assert_eq!(light(&Signals::default()), Light::NoGoals);
     }
 
     #[test]
@@ -164,7 +183,8 @@ mod tests {
 
     #[test]
     fn every_light_has_its_own_symbol() {
-        let symbols = [Light::Green, Light::Amber, Light::Red].map(Light::symbol);
-        assert!(symbols[0] != symbols[1] && symbols[1] != symbols[2] && symbols[0] != symbols[2]);
+        let symbols = [Light::NoGoals, Light::Green, Light::Amber, Light::Red].map(Light::symbol);
+        let distinct: std::collections::BTreeSet<&str> = symbols.into_iter().collect();
+        assert_eq!(distinct.len(), 4);
     }
 }

@@ -37,14 +37,15 @@ labels! {
 
     // The summary on page one
     SUMMARY_SECTION = "Summary", "Samenvatting";
-    SUMMARY_THEMES = "Themes at a glance: red when a goal is overdue or a condition on its goals is not met; amber when a goal is behind or at risk, or such a condition is partly met or not shown; green otherwise.",
-        "Thema's in één oogopslag: rood als een doel over de deadline is of een voorwaarde op de doelen niet voldaan is; oranje als een doel achterloopt of risico loopt, of zo'n voorwaarde deels voldaan of niet aangetoond is; anders groen.";
+    SUMMARY_THEMES = "Themes at a glance: red when a goal is overdue or a condition on its goals is not met; amber when a goal is behind or at risk, or such a condition is partly met or not shown; 'no goals' (grey) when the theme has no goals, as there is nothing to judge; green otherwise.",
+        "Thema's in één oogopslag: rood als een doel over de deadline is of een voorwaarde op de doelen niet voldaan is; oranje als een doel achterloopt of risico loopt, of zo'n voorwaarde deels voldaan of niet aangetoond is; 'geen doelen' (grijs) als het thema geen doelen heeft, want dan is er niets te beoordelen; anders groen.";
     SUMMARY_GOALS = "Goals overdue or behind their trajectory", "Doelen over de deadline of achter op het traject";
     SUMMARY_NO_GOALS = "No goal is overdue or behind its trajectory.", "Geen doel is over de deadline of loopt achter.";
     SUMMARY_CONDITIONS = "Insurer conditions not met or not shown", "Voorwaarden van zorgverzekeraars die niet voldaan of niet aangetoond zijn";
     SUMMARY_NO_CONDITIONS = "Every insurer condition is met.", "Aan elke voorwaarde van de zorgverzekeraars is voldaan.";
     SUMMARY_FUNDING = "Funding by funding line, all years", "Financiering per financieringslijn, alle jaren";
     LIGHT = "Light", "Stoplicht";
+    LIGHT_NO_GOALS = "no goals", "geen doelen";
     LIGHT_GREEN = "green", "groen";
     LIGHT_AMBER = "amber", "oranje";
     LIGHT_RED = "red", "rood";

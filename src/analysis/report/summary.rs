@@ -162,6 +162,7 @@ pub fn summary<'a>(
 #[must_use]
 pub fn light_cell(light: Light, lang: Lang) -> Cell {
     let (word, tone) = match light {
+        Light::NoGoals => (l::LIGHT_NO_GOALS, Tone::Neutral),
         Light::Green => (l::LIGHT_GREEN, Tone::Good),
         Light::Amber => (l::LIGHT_AMBER, Tone::Warning),
         Light::Red => (l::LIGHT_RED, Tone::Bad),
@@ -544,6 +545,7 @@ mod tests {
             // Derived here from the trajectory judgement, theme by theme.
             let mut s = Signals::default();
             walk_goals(&theme.goals, None, &mut |g, _| {
+                s.goals += 1;
                 if trajectory::days_overdue(g, day()).is_some() {
                     s.overdue += 1;
                 }
@@ -559,15 +561,16 @@ mod tests {
             };
             let expected = light(&s);
             assert_eq!(value, expected.name());
-            // Never the colour alone: a symbol and a Dutch word.
+            // Never the colour alone: a symbol and a Dutch word. A theme without goals claims
+            // no colour: it is "geen doelen", in a neutral tone.
             assert!(label.starts_with(expected.symbol()), "{label}");
             assert!(
-                ["groen", "oranje", "rood"]
+                ["groen", "oranje", "rood", "geen doelen"]
                     .iter()
                     .any(|w| label.ends_with(w)),
                 "{label}"
             );
-            assert_ne!(*tone, Tone::Neutral);
+            assert_eq!(*tone == Tone::Neutral, s.goals == 0, "{label}");
         }
         let names: Vec<&str> = t
             .rows
