@@ -380,11 +380,40 @@ fn the_typed_model_reads_the_format_1_1_parts() {
 /// codes, ids and values may equal the English one (none yet: every message has a sentence).
 const SAME_IN_BOTH: &[&str] = &[];
 
-/// English words that give away an untranslated Dutch text. Each is checked with spaces
-/// around it, so that Dutch words containing them (`thema`, `datum`) do not count.
+/// English words that give away an untranslated Dutch text. Each is checked as a whole word
+/// outside backticks, so that Dutch words containing them (`thema`, `datum`) and codes do not
+/// count.
 const TELL_TALE_ENGLISH: &[&str] = &[
-    "the", "are", "not", "should", "must", "which", "with", "does", "goal", "theme", "missing",
-    "expected", "found", "line", "suppress", "write", "than", "before", "after",
+    "the",
+    "and",
+    "has",
+    "are",
+    "not",
+    "should",
+    "must",
+    "which",
+    "with",
+    "does",
+    "goal",
+    "theme",
+    "unknown",
+    "missing",
+    "expected",
+    "found",
+    "line",
+    "suppress",
+    "suppression",
+    "write",
+    "than",
+    "before",
+    "after",
+    "did",
+    "you",
+    "mean",
+    "listed",
+    "under",
+    "here",
+    "name",
 ];
 
 /// What is wrong with a Dutch text beside its English one, if anything.
@@ -419,19 +448,33 @@ fn every_example_speaks_dutch_with_lang_nl() {
             problems.push(format!("{}: no JSON report", example.file_name));
             continue;
         };
+        if en.is_empty() || en.len() != nl.len() {
+            problems.push(format!(
+                "{}: {} findings in English, {} in Dutch",
+                example.file_name,
+                en.len(),
+                nl.len()
+            ));
+            continue;
+        }
         for (e, n) in en.iter().zip(&nl) {
+            let code = e["code"].as_str().unwrap_or("?");
+            // Every finding has a message and a help; a label where it marks a place.
             for field in ["message", "label", "help"] {
-                let (Some(te), Some(tn)) = (e[field].as_str(), n[field].as_str()) else {
-                    continue;
-                };
-                let what = format!("{} {field}", example.file_name);
-                problems.extend(untranslated(&what, te, tn));
+                let what = format!("{} {code} {field}", example.file_name);
+                match (e[field].as_str(), n[field].as_str()) {
+                    (Some(te), Some(tn)) => problems.extend(untranslated(&what, te, tn)),
+                    (None, None) if field == "label" => {}
+                    _ => problems.push(format!("{what}: missing in a language")),
+                }
             }
-            let fixes = |d: &Value| d["fixes"].as_array().cloned().unwrap_or_default();
-            for (fe, fne) in fixes(e).iter().zip(&fixes(n)) {
-                if let (Some(te), Some(tn)) = (fe["message"].as_str(), fne["message"].as_str()) {
-                    let what = format!("{} fix", example.file_name);
-                    problems.extend(untranslated(&what, te, tn));
+            let list = |d: &Value, key: &str| d[key].as_array().cloned().unwrap_or_default();
+            for key in ["related", "fixes"] {
+                for (i, (re, rn)) in list(e, key).iter().zip(&list(n, key)).enumerate() {
+                    if let (Some(te), Some(tn)) = (re["message"].as_str(), rn["message"].as_str()) {
+                        let what = format!("{} {code} {key} {i}", example.file_name);
+                        problems.extend(untranslated(&what, te, tn));
+                    }
                 }
             }
         }
