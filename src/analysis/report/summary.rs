@@ -26,7 +26,6 @@ use crate::report::{Align, Block, Cell, Column, Label, Lang, Section, Table, Tex
 pub struct ThemeLight<'a> {
     pub input: Input<'a>,
     pub theme: &'a Theme,
-    pub goals: usize,
     pub signals: Signals,
     pub light: Light,
 }
@@ -88,9 +87,7 @@ pub fn summary<'a>(
         let start = plan.period.start.value.earliest();
         for theme in themes {
             let signals = lights::signals(plan, theme, as_of);
-            let mut goals = 0;
             walk_goals(&theme.goals, None, &mut |g, _| {
-                goals += 1;
                 let overdue = trajectory::days_overdue(g, as_of);
                 let behind = trajectory::state(g, start, as_of) == Some(State::Behind);
                 if overdue.is_some() || behind {
@@ -106,7 +103,6 @@ pub fn summary<'a>(
             out.themes.push(ThemeLight {
                 input: *input,
                 theme,
-                goals,
                 signals,
                 light: lights::light(&signals),
             });
@@ -251,7 +247,7 @@ pub(crate) fn section(ctx: &Ctx<'_>, s: &Summary<'_>, ids: &[&str]) -> Section {
             vec![
                 link(t.theme.name.value.clone(), "themes", ids),
                 light_cell(t.light, lang),
-                Cell::count(t.goals as u64, None),
+                Cell::count(t.signals.goals as u64, None),
                 Cell::count(t.signals.overdue as u64, None),
                 Cell::count(t.signals.behind as u64, None),
             ],
