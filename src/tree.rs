@@ -317,6 +317,32 @@ fn descend(
     false
 }
 
+/// The JSON value of a node, as the schema reads it: a non-finite float is its text, and a
+/// repeated key keeps its first value. For the cold paths (an error's text, a small
+/// configuration) and the differential test; the schema check itself reads the tree.
+#[must_use]
+pub fn to_value(node: &TNode) -> Value {
+    match &node.value {
+        TValue::Null => Value::Null,
+        TValue::Bool(b) => Value::Bool(*b),
+        TValue::Int(i) => Value::from(*i),
+        TValue::UInt(u) => Value::from(*u),
+        TValue::Float(f) => serde_json::Number::from_f64(*f)
+            .map_or_else(|| Value::String(f.to_string()), Value::Number),
+        TValue::Str(s) => Value::String(s.clone()),
+        TValue::Seq(items) => Value::Array(items.iter().map(to_value).collect()),
+        TValue::Map(entries) => {
+            let mut map = serde_json::Map::new();
+            for (key, _, child) in entries {
+                if !map.contains_key(key.as_str()) {
+                    map.insert(key.clone(), to_value(child));
+                }
+            }
+            Value::Object(map)
+        }
+    }
+}
+
 /// Reverses `escape_pointer`.
 #[must_use]
 pub fn unescape_pointer(segment: &str) -> String {

@@ -15,6 +15,7 @@ pub mod mistakes;
 pub mod prune;
 pub mod read;
 pub mod structure;
+pub mod validator;
 pub mod yaml;
 
 use crate::diagnostic::Span;
