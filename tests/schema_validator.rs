@@ -267,7 +267,11 @@ fn both_validators_agree_on_the_benchmark_corpus_body() {
         let goals = 20 + usize::try_from(seed * 7 % 61).unwrap_or(0);
         let text = generate::plan(goals, seed);
         let tree = yaml_tree(&text).expect("a generated plan parses");
-        agree(&pair, &format!("generated {goals} goals, seed {seed}"), &tree);
+        agree(
+            &pair,
+            &format!("generated {goals} goals, seed {seed}"),
+            &tree,
+        );
     }
     for goals in [100, 1_000, 5_000] {
         let tree = yaml_tree(&generate::plan(goals, 1)).expect("a generated plan parses");
@@ -278,12 +282,51 @@ fn both_validators_agree_on_the_benchmark_corpus_body() {
 /// Scalars at the edges of YAML's and JSON's types, as a count, a share, a date, an id and
 /// a version.
 const SCALARS: &[&str] = &[
-    "", "~", "true", "no", "0", "-0", "12", "-12", "012", "0x1F", "18446744073709551615",
-    "18446744073709551616", "-9223372036854775808", "-9223372036854775809", "12.5", "-12.5",
-    "800.0", "800.000", "1e3", "1e-3", "1e400", "-1e400", ".inf", "-.inf", ".nan", "1,5",
-    "1 000", "1.000.000", "'12'", "2026-01-01", "2026-13", "31-12-2026", "2026", "\"2026\"",
-    "GGZ Thema", "ggz", "[]", "{}", "[1, 2]", "{a: 1}", "0.30000000000000004", "1e15",
-    "99999999999999999999999", "'inf'", "'NaN'",
+    "",
+    "~",
+    "true",
+    "no",
+    "0",
+    "-0",
+    "12",
+    "-12",
+    "012",
+    "0x1F",
+    "18446744073709551615",
+    "18446744073709551616",
+    "-9223372036854775808",
+    "-9223372036854775809",
+    "12.5",
+    "-12.5",
+    "800.0",
+    "800.000",
+    "1e3",
+    "1e-3",
+    "1e400",
+    "-1e400",
+    ".inf",
+    "-.inf",
+    ".nan",
+    "1,5",
+    "1 000",
+    "1.000.000",
+    "'12'",
+    "2026-01-01",
+    "2026-13",
+    "31-12-2026",
+    "2026",
+    "\"2026\"",
+    "GGZ Thema",
+    "ggz",
+    "[]",
+    "{}",
+    "[1, 2]",
+    "{a: 1}",
+    "0.30000000000000004",
+    "1e15",
+    "99999999999999999999999",
+    "'inf'",
+    "'NaN'",
 ];
 
 #[test]
@@ -299,7 +342,9 @@ fn both_validators_agree_on_scalars_hostile_and_odd_texts_body() {
             "regioplan: {s}\nregion:\n  id: {s}\n  name: R\n  practices: {s}\n  \
              listed_patients: {s}\nperiod:\n  start: {s}\n  end: 2028\n"
         ));
-        texts.push(format!("a: {s}\nselect: [{s}]\nlimits: {{max-depth: {s}}}\n"));
+        texts.push(format!(
+            "a: {s}\nselect: [{s}]\nlimits: {{max-depth: {s}}}\n"
+        ));
         texts.push(format!("{s}\n"));
     }
     texts.extend(
@@ -453,7 +498,9 @@ fn mutate(tree: &mut TNode, at: usize, how: u8, pick: usize) {
             5 => TValue::Seq(vec![node.clone()]),
             6 => TValue::Map(vec![("id".into(), Span::default(), node.clone())]),
             7 => TValue::Float(800.0),
-            8 => TValue::Str(["2026-13-01", "31-12-2026", "in_progress", "ggz", ""][pick % 5].into()),
+            8 => {
+                TValue::Str(["2026-13-01", "31-12-2026", "in_progress", "ggz", ""][pick % 5].into())
+            }
             9 => TValue::Float(f64::NAN),
             _ => node.value.clone(),
         }

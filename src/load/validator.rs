@@ -306,7 +306,11 @@ impl fmt::Display for SchemaError<'_> {
                 write!(f, r#"{} does not match "{pattern}""#, instance())
             }
             ErrorKind::Required { property } => {
-                write!(f, "{} is a required property", Value::from(property.as_str()))
+                write!(
+                    f,
+                    "{} is a required property",
+                    Value::from(property.as_str())
+                )
             }
             ErrorKind::Type {
                 kind: TypeKind::Single(t),
@@ -525,11 +529,21 @@ impl<'v> Compiler<'v> {
         Ok(index)
     }
 
-    fn child(&mut self, value: &'v Value, location: &str, segment: &str) -> Result<usize, CompileError> {
+    fn child(
+        &mut self,
+        value: &'v Value,
+        location: &str,
+        segment: &str,
+    ) -> Result<usize, CompileError> {
         self.node(value, format!("{location}/{}", escape_pointer(segment)))
     }
 
-    fn list(&mut self, value: &'v Value, location: &str, keyword: &str) -> Result<Vec<usize>, CompileError> {
+    fn list(
+        &mut self,
+        value: &'v Value,
+        location: &str,
+        keyword: &str,
+    ) -> Result<Vec<usize>, CompileError> {
         let Value::Array(items) = value else {
             return Err(fail(location, format!("`{keyword}` takes a list")));
         };
@@ -660,10 +674,9 @@ impl<'v> Compiler<'v> {
                         .as_str()
                         .and_then(|t| t.strip_prefix('#'))
                         .ok_or_else(|| fail(&location, "only `#...` references are supported"))?;
-                    let resolved = self
-                        .root
-                        .pointer(target)
-                        .ok_or_else(|| fail(&location, format!("`{target}` is not in the schema")))?;
+                    let resolved = self.root.pointer(target).ok_or_else(|| {
+                        fail(&location, format!("`{target}` is not in the schema"))
+                    })?;
                     k.reference = Some(self.node(resolved, target.to_string())?);
                 }
                 other if UNSUPPORTED.contains(&other) => {
@@ -700,7 +713,8 @@ fn types(value: &Value) -> Option<TypeKind> {
 
 /// ECMA 262's `\s`: its white space (tab, VT, FF, space, every `Zs`, BOM) and line
 /// terminators, as the items of a character class.
-const ECMA_SPACE: &str = r"\t-\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}";
+const ECMA_SPACE: &str =
+    r"\t-\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}";
 
 /// An ECMA 262 pattern as a `regex`, for the subset where the two agree once the class
 /// escapes are spelt out as ECMA reads them (`\d` and `\w` ASCII, `\s` as above); `None` for
@@ -1179,7 +1193,11 @@ mod tests {
             crate::config::file::config_schema(),
             crate::frameworks::framework_schema(),
         ] {
-            assert!(Schema::compile(&schema).is_ok(), "{:?}", Schema::compile(&schema).err());
+            assert!(
+                Schema::compile(&schema).is_ok(),
+                "{:?}",
+                Schema::compile(&schema).err()
+            );
         }
     }
 
@@ -1187,10 +1205,7 @@ mod tests {
     fn a_schema_with_an_unknown_validation_keyword_does_not_compile() {
         let schema = serde_json::json!({"properties": {"a": {"uniqueItems": true}}});
         let error = Schema::compile(&schema).err();
-        assert_eq!(
-            error.map(|e| e.location),
-            Some("/properties/a".to_string())
-        );
+        assert_eq!(error.map(|e| e.location), Some("/properties/a".to_string()));
     }
 
     #[test]
