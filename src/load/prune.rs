@@ -71,7 +71,13 @@ pub fn readable_rest(
                 .replacement_text()
                 .is_some_and(|key| rename(root.to_mut(), start, key));
         if !renamed {
-            remove(root.to_mut(), &mut lookup, start, &finding.path, &mut pruned);
+            remove(
+                root.to_mut(),
+                &mut lookup,
+                start,
+                &finding.path,
+                &mut pruned,
+            );
         }
     }
     // Nodes left out on their own; a second failure at one of them takes its list item.
