@@ -8,6 +8,7 @@
 //! deciding body after a broken one was removed, or a theme "without trekker" whose `trekkr:`
 //! was dropped. One problem, one diagnostic.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::de::from_node;
@@ -45,7 +46,9 @@ pub fn readable_rest(
 ) -> Option<(Plan, Pruned, Vec<Diagnostic>)> {
     let mut pruned = Pruned::default();
     let mut found = Vec::new();
-    let mut root = tree.root.clone();
+    // The tree is copied only when something is to be left out or renamed: a sound plan is
+    // read from the tree itself (a copy of a large plan's tree was the peak of its memory).
+    let mut root = Cow::Borrowed(&tree.root);
     // One lookup for all findings: a wide mapping is indexed once, not scanned per finding.
     let mut lookup = Lookup::new(tree);
     // Later nodes first, so that earlier offsets stay where they are (they do anyway: nodes
@@ -66,9 +69,15 @@ pub fn readable_rest(
         let renamed = finding.code == structure::UNKNOWN_KEY.code
             && finding
                 .replacement_text()
-                .is_some_and(|key| rename(&mut root, start, key));
+                .is_some_and(|key| rename(root.to_mut(), start, key));
         if !renamed {
-            remove(&mut root, &mut lookup, start, &finding.path, &mut pruned);
+            remove(
+                root.to_mut(),
+                &mut lookup,
+                start,
+                &finding.path,
+                &mut pruned,
+            );
         }
     }
     // Nodes left out on their own; a second failure at one of them takes its list item.
@@ -88,7 +97,7 @@ pub fn readable_rest(
                 let alone = !pointer.is_empty()
                     && removed_alone.insert(pointer.clone())
                     && start_of(&mut lookup, &pointer).is_some_and(|start| {
-                        remove(&mut root, &mut lookup, start, &pointer, &mut pruned)
+                        remove(root.to_mut(), &mut lookup, start, &pointer, &mut pruned)
                     });
                 if alone {
                     if let Some(item) =
@@ -100,7 +109,7 @@ pub fn readable_rest(
                 }
                 let item = innermost_item(&mut lookup, &pointer)?;
                 let start = start_of(&mut lookup, &item)?;
-                if !remove(&mut root, &mut lookup, start, &item, &mut pruned) {
+                if !remove(root.to_mut(), &mut lookup, start, &item, &mut pruned) {
                     return None;
                 }
             }
