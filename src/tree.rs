@@ -1,7 +1,7 @@
 //! The document tree both readers build: a plan's YAML (`load::yaml`) and `regioplan.toml`
-//! (`config`). Every node keeps its span; a JSON value of the whole document feeds the schema
-//! check, and the tree answers where the node at a JSON pointer is, and which node starts at
-//! an offset.
+//! (`config`). Every node keeps its span; the schema check reads the tree itself
+//! (`load::validator`), and the tree answers where the node at a JSON pointer is, and which
+//! node starts at an offset.
 //!
 //! It depends only on the diagnostics leaf (for spans); it knows neither YAML nor TOML.
 
@@ -102,12 +102,11 @@ impl TNode {
     }
 }
 
-/// A parsed document: the JSON value the schema sees and the node tree the model is read from.
+/// A parsed document: the node tree the schema checks and the model is read from.
 /// Spans are found by descending the tree (`spans`, `pointer_at`): no index of pointer strings
 /// is kept, so memory stays proportional to the document even when its keys are long.
 #[derive(Debug, Clone)]
 pub struct Tree {
-    pub value: Value,
     pub root: TNode,
     /// Repeated keys: (pointer of the mapping, key, first span, repeated span).
     pub duplicate_keys: Vec<DuplicateKey>,
@@ -127,7 +126,6 @@ impl Tree {
     #[must_use]
     pub fn empty() -> Self {
         Tree {
-            value: Value::Null,
             root: TNode::null(),
             duplicate_keys: Vec::new(),
         }

@@ -456,10 +456,10 @@ fn break_mapping(tree: &mut TNode, at: usize, how: u8, pick: usize) {
     if !entries.is_empty() {
         entries.remove(pick % entries.len());
     }
-    if how % 2 == 0 {
+    if how.is_multiple_of(2) {
         entries.push(("unknown".into(), Span::default(), leaf(TValue::Int(1))));
     }
-    if how % 3 == 0
+    if how.is_multiple_of(3)
         && let Some((_, _, child)) = entries.first_mut()
     {
         child.value = TValue::Seq(Vec::new());
@@ -483,7 +483,7 @@ fn mutate(tree: &mut TNode, at: usize, how: u8, pick: usize) {
     let replacement = |node: &TNode| -> TValue {
         match how % 12 {
             0 => TValue::Null,
-            1 => TValue::Bool(pick % 2 == 0),
+            1 => TValue::Bool(pick.is_multiple_of(2)),
             2 => TValue::Int(i64::try_from(pick % 2000).unwrap_or(0) - 1000),
             3 => TValue::Float(match node.value {
                 TValue::Int(i) => i as f64 + 0.5,
@@ -507,7 +507,7 @@ fn mutate(tree: &mut TNode, at: usize, how: u8, pick: usize) {
     };
     match &mut node.value {
         TValue::Map(entries) if how % 12 >= 10 => {
-            if how % 2 == 0 && !entries.is_empty() {
+            if how.is_multiple_of(2) && !entries.is_empty() {
                 entries.remove(pick % entries.len());
             } else {
                 let key = ["unknown", "trekker", "naam", "5", "id", "kind"][pick % 6];
@@ -517,7 +517,7 @@ fn mutate(tree: &mut TNode, at: usize, how: u8, pick: usize) {
             }
         }
         TValue::Seq(items) if how % 12 >= 10 => {
-            if how % 2 == 0 && !items.is_empty() {
+            if how.is_multiple_of(2) && !items.is_empty() {
                 items.remove(pick % items.len());
             } else {
                 items.push(leaf(TValue::Int(1)));

@@ -520,7 +520,7 @@ impl<'v> Compiler<'v> {
         let node = match value {
             Value::Bool(b) => SchemaNode::Bool(*b, location),
             Value::Object(map) if map.is_empty() => SchemaNode::Bool(true, location),
-            Value::Object(_) => SchemaNode::Keywords(Box::new(self.keywords(value, location)?)),
+            Value::Object(_) => SchemaNode::Keywords(Box::new(self.keywords(value, &location)?)),
             _ => return Err(fail(&location, "a schema is an object or a boolean")),
         };
         if let Some(slot) = self.nodes.get_mut(index) {
@@ -555,23 +555,23 @@ impl<'v> Compiler<'v> {
             .collect()
     }
 
-    fn keywords(&mut self, value: &'v Value, location: String) -> Result<Keywords, CompileError> {
+    fn keywords(&mut self, value: &'v Value, location: &str) -> Result<Keywords, CompileError> {
         let Value::Object(map) = value else {
-            return Err(fail(&location, "a schema is an object or a boolean"));
+            return Err(fail(location, "a schema is an object or a boolean"));
         };
         let count = |v: &Value, k: &str| {
             v.as_u64()
-                .ok_or_else(|| fail(&location, format!("`{k}` takes a whole number")))
+                .ok_or_else(|| fail(location, format!("`{k}` takes a whole number")))
         };
         let number = |v: &Value, k: &str| {
             if v.is_number() {
                 Ok(v.clone())
             } else {
-                Err(fail(&location, format!("`{k}` takes a number")))
+                Err(fail(location, format!("`{k}` takes a number")))
             }
         };
         let mut k = Keywords {
-            location: location.clone(),
+            location: location.to_string(),
             types: None,
             constant: None,
             enumeration: None,
@@ -597,11 +597,11 @@ impl<'v> Compiler<'v> {
         };
         for (keyword, v) in map {
             match keyword.as_str() {
-                "type" => k.types = Some(types(v).ok_or_else(|| fail(&location, "bad `type`"))?),
+                "type" => k.types = Some(types(v).ok_or_else(|| fail(location, "bad `type`"))?),
                 "const" => k.constant = Some(v.clone()),
                 "enum" => {
                     if !v.is_array() {
-                        return Err(fail(&location, "`enum` takes a list"));
+                        return Err(fail(location, "`enum` takes a list"));
                     }
                     k.enumeration = Some(v.clone());
                 }
@@ -615,27 +615,26 @@ impl<'v> Compiler<'v> {
                 "maxItems" => k.max_items = Some(count(v, keyword)?),
                 "required" => {
                     let Value::Array(names) = v else {
-                        return Err(fail(&location, "`required` takes a list"));
+                        return Err(fail(location, "`required` takes a list"));
                     };
                     for name in names {
                         let Value::String(name) = name else {
-                            return Err(fail(&location, "`required` takes texts"));
+                            return Err(fail(location, "`required` takes texts"));
                         };
                         k.required.push(name.clone());
                     }
                 }
                 "pattern" => {
                     let Value::String(p) = v else {
-                        return Err(fail(&location, "`pattern` takes a text"));
+                        return Err(fail(location, "`pattern` takes a text"));
                     };
-                    let regex = ecma_regex(p).ok_or_else(|| {
-                        fail(&location, format!("pattern `{p}` is not supported"))
-                    })?;
+                    let regex = ecma_regex(p)
+                        .ok_or_else(|| fail(location, format!("pattern `{p}` is not supported")))?;
                     k.pattern = Some((p.clone(), regex));
                 }
                 "properties" => {
                     let Value::Object(props) = v else {
-                        return Err(fail(&location, "`properties` takes a mapping"));
+                        return Err(fail(location, "`properties` takes a mapping"));
                     };
                     let base = format!("{location}/properties");
                     for (name, sub) in props {
@@ -648,21 +647,21 @@ impl<'v> Compiler<'v> {
                     k.additional = match v {
                         Value::Bool(true) => Additional::Any,
                         Value::Bool(false) => Additional::False,
-                        _ => Additional::Schema(self.child(v, &location, keyword)?),
+                        _ => Additional::Schema(self.child(v, location, keyword)?),
                     };
                 }
-                "items" => k.items = Some(self.child(v, &location, keyword)?),
-                "allOf" => k.all_of = self.list(v, &location, keyword)?,
-                "anyOf" => k.any_of = Some(self.list(v, &location, keyword)?),
-                "oneOf" => k.one_of = Some(self.list(v, &location, keyword)?),
+                "items" => k.items = Some(self.child(v, location, keyword)?),
+                "allOf" => k.all_of = self.list(v, location, keyword)?,
+                "anyOf" => k.any_of = Some(self.list(v, location, keyword)?),
+                "oneOf" => k.one_of = Some(self.list(v, location, keyword)?),
                 "if" => {
-                    let condition = self.child(v, &location, "if")?;
+                    let condition = self.child(v, location, "if")?;
                     let then = match map.get("then") {
-                        Some(t) => Some(self.child(t, &location, "then")?),
+                        Some(t) => Some(self.child(t, location, "then")?),
                         None => None,
                     };
                     let otherwise = match map.get("else") {
-                        Some(e) => Some(self.child(e, &location, "else")?),
+                        Some(e) => Some(self.child(e, location, "else")?),
                         None => None,
                     };
                     if then.is_some() || otherwise.is_some() {
@@ -673,14 +672,14 @@ impl<'v> Compiler<'v> {
                     let target = v
                         .as_str()
                         .and_then(|t| t.strip_prefix('#'))
-                        .ok_or_else(|| fail(&location, "only `#...` references are supported"))?;
+                        .ok_or_else(|| fail(location, "only `#...` references are supported"))?;
                     let resolved = self.root.pointer(target).ok_or_else(|| {
-                        fail(&location, format!("`{target}` is not in the schema"))
+                        fail(location, format!("`{target}` is not in the schema"))
                     })?;
                     k.reference = Some(self.node(resolved, target.to_string())?);
                 }
                 other if UNSUPPORTED.contains(&other) => {
-                    return Err(fail(&location, format!("`{other}` is not supported")));
+                    return Err(fail(location, format!("`{other}` is not supported")));
                 }
                 // Annotations, and unknown keywords (which jsonschema treats as annotations).
                 _ => {}
@@ -836,27 +835,27 @@ fn value_number(value: &Value) -> Option<Num> {
 fn compare(a: Num, b: Num) -> Option<Ordering> {
     match (a, b) {
         (Num::Whole(x), Num::Whole(y)) => Some(x.cmp(&y)),
-        (Num::Whole(x), Num::Real(y)) => real_whole(y, x).map(Ordering::reverse),
-        (Num::Real(x), Num::Whole(y)) => real_whole(x, y),
+        (Num::Whole(x), Num::Real(y)) => Some(real_whole(y, x).reverse()),
+        (Num::Real(x), Num::Whole(y)) => Some(real_whole(x, y)),
         (Num::Real(x), Num::Real(y)) => x.partial_cmp(&y),
     }
 }
 
 /// A float against a whole number, exactly.
 #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
-fn real_whole(x: f64, y: i128) -> Option<Ordering> {
+fn real_whole(x: f64, y: i128) -> Ordering {
     let floor = x.floor();
     // Beyond this every f64 outside i128 compares by sign alone.
     if floor >= 1.7e38 {
-        return Some(Ordering::Greater);
+        return Ordering::Greater;
     }
     if floor <= -1.7e38 {
-        return Some(Ordering::Less);
+        return Ordering::Less;
     }
     let whole = floor as i128;
     match whole.cmp(&y) {
-        Ordering::Equal if x > floor => Some(Ordering::Greater),
-        other => Some(other),
+        Ordering::Equal if x > floor => Ordering::Greater,
+        other => other,
     }
 }
 
@@ -1083,8 +1082,7 @@ impl<'t> Run<'_, 't> {
                     .ok()
                     .and_then(|i| k.properties.get(i));
                 let target = match (known, &k.additional) {
-                    (Some((_, i)), _) => Some(*i),
-                    (None, Additional::Schema(i)) => Some(*i),
+                    (Some((_, i)), _) | (None, Additional::Schema(i)) => Some(*i),
                     (None, Additional::False) => {
                         if self.check {
                             return false;
