@@ -5,6 +5,7 @@
 //!
 //! It depends only on the diagnostics leaf (for spans); it knows neither YAML nor TOML.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde_json::Value;
@@ -56,10 +57,10 @@ impl TNode {
     pub fn at(&self, pointer: &str) -> Option<&TNode> {
         let mut node = self;
         for segment in pointer.split('/').skip(1) {
-            let key = unescape_pointer(segment);
+            let key = unescape(segment);
             node = match &node.value {
                 TValue::Seq(items) => items.get(key.parse::<usize>().ok()?)?,
-                TValue::Map(entries) => &entries.iter().find(|(k, _, _)| *k == key)?.2,
+                TValue::Map(entries) => &entries.iter().find(|(k, _, _)| *k == *key)?.2,
                 _ => return None,
             };
         }
@@ -69,13 +70,13 @@ impl TNode {
     /// Removes the node at a JSON pointer (a mapping entry or a list item); returns it.
     pub fn remove(&mut self, pointer: &str) -> Option<TNode> {
         let (parent, last) = pointer.rsplit_once('/')?;
-        let last = unescape_pointer(last);
+        let last = unescape(last);
         let mut node = self;
         for segment in parent.split('/').skip(1) {
-            let key = unescape_pointer(segment);
+            let key = unescape(segment);
             node = match &mut node.value {
                 TValue::Seq(items) => items.get_mut(key.parse::<usize>().ok()?)?,
-                TValue::Map(entries) => &mut entries.iter_mut().find(|(k, _, _)| *k == key)?.2,
+                TValue::Map(entries) => &mut entries.iter_mut().find(|(k, _, _)| *k == *key)?.2,
                 _ => return None,
             };
         }
@@ -85,7 +86,7 @@ impl TNode {
                 Some(items.remove(i))
             }
             TValue::Map(entries) => {
-                let i = entries.iter().position(|(k, _, _)| *k == last)?;
+                let i = entries.iter().position(|(k, _, _)| *k == *last)?;
                 Some(entries.remove(i).2)
             }
             _ => None,
@@ -138,11 +139,11 @@ impl Tree {
         let mut node = &self.root;
         let mut key = None;
         for segment in pointer.split('/').skip(1) {
-            let name = unescape_pointer(segment);
+            let name = unescape(segment);
             (node, key) = match &node.value {
                 TValue::Seq(items) => (items.get(name.parse::<usize>().ok()?)?, None),
                 TValue::Map(entries) => {
-                    let (_, k, n) = entries.iter().find(|(k, _, _)| *k == name)?;
+                    let (_, k, n) = entries.iter().find(|(k, _, _)| *k == *name)?;
                     (n, Some(*k))
                 }
                 _ => return None,
@@ -238,7 +239,7 @@ impl<'a> Lookup<'a> {
         let mut node = &self.tree.root;
         let mut key = None;
         for segment in pointer.split('/').skip(1) {
-            let name = unescape_pointer(segment);
+            let name = unescape(segment);
             (node, key) = match &node.value {
                 TValue::Seq(items) => (items.get(name.parse::<usize>().ok()?)?, None),
                 TValue::Map(entries) => {
@@ -344,13 +345,33 @@ pub fn to_value(node: &TNode) -> Value {
 /// Reverses `escape_pointer`.
 #[must_use]
 pub fn unescape_pointer(segment: &str) -> String {
-    segment.replace("~1", "/").replace("~0", "~")
+    unescape(segment).into_owned()
+}
+
+/// Reverses `escape_pointer`, without a copy when there is nothing to unescape (nearly every
+/// key): a lookup by pointer allocates nothing.
+fn unescape(segment: &str) -> Cow<'_, str> {
+    if segment.contains('~') {
+        Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(segment)
+    }
 }
 
 /// Escapes a key for a JSON pointer (RFC 6901).
 #[must_use]
 pub fn escape_pointer(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Appends `/` and the escaped key to a JSON pointer, without an intermediate string.
+pub fn push_segment(pointer: &mut String, key: &str) {
+    pointer.push('/');
+    if key.contains(['~', '/']) {
+        pointer.push_str(&escape_pointer(key));
+    } else {
+        pointer.push_str(key);
+    }
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use super::limits::{Limit, Limits};
 use crate::diagnostic::Span;
 use crate::lang::Message;
 use crate::msg;
-use crate::tree::{DuplicateKey, TNode, TValue, Tree, escape_pointer};
+use crate::tree::{DuplicateKey, TNode, TValue, Tree, push_segment};
 
 /// The parser options for a text of `len` bytes: strict booleans (`yes`/`no`/`on`/`off` stay
 /// strings), duplicate keys passed through to the tree (reported by regioplan with both
@@ -207,8 +207,10 @@ impl<'de> Deserialize<'de> for Partial {
 pub fn build_tree(parsed: Parsed) -> Tree {
     let mut tree = Tree::empty();
     let mut root = parsed.0;
-    let mut pointer = String::new();
-    drop_repeated(&mut tree.duplicate_keys, &mut root, &mut pointer);
+    if has_repeated(&root) {
+        let mut pointer = String::new();
+        drop_repeated(&mut tree.duplicate_keys, &mut root, &mut pointer);
+    }
     tree.root = root;
     tree
 }
@@ -246,8 +248,7 @@ fn drop_repeated(duplicates: &mut Vec<DuplicateKey>, node: &mut TNode, pointer: 
                 if !repeats.is_empty() {
                     first.insert(key.clone(), *key_span);
                 }
-                pointer.push('/');
-                pointer.push_str(&escape_pointer(key));
+                push_segment(pointer, key);
                 drop_repeated(duplicates, child, pointer);
                 pointer.truncate(len);
             }
@@ -262,6 +263,18 @@ fn drop_repeated(duplicates: &mut Vec<DuplicateKey>, node: &mut TNode, pointer: 
             }
         }
         _ => {}
+    }
+}
+
+/// Whether any mapping under `node` repeats a key: a plan seldom does, and then its tree is
+/// left as it is, without building a pointer for each node.
+fn has_repeated(node: &TNode) -> bool {
+    match &node.value {
+        TValue::Seq(items) => items.iter().any(has_repeated),
+        TValue::Map(entries) => {
+            !repeated_keys(entries).is_empty() || entries.iter().any(|(_, _, v)| has_repeated(v))
+        }
+        _ => false,
     }
 }
 
