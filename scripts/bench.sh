@@ -7,14 +7,14 @@
 #   JSONSCHEMA_FILES=50 scripts/bench.sh   # corpus files given to check-jsonschema (default 100)
 #   TIMER=bash scripts/bench.sh   # time with a bash loop even when hyperfine is installed
 #   ONLY="large report-html" scripts/bench.sh   # only these sections (after the build and the
-#                                 # plans): startup corpus large jsonschema report memory
-#                                 # report-html; report compares with corpus and large
+#                                 # plans): startup server corpus large jsonschema report
+#                                 # memory report-html; report compares with corpus and large
 #
 # What it does:
-# 1. builds the release binary and the two benchmark programs (`cargo bench --no-run`):
+# 1. builds the release binary and three benchmark programs (`cargo bench --no-run`):
 #    benches/check.rs writes the synthetic plans, benches/floor.rs is the parser floor (the same
-#    YAML parsed alone by granit-parser, the parser under serde-saphyr, as an event stream on one
-#    thread);
+#    YAML parsed alone by granit-parser, the parser regioplan reads with, as an event stream on one
+#    thread), benches/server.rs times the language server's re-check of a seed plan in process;
 # 2. writes target/bench-corpus/: plans of 100, 1,000, 5,000, 10,000, 40,000 and 100,000 goals
 #    (ten goals a theme: 10,000 and 40,000 goals are 1,000 and 4,000 themes) and a
 #    corpus of 1,000 realistic plans (a quarter copies of the seed plans, the rest generated);
@@ -41,12 +41,13 @@ export LC_ALL=C
 
 echo "bench: building (release)" >&2
 cargo build --release --quiet
-executables=$(cargo bench --no-run --bench check --bench floor --message-format=json 2>/dev/null |
+executables=$(cargo bench --no-run --bench check --bench floor --bench server --message-format=json 2>/dev/null |
   grep -o '"executable":"[^"]*"' | cut -d'"' -f4)
 gen=$(grep '/check-' <<<"$executables" | head -n1)
 floor=$(grep '/floor-' <<<"$executables" | head -n1)
+server=$(grep '/server-' <<<"$executables" | head -n1)
 rp=target/release/regioplan
-if [ ! -x "$gen" ] || [ ! -x "$floor" ]; then
+if [ ! -x "$gen" ] || [ ! -x "$floor" ] || [ ! -x "$server" ]; then
   echo "bench: could not find the benchmark programs (cargo bench --no-run)" >&2
   exit 2
 fi
@@ -124,8 +125,22 @@ large_bytes=$(wc -c <"$large")
 if want startup; then
   echo "bench: startup" >&2
   t_seed=$(seconds many "$rp" check plans/amsterdam-aha.yaml)
-  row "\`check\` of one seed plan (amsterdam-aha, 39 KB), whole process, fastest of 100" "$(ms "$t_seed")" "" "" "< 5 ms" \
-    "$(verdict "$t_seed" "<" 0.005)"
+  t_floor_seed=$(seconds many "$floor" plans/amsterdam-aha.yaml)
+  r=$(ratio "$t_seed" "$t_floor_seed")
+  row "one seed plan (amsterdam-aha, 39 KB): \`check\` vs the parser floor, whole processes, fastest of 100" \
+    "$(ms "$t_seed")" "$(ms "$t_floor_seed")" "${r:-—}x" "≤ 2.5x" "$(verdict "$r" "<=" 2.5)"
+fi
+
+if want server; then
+  # The language server's re-check of a seed plan after a one-character change, in process
+  # (benches/server.rs prints the fastest, median and slowest of 200 rounds per seed plan).
+  echo "bench: the language server's re-check" >&2
+  line=$("$server" | grep '^amsterdam-aha:' || true)
+  fastest=$(sed -n 's/.*fastest \([0-9.]*\) ms.*/\1/p' <<<"$line")
+  median=$(sed -n 's/.*median \([0-9.]*\) ms.*/\1/p' <<<"$line")
+  t_recheck=$(awk -v m="$fastest" 'BEGIN { if (m != "") printf "%.6f", m / 1000 }')
+  row "re-check of a seed plan in the language server (amsterdam-aha, in process; fastest of 200, median ${median:-—} ms)" \
+    "$(ms "$t_recheck")" "" "" "< 2 ms" "$(verdict "$t_recheck" "<" 0.002)"
 fi
 
 if want corpus; then

@@ -1,10 +1,11 @@
 //! The document tree both readers build: a plan's YAML (`load::yaml`) and `regioplan.toml`
-//! (`config`). Every node keeps its span; a JSON value of the whole document feeds the schema
-//! check, and the tree answers where the node at a JSON pointer is, and which node starts at
-//! an offset.
+//! (`config`). Every node keeps its span; the schema check reads the tree itself
+//! (`load::validator`), and the tree answers where the node at a JSON pointer is, and which
+//! node starts at an offset.
 //!
 //! It depends only on the diagnostics leaf (for spans); it knows neither YAML nor TOML.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde_json::Value;
@@ -56,10 +57,10 @@ impl TNode {
     pub fn at(&self, pointer: &str) -> Option<&TNode> {
         let mut node = self;
         for segment in pointer.split('/').skip(1) {
-            let key = unescape_pointer(segment);
+            let key = unescape(segment);
             node = match &node.value {
                 TValue::Seq(items) => items.get(key.parse::<usize>().ok()?)?,
-                TValue::Map(entries) => &entries.iter().find(|(k, _, _)| *k == key)?.2,
+                TValue::Map(entries) => &entries.iter().find(|(k, _, _)| *k == *key)?.2,
                 _ => return None,
             };
         }
@@ -69,13 +70,13 @@ impl TNode {
     /// Removes the node at a JSON pointer (a mapping entry or a list item); returns it.
     pub fn remove(&mut self, pointer: &str) -> Option<TNode> {
         let (parent, last) = pointer.rsplit_once('/')?;
-        let last = unescape_pointer(last);
+        let last = unescape(last);
         let mut node = self;
         for segment in parent.split('/').skip(1) {
-            let key = unescape_pointer(segment);
+            let key = unescape(segment);
             node = match &mut node.value {
                 TValue::Seq(items) => items.get_mut(key.parse::<usize>().ok()?)?,
-                TValue::Map(entries) => &mut entries.iter_mut().find(|(k, _, _)| *k == key)?.2,
+                TValue::Map(entries) => &mut entries.iter_mut().find(|(k, _, _)| *k == *key)?.2,
                 _ => return None,
             };
         }
@@ -85,7 +86,7 @@ impl TNode {
                 Some(items.remove(i))
             }
             TValue::Map(entries) => {
-                let i = entries.iter().position(|(k, _, _)| *k == last)?;
+                let i = entries.iter().position(|(k, _, _)| *k == *last)?;
                 Some(entries.remove(i).2)
             }
             _ => None,
@@ -102,12 +103,11 @@ impl TNode {
     }
 }
 
-/// A parsed document: the JSON value the schema sees and the node tree the model is read from.
+/// A parsed document: the node tree the schema checks and the model is read from.
 /// Spans are found by descending the tree (`spans`, `pointer_at`): no index of pointer strings
 /// is kept, so memory stays proportional to the document even when its keys are long.
 #[derive(Debug, Clone)]
 pub struct Tree {
-    pub value: Value,
     pub root: TNode,
     /// Repeated keys: (pointer of the mapping, key, first span, repeated span).
     pub duplicate_keys: Vec<DuplicateKey>,
@@ -127,7 +127,6 @@ impl Tree {
     #[must_use]
     pub fn empty() -> Self {
         Tree {
-            value: Value::Null,
             root: TNode::null(),
             duplicate_keys: Vec::new(),
         }
@@ -140,11 +139,11 @@ impl Tree {
         let mut node = &self.root;
         let mut key = None;
         for segment in pointer.split('/').skip(1) {
-            let name = unescape_pointer(segment);
+            let name = unescape(segment);
             (node, key) = match &node.value {
                 TValue::Seq(items) => (items.get(name.parse::<usize>().ok()?)?, None),
                 TValue::Map(entries) => {
-                    let (_, k, n) = entries.iter().find(|(k, _, _)| *k == name)?;
+                    let (_, k, n) = entries.iter().find(|(k, _, _)| *k == *name)?;
                     (n, Some(*k))
                 }
                 _ => return None,
@@ -240,7 +239,7 @@ impl<'a> Lookup<'a> {
         let mut node = &self.tree.root;
         let mut key = None;
         for segment in pointer.split('/').skip(1) {
-            let name = unescape_pointer(segment);
+            let name = unescape(segment);
             (node, key) = match &node.value {
                 TValue::Seq(items) => (items.get(name.parse::<usize>().ok()?)?, None),
                 TValue::Map(entries) => {
@@ -317,16 +316,62 @@ fn descend(
     false
 }
 
+/// The JSON value of a node, as the schema reads it: a non-finite float is its text, and a
+/// repeated key keeps its first value. For the cold paths (an error's text, a small
+/// configuration) and the differential test; the schema check itself reads the tree.
+#[must_use]
+pub fn to_value(node: &TNode) -> Value {
+    match &node.value {
+        TValue::Null => Value::Null,
+        TValue::Bool(b) => Value::Bool(*b),
+        TValue::Int(i) => Value::from(*i),
+        TValue::UInt(u) => Value::from(*u),
+        TValue::Float(f) => serde_json::Number::from_f64(*f)
+            .map_or_else(|| Value::String(f.to_string()), Value::Number),
+        TValue::Str(s) => Value::String(s.clone()),
+        TValue::Seq(items) => Value::Array(items.iter().map(to_value).collect()),
+        TValue::Map(entries) => {
+            let mut map = serde_json::Map::new();
+            for (key, _, child) in entries {
+                if !map.contains_key(key.as_str()) {
+                    map.insert(key.clone(), to_value(child));
+                }
+            }
+            Value::Object(map)
+        }
+    }
+}
+
 /// Reverses `escape_pointer`.
 #[must_use]
 pub fn unescape_pointer(segment: &str) -> String {
-    segment.replace("~1", "/").replace("~0", "~")
+    unescape(segment).into_owned()
+}
+
+/// Reverses `escape_pointer`, without a copy when there is nothing to unescape (nearly every
+/// key): a lookup by pointer allocates nothing.
+fn unescape(segment: &str) -> Cow<'_, str> {
+    if segment.contains('~') {
+        Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(segment)
+    }
 }
 
 /// Escapes a key for a JSON pointer (RFC 6901).
 #[must_use]
 pub fn escape_pointer(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Appends `/` and the escaped key to a JSON pointer, without an intermediate string.
+pub fn push_segment(pointer: &mut String, key: &str) {
+    pointer.push('/');
+    if key.contains(['~', '/']) {
+        pointer.push_str(&escape_pointer(key));
+    } else {
+        pointer.push_str(key);
+    }
 }
 
 #[cfg(test)]

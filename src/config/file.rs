@@ -18,7 +18,7 @@ use crate::lang::{Message, Plain};
 use crate::load::structure::{Compiled, check_against};
 use crate::msg;
 use crate::rules::{self, structure as r, suppression};
-use crate::tree::{TNode, TValue, Tree, escape_pointer};
+use crate::tree::{TNode, TValue, Tree, escape_pointer, to_value};
 
 /// The contents of a `regioplan.toml`.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
@@ -434,7 +434,7 @@ pub fn read_toml<T: serde::de::DeserializeOwned>(
         diagnostics = check_against(&tree, schema);
     }
     let value = if diagnostics.is_empty() {
-        match serde_json::from_value::<T>(tree.value.clone()) {
+        match serde_json::from_value::<T>(to_value(&tree.root)) {
             Ok(value) => Some(value),
             Err(e) => {
                 let file = match what {
@@ -476,9 +476,7 @@ pub fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
     match DeTable::parse(text) {
         Ok(table) => {
             let span = table.span();
-            let (value, root) = table_value(table.get_ref(), Span::new(span.start, 0));
-            tree.value = value;
-            tree.root = root;
+            tree.root = table_node(table.get_ref(), Span::new(span.start, 0));
             (tree, Vec::new())
         }
         Err(error) => {
@@ -508,18 +506,15 @@ pub fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
     }
 }
 
-/// A table as the JSON value the schema sees and as a node with spans.
-fn table_value(table: &DeTable<'_>, span: Span) -> (Value, TNode) {
-    let mut map = serde_json::Map::new();
+/// A table as a node with spans.
+fn table_node(table: &DeTable<'_>, span: Span) -> TNode {
     let mut entries = Vec::with_capacity(table.len());
     for (key, value) in table {
         let key_range = key.span();
-        let (converted, node) = node_value(value);
-        map.insert(key.get_ref().to_string(), converted);
         entries.push((
             key.get_ref().to_string(),
             Span::new(key_range.start, key_range.len()),
-            node,
+            toml_node(value),
         ));
     }
     // TOML tables may be written in any order: the extent spans all of them.
@@ -527,37 +522,25 @@ fn table_value(table: &DeTable<'_>, span: Span) -> (Value, TNode) {
         .iter()
         .map(|(_, _, n)| n.end)
         .fold(span.end(), usize::max);
-    let node = TNode {
+    TNode {
         span,
         end,
         value: TValue::Map(entries),
-    };
-    (Value::Object(map), node)
+    }
 }
 
-fn node_value(node: &toml::Spanned<DeValue<'_>>) -> (Value, TNode) {
-    let range = node.span();
+/// A TOML value as a node. An integer beyond 64 bits or a float that is not finite stays the
+/// text it was written as (JSON has no such number); a date-time is its text.
+fn toml_node(value: &toml::Spanned<DeValue<'_>>) -> TNode {
+    let range = value.span();
     let span = Span::new(range.start, range.len());
-    let scalar = |value: Value| {
-        let t = match &value {
-            Value::Bool(b) => TValue::Bool(*b),
-            Value::Number(n) => n
-                .as_i64()
-                .map(TValue::Int)
-                .or_else(|| n.as_f64().map(TValue::Float))
-                .unwrap_or(TValue::Null),
-            Value::String(s) => TValue::Str(s.clone()),
-            _ => TValue::Null,
-        };
-        let node = TNode {
-            span,
-            end: span.end(),
-            value: t,
-        };
-        (value, node)
+    let scalar = |value: TValue| TNode {
+        span,
+        end: span.end(),
+        value,
     };
-    match node.get_ref() {
-        DeValue::String(s) => scalar(Value::String(s.to_string())),
+    match value.get_ref() {
+        DeValue::String(s) => scalar(TValue::Str(s.to_string())),
         DeValue::Integer(i) => {
             let digits = i.as_str().replace('_', "");
             scalar(
@@ -568,7 +551,7 @@ fn node_value(node: &toml::Spanned<DeValue<'_>>) -> (Value, TNode) {
                         .trim_start_matches("0b"),
                     i.radix(),
                 )
-                .map_or_else(|_| Value::String(i.as_str().to_string()), Value::from),
+                .map_or_else(|_| TValue::Str(i.as_str().to_string()), TValue::Int),
             )
         }
         DeValue::Float(f) => scalar(
@@ -576,22 +559,21 @@ fn node_value(node: &toml::Spanned<DeValue<'_>>) -> (Value, TNode) {
                 .replace('_', "")
                 .parse::<f64>()
                 .ok()
-                .and_then(serde_json::Number::from_f64)
-                .map_or_else(|| Value::String(f.as_str().to_string()), Value::Number),
+                .filter(|f| f.is_finite())
+                .map_or_else(|| TValue::Str(f.as_str().to_string()), TValue::Float),
         ),
-        DeValue::Boolean(b) => scalar(Value::Bool(*b)),
-        DeValue::Datetime(d) => scalar(Value::String(d.to_string())),
+        DeValue::Boolean(b) => scalar(TValue::Bool(*b)),
+        DeValue::Datetime(d) => scalar(TValue::Str(d.to_string())),
         DeValue::Array(items) => {
-            let (values, nodes): (Vec<Value>, Vec<TNode>) = items.iter().map(node_value).unzip();
+            let nodes: Vec<TNode> = items.iter().map(toml_node).collect();
             let end = nodes.iter().map(|n| n.end).fold(span.end(), usize::max);
-            let node = TNode {
+            TNode {
                 span,
                 end,
                 value: TValue::Seq(nodes),
-            };
-            (Value::Array(values), node)
+            }
         }
-        DeValue::Table(table) => table_value(table, span),
+        DeValue::Table(table) => table_node(table, span),
     }
 }
 

@@ -15,6 +15,7 @@ pub mod mistakes;
 pub mod prune;
 pub mod read;
 pub mod structure;
+pub mod validator;
 pub mod yaml;
 
 use crate::diagnostic::Span;
@@ -235,7 +236,7 @@ fn load_using(
             return loaded;
         }
     }
-    let mut tree = yaml::build_tree(root);
+    let tree = yaml::build_tree(root);
     for dup in &tree.duplicate_keys {
         let path = format!("{}/{}", dup.pointer, escape_pointer(&dup.key));
         loaded.diagnostics.push(
@@ -260,8 +261,6 @@ fn load_using(
     loaded.diagnostics.extend(lossy::check(&tree, text));
     let mut structural = structure::check(&tree);
     structure::placeholder_lines(&mut structural, text);
-    // The JSON value was for the schema; the rest reads the node tree. Free it now.
-    tree.value = serde_json::Value::Null;
     fill_paths(&mut structural, &tree);
     // A plan of another format version is not read further.
     let readable = !structural

@@ -1,17 +1,17 @@
 //! Structure: the spanned tree validated against the plan schema, every problem at once.
 //!
 //! The typed serde parse stops at the first problem, so the schema generated from the same
-//! types is applied to the whole tree first (jsonschema crate); each error's JSON pointer is
-//! mapped back to the key or value it is about. One problem gives one diagnostic: errors
+//! types is applied to the whole tree first (`load::validator`, over the node tree itself, so
+//! the plan is not copied for it); each error's JSON pointer is mapped back to the key or value
+//! it is about. One problem gives one diagnostic: errors
 //! inside a node that already has a type error are dropped.
 
 use std::sync::{Once, OnceLock};
 
-use jsonschema::error::{TypeKind, ValidationErrorKind};
-use jsonschema::{JsonType, ValidationError, Validator};
 use serde_json::Value;
 
 use super::dutch;
+use super::validator::{ErrorKind, JsonType, Schema, SchemaError, TypeKind};
 use crate::diagnostic::Span;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::lang::{Message, Plain};
@@ -19,19 +19,19 @@ use crate::msg;
 use crate::plan::raw::{DATE_PATTERN, ID_PATTERN};
 use crate::plan::schema::plan_schema;
 use crate::rules::{did_you_mean, same_name, structure as r};
-use crate::tree::{Lookup, TValue, Tree, escape_pointer, unescape_pointer};
+use crate::tree::{Lookup, TNode, TValue, Tree, escape_pointer, to_value, unescape_pointer};
 
 /// A schema and its compiled validator.
 pub struct Compiled {
     schema: Value,
-    validator: Option<Validator>,
+    validator: Option<Schema>,
 }
 
 impl Compiled {
     /// Compiles a draft 2020-12 schema.
     #[must_use]
     pub fn new(schema: Value) -> Self {
-        let validator = jsonschema::draft202012::new(&schema).ok();
+        let validator = Schema::compile(&schema).ok();
         Self { schema, validator }
     }
 }
@@ -88,9 +88,9 @@ pub fn check_against(tree: &Tree, compiled: &Compiled) -> Vec<Diagnostic> {
             )),
         ];
     };
-    let mut errors: Vec<ValidationError<'_>> = validator.iter_errors(&tree.value).collect();
+    let mut errors = validator.errors(&tree.root);
     // Parents before children, so that a type error on a node hides errors inside it.
-    errors.sort_by(|a, b| a.instance_path().as_str().cmp(b.instance_path().as_str()));
+    errors.sort_by(|a, b| a.instance_path.cmp(&b.instance_path));
     let misspelt: std::collections::HashSet<(String, String)> =
         misspelt_keys(&errors, &compiled.schema)
             .into_iter()
@@ -102,22 +102,20 @@ pub fn check_against(tree: &Tree, compiled: &Compiled) -> Vec<Diagnostic> {
     // One lookup for all errors: a wide mapping is indexed once, not scanned per error.
     let mut lookup = Lookup::new(tree);
     for error in &errors {
-        let pointer = error.instance_path().as_str().to_string();
+        let pointer = error.instance_path.clone();
         if ancestors(&pointer).any(|a| broken.contains(a)) {
             continue;
         }
         if matches!(
-            error.kind(),
-            ValidationErrorKind::Type { .. } | ValidationErrorKind::Constant { .. }
+            error.kind,
+            ErrorKind::Type { .. } | ErrorKind::Constant { .. }
         ) {
             broken.insert(pointer.clone());
         }
         // A misspelt required key is one problem: the unknown key (read as the key it
         // resembles), not also the missing key.
-        if let ValidationErrorKind::Required { property } = error.kind()
-            && property
-                .as_str()
-                .is_some_and(|name| misspelt.contains(&(pointer.clone(), name.to_string())))
+        if let ErrorKind::Required { property } = &error.kind
+            && misspelt.contains(&(pointer.clone(), property.clone()))
         {
             continue;
         }
@@ -127,16 +125,16 @@ pub fn check_against(tree: &Tree, compiled: &Compiled) -> Vec<Diagnostic> {
 }
 
 /// (mapping pointer, key) for every unknown key that resembles an allowed key.
-fn misspelt_keys(errors: &[ValidationError<'_>], schema: &Value) -> Vec<(String, String)> {
+fn misspelt_keys(errors: &[SchemaError<'_>], schema: &Value) -> Vec<(String, String)> {
     let mut found = Vec::new();
     for error in errors {
-        if let ValidationErrorKind::AdditionalProperties { unexpected } = error.kind() {
-            let allowed = allowed_keys(schema, error.schema_path().as_str());
+        if let ErrorKind::AdditionalProperties { unexpected } = &error.kind {
+            let allowed = allowed_keys(schema, &error.schema_path);
             for key in unexpected {
                 if let Some(s) = dutch::key(key, &allowed)
                     .or_else(|| did_you_mean(key, allowed.iter().map(String::as_str)))
                 {
-                    found.push((error.instance_path().as_str().to_string(), s.to_string()));
+                    found.push((error.instance_path.clone(), s.to_string()));
                 }
             }
         }
@@ -161,7 +159,7 @@ struct Node<'a> {
 
 /// One schema error as the findings a plan author reads.
 fn translate(
-    error: &ValidationError<'_>,
+    error: &SchemaError<'_>,
     pointer: &str,
     lookup: &mut Lookup<'_>,
     schema: &Value,
@@ -174,11 +172,11 @@ fn translate(
         key_span: spans.and_then(|s| s.key),
         what: describe(pointer, tree),
     };
-    let instance = error.instance();
-    let schema_path = error.schema_path().as_str();
+    let instance = error.instance;
+    let schema_path = error.schema_path.as_str();
     let one = |d: Diagnostic| vec![d.path(pointer.to_string())];
-    match error.kind() {
-        ValidationErrorKind::AdditionalProperties { unexpected } => {
+    match &error.kind {
+        ErrorKind::AdditionalProperties { unexpected } => {
             let allowed = allowed_keys(schema, schema_path);
             unexpected
                 .iter()
@@ -188,12 +186,8 @@ fn translate(
                 })
                 .collect()
         }
-        ValidationErrorKind::Required { property } => one(missing_key(
-            &at,
-            property.as_str().unwrap_or_default(),
-            tree,
-        )),
-        ValidationErrorKind::Type { kind } => {
+        ErrorKind::Required { property } => one(missing_key(&at, property, tree)),
+        ErrorKind::Type { kind } => {
             let form = schema_at(schema, schema_path)
                 .and_then(|s| s.get("pattern"))
                 .and_then(Value::as_str);
@@ -205,9 +199,9 @@ fn translate(
             };
             one(decimal_comma(&at, instance)
                 .filter(|_| numeric)
-                .unwrap_or_else(|| wrong_type(&at, instance, form, kind)))
+                .unwrap_or_else(|| wrong_type(&at, instance, form, *kind)))
         }
-        ValidationErrorKind::Enum { options } => {
+        ErrorKind::Enum { options } => {
             let allowed: Vec<String> = options
                 .as_array()
                 .map(|a| {
@@ -224,9 +218,7 @@ fn translate(
                 pointer,
             )]
         }
-        ValidationErrorKind::OneOfNotValid { .. }
-            if let Some(allowed) = one_of_constants(schema, schema_path) =>
-        {
+        ErrorKind::OneOfNotValid if let Some(allowed) = one_of_constants(schema, schema_path) => {
             vec![invalid_value(
                 instance,
                 &allowed,
@@ -235,7 +227,7 @@ fn translate(
                 pointer,
             )]
         }
-        ValidationErrorKind::Constant { .. } if pointer == "/regioplan" => one(Diagnostic::new(
+        ErrorKind::Constant { .. } if pointer == "/regioplan" => one(Diagnostic::new(
             &r::UNSUPPORTED_VERSION,
             at.value_span,
             msg!(
@@ -249,9 +241,9 @@ fn translate(
             "deze regioplan leest versie 1"
         ))
         .help(msg!("write `regioplan: 1`", "schrijf `regioplan: 1`"))),
-        ValidationErrorKind::Pattern { pattern } => one(wrong_form(&at, instance, pattern, tree)),
+        ErrorKind::Pattern { pattern } => one(wrong_form(&at, instance, pattern, tree)),
         // A key that another `kind` takes (see `plan::schema::discriminate`).
-        ValidationErrorKind::FalseSchema => {
+        ErrorKind::FalseSchema => {
             let key = pointer
                 .rsplit('/')
                 .next()
@@ -272,37 +264,39 @@ fn translate(
                 "verwijder het, of kies de `kind` die dit veld heeft (docs/frameworks.md noemt de velden van elke `kind`)"
             )))
         }
-        ValidationErrorKind::Minimum { limit }
-        | ValidationErrorKind::ExclusiveMinimum { limit } => one(Diagnostic::new(
-            &r::OUT_OF_RANGE,
-            at.value_span,
-            msg!(
-                "{what} is {v}, below the minimum {limit}",
-                "{what} is {v}, lager dan het minimum {limit}",
-                what = at.what,
-                v = scalar_text(instance),
+        ErrorKind::Minimum { limit } | ErrorKind::ExclusiveMinimum { limit } => {
+            one(Diagnostic::new(
+                &r::OUT_OF_RANGE,
+                at.value_span,
+                msg!(
+                    "{what} is {v}, below the minimum {limit}",
+                    "{what} is {v}, lager dan het minimum {limit}",
+                    what = at.what,
+                    v = scalar_text(instance),
+                    limit = Plain(limit)
+                ),
+            )
+            .label(msg!("too small", "te klein"))
+            .help(msg!(
+                "a count, a year or an amount cannot be below {limit}",
+                "een aantal, een jaar of een bedrag kan niet lager zijn dan {limit}",
                 limit = Plain(limit)
-            ),
-        )
-        .label(msg!("too small", "te klein"))
-        .help(msg!(
-            "a count, a year or an amount cannot be below {limit}",
-            "een aantal, een jaar of een bedrag kan niet lager zijn dan {limit}",
-            limit = Plain(limit)
-        ))),
-        ValidationErrorKind::Maximum { limit }
-        | ValidationErrorKind::ExclusiveMaximum { limit } => one(Diagnostic::new(
-            &r::OUT_OF_RANGE,
-            at.value_span,
-            msg!(
-                "{what} is {v}, above the maximum {limit}",
-                "{what} is {v}, hoger dan het maximum {limit}",
-                what = at.what,
-                v = scalar_text(instance),
-                limit = Plain(limit)
-            ),
-        )
-        .label(msg!("too large", "te groot"))),
+            )))
+        }
+        ErrorKind::Maximum { limit } | ErrorKind::ExclusiveMaximum { limit } => {
+            one(Diagnostic::new(
+                &r::OUT_OF_RANGE,
+                at.value_span,
+                msg!(
+                    "{what} is {v}, above the maximum {limit}",
+                    "{what} is {v}, hoger dan het maximum {limit}",
+                    what = at.what,
+                    v = scalar_text(instance),
+                    limit = Plain(limit)
+                ),
+            )
+            .label(msg!("too large", "te groot")))
+        }
         _ => one(Diagnostic::new(
             &r::WRONG_TYPE,
             at.value_span,
@@ -358,8 +352,8 @@ fn decimals_split_off(at: &Node<'_>, key: &str, lookup: &mut Lookup<'_>) -> Opti
 }
 
 /// RP009: a number written as a text with a decimal comma (`12,5`).
-fn decimal_comma(at: &Node<'_>, instance: &Value) -> Option<Diagnostic> {
-    let Value::String(text) = instance else {
+fn decimal_comma(at: &Node<'_>, instance: &TNode) -> Option<Diagnostic> {
+    let TValue::Str(text) = &instance.value else {
         return None;
     };
     let (whole, decimals) = text.trim().split_once(',')?;
@@ -433,8 +427,8 @@ fn unknown_key(
 
 /// RP011: a required key that is absent, shown at the first line of the mapping that lacks it.
 fn missing_key(at: &Node<'_>, name: &str, tree: &Tree) -> Diagnostic {
-    let (span, label) = match tree.value.pointer(at.pointer) {
-        Some(Value::Object(map)) if !map.is_empty() => (
+    let (span, label) = match tree.root.at(at.pointer).map(|n| &n.value) {
+        Some(TValue::Map(entries)) if !entries.is_empty() => (
             at.value_span,
             msg!(
                 "this mapping has no `{name}`",
@@ -539,14 +533,14 @@ pub fn placeholder_lines(diagnostics: &mut [Diagnostic], text: &str) {
 }
 
 /// RP012: a value of the wrong type. A date or an id is a text of a given form: say which.
-fn wrong_type(at: &Node<'_>, instance: &Value, form: Option<&str>, kind: &TypeKind) -> Diagnostic {
+fn wrong_type(at: &Node<'_>, instance: &TNode, form: Option<&str>, kind: TypeKind) -> Diagnostic {
     let expected = match (form, kind) {
         (Some(DATE_PATTERN), _) => msg!(
             "a date (YYYY-MM-DD, YYYY-MM or YYYY)",
             "een datum (JJJJ-MM-DD, JJJJ-MM of JJJJ)"
         ),
         (Some(ID_PATTERN), _) => msg!("an id", "een id"),
-        (_, TypeKind::Single(t)) => type_name(*t).into(),
+        (_, TypeKind::Single(t)) => type_name(t).into(),
         (_, TypeKind::Multiple(set)) => {
             let names: Vec<Message> = set.iter().map(|t| type_name(t).into()).collect();
             let (en, nl): (Vec<&str>, Vec<&str>) = names.iter().map(|m| (m.en(), m.nl())).unzip();
@@ -554,11 +548,11 @@ fn wrong_type(at: &Node<'_>, instance: &Value, form: Option<&str>, kind: &TypeKi
         }
     };
     let boolean = match kind {
-        TypeKind::Single(t) => *t == JsonType::Boolean,
+        TypeKind::Single(t) => t == JsonType::Boolean,
         TypeKind::Multiple(set) => set.iter().any(|t| t == JsonType::Boolean),
     };
     if boolean
-        && let Value::String(text) = instance
+        && let TValue::Str(text) = &instance.value
         && let Some(meant) = dutch::boolean(text)
     {
         return Diagnostic::new(
@@ -602,7 +596,7 @@ fn wrong_type(at: &Node<'_>, instance: &Value, form: Option<&str>, kind: &TypeKi
 }
 
 /// RP014: a text that does not have the form of a date or an id.
-fn wrong_form(at: &Node<'_>, instance: &Value, pattern: &str, tree: &Tree) -> Diagnostic {
+fn wrong_form(at: &Node<'_>, instance: &TNode, pattern: &str, tree: &Tree) -> Diagnostic {
     let given = scalar_text(instance);
     let what = &at.what;
     if pattern == DATE_PATTERN
@@ -699,20 +693,22 @@ fn wrong_form(at: &Node<'_>, instance: &Value, pattern: &str, tree: &Tree) -> Di
 fn id_named(name: &str, tree: &Tree) -> Option<String> {
     ["/people", "/organisations"]
         .iter()
-        .filter_map(|list| tree.value.pointer(list)?.as_array())
+        .filter_map(|list| match &tree.root.at(list)?.value {
+            TValue::Seq(items) => Some(items),
+            _ => None,
+        })
         .flatten()
         .find(|item| {
-            item.get("name")
-                .and_then(Value::as_str)
-                .is_some_and(|n| same_name(n, name))
+            item.at("/name")
+                .is_some_and(|n| matches!(&n.value, TValue::Str(text) if same_name(text, name)))
         })
-        .and_then(|item| item.get("id")?.as_str())
+        .and_then(TNode::id)
         .map(String::from)
 }
 
 /// A value that is not one of the allowed values, with "did you mean" or the list.
 fn invalid_value(
-    instance: &Value,
+    instance: &TNode,
     allowed: &[String],
     what: &Message,
     span: Span,
@@ -765,13 +761,7 @@ fn describe(pointer: &str, tree: &Tree) -> Message {
         .skip(1)
         .map(|s| s.replace("~1", "/").replace("~0", "~"))
         .collect();
-    let id_at = |p: &str| {
-        tree.value
-            .pointer(p)
-            .and_then(|v| v.get("id"))
-            .and_then(Value::as_str)
-            .map(String::from)
-    };
+    let id_at = |p: &str| tree.root.at(p).and_then(TNode::id).map(String::from);
     let kind_of = |segs: &[String]| {
         segs.iter()
             .rev()
@@ -917,23 +907,23 @@ fn one_of_constants(schema: &Value, keyword_path: &str) -> Option<Vec<String>> {
 
 /// What to write instead, with the Dutch habits spelled out: `12,5` and `"12"` for numbers;
 /// with the exact text to write when the expected type says what was meant.
-fn type_help(instance: &Value, expected: &Message, numeric: bool) -> (Message, Option<String>) {
-    match instance {
-        Value::Null => (
+fn type_help(instance: &TNode, expected: &Message, numeric: bool) -> (Message, Option<String>) {
+    match &instance.value {
+        TValue::Null => (
             msg!(
                 "write a value after the colon",
                 "schrijf een waarde na de dubbele punt"
             ),
             None,
         ),
-        Value::Array(_) if *expected == Message::from(type_name(JsonType::Object)) => (
+        TValue::Seq(_) if *expected == Message::from(type_name(JsonType::Object)) => (
             msg!(
                 "write the keys indented under it, without `- ` or `[...]`",
                 "schrijf de velden ingesprongen eronder, zonder `- ` of `[...]`"
             ),
             None,
         ),
-        Value::String(text) if numeric && text.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
+        TValue::Str(text) if numeric && text.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
             let meant = text.trim().to_string();
             (
                 msg!(
@@ -944,7 +934,7 @@ fn type_help(instance: &Value, expected: &Message, numeric: bool) -> (Message, O
                 Some(meant),
             )
         }
-        Value::String(text)
+        TValue::Str(text)
             if numeric
                 && text.trim().split('.').count() > 2
                 && text.trim().replace('.', "").parse::<u64>().is_ok() =>
@@ -983,23 +973,25 @@ fn type_name(t: JsonType) -> crate::lang::Label {
     crate::lang::Label { en, nl }
 }
 
-fn value_kind(value: &Value) -> crate::lang::Label {
-    let (en, nl) = match value {
-        Value::Null => ("nothing (null)", "niets (null)"),
-        Value::Bool(_) => ("true or false", "true of false"),
-        Value::Number(n) if n.is_f64() => ("a decimal number", "een decimaal getal"),
-        Value::Number(_) => ("a whole number", "een geheel getal"),
-        Value::String(_) => ("a text", "een tekst"),
-        Value::Array(_) => ("a list", "een lijst"),
-        Value::Object(_) => ("a mapping", "een lijst van velden"),
+/// What a node is, as the schema reads it: a non-finite float (`.nan`) is a text.
+fn value_kind(node: &TNode) -> crate::lang::Label {
+    let (en, nl) = match &node.value {
+        TValue::Null => ("nothing (null)", "niets (null)"),
+        TValue::Bool(_) => ("true or false", "true of false"),
+        TValue::Float(f) if f.is_finite() => ("a decimal number", "een decimaal getal"),
+        TValue::Int(_) | TValue::UInt(_) => ("a whole number", "een geheel getal"),
+        TValue::Str(_) | TValue::Float(_) => ("a text", "een tekst"),
+        TValue::Seq(_) => ("a list", "een lijst"),
+        TValue::Map(_) => ("a mapping", "een lijst van velden"),
     };
     crate::lang::Label { en, nl }
 }
 
-fn scalar_text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+/// A node's text in a message: a text as written, anything else as JSON.
+fn scalar_text(node: &TNode) -> String {
+    match &node.value {
+        TValue::Str(s) => s.clone(),
+        _ => to_value(node).to_string(),
     }
 }
 

@@ -5,22 +5,20 @@
 //! through serde-saphyr, which gives the findings their positions and messages.
 //!
 //! The tree keeps every mapping entry (duplicates included, so all of them can be reported),
-//! the span of every key and value, and converts to `serde_json::Value` for the structural
-//! pass.
+//! the span of every key and value; `build_tree` then sets the repeated keys aside.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::fmt::Write as _;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::Value;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Options, Spanned};
 
 use super::limits::{Limit, Limits};
 use crate::diagnostic::Span;
 use crate::lang::Message;
 use crate::msg;
-use crate::tree::{DuplicateKey, TNode, TValue, Tree, escape_pointer};
+use crate::tree::{DuplicateKey, TNode, TValue, Tree, push_segment};
 
 /// The parser options for a text of `len` bytes: strict booleans (`yes`/`no`/`on`/`off` stay
 /// strings), duplicate keys passed through to the tree (reported by regioplan with both
@@ -204,49 +202,41 @@ impl<'de> Deserialize<'de> for Partial {
 }
 
 /// Builds the document tree from a parsed document, consuming it: repeated keys leave their
-/// mappings for `duplicate_keys` (the first stays), and the JSON value for the schema is made
-/// in the same pass.
+/// mappings for `duplicate_keys` (the first stays).
 #[must_use]
 pub fn build_tree(parsed: Parsed) -> Tree {
     let mut tree = Tree::empty();
     let mut root = parsed.0;
-    let mut pointer = String::new();
-    tree.value = walk(&mut tree.duplicate_keys, &mut root, &mut pointer);
+    if has_repeated(&root) {
+        let mut pointer = String::new();
+        drop_repeated(&mut tree.duplicate_keys, &mut root, &mut pointer);
+    }
     tree.root = root;
     tree
 }
 
-/// The JSON value of a node; removes repeated keys from its mappings. `pointer` is the node's
-/// JSON pointer, built in place (it is only read to name the mapping of a repeated key), so no
-/// node owns a copy of its path.
-fn walk(duplicates: &mut Vec<DuplicateKey>, node: &mut TNode, pointer: &mut String) -> Value {
+/// Removes repeated keys from the mappings under `node` (the first of each stays) and records
+/// them in `duplicates`, in document order. `pointer` is the node's JSON pointer, built in
+/// place (it is only read to name the mapping of a repeated key), so no node owns a copy of
+/// its path.
+fn drop_repeated(duplicates: &mut Vec<DuplicateKey>, node: &mut TNode, pointer: &mut String) {
+    let len = pointer.len();
     match &mut node.value {
-        TValue::Null => Value::Null,
-        TValue::Bool(b) => Value::Bool(*b),
-        TValue::Int(i) => Value::from(*i),
-        TValue::UInt(u) => Value::from(*u),
-        TValue::Float(f) => serde_json::Number::from_f64(*f)
-            .map_or_else(|| Value::String(f.to_string()), Value::Number),
-        TValue::Str(s) => Value::String(s.clone()),
         TValue::Seq(items) => {
-            let len = pointer.len();
-            let mut values = Vec::with_capacity(items.len());
             for (i, item) in items.iter_mut().enumerate() {
                 let _ = write!(pointer, "/{i}");
-                values.push(walk(duplicates, item, pointer));
+                drop_repeated(duplicates, item, pointer);
                 pointer.truncate(len);
             }
-            Value::Array(values)
         }
         TValue::Map(entries) => {
-            let len = pointer.len();
-            let mut map = serde_json::Map::new();
-            // Where this mapping's repeated keys are in `duplicates`.
-            let mut repeated: Vec<usize> = Vec::new();
-            for (key, key_span, child) in entries.iter_mut() {
-                if map.contains_key(key.as_str()) {
-                    // The first span is filled in below, once the mapping is read.
-                    repeated.push(duplicates.len());
+            let repeats = repeated_keys(entries);
+            // The first span of each repeated key, filled in once the mapping is read.
+            let mut first: BTreeMap<String, Span> = BTreeMap::new();
+            let mut found: Vec<usize> = Vec::new();
+            for (i, (key, key_span, child)) in entries.iter_mut().enumerate() {
+                if repeats.get(i).copied().unwrap_or(false) {
+                    found.push(duplicates.len());
                     duplicates.push(DuplicateKey {
                         pointer: pointer.clone(),
                         key: key.clone(),
@@ -255,31 +245,71 @@ fn walk(duplicates: &mut Vec<DuplicateKey>, node: &mut TNode, pointer: &mut Stri
                     });
                     continue;
                 }
-                pointer.push('/');
-                pointer.push_str(&escape_pointer(key));
-                let value = walk(duplicates, child, pointer);
+                if !repeats.is_empty() {
+                    first.insert(key.clone(), *key_span);
+                }
+                push_segment(pointer, key);
+                drop_repeated(duplicates, child, pointer);
                 pointer.truncate(len);
-                map.insert(key.clone(), value);
             }
-            if !repeated.is_empty() {
-                // Keep the first of each key, as the schema's value does.
-                let mut first: BTreeMap<String, Span> = BTreeMap::new();
-                entries.retain(|(key, span, _)| {
-                    if first.contains_key(key) {
-                        return false;
-                    }
-                    first.insert(key.clone(), *span);
-                    true
-                });
-                for i in repeated {
+            if !repeats.is_empty() {
+                let mut keep = repeats.iter().map(|r| !r);
+                entries.retain(|_| keep.next().unwrap_or(true));
+                for i in found {
                     if let Some(dup) = duplicates.get_mut(i) {
                         dup.first = first.get(&dup.key).copied().unwrap_or_default();
                     }
                 }
             }
-            Value::Object(map)
+        }
+        _ => {}
+    }
+}
+
+/// Whether any mapping under `node` repeats a key: a plan seldom does, and then its tree is
+/// left as it is, without building a pointer for each node.
+fn has_repeated(node: &TNode) -> bool {
+    match &node.value {
+        TValue::Seq(items) => items.iter().any(has_repeated),
+        TValue::Map(entries) => {
+            !repeated_keys(entries).is_empty() || entries.iter().any(|(_, _, v)| has_repeated(v))
+        }
+        _ => false,
+    }
+}
+
+/// For each entry of a mapping, whether its key came before in the mapping; empty when no key
+/// repeats (the usual case, without an allocation). A wide mapping is checked through a set,
+/// a narrow one by comparing.
+fn repeated_keys(entries: &[(String, Span, TNode)]) -> Vec<bool> {
+    const NARROW: usize = 16;
+    let mut repeats = Vec::new();
+    let mark = |i: usize, repeats: &mut Vec<bool>| {
+        if repeats.is_empty() {
+            repeats.resize(entries.len(), false);
+        }
+        if let Some(r) = repeats.get_mut(i) {
+            *r = true;
+        }
+    };
+    if entries.len() <= NARROW {
+        for (i, (key, _, _)) in entries.iter().enumerate() {
+            if entries
+                .get(..i)
+                .is_some_and(|before| before.iter().any(|(k, _, _)| k == key))
+            {
+                mark(i, &mut repeats);
+            }
+        }
+    } else {
+        let mut seen = std::collections::HashSet::with_capacity(entries.len());
+        for (i, (key, _, _)) in entries.iter().enumerate() {
+            if !seen.insert(key.as_str()) {
+                mark(i, &mut repeats);
+            }
         }
     }
+    repeats
 }
 
 /// The span of a parsed node's location.
@@ -667,14 +697,22 @@ mod tests {
         assert_eq!(tree.duplicate_keys.len(), 1);
         assert_eq!(tree.duplicate_keys[0].first.start, 0);
         assert_eq!(tree.duplicate_keys[0].repeated.start, 10);
-        assert_eq!(tree.value["a"], 1);
+        // The first stays, the repeated entry leaves the mapping.
+        let TValue::Map(entries) = &tree.root.value else {
+            panic!("a mapping");
+        };
+        let keys: Vec<&str> = entries.iter().map(|(k, _, _)| k.as_str()).collect();
+        assert_eq!(keys, ["a", "b"]);
+        let first = tree.root.at("/a").map(crate::tree::to_value);
+        assert_eq!(first, Some(serde_json::json!(1)));
     }
 
     #[test]
     fn strict_booleans_keep_yes_a_string() {
         let tree = build_tree(parse("a: yes\nb: true\n").expect("parses"));
-        assert_eq!(tree.value["a"], "yes");
-        assert_eq!(tree.value["b"], true);
+        let at = |p: &str| tree.root.at(p).map(|n| n.value.clone());
+        assert_eq!(at("/a"), Some(TValue::Str("yes".to_string())));
+        assert_eq!(at("/b"), Some(TValue::Bool(true)));
     }
 
     #[test]
