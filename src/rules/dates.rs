@@ -769,10 +769,10 @@ fn impossible_dates_in(plan: &Plan) -> Vec<(&S<Date>, Message)> {
                 )
             }),
     );
-    if let Some(h) = &plan.period.horizon {
-        if impossible(&h.date) {
-            dates.push((&h.date, msg!("the horizon date", "de horizondatum")));
-        }
+    if let Some(h) = &plan.period.horizon
+        && impossible(&h.date)
+    {
+        dates.push((&h.date, msg!("the horizon date", "de horizondatum")));
     }
     dates.extend(
         plan.region
