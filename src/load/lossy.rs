@@ -27,9 +27,7 @@ fn walk(node: &TNode, key: &str, text: &str, out: &mut Vec<Diagnostic>) {
             }
         }
         TValue::Map(entries) => {
-            for (what, number) in whole_figures(node) {
-                out.extend(thousands_separator(number, &what, text));
-            }
+            whole_figures(entries, text, out);
             for (child_key, _, child) in entries {
                 walk(child, child_key, text, out);
             }
@@ -38,36 +36,44 @@ fn walk(node: &TNode, key: &str, text: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The numbers in a mapping that count whole things, with how a message names them: an amount
-/// in euro, and the baseline, target and measurements of a goal whose indicator's unit counts
-/// whole things.
-fn whole_figures(node: &TNode) -> Vec<(String, &TNode)> {
-    let mut out = Vec::new();
-    for key in ["/amount_eur", "/yearly_amount_eur"] {
-        if let Some(amount) = node.at(key) {
-            out.push(("euro".to_string(), amount));
+/// RP017 on the numbers in a mapping that count whole things: an amount in euro, and the
+/// baseline, target and measurements of a goal whose indicator's unit counts whole things.
+/// The mapping is read once (this runs on every mapping of the plan).
+fn whole_figures(entries: &[(String, Span, TNode)], text: &str, out: &mut Vec<Diagnostic>) {
+    let (mut amount, mut yearly, mut indicator, mut measurements) = (None, None, None, None);
+    for (key, _, child) in entries {
+        let slot = match key.as_str() {
+            "amount_eur" => &mut amount,
+            "yearly_amount_eur" => &mut yearly,
+            "indicator" => &mut indicator,
+            "measurements" => &mut measurements,
+            _ => continue,
+        };
+        // A repeated key keeps its first value, as everywhere.
+        slot.get_or_insert(child);
+    }
+    for number in [amount, yearly].into_iter().flatten() {
+        out.extend(thousands_separator(number, "euro", text));
+    }
+    let Some(indicator) = indicator else {
+        return;
+    };
+    let Some(TValue::Str(unit)) = indicator.at("/unit").map(|u| &u.value) else {
+        return;
+    };
+    if !counts_whole_things(unit) {
+        return;
+    }
+    for key in ["/baseline", "/target"] {
+        if let Some(number) = indicator.at(key) {
+            out.extend(thousands_separator(number, unit, text));
         }
     }
-    if let Some(indicator) = node.at("/indicator")
-        && let Some(TValue::Str(unit)) = indicator.at("/unit").map(|u| &u.value)
-        && counts_whole_things(unit)
-    {
-        out.extend(
-            ["/baseline", "/target"]
-                .iter()
-                .filter_map(|k| indicator.at(k))
-                .map(|n| (unit.clone(), n)),
-        );
-        if let Some(TValue::Seq(measurements)) = node.at("/measurements").map(|m| &m.value) {
-            out.extend(
-                measurements
-                    .iter()
-                    .filter_map(|m| m.at("/value"))
-                    .map(|n| (unit.clone(), n)),
-            );
+    if let Some(TValue::Seq(items)) = measurements.map(|m| &m.value) {
+        for number in items.iter().filter_map(|m| m.at("/value")) {
+            out.extend(thousands_separator(number, unit, text));
         }
     }
-    out
 }
 
 /// Whether an indicator's unit counts whole things (patients, practices, residents, euro, ...),

@@ -17,7 +17,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::lang::{Message, Plain};
 use crate::msg;
 use crate::plan::raw::{DATE_PATTERN, ID_PATTERN};
-use crate::plan::schema::plan_schema;
+use crate::plan::schema::committed_plan_schema;
 use crate::rules::{did_you_mean, same_name, structure as r};
 use crate::tree::{Lookup, TNode, TValue, Tree, escape_pointer, to_value, unescape_pointer};
 
@@ -39,7 +39,7 @@ impl Compiled {
 static PLAN: OnceLock<Compiled> = OnceLock::new();
 
 fn plan() -> &'static Compiled {
-    PLAN.get_or_init(|| Compiled::new(plan_schema()))
+    PLAN.get_or_init(|| Compiled::new(committed_plan_schema()))
 }
 
 /// Starts compiling the plan schema on a thread of its own, once per process, so that it

@@ -125,6 +125,16 @@ pub fn plan_schema() -> Value {
     value
 }
 
+/// The plan schema as committed in `schemas/regioplan.schema.json`, embedded in the binary, so
+/// that `check` reads it instead of generating it at start (a test holds the file to
+/// [`plan_schema`]; should it ever not parse, the schema is generated).
+#[must_use]
+pub fn committed_plan_schema() -> Value {
+    serde_json::from_str(COMMITTED).unwrap_or_else(|_| plan_schema())
+}
+
+const COMMITTED: &str = include_str!("../../schemas/regioplan.schema.json");
+
 /// The schema as pretty-printed JSON with a trailing newline, as committed.
 #[must_use]
 pub fn plan_schema_text() -> String {
@@ -275,6 +285,16 @@ pub fn forbid_null(value: &mut Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `check` compiles the embedded file, so it must parse and be the generated schema.
+    #[test]
+    fn the_embedded_schema_is_the_generated_one() {
+        let embedded: Value = serde_json::from_str(COMMITTED).expect("the committed schema parses");
+        assert!(
+            embedded == plan_schema(),
+            "schemas/regioplan.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test --test schema`"
+        );
+    }
 
     #[test]
     fn every_english_description_has_a_dutch_one_and_every_dutch_one_a_field() {

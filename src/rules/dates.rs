@@ -213,7 +213,7 @@ pub static MILESTONE_OUTSIDE_GOAL: Rule = Rule {
 
 /// RP201: dates that are not days of the calendar.
 fn impossible_dates(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (date, role) in all_dates(cx.plan) {
+    for (date, role) in impossible_dates_in(cx.plan) {
         if let Date::Impossible(text) = &date.value {
             // `2022-13` names a month that does not exist, `2022-02-30` a day.
             let unit = if text.matches('-').count() == 1 {
@@ -731,8 +731,10 @@ fn measurements_out_of_order(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     });
 }
 
-/// Every date in a plan with what it is.
-fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
+/// Every date in a plan that is not a day of the calendar, with what it is. Each date is tested
+/// before its description is made: a plan of thousands of goals has tens of thousands of dates,
+/// and nearly all of them are sound.
+fn impossible_dates_in(plan: &Plan) -> Vec<(&S<Date>, Message)> {
     let mut dates: Vec<(&S<Date>, Message)> = vec![
         (
             &plan.region.started,
@@ -747,20 +749,29 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
             msg!("the end of the plan", "het einde van het plan"),
         ),
     ];
+    dates.retain(|(d, _)| impossible(d));
     let kf = &plan.region.key_figures;
-    dates.extend(kf.as_of.iter().map(|d| {
+    dates.extend(kf.as_of.iter().filter(|d| impossible(d)).map(|d| {
         (
             d,
             msg!("the date of the key figures", "de datum van de kengetallen"),
         )
     }));
-    dates.extend(plan.region.history.iter().map(|h| {
-        (
-            &h.date,
-            msg!("a history date", "een datum in de geschiedenis"),
-        )
-    }));
-    if let Some(h) = &plan.period.horizon {
+    dates.extend(
+        plan.region
+            .history
+            .iter()
+            .filter(|h| impossible(&h.date))
+            .map(|h| {
+                (
+                    &h.date,
+                    msg!("a history date", "een datum in de geschiedenis"),
+                )
+            }),
+    );
+    if let Some(h) = &plan.period.horizon
+        && impossible(&h.date)
+    {
         dates.push((&h.date, msg!("the horizon date", "de horizondatum")));
     }
     dates.extend(
@@ -768,10 +779,11 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
             .mandates
             .iter()
             .filter_map(|m| m.date.as_ref())
+            .filter(|d| impossible(d))
             .map(|d| (d, msg!("the date of a mandate", "de datum van een mandaat"))),
     );
     if let Some(info) = &plan.plan {
-        dates.extend(info.adopted.iter().map(|d| {
+        dates.extend(info.adopted.iter().filter(|d| impossible(d)).map(|d| {
             (
                 d,
                 msg!(
@@ -784,6 +796,7 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
             info.documents
                 .iter()
                 .filter_map(|d| d.date.as_ref())
+                .filter(|d| impossible(d))
                 .map(|d| {
                     (
                         d,
@@ -797,7 +810,7 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
     }
     for o in &plan.organisations {
         let id = Plain(&o.id.value.0);
-        dates.extend(o.joined.iter().map(|d| {
+        dates.extend(o.joined.iter().filter(|d| impossible(d)).map(|d| {
             (
                 d,
                 msg!(
@@ -807,7 +820,7 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
                 ),
             )
         }));
-        dates.extend(o.left.iter().map(|d| {
+        dates.extend(o.left.iter().filter(|d| impossible(d)).map(|d| {
             (
                 d,
                 msg!(
@@ -820,7 +833,7 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
     }
     for p in &plan.people {
         let id = Plain(&p.id.value.0);
-        dates.extend(p.since.iter().map(|d| {
+        dates.extend(p.since.iter().filter(|d| impossible(d)).map(|d| {
             (
                 d,
                 msg!(
@@ -831,35 +844,47 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
             )
         }));
         for r in &p.roles {
-            dates.extend(r.since.iter().chain(&r.until).map(|d| {
-                (
-                    d,
-                    msg!(
-                        "a role date of person `{id}`",
-                        "een datum van een rol van persoon `{id}`",
-                        id = id,
-                    ),
-                )
-            }));
+            dates.extend(
+                r.since
+                    .iter()
+                    .chain(&r.until)
+                    .filter(|d| impossible(d))
+                    .map(|d| {
+                        (
+                            d,
+                            msg!(
+                                "a role date of person `{id}`",
+                                "een datum van een rol van persoon `{id}`",
+                                id = id,
+                            ),
+                        )
+                    }),
+            );
         }
     }
     for b in &plan.governance {
         let id = Plain(&b.id.value.0);
         for m in &b.members {
-            dates.extend(m.since.iter().chain(&m.until).map(|d| {
-                (
-                    d,
-                    msg!(
-                        "a seat date in `{id}`",
-                        "een datum van een zetel in `{id}`",
-                        id = id,
-                    ),
-                )
-            }));
+            dates.extend(
+                m.since
+                    .iter()
+                    .chain(&m.until)
+                    .filter(|d| impossible(d))
+                    .map(|d| {
+                        (
+                            d,
+                            msg!(
+                                "a seat date in `{id}`",
+                                "een datum van een zetel in `{id}`",
+                                id = id,
+                            ),
+                        )
+                    }),
+            );
         }
     }
     for p in &plan.partnerships {
-        dates.extend(p.since.iter().map(|d| {
+        dates.extend(p.since.iter().filter(|d| impossible(d)).map(|d| {
             (
                 d,
                 msg!(
@@ -873,7 +898,7 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
     for t in &plan.themes {
         walk_goals(&t.goals, None, &mut |g, _| {
             let id = Plain(&g.id.value.0);
-            dates.extend(g.deadline.iter().map(|d| {
+            dates.extend(g.deadline.iter().filter(|d| impossible(d)).map(|d| {
                 (
                     d,
                     msg!(
@@ -884,7 +909,7 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
                 )
             }));
             if let Some(i) = &g.indicator {
-                dates.extend(i.baseline_date.iter().map(|d| {
+                dates.extend(i.baseline_date.iter().filter(|d| impossible(d)).map(|d| {
                     (
                         d,
                         msg!(
@@ -895,48 +920,62 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
                     )
                 }));
             }
-            dates.extend(g.measurements.iter().map(|m| {
-                (
-                    &m.date,
-                    msg!(
-                        "measurement date of goal `{id}`",
-                        "datum van een meting van doel `{id}`",
-                        id = id,
-                    ),
-                )
-            }));
-            dates.extend(g.milestones.iter().map(|m| {
-                (
-                    &m.date,
-                    msg!(
-                        "milestone date of goal `{id}`",
-                        "datum van een mijlpaal van doel `{id}`",
-                        id = id,
-                    ),
-                )
-            }));
+            dates.extend(
+                g.measurements
+                    .iter()
+                    .filter(|m| impossible(&m.date))
+                    .map(|m| {
+                        (
+                            &m.date,
+                            msg!(
+                                "measurement date of goal `{id}`",
+                                "datum van een meting van doel `{id}`",
+                                id = id,
+                            ),
+                        )
+                    }),
+            );
+            dates.extend(
+                g.milestones
+                    .iter()
+                    .filter(|m| impossible(&m.date))
+                    .map(|m| {
+                        (
+                            &m.date,
+                            msg!(
+                                "milestone date of goal `{id}`",
+                                "datum van een mijlpaal van doel `{id}`",
+                                id = id,
+                            ),
+                        )
+                    }),
+            );
         });
     }
     for c in &plan.contracts {
         let id = Plain(&c.id.value.0);
-        dates.push((
-            &c.start,
-            msg!(
-                "start of contract `{id}`",
-                "de start van contract `{id}`",
-                id = id
-            ),
-        ));
-        dates.push((
-            &c.end,
-            msg!(
-                "end of contract `{id}`",
-                "het einde van contract `{id}`",
-                id = id
-            ),
-        ));
+        if impossible(&c.start) {
+            dates.push((
+                &c.start,
+                msg!(
+                    "start of contract `{id}`",
+                    "de start van contract `{id}`",
+                    id = id
+                ),
+            ));
+        }
+        if impossible(&c.end) {
+            dates.push((
+                &c.end,
+                msg!(
+                    "end of contract `{id}`",
+                    "het einde van contract `{id}`",
+                    id = id
+                ),
+            ));
+        }
         dates.extend(c.result_agreements.iter().filter_map(|r| {
-            r.deadline.as_ref().map(|d| {
+            r.deadline.as_ref().filter(|d| impossible(d)).map(|d| {
                 (
                     d,
                     msg!(
@@ -949,7 +988,7 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
         }));
     }
     for m in &plan.modules {
-        dates.extend(m.uptake.iter().map(|u| {
+        dates.extend(m.uptake.iter().filter(|u| impossible(&u.date)).map(|u| {
             (
                 &u.date,
                 msg!(
@@ -962,7 +1001,7 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
     }
     for n in &plan.neighbourhoods {
         let id = Plain(&n.id.value.0);
-        dates.extend(n.managed_since.iter().map(|d| {
+        dates.extend(n.managed_since.iter().filter(|d| impossible(d)).map(|d| {
             (
                 d,
                 msg!(
@@ -973,7 +1012,7 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
             )
         }));
         if let Some(c) = &n.collaboration {
-            dates.extend(c.since.iter().map(|d| {
+            dates.extend(c.since.iter().filter(|d| impossible(d)).map(|d| {
                 (
                     d,
                     msg!(
@@ -987,15 +1026,17 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
     }
     for p in &plan.programmes {
         let id = Plain(&p.id.value.0);
-        dates.push((
-            &p.start,
-            msg!(
-                "start of programme `{id}`",
-                "de start van programma `{id}`",
-                id = id
-            ),
-        ));
-        dates.extend(p.end.iter().map(|d| {
+        if impossible(&p.start) {
+            dates.push((
+                &p.start,
+                msg!(
+                    "start of programme `{id}`",
+                    "de start van programma `{id}`",
+                    id = id
+                ),
+            ));
+        }
+        dates.extend(p.end.iter().filter(|d| impossible(d)).map(|d| {
             (
                 d,
                 msg!(
@@ -1005,7 +1046,7 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
                 ),
             )
         }));
-        dates.extend(p.figures.iter().map(|f| {
+        dates.extend(p.figures.iter().filter(|f| impossible(&f.date)).map(|f| {
             (
                 &f.date,
                 msg!(
@@ -1020,7 +1061,12 @@ fn all_dates(plan: &Plan) -> Vec<(&S<Date>, Message)> {
         plan.sources
             .iter()
             .filter_map(|s| s.date.as_ref())
+            .filter(|d| impossible(d))
             .map(|d| (d, msg!("a source's date", "de datum van een bron"))),
     );
     dates
+}
+
+fn impossible(date: &S<Date>) -> bool {
+    matches!(date.value, Date::Impossible(_))
 }
