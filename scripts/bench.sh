@@ -6,6 +6,8 @@
 #   RUNS=3 scripts/bench.sh       # timed runs per measurement (default 5; the fastest counts)
 #   JSONSCHEMA_FILES=50 scripts/bench.sh   # corpus files given to check-jsonschema (default 100)
 #   TIMER=bash scripts/bench.sh   # time with a bash loop even when hyperfine is installed
+#   RP=/tmp/regioplan-old scripts/bench.sh   # another build of regioplan against the same plans
+#                                 # and floor (the in-process server row is always this tree)
 #   ONLY="large report-html" scripts/bench.sh   # only these sections (after the build and the
 #                                 # plans): startup server corpus large jsonschema report
 #                                 # memory report-html; report compares with corpus and large
@@ -46,7 +48,8 @@ executables=$(cargo bench --no-run --bench check --bench floor --bench server --
 gen=$(grep '/check-' <<<"$executables" | head -n1)
 floor=$(grep '/floor-' <<<"$executables" | head -n1)
 server=$(grep '/server-' <<<"$executables" | head -n1)
-rp=target/release/regioplan
+# RP=PATH measures another build of regioplan (an older commit) with the same plans and floor.
+rp=${RP:-target/release/regioplan}
 if [ ! -x "$gen" ] || [ ! -x "$floor" ] || [ ! -x "$server" ]; then
   echo "bench: could not find the benchmark programs (cargo bench --no-run)" >&2
   exit 2
@@ -248,7 +251,9 @@ fi
 timer=bash
 if [ "${TIMER:-}" != bash ] && command -v hyperfine >/dev/null; then timer="hyperfine $(hyperfine --version | cut -d' ' -f2)"; fi
 echo
-echo "regioplan $("$rp" --version | cut -d' ' -f2), $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1-3 /proc/loadavg); fastest of $runs runs ($timer)"
+build=$(git rev-parse --short HEAD)
+if [ -n "${RP:-}" ]; then build="$rp"; fi
+echo "regioplan $("$rp" --version | cut -d' ' -f2), $build, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1-3 /proc/loadavg); fastest of $runs runs ($timer)"
 echo
 echo "| measurement | regioplan | compared with | ratio | target | |"
 echo "| --- | --- | --- | --- | --- | --- |"
