@@ -13,7 +13,8 @@ use crate::plan::catalogue::Catalogue;
 use crate::plan::index::Index;
 use crate::rules::{self, Context, suppression};
 
-/// Checks the bytes of one file named `name` with the settings that apply to it.
+/// Checks the bytes of one file named `name` with the settings that apply to it. Given the
+/// bytes by value (a `Vec<u8>`), the plan's text is made of them without a copy.
 ///
 /// The file is read under `settings.limits`. The parser recurses once per level of nesting; at
 /// the default limit of 64 levels an unoptimised build needs about 3 MiB of stack (an optimised
@@ -21,9 +22,9 @@ use crate::rules::{self, Context, suppression};
 /// `regioplan` binary runs checks on 64 MiB threads; library callers on small threads should do
 /// the same.
 #[must_use]
-pub fn check_bytes(
+pub fn check_bytes<'a>(
     name: &str,
-    bytes: &[u8],
+    bytes: impl Into<std::borrow::Cow<'a, [u8]>>,
     settings: &Settings,
     catalogue: &Catalogue,
 ) -> FileResult {
@@ -53,9 +54,9 @@ pub fn check_too_large(
 /// Checks a file found in a directory: `None` when it is YAML but not a regioplan (such a
 /// file is skipped and named in the summary, see `load::Loaded::not_a_plan`).
 #[must_use]
-pub fn check_found(
+pub fn check_found<'a>(
     name: &str,
-    bytes: &[u8],
+    bytes: impl Into<std::borrow::Cow<'a, [u8]>>,
     settings: &Settings,
     catalogue: &Catalogue,
 ) -> Option<FileResult> {

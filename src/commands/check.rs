@@ -351,14 +351,17 @@ fn check_one(
             return Ok(Some(Checked { result, fix: None }));
         }
     };
-    let result = match job.input {
-        Input::Found(_) => check_found(&name, &bytes, &job.settings, catalogue),
-        Input::File(_) | Input::Stdin => Some(check_bytes(&name, &bytes, &job.settings, catalogue)),
+    let check = |bytes: std::borrow::Cow<'_, [u8]>| match job.input {
+        Input::Found(_) => check_found(&name, bytes, &job.settings, catalogue),
+        Input::File(_) | Input::Stdin => Some(check_bytes(&name, bytes, &job.settings, catalogue)),
     };
-    let (result, wanted) = match (result, fixing) {
-        (Some(result), Some(wanted)) => (result, wanted),
-        (result, None) => return Ok(result.map(|result| Checked { result, fix: None })),
-        (None, Some(_)) => return Ok(None),
+    let Some(wanted) = fixing else {
+        // Without fixes the bytes are not needed after the check: they become the plan's text
+        // (no second copy of the file in memory).
+        return Ok(check(bytes.into()).map(|result| Checked { result, fix: None }));
+    };
+    let Some(result) = check((&bytes).into()) else {
+        return Ok(None);
     };
     // Nothing to fix: the first check stands (most files, most runs).
     if !result
@@ -660,7 +663,7 @@ pub(crate) fn read(input: &Input, limits: &Limits) -> anyhow::Result<(String, By
 /// finding).
 pub(crate) fn load_input(input: &Input, limits: &Limits) -> anyhow::Result<crate::load::Loaded> {
     Ok(match read(input, limits)? {
-        (name, Bytes::Read(bytes)) => crate::load::load_with(&name, &bytes, limits),
+        (name, Bytes::Read(bytes)) => crate::load::load_with(&name, bytes, limits),
         (name, Bytes::TooLarge(size)) => crate::load::too_large(&name, size, limits),
     })
 }

@@ -18,6 +18,8 @@ pub mod structure;
 pub mod validator;
 pub mod yaml;
 
+use std::borrow::Cow;
+
 use crate::diagnostic::Span;
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::lang::Plain;
@@ -81,10 +83,11 @@ pub fn too_large(name: &str, size: Option<u64>, limits: &Limits) -> Loaded {
     }
 }
 
-/// Loads a plan from the bytes of a file named `name` under `limits`.
+/// Loads a plan from the bytes of a file named `name` under `limits`. Given the bytes
+/// themselves (a `Vec<u8>`), the text is made of them without a copy.
 #[must_use]
-pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
-    load_using(name, bytes, limits, yaml::parse_with)
+pub fn load_with<'a>(name: &str, bytes: impl Into<Cow<'a, [u8]>>, limits: &Limits) -> Loaded {
+    load_using(name, bytes.into(), limits, yaml::parse_with)
 }
 
 /// `load_with` through serde-saphyr alone, the loader before `load::events` (for the
@@ -92,13 +95,13 @@ pub fn load_with(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
 #[doc(hidden)]
 #[must_use]
 pub fn load_with_saphyr(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
-    load_using(name, bytes, limits, yaml::parse_with_saphyr)
+    load_using(name, Cow::Borrowed(bytes), limits, yaml::parse_with_saphyr)
 }
 
 /// `load_with` with the YAML parser `parse`.
 fn load_using(
     name: &str,
-    bytes: &[u8],
+    bytes: Cow<'_, [u8]>,
     limits: &Limits,
     parse: fn(&str, &Limits) -> Result<yaml::Parsed, yaml::SyntaxError>,
 ) -> Loaded {
@@ -547,18 +550,25 @@ fn is_blank(text: &str) -> bool {
 }
 
 /// A lone CR (classic Mac line ending) is a line break to YAML; make it one for line numbers
-/// and snippets too. Same length, so every byte offset stays valid.
-fn lone_cr_to_lf(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' && chars.peek() != Some(&'\n') {
-            out.push('\n');
-        } else {
-            out.push(c);
-        }
+/// and snippets too. Same length, so every byte offset stays valid; the text is changed in
+/// place, and only when it holds a CR at all.
+fn lone_cr_to_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
     }
-    out
+    let mut bytes = text.into_bytes();
+    // Backwards, so that "followed by LF" reads the byte as written: in `\r\r\n` the first CR
+    // is lone, the second is half of a CRLF.
+    let mut next_is_lf = false;
+    for byte in bytes.iter_mut().rev() {
+        let written = *byte;
+        if written == b'\r' && !next_is_lf {
+            *byte = b'\n';
+        }
+        next_is_lf = written == b'\n';
+    }
+    // An ASCII byte for another keeps the text UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Decodes the bytes of a text in one encoding.
@@ -645,9 +655,10 @@ fn utf32_be(bytes: &[u8]) -> String {
 
 /// Decodes UTF-8; on failure, returns the lossy text and a diagnostic at the first bad byte.
 /// A UTF-16 or UTF-32 file is named as such (its text decoded, for the snippet).
-fn decode(bytes: &[u8]) -> (String, Option<Diagnostic>) {
-    if let Some((encoding, bom, decode_wide)) = wide_encoding(bytes) {
-        let text = lone_cr_to_lf(&decode_wide(bytes.get(bom..).unwrap_or_default()));
+/// Bytes given by value become the text without a copy.
+fn decode(bytes: Cow<'_, [u8]>) -> (String, Option<Diagnostic>) {
+    if let Some((encoding, bom, decode_wide)) = wide_encoding(&bytes) {
+        let text = lone_cr_to_lf(decode_wide(bytes.get(bom..).unwrap_or_default()));
         let diagnostic = Diagnostic::new(
             &r::NOT_UTF8,
             Span::default(),
@@ -665,10 +676,11 @@ fn decode(bytes: &[u8]) -> (String, Option<Diagnostic>) {
         ));
         return (text, Some(diagnostic));
     }
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
-        .unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    let mut bytes = bytes.into_owned();
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
         Ok(text) => {
             if let Some(nul) = text.find('\0') {
                 let diagnostic = Diagnostic::new(
@@ -684,12 +696,13 @@ fn decode(bytes: &[u8]) -> (String, Option<Diagnostic>) {
                     "a plan is a YAML text file; check that the right file is named",
                     "een plan is een YAML-tekstbestand; controleer of het goede bestand is genoemd"
                 ));
-                return (text.to_string(), Some(diagnostic));
+                return (text, Some(diagnostic));
             }
             (lone_cr_to_lf(text), None)
         }
         Err(error) => {
-            let at = error.valid_up_to();
+            let at = error.utf8_error().valid_up_to();
+            let bytes = error.into_bytes();
             let byte = bytes.get(at).copied().unwrap_or_default();
             let diagnostic = Diagnostic::new(
                 &r::NOT_UTF8,
@@ -708,7 +721,7 @@ fn decode(bytes: &[u8]) -> (String, Option<Diagnostic>) {
                 "sla het bestand op als UTF-8 (Latin-1 en Windows-1252 worden niet ondersteund)"
             ));
             (
-                String::from_utf8_lossy(bytes).into_owned(),
+                String::from_utf8_lossy(&bytes).into_owned(),
                 Some(diagnostic),
             )
         }
@@ -756,7 +769,9 @@ mod tests {
             .expect("RP010");
         let at = loaded.source.position(unknown.primary.span.start);
         assert_eq!((at.line, at.column), (4, 3));
-        assert_eq!(lone_cr_to_lf("a\r\nb\rc"), "a\r\nb\nc");
+        assert_eq!(lone_cr_to_lf("a\r\nb\rc".into()), "a\r\nb\nc");
+        assert_eq!(lone_cr_to_lf("\r\r\né\r".into()), "\n\r\né\n");
+        assert_eq!(lone_cr_to_lf("no breaks".into()), "no breaks");
     }
 
     const MINIMAL: &str = include_str!("../../examples/valid/minimal.yaml");
