@@ -31,16 +31,18 @@ use super::yaml::Parsed;
 use crate::diagnostic::Span;
 use crate::tree::{TNode, TValue};
 
-/// A list or mapping being read.
+/// A list or mapping being read. Its children wait on the builder's shared scratch stack (from
+/// `start` on) and move into a vector of exactly their number when it ends: one allocation per
+/// list or mapping, none of them grown by doubling or shrunk by a copy.
 enum Frame {
     Seq {
         span: Span,
-        items: Vec<TNode>,
+        start: usize,
         children_end: usize,
     },
     Map {
         span: Span,
-        entries: Vec<(String, Span, TNode)>,
+        start: usize,
         /// The key read, waiting for its value.
         key: Option<(String, Span)>,
         children_end: usize,
@@ -118,6 +120,8 @@ pub fn parse(text: &str, limits: &Limits) -> Option<Parsed> {
         emit_comments: false,
     };
     let mut stack: Vec<Frame> = Vec::new();
+    let mut items: Vec<TNode> = Vec::new();
+    let mut entries: Vec<(String, Span, TNode)> = Vec::new();
     let mut root: Option<TNode> = None;
     let mut documents = 0usize;
     for item in Parser::new_from_str_with_options(text, options) {
@@ -172,14 +176,14 @@ pub fn parse(text: &str, limits: &Limits) -> Option<Parsed> {
                 stack.push(if matches!(event, Event::MappingStart(..)) {
                     Frame::Map {
                         span,
-                        entries: Vec::new(),
+                        start: entries.len(),
                         key: None,
                         children_end: 0,
                     }
                 } else {
                     Frame::Seq {
                         span,
-                        items: Vec::new(),
+                        start: items.len(),
                         children_end: 0,
                     }
                 });
@@ -188,30 +192,26 @@ pub fn parse(text: &str, limits: &Limits) -> Option<Parsed> {
             Event::SequenceEnd | Event::MappingEnd => match stack.pop()? {
                 Frame::Seq {
                     span,
-                    mut items,
+                    start,
                     children_end,
-                } => {
-                    items.shrink_to_fit();
-                    TNode {
-                        span,
-                        end: children_end.max(span.end()),
-                        value: TValue::Seq(items),
-                    }
-                }
+                } => TNode {
+                    span,
+                    end: children_end.max(span.end()),
+                    value: TValue::Seq(items.drain(start.min(items.len())..).collect()),
+                },
                 Frame::Map {
                     span,
-                    mut entries,
+                    start,
                     key,
                     children_end,
                 } => {
                     if key.is_some() {
                         return None;
                     }
-                    entries.shrink_to_fit();
                     TNode {
                         span,
                         end: children_end.max(span.end()),
-                        value: TValue::Map(entries),
+                        value: TValue::Map(entries.drain(start.min(entries.len())..).collect()),
                     }
                 }
             },
@@ -221,19 +221,12 @@ pub fn parse(text: &str, limits: &Limits) -> Option<Parsed> {
         match stack.last_mut() {
             None if root.is_none() => root = Some(node),
             None => return None,
-            Some(Frame::Seq {
-                items,
-                children_end,
-                ..
-            }) => {
+            Some(Frame::Seq { children_end, .. }) => {
                 *children_end = (*children_end).max(node.end);
                 items.push(node);
             }
             Some(Frame::Map {
-                entries,
-                key,
-                children_end,
-                ..
+                key, children_end, ..
             }) => {
                 let (name, key_span) = key.take()?;
                 *children_end = (*children_end).max(node.end);
