@@ -430,49 +430,54 @@ fn indicator_shares_out_of_range(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         else {
             return;
         };
-        let figures = [
-            (indicator.baseline.as_ref(), msg!("baseline", "nulmeting")),
-            (indicator.target.as_ref(), msg!("target", "streefwaarde")),
-        ]
-        .into_iter()
-        .filter_map(|(v, what)| v.map(|v| (v, what)))
-        .chain(goal.measurements.iter().map(|m| {
-            (
-                &m.value,
-                msg!(
-                    "measurement of {date}",
-                    "meting van {date}",
-                    date = Plain(&m.date.value),
-                ),
-            )
-        }));
+        // Each figure is tested before its description is made: nearly all are in range.
+        let outside = |v: &&S<f64>| !(0.0..=100.0).contains(&v.value);
+        let baseline = indicator.baseline.as_ref().filter(outside);
+        let target = indicator.target.as_ref().filter(outside);
+        let figures = baseline
+            .map(|v| (v, msg!("baseline", "nulmeting")))
+            .into_iter()
+            .chain(target.map(|v| (v, msg!("target", "streefwaarde"))))
+            .chain(
+                goal.measurements
+                    .iter()
+                    .filter(|m| outside(&&m.value))
+                    .map(|m| {
+                        (
+                            &m.value,
+                            msg!(
+                                "measurement of {date}",
+                                "meting van {date}",
+                                date = Plain(&m.date.value),
+                            ),
+                        )
+                    }),
+            );
         for (value, what) in figures {
-            if !(0.0..=100.0).contains(&value.value) {
-                out.push(
-                    Diagnostic::new(
-                        &SHARE_OUT_OF_RANGE,
-                        value.span,
-                        msg!(
-                            "the {what} of goal `{id}` is {value}%, outside 0-100%",
-                            "de {what} van doel `{id}` is {value}%, buiten 0-100%",
-                            what = what,
-                            id = Plain(&goal.id.value.0),
-                            value = value.value,
-                        ),
-                    )
-                    .label(msg!("not a percentage", "geen percentage"))
-                    .secondary(
-                        indicator.unit.span,
-                        msg!("the unit is a percentage", "de eenheid is een percentage"),
-                    )
-                    .help(msg!(
-                        "write a share between 0 and 100; for a change in percentage points, \
+            out.push(
+                Diagnostic::new(
+                    &SHARE_OUT_OF_RANGE,
+                    value.span,
+                    msg!(
+                        "the {what} of goal `{id}` is {value}%, outside 0-100%",
+                        "de {what} van doel `{id}` is {value}%, buiten 0-100%",
+                        what = what,
+                        id = Plain(&goal.id.value.0),
+                        value = value.value,
+                    ),
+                )
+                .label(msg!("not a percentage", "geen percentage"))
+                .secondary(
+                    indicator.unit.span,
+                    msg!("the unit is a percentage", "de eenheid is een percentage"),
+                )
+                .help(msg!(
+                    "write a share between 0 and 100; for a change in percentage points, \
                          write `unit: procentpunt`",
-                        "schrijf een aandeel tussen 0 en 100; gaat het om een verandering in \
+                    "schrijf een aandeel tussen 0 en 100; gaat het om een verandering in \
                          procentpunten, schrijf dan `unit: procentpunt`"
-                    )),
-                );
-            }
+                )),
+            );
         }
     });
 }
