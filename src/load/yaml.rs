@@ -364,6 +364,93 @@ pub enum SyntaxErrorKind {
     Limit(Limit),
 }
 
+/// Which limit a text reached, as the loader counts them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Breach {
+    /// More events, nodes or scalar bytes than a file of `max-file-size` holds.
+    Size,
+    Depth,
+    /// More aliases or anchors than `max-aliases`.
+    Aliases,
+    /// Aliases repeat more values than `alias-expansion` allows.
+    Expansion,
+}
+
+impl SyntaxError {
+    /// A failure in the parser's own words (`message`) at `span`: a tab, the nesting limit of
+    /// the parser, or a syntax error said in plain words.
+    pub(crate) fn from_parser(message: &str, span: Span, text: &str, limits: &Limits) -> Self {
+        let message = clean_message(message);
+        if message.contains("found a tab") || message.contains("tabs") {
+            // The parser stops at the token before the tab; point at the tab itself.
+            let shown = msg!(
+                "a tab is used where YAML needs spaces",
+                "hier staat een tab waar YAML spaties nodig heeft"
+            );
+            return SyntaxError {
+                kind: SyntaxErrorKind::Tab,
+                message: shown.en().to_string(),
+                shown,
+                span: tab_near(text, span),
+            };
+        }
+        // The parser's own guard against deep flow nesting (`[[[[...`).
+        if message.contains("recursion limit") {
+            return Self::limit(Breach::Depth, span, text, limits);
+        }
+        SyntaxError {
+            kind: SyntaxErrorKind::Syntax,
+            shown: plain(&message),
+            message,
+            span,
+        }
+    }
+
+    /// A limit reached at `span`.
+    pub(crate) fn limit(breach: Breach, span: Span, text: &str, limits: &Limits) -> Self {
+        let (limit, shown) = match breach {
+            Breach::Depth => (Limit::Depth, depth_message(limits)),
+            Breach::Aliases => (
+                Limit::Aliases,
+                msg!(
+                    "the plan uses more than {n} aliases or anchors (the limit `max-aliases`)",
+                    "het plan gebruikt meer dan {n} aliassen of ankers (de grens `max-aliases`)",
+                    n = limits.max_aliases
+                ),
+            ),
+            Breach::Expansion => (Limit::AliasExpansion, expansion_message(limits, text.len())),
+            Breach::Size => (
+                Limit::FileSize,
+                msg!(
+                    "the plan holds more values than a file of {size} can (the limit `max-file-size`)",
+                    "het plan bevat meer waarden dan een bestand van {size} kan (de grens `max-file-size`)",
+                    size = Limit::FileSize.value(limits)
+                ),
+            ),
+        };
+        SyntaxError {
+            kind: SyntaxErrorKind::Limit(limit),
+            message: shown.en().to_string(),
+            shown,
+            span,
+        }
+    }
+
+    /// A second document, whose first node is at `span`: reported at its `---`.
+    pub(crate) fn second_document(span: Span, text: &str) -> Self {
+        let shown = msg!(
+            "a second YAML document starts here",
+            "hier begint een tweede YAML-document"
+        );
+        SyntaxError {
+            kind: SyntaxErrorKind::MultipleDocuments,
+            message: shown.en().to_string(),
+            shown,
+            span: separator_before(text, span),
+        }
+    }
+}
+
 /// Parses YAML text into a spanned node under the default limits.
 pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
     parse_with(text, &Limits::default())
@@ -373,10 +460,7 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
 /// (`load::events`) when the text is plain YAML, else through serde-saphyr, which gives every
 /// finding (syntax errors, limits, aliases, merge keys, tags).
 pub fn parse_with(text: &str, limits: &Limits) -> Result<Parsed, SyntaxError> {
-    if let Some(parsed) = super::events::parse(text, limits) {
-        return Ok(parsed);
-    }
-    parse_with_saphyr(text, limits)
+    super::events::parse(text, limits)
 }
 
 /// Parses YAML text into a spanned node under `limits` through serde-saphyr alone (the loader
