@@ -856,12 +856,12 @@ fn read(text: &str, limits: &Limits) -> Result<Parsed, Stop> {
     })))
 }
 
-/// serde-saphyr's `yaml_trim`.
+/// A scalar without the spaces, tabs and line breaks around it.
 fn yaml_trim(s: &str) -> &str {
     s.trim_matches([' ', '\t', '\r', '\n'])
 }
 
-/// serde-saphyr's `radix_and_digits` without legacy octal numbers.
+/// The base of a number (`0x`, `0o`, `0b` or ten; no legacy octal) and its digits.
 fn radix_and_digits(rest: &str) -> (u32, &str) {
     if let Some(r) = rest.strip_prefix("0x").or_else(|| rest.strip_prefix("0X")) {
         (16, r)
@@ -874,8 +874,7 @@ fn radix_and_digits(rest: &str) -> (u32, &str) {
     }
 }
 
-/// serde-saphyr's `parse_digits_u128` (decimal digits too): digits of `radix` with single
-/// underscores between them.
+/// The digits of `radix` with single underscores between them.
 fn parse_digits(digits: &str, radix: u32) -> Option<u128> {
     let mut val: u128 = 0;
     let mut saw = false;
@@ -902,7 +901,7 @@ fn parse_digits(digits: &str, radix: u32) -> Option<u128> {
     saw.then_some(val)
 }
 
-/// serde-saphyr's `parse_int_unsigned::<u64>` (a trimmed text not starting with `-`).
+/// An unsigned integer (a trimmed text not starting with `-`).
 fn parse_int_unsigned(t: &str) -> Option<u64> {
     let rest = t.strip_prefix('+').unwrap_or(t);
     let (radix, digits) = radix_and_digits(rest);
@@ -912,7 +911,7 @@ fn parse_int_unsigned(t: &str) -> Option<u64> {
     u64::try_from(parse_digits(digits, radix)?).ok()
 }
 
-/// serde-saphyr's `parse_int_signed::<i64>` for a trimmed text starting with `-`.
+/// A signed integer, for a trimmed text starting with `-`.
 fn parse_int_signed(t: &str) -> Option<i64> {
     let rest = t.strip_prefix('-')?;
     let (radix, digits) = radix_and_digits(rest);
@@ -923,7 +922,7 @@ fn parse_int_signed(t: &str) -> Option<i64> {
     i64::try_from(magnitude.checked_neg()?).ok()
 }
 
-/// serde-saphyr's `try_parse_float_incl_overflow`: the YAML spellings of infinity and NaN, a
+/// A float: the YAML spellings of infinity and NaN, a
 /// finite number as Rust reads it, or a number-shaped text too large for `f64` (infinite).
 fn parse_float(t: &str) -> Option<f64> {
     let (negative, unsigned) = match t.strip_prefix('-') {

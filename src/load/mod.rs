@@ -87,24 +87,7 @@ pub fn too_large(name: &str, size: Option<u64>, limits: &Limits) -> Loaded {
 /// themselves (a `Vec<u8>`), the text is made of them without a copy.
 #[must_use]
 pub fn load_with<'a>(name: &str, bytes: impl Into<Cow<'a, [u8]>>, limits: &Limits) -> Loaded {
-    load_using(name, bytes.into(), limits, yaml::parse_with)
-}
-
-/// `load_with` through serde-saphyr alone, the loader before `load::events` (for the
-/// differential test that holds the two to the same trees and findings).
-#[doc(hidden)]
-#[must_use]
-pub fn load_with_saphyr(name: &str, bytes: &[u8], limits: &Limits) -> Loaded {
-    load_using(name, Cow::Borrowed(bytes), limits, yaml::parse_with_saphyr)
-}
-
-/// `load_with` with the YAML parser `parse`.
-fn load_using(
-    name: &str,
-    bytes: Cow<'_, [u8]>,
-    limits: &Limits,
-    parse: fn(&str, &Limits) -> Result<yaml::Parsed, yaml::SyntaxError>,
-) -> Loaded {
+    let bytes = bytes.into();
     if bytes.len() as u64 > limits.max_file_size {
         return too_large(name, Some(bytes.len() as u64), limits);
     }
@@ -123,7 +106,7 @@ fn load_using(
         return loaded;
     }
     let text = loaded.source.text.as_str();
-    let root = match parse(text, limits) {
+    let root = match yaml::parse_with(text, limits) {
         Ok(root) => root,
         Err(error) => {
             loaded.not_a_plan = !is_plan_text(text);

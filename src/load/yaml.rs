@@ -1,18 +1,14 @@
-//! YAML syntax: source text -> a spanned tree.
+//! YAML syntax: source text -> a spanned tree, and what a plan author reads when the text is
+//! not YAML regioplan can read.
 //!
-//! [`parse_with`] reads plain YAML straight from the parser's events (`load::events`); every
-//! other text (syntax errors, limits, anchors and aliases, merge keys, tags) is read here
-//! through serde-saphyr, which gives the findings their positions and messages.
+//! [`parse_with`] reads the text from the parser's events (`load::events`); a failure is a
+//! [`SyntaxError`], its message said here in plain words in both languages.
 //!
 //! The tree keeps every mapping entry (duplicates included, so all of them can be reported),
 //! the span of every key and value; `build_tree` then sets the repeated keys aside.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::fmt::Write as _;
-
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{Budget, DuplicateKeyPolicy, Options, Spanned};
 
 use super::limits::{Limit, Limits};
 use crate::diagnostic::Span;
@@ -20,68 +16,14 @@ use crate::lang::Message;
 use crate::msg;
 use crate::tree::{DuplicateKey, TNode, TValue, Tree, push_segment};
 
-/// The parser options for a text of `len` bytes: strict booleans (`yes`/`no`/`on`/`off` stay
-/// strings), duplicate keys passed through to the tree (reported by regioplan with both
-/// positions), and a budget from the limits, so that no input within them can exhaust memory
-/// or the stack. Alias expansion is bounded relative to the text: aliases may repeat at most
-/// [`Limits::expansion_budget`] parts.
-pub(crate) fn options(limits: &Limits, len: usize) -> Options {
-    let max_bytes = limits.max_file_bytes();
-    let mut budget = Budget::default();
-    budget.max_depth = limits.max_depth;
-    budget.flow_nesting_limit = limits.max_depth;
-    budget.max_total_scalar_bytes = max_bytes;
-    // A node needs at least two bytes of text (`a\n`, `- `), so this bounds honest files.
-    budget.max_nodes = max_bytes / 2;
-    budget.max_events = max_bytes;
-    budget.max_documents = 2;
-    budget.max_aliases = limits.max_aliases;
-    budget.max_anchors = limits.max_aliases;
-    let mut options = Options::default();
-    options.strict_booleans = true;
-    options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
-    options.budget = Some(budget);
-    options.alias_limits.max_total_replayed_events = limits.expansion_budget(len);
-    options.alias_limits.max_replay_stack_depth = limits.max_depth;
-    options.with_snippet = false;
-    options
-}
-
-/// A node as the parser's visitor reads it, before its own span is known: the `Spanned`
-/// wrapper around it gives the span, and `into_node` makes the `TNode`. Nodes are built
-/// straight from the parser's events, with no intermediate tree.
-#[derive(Debug)]
-struct Partial {
-    value: TValue,
-    /// The furthest end of its children's extents.
-    children_end: usize,
-}
-
-impl Partial {
-    fn scalar(value: TValue) -> Self {
-        Partial {
-            value,
-            children_end: 0,
-        }
-    }
-}
-
-fn into_node(spanned: Spanned<Partial>) -> TNode {
-    let span = span_of(&spanned.referenced);
-    TNode {
-        span,
-        end: spanned.value.children_end.max(span.end()),
-        value: spanned.value.value,
-    }
-}
-
 /// The parsed document: its root node, duplicate keys still in their mappings (see
 /// `build_tree`).
 #[derive(Debug)]
 pub struct Parsed(TNode);
 
 impl Parsed {
-    pub(crate) fn new(root: TNode) -> Self {
+    #[must_use]
+    pub fn new(root: TNode) -> Self {
         Parsed(root)
     }
 
@@ -89,115 +31,6 @@ impl Parsed {
     #[must_use]
     pub fn root(&self) -> &TNode {
         &self.0
-    }
-}
-
-/// A mapping key, as text.
-#[derive(Debug, Clone)]
-struct Key(String);
-
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl Visitor<'_> for KeyVisitor {
-            type Value = Key;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a scalar mapping key")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
-                Ok(Key(v.to_string()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Key, E> {
-                Ok(Key(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Key, E> {
-                Ok(Key(v.to_string()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Key, E> {
-                Ok(Key(v.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Key, E> {
-                Ok(Key(v.to_string()))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Key, E> {
-                Ok(Key(v.to_string()))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Key, E> {
-                Ok(Key("null".to_string()))
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Key, E> {
-                Ok(Key("null".to_string()))
-            }
-        }
-        deserializer.deserialize_any(KeyVisitor)
-    }
-}
-
-impl<'de> Deserialize<'de> for Partial {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct NodeVisitor;
-        impl<'de> Visitor<'de> for NodeVisitor {
-            type Value = Partial;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any YAML node")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Partial, E> {
-                Ok(Partial::scalar(TValue::Str(v.to_string())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Partial, E> {
-                Ok(Partial::scalar(TValue::Str(v)))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Partial, E> {
-                Ok(Partial::scalar(TValue::Int(v)))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Partial, E> {
-                Ok(Partial::scalar(TValue::UInt(v)))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Partial, E> {
-                Ok(Partial::scalar(TValue::Float(v)))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Partial, E> {
-                Ok(Partial::scalar(TValue::Bool(v)))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Partial, E> {
-                Ok(Partial::scalar(TValue::Null))
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Partial, E> {
-                Ok(Partial::scalar(TValue::Null))
-            }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Partial, D::Error> {
-                Partial::deserialize(d)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Partial, A::Error> {
-                let mut items = Vec::new();
-                let mut children_end = 0;
-                while let Some(item) = seq.next_element::<Spanned<Partial>>()? {
-                    let item = into_node(item);
-                    children_end = children_end.max(item.end);
-                    items.push(item);
-                }
-                items.shrink_to_fit();
-                Ok(Partial {
-                    value: TValue::Seq(items),
-                    children_end,
-                })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Partial, A::Error> {
-                let mut entries = Vec::new();
-                let mut children_end = 0;
-                while let Some(key) = map.next_key::<Spanned<Key>>()? {
-                    let value = into_node(map.next_value::<Spanned<Partial>>()?);
-                    children_end = children_end.max(value.end);
-                    entries.push((key.value.0, span_of(&key.referenced), value));
-                }
-                entries.shrink_to_fit();
-                Ok(Partial {
-                    value: TValue::Map(entries),
-                    children_end,
-                })
-            }
-        }
-        deserializer.deserialize_any(NodeVisitor)
     }
 }
 
@@ -312,36 +145,6 @@ fn repeated_keys(entries: &[(String, Span, TNode)]) -> Vec<bool> {
     repeats
 }
 
-/// The span of a parsed node's location.
-pub(crate) fn span_of(location: &serde_saphyr::Location) -> Span {
-    let span = location.span();
-    let start = span.byte_offset().unwrap_or_else(|| span.offset());
-    let len = span.byte_len().unwrap_or_else(|| span.len());
-    Span {
-        start: usize::try_from(start).unwrap_or(usize::MAX),
-        len: usize::try_from(len).unwrap_or(0),
-    }
-}
-
-/// The span of an error's location in `text`. The YAML scanner's errors carry character
-/// offsets only; read as byte offsets, they point too early after any non-ASCII character.
-fn error_span(location: &serde_saphyr::Location, text: &str) -> Span {
-    let span = location.span();
-    if span.byte_offset().is_some() {
-        return span_of(location);
-    }
-    // The byte offset of the `chars`-th character of `s`, or its end.
-    let byte_of = |s: &str, chars: u64| {
-        usize::try_from(chars)
-            .ok()
-            .and_then(|n| s.char_indices().nth(n))
-            .map_or(s.len(), |(i, _)| i)
-    };
-    let start = byte_of(text, span.offset());
-    let len = byte_of(text.get(start..).unwrap_or_default(), span.len());
-    Span { start, len }
-}
-
 /// How parsing failed.
 #[derive(Debug, Clone)]
 pub struct SyntaxError {
@@ -379,8 +182,15 @@ pub enum Breach {
 impl SyntaxError {
     /// A failure in the parser's own words (`message`) at `span`: a tab, the nesting limit of
     /// the parser, or a syntax error said in plain words.
-    pub(crate) fn from_parser(message: &str, span: Span, text: &str, limits: &Limits) -> Self {
-        let message = clean_message(message);
+    #[must_use]
+    pub fn from_parser(message: &str, span: Span, text: &str, limits: &Limits) -> Self {
+        // The first line: the parser may add the names of the sources it was reading.
+        let message = message
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string();
         if message.contains("found a tab") || message.contains("tabs") {
             // The parser stops at the token before the tab; point at the tab itself.
             let shown = msg!(
@@ -407,7 +217,8 @@ impl SyntaxError {
     }
 
     /// A limit reached at `span`.
-    pub(crate) fn limit(breach: Breach, span: Span, text: &str, limits: &Limits) -> Self {
+    #[must_use]
+    pub fn limit(breach: Breach, span: Span, text: &str, limits: &Limits) -> Self {
         let (limit, shown) = match breach {
             Breach::Depth => (Limit::Depth, depth_message(limits)),
             Breach::Aliases => (
@@ -437,7 +248,8 @@ impl SyntaxError {
     }
 
     /// A second document, whose first node is at `span`: reported at its `---`.
-    pub(crate) fn second_document(span: Span, text: &str) -> Self {
+    #[must_use]
+    pub fn second_document(span: Span, text: &str) -> Self {
         let shown = msg!(
             "a second YAML document starts here",
             "hier begint een tweede YAML-document"
@@ -456,82 +268,10 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
     parse_with(text, &Limits::default())
 }
 
-/// Parses YAML text into a spanned node under `limits`: straight from the parser's events
-/// (`load::events`) when the text is plain YAML, else through serde-saphyr, which gives every
-/// finding (syntax errors, limits, aliases, merge keys, tags).
+/// Parses YAML text into a spanned node under `limits`, from the parser's events
+/// (`load::events`).
 pub fn parse_with(text: &str, limits: &Limits) -> Result<Parsed, SyntaxError> {
     super::events::parse(text, limits)
-}
-
-/// Parses YAML text into a spanned node under `limits` through serde-saphyr alone (the loader
-/// before `load::events`; kept for the texts that builder declines, and for the differential
-/// test).
-#[doc(hidden)]
-pub fn parse_with_saphyr(text: &str, limits: &Limits) -> Result<Parsed, SyntaxError> {
-    let options = options(limits, text.len());
-    let parsed = serde_saphyr::from_str_with_options::<Spanned<Partial>>(text, options);
-    parsed.map(|root| Parsed(into_node(root))).map_err(|e| {
-        let span = e
-            .location()
-            .map(|l| error_span(&l, text))
-            .unwrap_or_default();
-        let (kind, shown) = match innermost(&e) {
-            serde_saphyr::Error::MultipleDocuments { .. } => (
-                SyntaxErrorKind::MultipleDocuments,
-                msg!(
-                    "a second YAML document starts here",
-                    "hier begint een tweede YAML-document"
-                ),
-            ),
-            serde_saphyr::Error::Budget { breach, .. } => budget_message(breach, limits),
-            serde_saphyr::Error::AliasReplayLimitExceeded { .. }
-            | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
-            | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } => (
-                SyntaxErrorKind::Limit(Limit::AliasExpansion),
-                expansion_message(limits, text.len()),
-            ),
-            inner => {
-                let message = clean_message(&inner.without_snippet().to_string());
-                // The parser's own guard against deep flow nesting (`[[[[...`).
-                if message.contains("found a tab") || message.contains("tabs") {
-                    // The parser stops at the token before the tab; point at the tab itself.
-                    let tab = tab_near(text, span);
-                    let shown = msg!(
-                        "a tab is used where YAML needs spaces",
-                        "hier staat een tab waar YAML spaties nodig heeft"
-                    );
-                    return SyntaxError {
-                        kind: SyntaxErrorKind::Tab,
-                        message: shown.en().to_string(),
-                        shown,
-                        span: tab,
-                    };
-                }
-                if message.contains("recursion limit") {
-                    (SyntaxErrorKind::Limit(Limit::Depth), depth_message(limits))
-                } else {
-                    let shown = plain(&message);
-                    return SyntaxError {
-                        kind: SyntaxErrorKind::Syntax,
-                        message,
-                        shown,
-                        span,
-                    };
-                }
-            }
-        };
-        let span = if kind == SyntaxErrorKind::MultipleDocuments {
-            separator_before(text, span)
-        } else {
-            span
-        };
-        SyntaxError {
-            kind,
-            message: shown.en().to_string(),
-            shown,
-            span,
-        }
-    })
 }
 
 /// The first tab at or after the start of the line of `at`, within three lines.
@@ -547,50 +287,6 @@ fn tab_near(text: &str, at: Span) -> Span {
         .take(3)
         .collect();
     window.find('\t').map_or(at, |i| Span::new(start + i, 1))
-}
-
-/// The error inside alias and snippet wrappers.
-fn innermost(error: &serde_saphyr::Error) -> &serde_saphyr::Error {
-    let mut error = error;
-    while let serde_saphyr::Error::AliasError { error: inner, .. }
-    | serde_saphyr::Error::WithSnippet { error: inner, .. } = error
-    {
-        error = inner;
-    }
-    error
-}
-
-fn budget_message(
-    breach: &serde_saphyr::budget::BudgetBreach,
-    limits: &Limits,
-) -> (SyntaxErrorKind, Message) {
-    use serde_saphyr::budget::BudgetBreach as B;
-    match breach {
-        B::Depth { .. } => (SyntaxErrorKind::Limit(Limit::Depth), depth_message(limits)),
-        B::Aliases { .. } | B::Anchors { .. } => (
-            SyntaxErrorKind::Limit(Limit::Aliases),
-            msg!(
-                "the plan uses more than {n} aliases or anchors (the limit `max-aliases`)",
-                "het plan gebruikt meer dan {n} aliassen of ankers (de grens `max-aliases`)",
-                n = limits.max_aliases
-            ),
-        ),
-        B::Documents { .. } => (
-            SyntaxErrorKind::MultipleDocuments,
-            msg!(
-                "the file holds more than one YAML document",
-                "het bestand bevat meer dan één YAML-document"
-            ),
-        ),
-        _ => (
-            SyntaxErrorKind::Limit(Limit::FileSize),
-            msg!(
-                "the plan holds more values than a file of {size} can (the limit `max-file-size`)",
-                "het plan bevat meer waarden dan een bestand van {size} kan (de grens `max-file-size`)",
-                size = Limit::FileSize.value(limits)
-            ),
-        ),
-    }
 }
 
 fn depth_message(limits: &Limits) -> Message {
@@ -733,33 +429,6 @@ fn separator_before(text: &str, at: Span) -> Span {
         .map_or(at, |(i, _)| Span::new(i, 3))
 }
 
-/// serde-saphyr's messages carry positions (`line N column M: `, ` at line N, column M`,
-/// `(defined at ...)`) that the snippet already shows, and advice for programmers; keep the
-/// part a plan author can act on.
-fn clean_message(raw: &str) -> String {
-    let mut message = raw.trim();
-    message = message.strip_prefix("error: ").unwrap_or(message);
-    if let Some(rest) = message.strip_prefix("line ")
-        && let Some((position, after)) = rest.split_once(": ")
-        && position.contains("column")
-    {
-        message = after;
-    }
-    let mut message = message.lines().next().unwrap_or(message).to_string();
-    for cut in [
-        " at line ",
-        " (defined at ",
-        " (used at ",
-        "; use from_str_multiple",
-        ", set DuplicateKeyPolicy",
-    ] {
-        if let Some(i) = message.find(cut) {
-            message.truncate(i);
-        }
-    }
-    message.trim().to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -800,14 +469,23 @@ mod tests {
     }
 
     #[test]
-    fn messages_lose_their_positions() {
+    fn a_syntax_error_is_said_in_plain_words_where_the_parser_stopped() {
+        let error = parse("title: x\na: b: c\n").expect_err("refused");
+        assert_eq!(error.kind, SyntaxErrorKind::Syntax);
         assert_eq!(
-            clean_message("error: line 2 column 2: illegal placement of ':' indicator"),
-            "illegal placement of ':' indicator"
-        );
-        assert_eq!(
-            clean_message("mapping values are not allowed in this context at line 33, column 19"),
+            error.message,
             "mapping values are not allowed in this context"
+        );
+        assert!(
+            error.shown.nl().starts_with("hier staat een `:`"),
+            "{:?}",
+            error.shown
+        );
+        assert_eq!(error.span, Span::new(13, 1));
+        let tab = parse("a:\n\tb: 1\n").expect_err("refused");
+        assert_eq!(
+            (tab.kind, tab.span),
+            (SyntaxErrorKind::Tab, Span::new(3, 1))
         );
     }
 
