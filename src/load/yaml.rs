@@ -389,6 +389,63 @@ pub fn plain(raw: &str) -> Message {
             "YAML expected a value here: a text, a number, a list or indented keys",
             "YAML verwacht hier een waarde: een tekst, een getal, een lijst of ingesprongen velden"
         )
+    } else if has("expected a scalar mapping key") {
+        msg!(
+            "a list or mapping is used as a key here: a key is a name such as `title`, followed \
+             by `:` and its value",
+            "hier staat een lijst of een groep velden als veld: een veld is een naam zoals \
+             `title`, gevolgd door `:` en de waarde"
+        )
+    } else if has("recursive references") {
+        msg!(
+            "this alias (`*name`) is inside the anchor (`&name`) it refers to: a value cannot \
+             contain itself",
+            "deze alias (`*naam`) staat binnen het anker (`&naam`) waarnaar hij verwijst: een \
+             waarde kan zichzelf niet bevatten"
+        )
+    } else if has("YAML merge value must be") {
+        msg!(
+            "a merge key (`<<`) takes a mapping or a list of mappings, such as `<<: *name`",
+            "een samenvoegveld (`<<`) neemt een groep velden of een lijst daarvan, zoals `<<: *naam`"
+        )
+    } else if let Some(tag) = match raw {
+        "invalid u64" | "invalid i64" => Some("!!int"),
+        "invalid floating point" => Some("!!float"),
+        _ if raw.starts_with("invalid boolean") => Some("!!bool"),
+        _ => None,
+    } {
+        msg!(
+            "this value is tagged `{tag}` but is not written as one: write the value as such, or \
+             remove the tag",
+            "deze waarde heeft de tag `{tag}` maar is niet zo geschreven: schrijf de waarde zo, of \
+             haal de tag weg",
+            tag = tag
+        )
+    } else if let Some(tag) = raw
+        .strip_prefix("unsupported tag `")
+        .and_then(|t| t.strip_suffix('`'))
+    {
+        msg!(
+            "the tag `{tag}` does not fit this value (`!!seq` is for a list, `!!map` for a \
+             mapping, the others for a single value): remove the tag",
+            "de tag `{tag}` past niet bij deze waarde (`!!seq` is voor een lijst, `!!map` voor \
+             een groep velden, de andere voor één waarde): haal de tag weg",
+            tag = tag
+        )
+    } else if has("!!binary") {
+        msg!(
+            "this `!!binary` value is not text regioplan can read: write the text itself, without \
+             the tag",
+            "deze `!!binary`-waarde is geen tekst die regioplan kan lezen: schrijf de tekst zelf, \
+             zonder de tag"
+        )
+    } else if has("cannot deserialize tagged scalar") {
+        msg!(
+            "a value with this tag cannot be read: write it as text (a date as `2026-01-01`), \
+             without the tag",
+            "een waarde met deze tag kan niet gelezen worden: schrijf hem als tekst (een datum \
+             als `2026-01-01`), zonder de tag"
+        )
     } else if has("unknown anchor") {
         msg!(
             "this alias (`*name`) refers to an anchor (`&name`) that is not defined above it",
@@ -487,6 +544,46 @@ mod tests {
             (tab.kind, tab.span),
             (SyntaxErrorKind::Tab, Span::new(3, 1))
         );
+    }
+
+    #[test]
+    fn what_yaml_cannot_read_is_said_in_a_plan_authors_words() {
+        for (text, en, nl) in [
+            (
+                "? [a]\n: 1\n",
+                "a list or mapping is used as a key",
+                "een lijst of een groep velden",
+            ),
+            (
+                "a: &a [1, *a]\n",
+                "cannot contain itself",
+                "zichzelf niet bevatten",
+            ),
+            (
+                "a:\n  <<: 1\n",
+                "a merge key (`<<`)",
+                "een samenvoegveld (`<<`)",
+            ),
+            ("a: !!int x\n", "tagged `!!int`", "de tag `!!int`"),
+            ("a: !!bool yes\n", "tagged `!!bool`", "de tag `!!bool`"),
+            (
+                "a: !!seq {b: 1}\n",
+                "the tag `!!seq` does not fit",
+                "de tag `!!seq` past niet",
+            ),
+            ("a: !!binary 'a'\n", "`!!binary` value", "`!!binary`-waarde"),
+            (
+                "a: !!timestamp 2026-01-01\n",
+                "write it as text",
+                "schrijf hem als tekst",
+            ),
+        ] {
+            let error = parse(text).expect_err("refused");
+            assert_eq!(error.kind, SyntaxErrorKind::Syntax, "{text:?}");
+            assert!(error.shown.en().contains(en), "{text:?}: {:?}", error.shown);
+            assert!(error.shown.nl().contains(nl), "{text:?}: {:?}", error.shown);
+            assert!(!error.shown.en().contains("YAML cannot read"), "{text:?}");
+        }
     }
 
     #[test]
