@@ -204,10 +204,17 @@ enum Want {
 }
 
 impl Want {
+    /// What `tag` asks for (`Any` without a tag, the common case, decided inline).
+    #[inline]
     fn of(tag: Option<&Tag>) -> Want {
-        let Some(tag) = tag else {
-            return Want::Any;
-        };
+        match tag {
+            None => Want::Any,
+            Some(tag) => Want::of_tag(tag),
+        }
+    }
+
+    #[cold]
+    fn of_tag(tag: &Tag) -> Want {
         match tag.core_suffix() {
             Some("str") => return Want::Str,
             Some("null") => return Want::Null,
@@ -579,6 +586,7 @@ impl Builder<'_> {
                     .entries
                     .drain(start.min(self.entries.len())..)
                     .collect();
+                let mut end = children_end;
                 if !merges.is_empty() {
                     merge(&mut entries, merges).map_err(|at| {
                         Stop::Syntax(
@@ -586,13 +594,11 @@ impl Builder<'_> {
                             at,
                         )
                     })?;
+                    end = entries.iter().fold(end, |end, (_, _, v)| end.max(v.end));
                 }
                 TNode {
                     span,
-                    end: entries
-                        .iter()
-                        .fold(children_end, |end, (_, _, v)| end.max(v.end))
-                        .max(span.end()),
+                    end: end.max(span.end()),
                     value: TValue::Map(entries),
                 }
             }
@@ -600,11 +606,16 @@ impl Builder<'_> {
         Ok((node, anchor))
     }
 
-    /// Keeps a copy of an anchored node for its aliases.
+    /// Keeps a copy of an anchored node for its aliases (most nodes have no anchor).
+    #[inline]
     fn keep(&mut self, anchor: usize, node: &TNode) {
-        if anchor == 0 {
-            return;
+        if anchor != 0 {
+            self.keep_copy(anchor, node);
         }
+    }
+
+    #[cold]
+    fn keep_copy(&mut self, anchor: usize, node: &TNode) {
         if self.anchors.len() <= anchor {
             self.anchors.resize_with(anchor.saturating_add(1), || None);
         }
