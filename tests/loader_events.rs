@@ -414,6 +414,13 @@ fn both_loaders_agree_on_hostile_and_odd_texts() {
         "a: 1\n--- *x\n".into(),
         format!("a: &a x\nb: [{}]\n", vec!["*a"; 150].join(", ")),
         format!("b: [{}]\n", vec!["*a"; 150].join(", ")),
+        // Anchors nested in anchors: each level keeps a copy of what it holds.
+        format!(
+            "a: {}[{}]{}\n",
+            "&n [".repeat(5),
+            vec!["x"; 250_001].join(", "),
+            "]".repeat(5)
+        ),
         format!("{}: 1\n", "k".repeat(1100)),
         format!("a: {}\n", "x".repeat(100_000)),
         deep_block,

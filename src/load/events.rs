@@ -80,8 +80,17 @@ struct Budget {
     merge_keys: usize,
     replayed: usize,
     max_replayed: usize,
+    /// The events of the anchored nodes kept for aliases, counted as they are read: each event
+    /// once for every anchored list or mapping open around it (an anchor inside an anchor is
+    /// kept twice).
+    kept: usize,
+    /// The anchored lists and mappings open.
+    open_anchors: usize,
 }
 
+/// At most this many events of anchored nodes are kept for their aliases: anchors nested in
+/// anchors would otherwise keep a copy of the innermost node for every level.
+const MAX_KEPT_EVENTS: usize = 1_000_000;
 /// At most this many merge keys in one text.
 const MAX_MERGE_KEYS: usize = 10_000;
 /// An alias heuristic: this many aliases or more, to fewer than a tenth as many anchors, is a
@@ -107,6 +116,8 @@ impl Budget {
             merge_keys: 0,
             replayed: 0,
             max_replayed: limits.expansion_budget(len),
+            kept: 0,
+            open_anchors: 0,
         }
     }
 
@@ -138,6 +149,19 @@ impl Budget {
         self.aliases = self.aliases.saturating_add(1);
         if self.aliases > self.max_aliases {
             return Err(Breach::Aliases);
+        }
+        Ok(())
+    }
+
+    /// Counts `events` read inside the open anchored nodes (and `own` more for an anchored node
+    /// itself).
+    fn kept(&mut self, events: usize, own: usize) -> Result<(), Breach> {
+        let copies = self.open_anchors.saturating_add(own);
+        if copies != 0 {
+            self.kept = self.kept.saturating_add(events.saturating_mul(copies));
+            if self.kept > MAX_KEPT_EVENTS {
+                return Err(Breach::Size);
+            }
         }
         Ok(())
     }
@@ -525,7 +549,11 @@ impl Builder<'_> {
         self.budget
             .node(tag_len, anchor)
             .and_then(|()| self.depth_ok())
+            .and_then(|()| self.budget.kept(1, usize::from(anchor != 0)))
             .map_err(|b| Stop::Limit(b, span))?;
+        if anchor != 0 {
+            self.budget.open_anchors += 1;
+        }
         if let Some(Frame::Map { key: None, .. }) = self.stack.last() {
             return Err(Stop::Syntax(
                 format!(
@@ -564,6 +592,10 @@ impl Builder<'_> {
             ));
         };
         let anchor = frame.anchor();
+        self.budget.kept(1, 0).map_err(|b| Stop::Limit(b, span))?;
+        if anchor != 0 {
+            self.budget.open_anchors = self.budget.open_anchors.saturating_sub(1);
+        }
         let node = match frame {
             Frame::Seq {
                 span,
@@ -654,6 +686,9 @@ impl Builder<'_> {
         if depth(node).saturating_add(self.stack.len()) > self.budget.max_depth {
             return Err(Stop::Limit(Breach::Depth, span));
         }
+        self.budget
+            .kept(events, 0)
+            .map_err(|b| Stop::Limit(b, span))?;
         let mut copy = node.clone();
         respan(&mut copy, span);
         Ok(copy)
@@ -778,6 +813,7 @@ fn read(text: &str, limits: &Limits) -> Result<Parsed, Stop> {
                 let tag = tag.as_deref();
                 b.budget
                     .node(value.len().saturating_add(tag.map_or(0, tag_len)), anchor)
+                    .and_then(|()| b.budget.kept(1, usize::from(anchor != 0)))
                     .map_err(|breach| Stop::Limit(breach, span))?;
                 if let Some(Frame::Map {
                     key: key @ None, ..
