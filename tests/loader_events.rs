@@ -7,6 +7,7 @@
 //! the same span, in the same words in both languages). The findings of `load` are made from
 //! that result alone, so they agree too.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use regioplan::load::events;
@@ -414,6 +415,17 @@ fn both_loaders_agree_on_hostile_and_odd_texts() {
         "a: 1\n--- *x\n".into(),
         format!("a: &a x\nb: [{}]\n", vec!["*a"; 150].join(", ")),
         format!("b: [{}]\n", vec!["*a"; 150].join(", ")),
+        // A wide mapping merged into a wide mapping.
+        {
+            let keys = |from: usize| {
+                let mut text = String::new();
+                for i in from..from + 20_000 {
+                    let _ = writeln!(text, "  k{i}: {i}");
+                }
+                text
+            };
+            format!("base: &b\n{}d:\n  <<: *b\n{}", keys(0), keys(10_000))
+        },
         // Anchors nested in anchors: each level keeps a copy of what it holds.
         format!(
             "a: {}[{}]{}\n",

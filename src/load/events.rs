@@ -474,6 +474,9 @@ fn respan(node: &mut TNode, span: Span) {
 /// Merges the values of a mapping's merge keys into its entries: the mapping's own entries
 /// first, then each merged mapping's entries in order whose key is not there yet.
 fn merge(entries: &mut Vec<(String, Span, TNode)>, merges: Vec<TNode>) -> Result<(), Span> {
+    // The keys there (a set: a mapping merged into a wide mapping is not read once per key).
+    let mut seen: std::collections::HashSet<String> =
+        entries.iter().map(|(k, _, _)| k.clone()).collect();
     for source in merges {
         let span = source.span;
         let maps: Vec<TNode> = match source.value {
@@ -493,7 +496,7 @@ fn merge(entries: &mut Vec<(String, Span, TNode)>, merges: Vec<TNode>) -> Result
                 _ => return Err(at),
             };
             for (key, _, mut value) in from {
-                if !entries.iter().any(|(k, _, _)| *k == key) {
+                if seen.insert(key.clone()) {
                     respan(&mut value, at);
                     entries.push((key, at, value));
                 }
