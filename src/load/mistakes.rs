@@ -83,6 +83,7 @@ pub fn scan(text: &str) -> Vec<Mistake> {
         }
         if super::yaml::parse(&alone).is_err()
             && !is_known_alias(&entry, &anchors)
+            && !is_used_anchor(&entry, text)
             && let Some(mut m) = classify(&entry)
         {
             // Quotes around the first line of a text that goes on, or before a `#` that may
@@ -139,6 +140,32 @@ fn is_known_alias(entry: &Entry<'_>, anchors: &[&str]) -> bool {
     strip_comment(&entry.line[entry.value_col..])
         .strip_prefix('*')
         .is_some_and(|name| anchors.contains(&name))
+}
+
+/// An entry whose value is an anchor (`&name`) that an alias (`*name`) in the file uses: the
+/// author meant YAML's anchor, so what does not parse is not a text to quote.
+fn is_used_anchor(entry: &Entry<'_>, text: &str) -> bool {
+    let Some(rest) = entry
+        .line
+        .get(entry.value_col..)
+        .and_then(|v| v.strip_prefix('&'))
+    else {
+        return false;
+    };
+    let name = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}'))
+        .next()
+        .unwrap_or_default();
+    !name.is_empty()
+        && text.match_indices('*').any(|(i, _)| {
+            text.get(i + 1..).is_some_and(|after| {
+                after.starts_with(name)
+                    && after
+                        .get(name.len()..)
+                        .and_then(|a| a.chars().next())
+                        .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ']' | '}'))
+            })
+        })
 }
 
 /// `(offset, line)` of every line, line ends included.
@@ -583,6 +610,14 @@ mod tests {
     fn an_alias_of_a_known_anchor_is_not_a_mistake() {
         let text = "a: &wachttijd 6\nb: *wachttijd\nc: *onbekend\n";
         assert_eq!(found(text).iter().map(|f| f.0).collect::<Vec<_>>(), vec![3]);
+    }
+
+    #[test]
+    fn an_anchor_an_alias_uses_is_not_a_text_to_quote() {
+        // The alias is inside its own anchor: a YAML error, but `&r` is no mistaken text.
+        assert!(found_nothing("region: &r\n  id: r\n  sub: *r\n"));
+        // An anchor no alias uses, on a value that does not parse, may be a text.
+        assert_eq!(found("a: &r [\n").len(), 1);
     }
 
     fn found_nothing(text: &str) -> bool {
