@@ -1,6 +1,6 @@
 //! The parser floor: the same YAML parsed alone by the parser `regioplan` uses (granit-parser,
-//! under serde-saphyr), as an event stream on one thread, counting the events. Nothing is built,
-//! so no checker can be faster than this on one thread.
+//! whose events the loader reads), as an event stream on one thread, counting the events.
+//! Nothing is built, so no checker can be faster than this on one thread.
 //!
 //! - `cargo bench --bench floor`: in-process figures on the seed plans and generated plans.
 //! - `cargo bench --bench floor -- FILE...` (or the built binary, as `scripts/bench.sh` runs it):
