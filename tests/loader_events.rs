@@ -21,33 +21,13 @@ mod saphyr;
 #[path = "../benches/support/generate.rs"]
 mod generate;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+#[path = "support/files.rs"]
+mod files;
 
-fn files(dir: &Path, keep: &dyn Fn(&Path) -> bool, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files(&path, keep, found);
-        } else if keep(&path) {
-            found.push(path);
-        }
-    }
-    found.sort();
-}
+use files::{has_extension, root, under};
 
 fn yaml_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut found = Vec::new();
-    files(
-        dir,
-        &|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"),
-        &mut found,
-    );
-    found
+    under(dir, &|p| has_extension(p, &["yaml", "yml"]))
         .into_iter()
         .filter_map(|p| Some((p.display().to_string(), std::fs::read(&p).ok()?)))
         .collect()
@@ -151,12 +131,7 @@ fn both_loaders_agree_on_the_yaml_test_suite() {
         || root().join("../shared/corpora/yaml-test-suite"),
         PathBuf::from,
     );
-    let mut found = Vec::new();
-    files(
-        &suite,
-        &|p| p.file_name().is_some_and(|n| n == "in.yaml"),
-        &mut found,
-    );
+    let found = under(&suite, &|p| p.file_name().is_some_and(|n| n == "in.yaml"));
     assert!(
         !found.is_empty(),
         "no YAML Test Suite at {} (set REGIOPLAN_YAML_TEST_SUITE)",

@@ -4,7 +4,7 @@
 //! plan, framework and configuration schemas, on every example, seed plan and built-in
 //! framework, the benchmark corpus, hostile and odd texts, and a few hundred mutated plans.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jsonschema::error::{TypeKind as JsTypeKind, ValidationErrorKind};
 use proptest::prelude::*;
@@ -18,27 +18,10 @@ use serde_json::Value;
 #[path = "../benches/support/generate.rs"]
 mod generate;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+#[path = "support/files.rs"]
+mod files;
 
-fn files(dir: &Path, extensions: &[&str], found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files(&path, extensions, found);
-        } else if path
-            .extension()
-            .is_some_and(|e| extensions.iter().any(|x| e == *x))
-        {
-            found.push(path);
-        }
-    }
-    found.sort();
-}
+use files::{has_extension, root, under};
 
 /// Both validators of one schema.
 struct Pair {
@@ -210,9 +193,7 @@ fn yaml_tree(text: &str) -> Option<TNode> {
 }
 
 fn yaml_inputs(dir: &Path) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    files(dir, &["yaml", "yml"], &mut found);
-    found
+    under(dir, &|p| has_extension(p, &["yaml", "yml"]))
         .into_iter()
         .filter_map(|p| Some((p.display().to_string(), std::fs::read_to_string(&p).ok()?)))
         .collect()
@@ -238,7 +219,7 @@ fn both_validators_agree_on_the_examples_seed_plans_and_frameworks_body() {
     }
     let mut tomls = Vec::new();
     for dir in ["examples", "src", "tests"] {
-        files(&root().join(dir), &["toml"], &mut tomls);
+        tomls.extend(under(&root().join(dir), &|p| has_extension(p, &["toml"])));
     }
     assert!(tomls.len() >= 4, "{tomls:?}");
     for path in &tomls {
