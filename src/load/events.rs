@@ -43,6 +43,8 @@ enum Frame {
         start: usize,
         children_end: usize,
         anchor: usize,
+        /// The value of a merge key: its items must be mappings.
+        merged: bool,
     },
     Map {
         span: Span,
@@ -91,6 +93,8 @@ struct Budget {
 /// At most this many events of anchored nodes are kept for their aliases: anchors nested in
 /// anchors would otherwise keep a copy of the innermost node for every level.
 const MAX_KEPT_EVENTS: usize = 1_000_000;
+/// The parser's words for a merge key's value that is not a mapping or a list of them.
+const MERGE_VALUE: &str = "YAML merge value must be mapping or sequence of mappings";
 /// At most this many merge keys in one text.
 const MAX_MERGE_KEYS: usize = 10_000;
 /// An alias heuristic: this many aliases or more, to fewer than a tenth as many anchors, is a
@@ -471,39 +475,74 @@ fn respan(node: &mut TNode, span: Span) {
     }
 }
 
-/// Merges the values of a mapping's merge keys into its entries: the mapping's own entries
-/// first, then each merged mapping's entries in order whose key is not there yet.
-fn merge(entries: &mut Vec<(String, Span, TNode)>, merges: Vec<TNode>) -> Result<(), Span> {
+/// A merged value, set at `span`: what came from an alias (a node at a `*`) stays at its alias.
+fn respan_merged(node: &mut TNode, span: Span, text: &str) {
+    if text.as_bytes().get(node.span.start) == Some(&b'*') {
+        return;
+    }
+    node.span = span;
+    node.end = span.end();
+    match &mut node.value {
+        TValue::Seq(items) => items.iter_mut().for_each(|n| respan_merged(n, span, text)),
+        TValue::Map(entries) => entries.iter_mut().for_each(|(_, key_span, n)| {
+            *key_span = span;
+            respan_merged(n, span, text);
+        }),
+        _ => {}
+    }
+}
+
+/// Whether a merge key's value can be merged: a mapping, a list of mappings (nulls in it
+/// merge nothing) or null; else where the parser stops (at a scalar itself, inside a list).
+fn mergeable(source: &TNode) -> Result<(), Span> {
+    match &source.value {
+        TValue::Map(_) | TValue::Null => Ok(()),
+        TValue::Seq(items) => items.iter().try_for_each(mergeable_item),
+        _ => Err(source.span),
+    }
+}
+
+/// Whether an item of a merge key's list can be merged: a mapping or null.
+fn mergeable_item(item: &TNode) -> Result<(), Span> {
+    match &item.value {
+        TValue::Map(_) | TValue::Null => Ok(()),
+        // A list in the list: the parser stops at the first scalar in it, however deep
+        // (nulls and mappings merge nothing there).
+        TValue::Seq(inner) => inner.iter().try_for_each(|n| match &n.value {
+            TValue::Map(_) | TValue::Null => Ok(()),
+            TValue::Seq(_) => mergeable_item(n),
+            _ => Err(n.span),
+        }),
+        _ => Err(item.span),
+    }
+}
+
+/// Merges the values of a mapping's merge keys (each `mergeable`) into its entries: the
+/// mapping's own entries first, then each merged mapping's entries in order whose key is not
+/// there yet.
+fn merge(entries: &mut Vec<(String, Span, TNode)>, merges: Vec<TNode>, text: &str) {
     // The keys there (a set: a mapping merged into a wide mapping is not read once per key).
     let mut seen: std::collections::HashSet<String> =
         entries.iter().map(|(k, _, _)| k.clone()).collect();
     for source in merges {
-        let span = source.span;
         let maps: Vec<TNode> = match source.value {
-            TValue::Map(_) => vec![source],
             TValue::Seq(items) => items,
-            TValue::Null => Vec::new(),
-            _ => return Err(span),
+            _ => vec![source],
         };
         for map in maps {
             // Merged entries stand where the mapping they come from starts.
             let at = map.span;
-            let from = match map.value {
-                TValue::Map(from) => from,
-                TValue::Null => continue,
-                // A list in a list: the parser stops at what it holds.
-                TValue::Seq(items) => return Err(items.first().map_or(at, |n| n.span)),
-                _ => return Err(at),
+            let TValue::Map(from) = map.value else {
+                continue;
             };
             for (key, _, mut value) in from {
                 if seen.insert(key.clone()) {
-                    respan(&mut value, at);
+                    respan_merged(&mut value, at, text);
                     entries.push((key, at, value));
                 }
             }
         }
     }
-    Ok(())
 }
 
 /// The builder's state: the open lists and mappings, their children waiting on the scratch
@@ -566,6 +605,13 @@ impl Builder<'_> {
                 span,
             ));
         }
+        let merged = matches!(
+            self.stack.last(),
+            Some(Frame::Map {
+                key: Some(Key::Merge),
+                ..
+            })
+        );
         let frame = if is_map {
             Frame::Map {
                 span,
@@ -581,6 +627,7 @@ impl Builder<'_> {
                 start: self.items.len(),
                 children_end: 0,
                 anchor,
+                merged,
             }
         };
         self.stack.push(frame);
@@ -623,12 +670,7 @@ impl Builder<'_> {
                     .collect();
                 let mut end = children_end;
                 if !merges.is_empty() {
-                    merge(&mut entries, merges).map_err(|at| {
-                        Stop::Syntax(
-                            "YAML merge value must be mapping or sequence of mappings".into(),
-                            at,
-                        )
-                    })?;
+                    merge(&mut entries, merges, self.text);
                     end = entries.iter().fold(end, |end, (_, _, v)| end.max(v.end));
                 }
                 TNode {
@@ -671,6 +713,16 @@ impl Builder<'_> {
         let Some(Some(node)) = self.anchors.get(anchor) else {
             return Err(Stop::Syntax("alias references unknown anchor".into(), span));
         };
+        // An alias merged is checked as its anchor's node, where the parser replays it from.
+        let merged = match self.stack.last() {
+            Some(Frame::Map {
+                key: Some(Key::Merge),
+                ..
+            }) => mergeable(node),
+            Some(Frame::Seq { merged: true, .. }) => mergeable_item(node),
+            _ => Ok(()),
+        };
+        merged.map_err(|at| Stop::Syntax(MERGE_VALUE.into(), at))?;
         let (events, nodes, bytes) = weight(node);
         let budget = &mut self.budget;
         budget.replayed = budget.replayed.saturating_add(events);
@@ -719,7 +771,10 @@ impl Builder<'_> {
                         self.entries.push((name, key_span, node));
                     }
                     // What a merge key's value brings counts where it is merged.
-                    Some(Key::Merge) => merges.push(node),
+                    Some(Key::Merge) => {
+                        mergeable(&node).map_err(|at| Stop::Syntax(MERGE_VALUE.into(), at))?;
+                        merges.push(node);
+                    }
                     None => {
                         return Err(Stop::Syntax(
                             "invalid type: a value where a key is expected".into(),
@@ -841,6 +896,19 @@ fn read(text: &str, limits: &Limits) -> Result<Parsed, Stop> {
                         }
                     }
                     continue;
+                }
+                // A scalar merged (`<<: x`, `<<: [x]`) is refused as it is read, before its tag.
+                if matches!(
+                    b.stack.last(),
+                    Some(
+                        Frame::Map {
+                            key: Some(Key::Merge),
+                            ..
+                        } | Frame::Seq { merged: true, .. }
+                    )
+                ) && !matches!(resolve(Cow::Borrowed(value.as_ref())), Ok(TValue::Null))
+                {
+                    return Err(Stop::Syntax(MERGE_VALUE.into(), span));
                 }
                 let node = TNode {
                     span,
