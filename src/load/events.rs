@@ -406,6 +406,18 @@ fn key_text(value: TValue) -> Option<String> {
     })
 }
 
+/// Whether a scalar reads as null: plain and untagged `~`, `null` or nothing, or `!!null`.
+fn is_null(value: &str, style: ScalarStyle, tag: Option<&Tag>) -> bool {
+    match Want::of(tag) {
+        Want::Null => true,
+        Want::Any | Want::Scalar => {
+            matches!(style, ScalarStyle::Plain)
+                && matches!(value, "" | "~" | "null" | "Null" | "NULL")
+        }
+        _ => false,
+    }
+}
+
 /// The value of an untagged plain scalar; `Err` for a number that is not finite (`.inf`,
 /// `1e999`).
 fn resolve(value: Cow<'_, str>) -> Result<TValue, String> {
@@ -906,7 +918,7 @@ fn read(text: &str, limits: &Limits) -> Result<Parsed, Stop> {
                             ..
                         } | Frame::Seq { merged: true, .. }
                     )
-                ) && !matches!(resolve(Cow::Borrowed(value.as_ref())), Ok(TValue::Null))
+                ) && !is_null(&value, style, tag)
                 {
                     return Err(Stop::Syntax(MERGE_VALUE.into(), span));
                 }
