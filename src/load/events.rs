@@ -452,53 +452,73 @@ fn resolve(value: Cow<'_, str>) -> Result<TValue, String> {
     Ok(TValue::Str(value.into_owned()))
 }
 
-/// The number of events a node is read from (a scalar one, a list or mapping its start, its
-/// end and its children's), and the bytes of its scalars.
-fn weight(node: &TNode) -> (usize, usize, usize) {
-    match &node.value {
-        TValue::Seq(items) => items.iter().fold((2, 1, 0), |acc, n| add(acc, weight(n))),
-        TValue::Map(entries) => entries.iter().fold((2, 1, 0), |acc, (k, _, v)| {
-            add(add(acc, (1, 1, k.len())), weight(v))
-        }),
-        TValue::Str(s) => (1, 1, s.len()),
-        _ => (1, 1, 8),
+/// What an alias of a node repeats: the events it is read from (a scalar one, a list or
+/// mapping its start, its end and its children's), its nodes, the bytes of its scalars, and how
+/// deep it nests (a scalar 0).
+#[derive(Clone, Copy, Default)]
+struct Weight {
+    events: usize,
+    nodes: usize,
+    bytes: usize,
+    depth: usize,
+}
+
+impl Weight {
+    fn of(node: &TNode) -> Weight {
+        let scalar = |bytes| Weight {
+            events: 1,
+            nodes: 1,
+            bytes,
+            depth: 0,
+        };
+        let container = |children: &mut dyn Iterator<Item = Weight>| {
+            children.fold(
+                Weight {
+                    events: 2,
+                    nodes: 1,
+                    bytes: 0,
+                    depth: 1,
+                },
+                |w, c| Weight {
+                    events: w.events.saturating_add(c.events),
+                    nodes: w.nodes.saturating_add(c.nodes),
+                    bytes: w.bytes.saturating_add(c.bytes),
+                    depth: w.depth.max(c.depth.saturating_add(1)),
+                },
+            )
+        };
+        match &node.value {
+            TValue::Seq(items) => container(&mut items.iter().map(Weight::of)),
+            // A key is one more scalar.
+            TValue::Map(entries) => container(&mut entries.iter().map(|(k, _, v)| {
+                let w = Weight::of(v);
+                Weight {
+                    events: w.events.saturating_add(1),
+                    nodes: w.nodes.saturating_add(1),
+                    bytes: w.bytes.saturating_add(k.len()),
+                    depth: w.depth,
+                }
+            })),
+            TValue::Str(s) => scalar(s.len()),
+            _ => scalar(8),
+        }
     }
 }
 
-fn add(a: (usize, usize, usize), b: (usize, usize, usize)) -> (usize, usize, usize) {
-    (
-        a.0.saturating_add(b.0),
-        a.1.saturating_add(b.1),
-        a.2.saturating_add(b.2),
-    )
-}
-
-/// A copy of an anchored node for an alias: every span in it is the alias's.
-fn respan(node: &mut TNode, span: Span) {
-    node.span = span;
-    node.end = span.end();
-    match &mut node.value {
-        TValue::Seq(items) => items.iter_mut().for_each(|n| respan(n, span)),
-        TValue::Map(entries) => entries.iter_mut().for_each(|(_, key_span, n)| {
-            *key_span = span;
-            respan(n, span);
-        }),
-        _ => {}
-    }
-}
-
-/// A merged value, set at `span`: what came from an alias (a node at a `*`) stays at its alias.
-fn respan_merged(node: &mut TNode, span: Span, text: &str) {
-    if text.as_bytes().get(node.span.start) == Some(&b'*') {
+/// Sets every span in `node` to `span`: an alias's copy of its anchor's node stands at the
+/// alias. With `text`, for a merged value, what came from an alias (a node at a `*`) stays at
+/// its alias.
+fn respan(node: &mut TNode, span: Span, text: Option<&str>) {
+    if text.is_some_and(|t| t.as_bytes().get(node.span.start) == Some(&b'*')) {
         return;
     }
     node.span = span;
     node.end = span.end();
     match &mut node.value {
-        TValue::Seq(items) => items.iter_mut().for_each(|n| respan_merged(n, span, text)),
+        TValue::Seq(items) => items.iter_mut().for_each(|n| respan(n, span, text)),
         TValue::Map(entries) => entries.iter_mut().for_each(|(_, key_span, n)| {
             *key_span = span;
-            respan_merged(n, span, text);
+            respan(n, span, text);
         }),
         _ => {}
     }
@@ -549,7 +569,7 @@ fn merge(entries: &mut Vec<(String, Span, TNode)>, merges: Vec<TNode>, text: &st
             };
             for (key, _, mut value) in from {
                 if seen.insert(key.clone()) {
-                    respan_merged(&mut value, at, text);
+                    respan(&mut value, at, Some(text));
                     entries.push((key, at, value));
                 }
             }
@@ -735,7 +755,12 @@ impl Builder<'_> {
             _ => Ok(()),
         };
         merged.map_err(|at| Stop::Syntax(MERGE_VALUE.into(), at))?;
-        let (events, nodes, bytes) = weight(node);
+        let Weight {
+            events,
+            nodes,
+            bytes,
+            depth,
+        } = Weight::of(node);
         let budget = &mut self.budget;
         budget.replayed = budget.replayed.saturating_add(events);
         if budget.replayed > budget.max_replayed {
@@ -750,14 +775,14 @@ impl Builder<'_> {
         {
             return Err(Stop::Limit(Breach::Size, span));
         }
-        if depth(node).saturating_add(self.stack.len()) > self.budget.max_depth {
+        if depth.saturating_add(self.stack.len()) > self.budget.max_depth {
             return Err(Stop::Limit(Breach::Depth, span));
         }
         self.budget
             .kept(events, 0)
             .map_err(|b| Stop::Limit(b, span))?;
         let mut copy = node.clone();
-        respan(&mut copy, span);
+        respan(&mut copy, span, None);
         Ok(copy)
     }
 
@@ -797,15 +822,6 @@ impl Builder<'_> {
             }
         }
         Ok(())
-    }
-}
-
-/// How deep a node nests (a scalar 0).
-fn depth(node: &TNode) -> usize {
-    match &node.value {
-        TValue::Seq(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
-        TValue::Map(entries) => 1 + entries.iter().map(|(_, _, v)| depth(v)).max().unwrap_or(0),
-        _ => 0,
     }
 }
 
